@@ -1,0 +1,58 @@
+/**
+ * Kafka's default partitioner for keyed records, bit-for-bit as
+ * org.apache.kafka.common.utils.Utils.murmur2 / toPositive and
+ * BuiltInPartitioner.partitionForKey: seed 0x9747b28c, m 0x5bd1e995, r 24, signed 32-bit
+ * arithmetic, little-endian 4-byte blocks, tail handled by the fall-through switch.
+ */
+
+const SEED = 0x9747b28c;
+const M = 0x5bd1e995;
+const R = 24;
+
+/** murmur2 over raw bytes; returns a signed 32-bit integer like Java's int. */
+export function murmur2(data: Uint8Array): number {
+  const length = data.length;
+  let h = (SEED ^ length) | 0;
+  const length4 = length >>> 2;
+
+  for (let i = 0; i < length4; i++) {
+    const i4 = i * 4;
+    let k = (data[i4] & 0xff) | ((data[i4 + 1] & 0xff) << 8) | ((data[i4 + 2] & 0xff) << 16) | ((data[i4 + 3] & 0xff) << 24);
+    k = Math.imul(k, M);
+    k ^= k >>> R;
+    k = Math.imul(k, M);
+    h = Math.imul(h, M);
+    h ^= k;
+  }
+
+  const tail = length & ~3;
+  switch (length % 4) {
+    case 3:
+      h ^= (data[tail + 2] & 0xff) << 16;
+    // falls through
+    case 2:
+      h ^= (data[tail + 1] & 0xff) << 8;
+    // falls through
+    case 1:
+      h ^= data[tail] & 0xff;
+      h = Math.imul(h, M);
+  }
+
+  h ^= h >>> 13;
+  h = Math.imul(h, M);
+  h ^= h >>> 15;
+  return h | 0;
+}
+
+/** Kafka's Utils.toPositive: clears the sign bit (not Math.abs, which breaks on MIN_VALUE). */
+export const toPositive = (n: number): number => n & 0x7fffffff;
+
+const utf8 = new TextEncoder();
+
+/** The partition Kafka's default partitioner picks for a non-null key. */
+export function partitionForKey(key: string, numPartitions: number): number {
+  if (!Number.isInteger(numPartitions) || numPartitions < 1) {
+    throw new RangeError(`numPartitions must be a positive integer, got ${numPartitions}`);
+  }
+  return toPositive(murmur2(utf8.encode(key))) % numPartitions;
+}
