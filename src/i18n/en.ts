@@ -1,0 +1,21 @@
+/**
+ * English UI strings: the source of truth for every message key. Other languages are typed
+ * from this object (see th.ts), so a missing or misspelt key is a compile error.
+ * Goal checks and tests of behaviour never look at these strings.
+ */
+export const en = {
+  'app.name': 'Kafé',
+  'app.tagline': 'Learn Kafka and event-driven architecture by playing',
+  'lang.label': 'Language',
+  'lang.en': 'English',
+  'lang.th': 'ไทย',
+  'main.placeholder.title': 'The canvas is coming',
+  'main.placeholder.body':
+    'Soon you will build event flows here: producers, topics, partitions and consumer groups, all simulated in your browser.',
+  'error.title': 'Something went wrong in this panel',
+  'error.body': 'The rest of Kafé still works. Try again, or reload the page if the problem stays.',
+  'error.retry': 'Try again',
+  'footer.note': 'Everything runs in your browser. No server, no sign-up.',
+} as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,17 @@
+import type { MessageKey } from './en';
+
+/** Thai UI strings. Typed from the English keys: every key must be present, and no extras. */
+export const th: Record<MessageKey, string> = {
+  'app.name': 'Kafé',
+  'app.tagline': 'เรียนรู้ Kafka และสถาปัตยกรรมแบบขับเคลื่อนด้วยอีเวนต์ผ่านการลงมือเล่น',
+  'lang.label': 'ภาษา',
+  'lang.en': 'English',
+  'lang.th': 'ไทย',
+  'main.placeholder.title': 'แคนวาสสำหรับออกแบบกำลังจะมาเร็ว ๆ นี้',
+  'main.placeholder.body':
+    'อีกไม่นานคุณจะได้สร้างเส้นทางของอีเวนต์ที่นี่ ทั้ง producer, topic, partition และ consumer group โดยจำลองทุกอย่างในเบราว์เซอร์ของคุณ',
+  'error.title': 'ส่วนนี้เกิดข้อผิดพลาด',
+  'error.body': 'ส่วนอื่นของ Kafé ยังใช้งานได้ตามปกติ ลองอีกครั้ง หรือโหลดหน้าใหม่หากปัญหายังอยู่',
+  'error.retry': 'ลองอีกครั้ง',
+  'footer.note': 'ทุกอย่างทำงานในเบราว์เซอร์ของคุณ ไม่ต้องมีเซิร์ฟเวอร์ ไม่ต้องสมัครสมาชิก',
+};

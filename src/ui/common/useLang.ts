@@ -1,0 +1,36 @@
+import { useCallback, useEffect, useState } from 'react';
+import { LANG_STORAGE_KEY, isLang, type Lang } from '../../i18n';
+
+/**
+ * The learner's UI language, remembered in localStorage under `kafe.lang`. Storage can be
+ * unavailable (private windows, blocked cookies); then the choice simply lasts for the session.
+ * Keeps `<html lang>` in step so screen readers and font selection follow the language.
+ */
+export function useLang(): [Lang, (lang: Lang) => void] {
+  const [lang, setLangState] = useState<Lang>(readStoredLang);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    try {
+      localStorage.setItem(LANG_STORAGE_KEY, next);
+    } catch {
+      // Storage unavailable: keep the choice in memory only.
+    }
+  }, []);
+
+  return [lang, setLang];
+}
+
+function readStoredLang(): Lang {
+  try {
+    const stored = localStorage.getItem(LANG_STORAGE_KEY);
+    if (isLang(stored)) return stored;
+  } catch {
+    // Storage unavailable: fall through to the default.
+  }
+  return 'en';
+}
