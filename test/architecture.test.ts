@@ -1,0 +1,128 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { checkLayering } from './support/layering';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SOURCE_FILE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+
+function sourceFilesUnder(folder: string): string[] {
+  const dir = path.join(ROOT, folder);
+  let entries;
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.isFile() && SOURCE_FILE.test(entry.name))
+    .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+function violationsIn(file: string): string[] {
+  return checkLayering(file, readFileSync(path.join(ROOT, file), 'utf8')).map(
+    (v) => `${v.file}:${v.line} ${v.message}`,
+  );
+}
+
+const engineFiles = sourceFilesUnder('src/engine');
+
+describe('src/engine is pure TypeScript', () => {
+  test('the engine folder has source files to check, so this suite cannot pass vacuously', () => {
+    expect(engineFiles.length).toBeGreaterThan(0);
+  });
+
+  test.each(engineFiles)('%s imports nothing from React, the DOM or other src/ folders', (file) => {
+    expect(violationsIn(file)).toEqual([]);
+  });
+});
+
+describe('dependencies point ui -> store -> (lessons, scenario) -> engine and never back up', () => {
+  const layered = ['src/scenario', 'src/lessons', 'src/store'].flatMap(sourceFilesUnder);
+
+  if (layered.length === 0) {
+    test.skip('each file in src/scenario, src/lessons and src/store imports nothing from a layer above it (none yet)', () => {});
+  } else {
+    test.each(layered)('%s imports nothing from a layer above it', (file) => {
+      expect(violationsIn(file)).toEqual([]);
+    });
+  }
+});
+
+describe('the layering checker', () => {
+  const engine = (source: string) => checkLayering('src/engine/sim.ts', source).map((v) => v.message);
+
+  test('accepts pure code that imports only from inside the engine', () => {
+    const source = `
+      import { murmur2 } from './murmur2';
+      import type { Offset } from './types';
+      export * from './log/partition';
+      import { z } from 'zod';
+      // A comment may mention window, document and react freely.
+      const note = "react to window.document changes";
+      const state = { window: 5, document: 'x' };
+      const w = state.window + state.document.length;
+      interface Options { localStorage: boolean; requestAnimationFrame(): void }
+      const { window: size } = { window: 3 };
+      export class Sim { document = 1; window() { return size; } }
+    `;
+    expect(engine(source)).toEqual([]);
+  });
+
+  test('flags imports of react and react-dom, including subpaths and type-only imports', () => {
+    expect(engine(`import { useState } from 'react';`)).toHaveLength(1);
+    expect(engine(`import { createRoot } from 'react-dom/client';`)).toHaveLength(1);
+    expect(engine(`import type { ReactNode } from 'react';`)).toHaveLength(1);
+    expect(engine(`import { jsx } from 'react/jsx-runtime';`)).toHaveLength(1);
+    expect(engine(`import { useStore } from '@xyflow/react';`)).toHaveLength(1);
+  });
+
+  test('flags imports from other src/ folders however they are written', () => {
+    expect(engine(`import { useSim } from '../store';`)[0]).toMatch(/src\/store/);
+    expect(engine(`import { Canvas } from '../ui/canvas/Canvas';`)[0]).toMatch(/src\/ui/);
+    expect(engine(`export { en } from '../i18n/en';`)[0]).toMatch(/src\/i18n/);
+    expect(engine(`const ui = await import('../ui/panel');`)).toHaveLength(1);
+    expect(engine(`const store = require('../store');`)).toHaveLength(1);
+    expect(engine(`type S = typeof import('../scenario/schema');`)).toHaveLength(1);
+    expect(engine(`import { x } from '@/store/sim';`)).toHaveLength(1);
+    expect(engine(`import { App } from '../App';`)).toHaveLength(1);
+    expect(engine(`import { helper } from '../../test/helper';`)).toHaveLength(1);
+  });
+
+  test('flags Node built-ins, which do not exist in the browser', () => {
+    expect(engine(`import { readFileSync } from 'node:fs';`)).toHaveLength(1);
+  });
+
+  test('flags uses of DOM globals', () => {
+    expect(engine(`const w = window.innerWidth;`)).toHaveLength(1);
+    expect(engine(`document.title = 'x';`)).toHaveLength(1);
+    expect(engine(`localStorage.setItem('k', 'v');`)).toHaveLength(1);
+    expect(engine(`requestAnimationFrame(() => {});`)).toHaveLength(1);
+    expect(engine(`let el: HTMLElement | null = null;`)).toHaveLength(1);
+    expect(engine(`function draw(c: HTMLCanvasElement) {}`)).toHaveLength(1);
+    expect(engine(`const d = globalThis.document;`)).toHaveLength(1);
+    expect(engine(`const o = { window };`)).toHaveLength(1);
+  });
+
+  test('flags JSX in the engine', () => {
+    expect(checkLayering('src/engine/view.tsx', `export const V = () => <div />;`)).toHaveLength(1);
+  });
+
+  test('reports the line of each violation', () => {
+    const [violation] = checkLayering('src/engine/sim.ts', `const a = 1;\n\nimport React from 'react';\n`);
+    expect(violation).toMatchObject({ file: 'src/engine/sim.ts', line: 3 });
+  });
+
+  test('lets the store import the engine but not the UI', () => {
+    expect(checkLayering('src/store/sim.ts', `import { createEngine } from '../engine';`)).toEqual([]);
+    expect(checkLayering('src/store/sim.ts', `import { Canvas } from '../ui/Canvas';`)).toHaveLength(1);
+  });
+
+  test('lets scenarios and lessons import the engine but not the store or the UI', () => {
+    expect(checkLayering('src/lessons/goals.ts', `import type { Engine } from '../engine';`)).toEqual([]);
+    expect(checkLayering('src/lessons/goals.ts', `import { useSim } from '../store';`)).toHaveLength(1);
+    expect(checkLayering('src/scenario/codec.ts', `import { t } from '../ui/x';`)).toHaveLength(1);
+  });
+});
