@@ -2,7 +2,7 @@
  * Kafka's default partitioner for keyed records, bit-for-bit as
  * org.apache.kafka.common.utils.Utils.murmur2 / toPositive and
  * BuiltInPartitioner.partitionForKey: seed 0x9747b28c, m 0x5bd1e995, r 24, signed 32-bit
- * arithmetic, little-endian 4-byte blocks, tail handled by the fall-through switch.
+ * arithmetic, little-endian 4-byte blocks, then the 1-3 byte tail.
  */
 
 const SEED = 0x9747b28c;
@@ -25,17 +25,14 @@ export function murmur2(data: Uint8Array): number {
     h ^= k;
   }
 
+  // Java's fall-through switch on (length % 4), spelled out: 3 bytes left mixes all three.
   const tail = length & ~3;
-  switch (length % 4) {
-    case 3:
-      h ^= (data[tail + 2] & 0xff) << 16;
-    // falls through
-    case 2:
-      h ^= (data[tail + 1] & 0xff) << 8;
-    // falls through
-    case 1:
-      h ^= data[tail] & 0xff;
-      h = Math.imul(h, M);
+  const rest = length % 4;
+  if (rest >= 3) h ^= (data[tail + 2] & 0xff) << 16;
+  if (rest >= 2) h ^= (data[tail + 1] & 0xff) << 8;
+  if (rest >= 1) {
+    h ^= data[tail] & 0xff;
+    h = Math.imul(h, M);
   }
 
   h ^= h >>> 13;

@@ -1,0 +1,255 @@
+import type { AddPartitions, CreateTopic } from './commands';
+import { fail } from './errors';
+import { PartitionLog } from './log';
+import { murmur2 } from './murmur2';
+import type { PartitionState, Sim, TopicState } from './world';
+
+const utf8 = new TextEncoder();
+const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
+
+/** Kafka's topic-name rule: 1-249 of [a-zA-Z0-9._-], and not "." or "..". */
+export function validateTopicName(name: string): void {
+  if (typeof name !== 'string' || !TOPIC_NAME.test(name) || name === '.' || name === '..')
+    fail('INVALID_ARGUMENT', `"${name}" is not a valid topic name: use 1-249 letters, digits, '.', '_' or '-'`);
+}
+
+export function getTopic(sim: Sim, name: string): TopicState {
+  const topic = sim.world.topics.get(name);
+  if (!topic) fail('UNKNOWN_TOPIC', `topic "${name}" does not exist`);
+  return topic;
+}
+
+export function validateCreateTopic(sim: Sim, c: CreateTopic): void {
+  validateTopicName(c.name);
+  if (sim.world.topics.has(c.name)) fail('TOPIC_EXISTS', `topic "${c.name}" already exists`);
+  positiveInt('partitions', c.partitions, 10_000);
+  const rf = c.replicationFactor ?? 1;
+  positiveInt('replicationFactor', rf, 64);
+  if (rf > sim.cfg.brokers)
+    fail('INVALID_ARGUMENT', `replication factor ${rf} is larger than the number of brokers (${sim.cfg.brokers})`);
+  const minIsr = c.minInsyncReplicas ?? 1;
+  positiveInt('minInsyncReplicas', minIsr, 64);
+  if (c.retentionMs != null && !(c.retentionMs >= 0)) fail('INVALID_ARGUMENT', 'retentionMs must be >= 0 or null');
+  if (c.retentionBytes != null && !(c.retentionBytes >= 0)) fail('INVALID_ARGUMENT', 'retentionBytes must be >= 0 or null');
+  if (c.cleanupPolicy !== undefined && c.cleanupPolicy !== 'delete' && c.cleanupPolicy !== 'compact')
+    fail('INVALID_ARGUMENT', `cleanupPolicy must be "delete" or "compact", got "${c.cleanupPolicy}"`);
+  if (c.segmentRecords !== undefined) positiveInt('segmentRecords', c.segmentRecords, 1e9);
+}
+
+export function createTopic(sim: Sim, c: CreateTopic): void {
+  const topic: TopicState = {
+    name: c.name,
+    replicationFactor: c.replicationFactor ?? 1,
+    minInsyncReplicas: c.minInsyncReplicas ?? 1,
+    retentionMs: c.retentionMs ?? null,
+    retentionBytes: c.retentionBytes ?? null,
+    cleanupPolicy: c.cleanupPolicy ?? 'delete',
+    segmentRecords: c.segmentRecords ?? 1000,
+    deleteRetentionMs: c.deleteRetentionMs ?? 0,
+    partitions: [],
+    keyHashes: new Map(),
+  };
+  sim.world.topics.set(c.name, topic);
+  growPartitions(sim, topic, c.partitions);
+  sim.emit({ type: 'topicCreated', topic: c.name, partitions: c.partitions, replicationFactor: topic.replicationFactor });
+}
+
+export function validateAddPartitions(sim: Sim, c: AddPartitions): void {
+  const topic = getTopic(sim, c.topic);
+  positiveInt('partitions', c.partitions, 10_000);
+  if (c.partitions <= topic.partitions.length)
+    fail('INVALID_ARGUMENT', `topic "${c.topic}" has ${topic.partitions.length} partitions; Kafka can only increase the count`);
+}
+
+export function addPartitions(sim: Sim, c: AddPartitions): void {
+  const topic = getTopic(sim, c.topic);
+  growPartitions(sim, topic, c.partitions);
+  sim.emit({ type: 'partitionsAdded', topic: c.topic, partitions: c.partitions });
+}
+
+/** Replica placement: round-robin over brokers from a per-topic start, like Kafka's rack-unaware
+ * assignment, so leaders spread across the cluster. */
+function growPartitions(sim: Sim, topic: TopicState, total: number): void {
+  const brokers = sim.cfg.brokers;
+  const start = (murmur2(utf8.encode(topic.name)) & 0x7fffffff) % brokers;
+  for (let p = topic.partitions.length; p < total; p++) {
+    const replicas: number[] = [];
+    for (let r = 0; r < topic.replicationFactor; r++) replicas.push((start + p + r) % brokers);
+    const live = replicas.filter((b) => sim.world.brokers[b].up);
+    const partition: PartitionState = {
+      topic: topic.name,
+      id: p,
+      log: new PartitionLog(topic.segmentRecords),
+      replicas,
+      leader: live.length ? live[0] : -1,
+      leaderEpoch: 0,
+      isr: live.length ? live : [replicas[0]],
+      replicaLeo: new Map(replicas.map((b) => [b, 0])),
+      highWatermark: 0,
+      fetchScheduled: false,
+      pendingAcks: [],
+      producerSeqs: new Map(),
+    };
+    topic.partitions.push(partition);
+  }
+}
+
+/** The partition's leader is a live broker that can take writes and serve reads. */
+export function leaderAvailable(sim: Sim, p: PartitionState): boolean {
+  return p.leader >= 0 && sim.world.brokers[p.leader].up;
+}
+
+/** Called after the leader appends: followers will copy the new records after replicaFetchMs. */
+export function scheduleReplication(sim: Sim, p: PartitionState): void {
+  if (p.replicas.length === 1) {
+    advanceHighWatermark(sim, p);
+    return;
+  }
+  if (p.fetchScheduled) return;
+  p.fetchScheduled = true;
+  sim.schedule(sim.cfg.replicaFetchMs, { kind: 'replicaFetch', topic: p.topic, partition: p.id });
+}
+
+/** Live followers copy the leader's log up to its end; caught-up followers (re)join the ISR. */
+export function onReplicaFetch(sim: Sim, topicName: string, partition: number): void {
+  const p = sim.world.topics.get(topicName)?.partitions[partition];
+  if (!p) return;
+  p.fetchScheduled = false;
+  if (!leaderAvailable(sim, p)) return;
+  const leo = p.log.endOffset;
+  p.replicaLeo.set(p.leader, leo);
+  for (const b of p.replicas) {
+    if (b === p.leader || !sim.world.brokers[b].up) continue;
+    p.replicaLeo.set(b, leo);
+    if (!p.isr.includes(b)) p.isr = p.replicas.filter((r) => r === b || p.isr.includes(r));
+  }
+  advanceHighWatermark(sim, p);
+}
+
+/** HW = the smallest log end offset among in-sync replicas; it only moves forward. Releases
+ * acks=all requests the new HW covers. */
+export function advanceHighWatermark(sim: Sim, p: PartitionState): void {
+  if (!leaderAvailable(sim, p)) return;
+  p.replicaLeo.set(p.leader, p.log.endOffset);
+  let hw = Infinity;
+  for (const b of p.isr) hw = Math.min(hw, p.replicaLeo.get(b) ?? 0);
+  if (!(hw > p.highWatermark)) return;
+  p.highWatermark = hw;
+  sim.emit({ type: 'replicated', topic: p.topic, partition: p.id, highWatermark: hw, isr: [...p.isr] });
+  if (p.pendingAcks.length === 0) return;
+  const still: PartitionState['pendingAcks'] = [];
+  for (const pending of p.pendingAcks) {
+    if (pending.endOffset <= hw) {
+      sim.schedule(sim.cfg.networkLatencyMs, {
+        kind: 'produceResponse',
+        request: pending.requestId,
+        sendNo: pending.sendNo,
+        error: null,
+        baseOffset: pending.baseOffset,
+      });
+    } else still.push(pending);
+  }
+  p.pendingAcks = still;
+}
+
+export function failBroker(sim: Sim, id: number): void {
+  const broker = sim.world.brokers[id];
+  broker.up = false;
+  broker.incarnation++;
+  sim.emit({ type: 'brokerFailed', broker: id });
+  sim.schedule(sim.cfg.brokerSessionTimeoutMs, { kind: 'brokerFence', broker: id, incarnation: broker.incarnation });
+}
+
+/** The controller notices the dead broker: it leaves every ISR and its partitions get new leaders. */
+export function onBrokerFence(sim: Sim, id: number, incarnation: number): void {
+  const broker = sim.world.brokers[id];
+  if (broker.up || broker.incarnation !== incarnation) return;
+  broker.fenced = true;
+  sim.emit({ type: 'brokerFenced', broker: id });
+  for (const topic of sim.world.topics.values()) {
+    for (const p of topic.partitions) {
+      if (!p.replicas.includes(id)) continue;
+      // Kafka never shrinks the ISR to empty: the last member stays so it can lead again cleanly.
+      if (p.isr.includes(id) && p.isr.length > 1) p.isr = p.isr.filter((b) => b !== id);
+      if (p.leader === id) electLeader(sim, p);
+      else advanceHighWatermark(sim, p);
+    }
+  }
+}
+
+/**
+ * Picks the first live in-sync replica in preference order (clean election); with
+ * uncleanLeaderElection, any live replica. The log is truncated to what the new leader has:
+ * records above its log end offset were never copied to it and are gone.
+ */
+function electLeader(sim: Sim, p: PartitionState): void {
+  const up = (b: number) => sim.world.brokers[b].up;
+  let leader = p.replicas.find((b) => up(b) && p.isr.includes(b));
+  let unclean = false;
+  if (leader === undefined && sim.cfg.uncleanLeaderElection) {
+    leader = p.replicas.find(up);
+    unclean = leader !== undefined;
+  }
+  p.pendingAcks = [];
+  if (leader === undefined) {
+    p.leader = -1;
+    sim.emit({ type: 'partitionOffline', topic: p.topic, partition: p.id });
+    return;
+  }
+  const newEnd = p.replicaLeo.get(leader) ?? 0;
+  const truncated = p.log.truncateTo(newEnd);
+  for (const [producer, batches] of p.producerSeqs) {
+    const kept = batches.filter((b) => b.endOffset <= p.log.endOffset);
+    if (kept.length) p.producerSeqs.set(producer, kept);
+    else p.producerSeqs.delete(producer);
+  }
+  p.leader = leader;
+  p.leaderEpoch++;
+  if (unclean) p.isr = [leader];
+  for (const [b, leo] of p.replicaLeo) p.replicaLeo.set(b, Math.min(leo, p.log.endOffset));
+  if (p.highWatermark > p.log.endOffset) p.highWatermark = p.log.endOffset;
+  sim.emit({ type: 'leaderElected', topic: p.topic, partition: p.id, leader, epoch: p.leaderEpoch, unclean, truncated });
+  advanceHighWatermark(sim, p);
+  scheduleReplication(sim, p);
+}
+
+export function recoverBroker(sim: Sim, id: number): void {
+  const broker = sim.world.brokers[id];
+  broker.up = true;
+  broker.fenced = false;
+  broker.incarnation++;
+  sim.emit({ type: 'brokerRecovered', broker: id });
+  for (const topic of sim.world.topics.values()) {
+    for (const p of topic.partitions) {
+      if (!p.replicas.includes(id)) continue;
+      // A returning replica truncates to what the current log holds, then catches up by fetching.
+      p.replicaLeo.set(id, Math.min(p.replicaLeo.get(id) ?? 0, p.log.endOffset));
+      if (p.leader === -1 || (p.leader === id && !p.isr.includes(id))) electLeader(sim, p);
+      else if (p.leader === id) {
+        // It led and was never replaced (recovered before being fenced): it simply resumes.
+        advanceHighWatermark(sim, p);
+      }
+      scheduleReplication(sim, p);
+    }
+  }
+}
+
+export function validateBroker(sim: Sim, id: number): void {
+  if (!Number.isInteger(id) || id < 0 || id >= sim.world.brokers.length)
+    fail('UNKNOWN_BROKER', `broker ${id} does not exist (brokers are 0..${sim.world.brokers.length - 1})`);
+}
+
+/** The partition a key maps to now (hash cached per topic; Kafka's default partitioner). */
+export function partitionOfKey(topic: TopicState, key: string): number {
+  let hash = topic.keyHashes.get(key);
+  if (hash === undefined) {
+    hash = murmur2(utf8.encode(key)) & 0x7fffffff;
+    if (topic.keyHashes.size < 100_000) topic.keyHashes.set(key, hash);
+  }
+  return hash % topic.partitions.length;
+}
+
+export function positiveInt(name: string, value: unknown, max: number): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max)
+    fail('INVALID_ARGUMENT', `${name} must be a whole number from 1 to ${max}, got ${String(value)}`);
+}

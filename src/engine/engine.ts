@@ -1,0 +1,209 @@
+import type { Command } from './commands';
+import { resolveConfig, type EngineConfig, type ResolvedConfig } from './config';
+import { applyCommand, runEvent } from './dispatch';
+import { fail } from './errors';
+import { Prng } from './prng';
+import { EventQueue } from './queue';
+import type { TraceBody, TraceEvent } from './trace';
+import type { KafkaRecord } from './types';
+import { buildView, type EngineView } from './view';
+import type { Sim, SimEvent, World } from './world';
+
+/** A command as the engine accepted it: when, and after how many agenda events, so a replay can
+ * apply it at exactly the same point (even between two events of the same millisecond). */
+export interface LoggedCommand {
+  readonly at: number;
+  readonly afterEvents: number;
+  readonly command: Command;
+}
+
+export interface Engine {
+  readonly config: ResolvedConfig;
+  /** Current virtual time, ms. */
+  readonly now: number;
+  /** Agenda events run so far. */
+  readonly eventsRun: number;
+  /** Trace kept in memory (at most config.traceLimit events, oldest dropped). */
+  readonly trace: readonly TraceEvent[];
+  /** Every trace event ever emitted, including those dropped from `trace`. */
+  readonly traceCount: number;
+  readonly commandLog: readonly LoggedCommand[];
+  /** Validates and applies a command now. Throws EngineError and changes nothing if refused. */
+  apply(command: Command): void;
+  /** Runs every event up to now + ms and moves the clock there. Returns the trace it produced. */
+  advance(ms: number): TraceEvent[];
+  /** Runs events up to time t (>= now). */
+  advanceTo(t: number): TraceEvent[];
+  /** Runs the next agenda event (the clock jumps to its time). Returns its trace; [] if idle. */
+  step(): TraceEvent[];
+  /** Time of the next agenda event, or Infinity when nothing is scheduled. */
+  nextEventTime(): number;
+  /** A read-only snapshot for UIs, lessons and tests. */
+  view(): EngineView;
+  /** Up to `max` records of a partition from offset `from`, as immutable objects. */
+  readRecords(topic: string, partition: number, from: number, max: number): KafkaRecord[];
+  /** A new engine with the same seed and commands, replayed to time t (t <= now): "step back". */
+  rebuildAt(t: number): Engine;
+  /** Calls `listener` with every trace event as it happens; returns an unsubscribe function. */
+  subscribe(listener: (event: TraceEvent) => void): () => void;
+}
+
+export function createEngine(config: EngineConfig = {}): Engine {
+  return new SimulationEngine(resolveConfig(config));
+}
+
+class SimulationEngine implements Engine, Sim {
+  readonly cfg: ResolvedConfig;
+  readonly world: World;
+  readonly rng: Prng;
+  now = 0;
+  eventsRun = 0;
+  traceCount = 0;
+  private readonly queue = new EventQueue<SimEvent>();
+  private readonly kept: TraceEvent[] = [];
+  private readonly log: LoggedCommand[] = [];
+  private readonly listeners = new Set<(event: TraceEvent) => void>();
+  /** Trace events produced by the current advance/step call, returned to its caller. */
+  private batch: TraceEvent[] | null = null;
+
+  constructor(cfg: ResolvedConfig) {
+    this.cfg = cfg;
+    this.rng = new Prng(cfg.seed);
+    this.world = {
+      brokers: Array.from({ length: cfg.brokers }, (_, id) => ({ id, up: true, incarnation: 0, fenced: false })),
+      topics: new Map(),
+      producers: new Map(),
+      consumers: new Map(),
+      groups: new Map(),
+      services: new Map(),
+      syncServices: new Map(),
+      inFlight: new Map(),
+      calls: new Map(),
+      nextRequestId: 0,
+      nextCallId: 0,
+      retentionScheduled: false,
+    };
+  }
+
+  get config(): ResolvedConfig {
+    return this.cfg;
+  }
+  get trace(): readonly TraceEvent[] {
+    return this.kept;
+  }
+  get commandLog(): readonly LoggedCommand[] {
+    return this.log;
+  }
+
+  schedule(delayMs: number, event: SimEvent): void {
+    this.queue.push(this.now + delayMs, event);
+  }
+
+  emit(body: TraceBody): void {
+    const event = body as TraceEvent;
+    (event as { t: number }).t = this.now;
+    (event as { seq: number }).seq = this.traceCount++;
+    if (this.cfg.traceLimit > 0) {
+      this.kept.push(event);
+      if (this.kept.length > this.cfg.traceLimit * 1.5) this.kept.splice(0, this.kept.length - this.cfg.traceLimit);
+    }
+    if (this.batch) this.batch.push(event);
+    for (const listener of this.listeners) listener(event);
+  }
+
+  apply(command: Command): void {
+    let frozen: Command;
+    try {
+      frozen = deepFreeze(structuredClone(command));
+    } catch {
+      fail('INVALID_ARGUMENT', 'a command must be plain data (no functions or class instances)');
+    }
+    applyCommand(this, frozen);
+    this.log.push({ at: this.now, afterEvents: this.eventsRun, command: frozen });
+  }
+
+  advance(ms: number): TraceEvent[] {
+    if (!(ms >= 0) || !Number.isFinite(ms)) fail('NEGATIVE_TIME', `advance() needs a finite time >= 0, got ${ms}`);
+    return this.advanceTo(this.now + ms);
+  }
+
+  advanceTo(t: number): TraceEvent[] {
+    if (!Number.isFinite(t)) fail('INVALID_ARGUMENT', `advanceTo() needs a finite time, got ${t}`);
+    if (t < this.now) fail('NEGATIVE_TIME', `cannot advance to ${t} ms: the clock is already at ${this.now} ms (use rebuildAt to go back)`);
+    const out: TraceEvent[] = [];
+    this.batch = out;
+    try {
+      while (this.queue.peekTime() <= t) this.runNext();
+      this.now = t;
+    } finally {
+      this.batch = null;
+    }
+    return out;
+  }
+
+  step(): TraceEvent[] {
+    const out: TraceEvent[] = [];
+    if (this.queue.size === 0) return out;
+    this.batch = out;
+    try {
+      this.runNext();
+    } finally {
+      this.batch = null;
+    }
+    return out;
+  }
+
+  private runNext(): void {
+    const next = this.queue.pop()!;
+    this.now = next.time;
+    this.eventsRun++;
+    runEvent(this, next.event);
+  }
+
+  nextEventTime(): number {
+    return this.queue.peekTime();
+  }
+
+  view(): EngineView {
+    return buildView(this);
+  }
+
+  readRecords(topicName: string, partition: number, from: number, max: number): KafkaRecord[] {
+    const topic = this.world.topics.get(topicName);
+    if (!topic) fail('UNKNOWN_TOPIC', `topic "${topicName}" does not exist`);
+    const p = topic.partitions[partition];
+    if (!p) fail('INVALID_ARGUMENT', `topic "${topicName}" has no partition ${partition}`);
+    const out: KafkaRecord[] = [];
+    p.log.scan(from, p.log.endOffset, max, (offset, key, value, headers, timestamp) => {
+      out.push(Object.freeze({ topic: topicName, partition, offset, key, value, headers, timestamp }) as KafkaRecord);
+    });
+    return out;
+  }
+
+  rebuildAt(t: number): Engine {
+    if (!(t >= 0) || t > this.now) fail('INVALID_ARGUMENT', `rebuildAt() needs a time from 0 to ${this.now} ms, got ${t}`);
+    const replica = new SimulationEngine(this.cfg);
+    for (const entry of this.log) {
+      if (entry.at > t) break;
+      // Run exactly the events the original had run, then stand at the command's moment.
+      while (replica.eventsRun < entry.afterEvents) replica.runNext();
+      replica.now = entry.at;
+      replica.apply(entry.command);
+    }
+    replica.advanceTo(t);
+    return replica;
+  }
+
+  subscribe(listener: (event: TraceEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

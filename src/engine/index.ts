@@ -1,0 +1,19 @@
+/**
+ * Kafé's simulated Kafka broker engine: pure TypeScript, deterministic from a seed.
+ * Public API (names kept stable for outside checks): murmur2, partitionForKey, assignPartitions,
+ * createEngine.
+ */
+export { murmur2, partitionForKey, toPositive } from './murmur2';
+export { assignPartitions } from './assignors';
+export { createEngine } from './engine';
+export type { Engine, LoggedCommand } from './engine';
+export type { EngineConfig, ResolvedConfig } from './config';
+export { DEFAULT_CONFIG } from './config';
+export type * from './commands';
+export type * from './trace';
+export type * from './view';
+export type * from './types';
+export { EngineError } from './errors';
+export type { EngineErrorCode } from './errors';
+export { DEFAULT_PRODUCER } from './producers';
+export { COMMANDS } from './dispatch';

@@ -1,0 +1,345 @@
+import { getTopic, leaderAvailable, partitionOfKey, positiveInt, scheduleReplication } from './cluster';
+import type { AddProducer, KeyPattern, Produce, ProducerSettings } from './commands';
+import { fail } from './errors';
+import { estimateSize, NO_HEADERS } from './log';
+import type { ProduceError } from './trace';
+import type { Headers } from './types';
+import type { PartitionState, PendingBatch, ProduceRequest, ProducerState, Sim } from './world';
+
+/** The producer `produce` commands use when they name none (like kafka-console-producer). */
+export const DEFAULT_PRODUCER = 'console-producer';
+
+/** Kafka 4 producer defaults: acks=all, idempotence on, linger 5 ms, batch.size 16 KiB. */
+const DEFAULTS = {
+  acks: 'all',
+  retries: 2147483647,
+  retryBackoffMs: 100,
+  requestTimeoutMs: 30_000,
+  deliveryTimeoutMs: 120_000,
+  idempotent: true,
+  lingerMs: 5,
+  batchSizeBytes: 16_384,
+} as const;
+
+export function validateProducerSettings(s: ProducerSettings): void {
+  if (s.acks !== undefined && s.acks !== 0 && s.acks !== 1 && s.acks !== 'all')
+    fail('INVALID_ARGUMENT', `acks must be 0, 1 or "all", got ${String(s.acks)}`);
+  if (s.idempotent && s.acks !== undefined && s.acks !== 'all')
+    fail('INVALID_ARGUMENT', 'an idempotent producer needs acks="all" (as Kafka requires)');
+  for (const key of ['retries', 'retryBackoffMs', 'requestTimeoutMs', 'deliveryTimeoutMs', 'lingerMs', 'batchSizeBytes'] as const) {
+    const v = s[key];
+    if (v !== undefined && !(typeof v === 'number' && v >= 0 && Number.isFinite(v)))
+      fail('INVALID_ARGUMENT', `${key} must be a number >= 0, got ${String(v)}`);
+  }
+}
+
+export function validateAddProducer(sim: Sim, c: AddProducer): void {
+  if (!c.id || typeof c.id !== 'string') fail('INVALID_ARGUMENT', 'a producer needs an id');
+  if (sim.world.producers.get(c.id)?.removed === false) fail('DUPLICATE_ID', `producer "${c.id}" already exists`);
+  getTopic(sim, c.topic);
+  validateProducerSettings(c);
+  if (c.ratePerSec !== undefined && !(c.ratePerSec >= 0 && c.ratePerSec <= 1e9))
+    fail('INVALID_ARGUMENT', `ratePerSec must be from 0 to 1e9, got ${c.ratePerSec}`);
+  if (c.keys) validateKeyPattern(c.keys);
+}
+
+function validateKeyPattern(k: KeyPattern): void {
+  if (k.kind === 'cycle' && (!Array.isArray(k.keys) || k.keys.length === 0))
+    fail('INVALID_ARGUMENT', 'a cycling key pattern needs at least one key');
+  if (k.kind === 'random') positiveInt('keys.count', k.count, 1e9);
+  if (!['none', 'fixed', 'cycle', 'random'].includes(k.kind)) fail('INVALID_ARGUMENT', `unknown key pattern "${(k as { kind: string }).kind}"`);
+}
+
+export function addProducer(sim: Sim, c: AddProducer): ProducerState {
+  const idempotent = c.idempotent ?? (c.acks === undefined || c.acks === 'all' ? DEFAULTS.idempotent : false);
+  const producer: ProducerState = {
+    id: c.id,
+    topic: c.topic,
+    acks: c.acks ?? DEFAULTS.acks,
+    retries: c.retries ?? DEFAULTS.retries,
+    retryBackoffMs: c.retryBackoffMs ?? DEFAULTS.retryBackoffMs,
+    requestTimeoutMs: c.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
+    deliveryTimeoutMs: c.deliveryTimeoutMs ?? DEFAULTS.deliveryTimeoutMs,
+    idempotent,
+    lingerMs: c.lingerMs ?? DEFAULTS.lingerMs,
+    batchSizeBytes: c.batchSizeBytes ?? DEFAULTS.batchSizeBytes,
+    ratePerSec: c.ratePerSec ?? 0,
+    keys: c.keys ?? { kind: 'none' },
+    eventType: c.eventType ?? null,
+    headers: c.eventType ? Object.freeze({ type: c.eventType }) : NO_HEADERS,
+    carry: 0,
+    generated: 0,
+    tickScheduled: false,
+    flushScheduled: false,
+    accumulator: new Map(),
+    sticky: new Map(),
+    nextSeq: new Map(),
+    stats: { sent: 0, acked: 0, failed: 0 },
+    removed: false,
+  };
+  sim.world.producers.set(c.id, producer);
+  scheduleTick(sim, producer);
+  return producer;
+}
+
+export function setProducerRate(sim: Sim, id: string, rate: number): void {
+  const producer = getProducer(sim, id);
+  if (!(rate >= 0 && rate <= 1e9)) fail('INVALID_ARGUMENT', `ratePerSec must be from 0 to 1e9, got ${rate}`);
+  producer.ratePerSec = rate;
+  scheduleTick(sim, producer);
+}
+
+export function removeProducer(sim: Sim, id: string): void {
+  const producer = getProducer(sim, id);
+  producer.removed = true;
+  producer.ratePerSec = 0;
+}
+
+export function getProducer(sim: Sim, id: string): ProducerState {
+  const producer = sim.world.producers.get(id);
+  if (!producer || producer.removed) fail('UNKNOWN_PRODUCER', `producer "${id}" does not exist`);
+  return producer;
+}
+
+export function validateProduce(sim: Sim, c: Produce): void {
+  const topic = getTopic(sim, c.topic);
+  if (c.key != null && typeof c.key !== 'string') fail('INVALID_ARGUMENT', 'a record key must be a string or null');
+  if (c.partition !== undefined && !(Number.isInteger(c.partition) && c.partition >= 0 && c.partition < topic.partitions.length))
+    fail('INVALID_ARGUMENT', `topic "${c.topic}" has no partition ${c.partition}`);
+  if (c.producer !== undefined) {
+    const p = sim.world.producers.get(c.producer);
+    if (p?.removed) fail('UNKNOWN_PRODUCER', `producer "${c.producer}" was removed`);
+  }
+}
+
+/** One explicit record (a learner pressing "produce"). */
+export function produceOne(sim: Sim, c: Produce): void {
+  const id = c.producer ?? DEFAULT_PRODUCER;
+  const producer = sim.world.producers.get(id) ?? addProducer(sim, { type: 'addProducer', id, topic: c.topic });
+  const headers: Headers = c.eventType || c.headers ? Object.freeze({ ...c.headers, ...(c.eventType ? { type: c.eventType } : {}) }) : NO_HEADERS;
+  send(sim, producer, c.topic, c.key ?? null, c.value ?? null, headers, c.partition);
+}
+
+/**
+ * Hands a record to the producer's accumulator, choosing its partition the way Kafka's default
+ * partitioner does: by murmur2 of the key, or for keyless records the sticky partition.
+ */
+export function send(
+  sim: Sim,
+  producer: ProducerState,
+  topicName: string,
+  key: string | null,
+  value: unknown,
+  headers: Headers,
+  explicitPartition?: number,
+): void {
+  const topic = sim.world.topics.get(topicName)!;
+  const size = estimateSize(key, value);
+  let partition: number;
+  if (explicitPartition !== undefined) partition = explicitPartition;
+  else if (key !== null) partition = partitionOfKey(topic, key);
+  else partition = stickyPartition(sim, producer, topicName, size);
+
+  let byPartition = producer.accumulator.get(topicName);
+  if (!byPartition) producer.accumulator.set(topicName, (byPartition = new Map()));
+  let batch = byPartition.get(partition);
+  if (!batch) byPartition.set(partition, (batch = { keys: [], values: [], headers: [], bytes: 0 }));
+  batch.keys.push(key);
+  batch.values.push(value);
+  batch.headers.push(headers);
+  batch.bytes += size;
+  producer.stats.sent++;
+  if (!producer.flushScheduled) {
+    producer.flushScheduled = true;
+    sim.schedule(producer.lingerMs, { kind: 'producerFlush', producer: producer.id });
+  }
+}
+
+/** Kafka's BuiltInPartitioner: keep using one partition until a batch's worth of bytes went to
+ * it, then pick another at random among partitions whose leader is available. */
+function stickyPartition(sim: Sim, producer: ProducerState, topicName: string, size: number): number {
+  const topic = sim.world.topics.get(topicName)!;
+  let state = producer.sticky.get(topicName);
+  if (!state || state.bytes >= producer.batchSizeBytes || state.partition >= topic.partitions.length) {
+    const available = topic.partitions.filter((p) => leaderAvailable(sim, p));
+    const pool = available.length ? available : topic.partitions;
+    state = { partition: pool[sim.rng.int(pool.length)].id, bytes: 0 };
+    producer.sticky.set(topicName, state);
+  }
+  state.bytes += size;
+  return state.partition;
+}
+
+export function onProducerTick(sim: Sim, id: string): void {
+  const producer = sim.world.producers.get(id);
+  if (!producer) return;
+  producer.tickScheduled = false;
+  if (producer.removed || producer.ratePerSec <= 0) return;
+  const tickMs = tickInterval(producer.ratePerSec);
+  const due = producer.ratePerSec * (tickMs / 1000) + producer.carry;
+  const count = Math.floor(due);
+  producer.carry = due - count;
+  for (let i = 0; i < count; i++) {
+    const n = producer.generated++;
+    send(sim, producer, producer.topic, nextKey(sim, producer.keys, n), n, producer.headers);
+  }
+  scheduleTick(sim, producer);
+}
+
+/** Ticks often enough to look continuous, rarely enough to stay cheap: 10 ms to 1 s. */
+function tickInterval(rate: number): number {
+  return Math.min(1000, Math.max(10, 1000 / rate));
+}
+
+function scheduleTick(sim: Sim, producer: ProducerState): void {
+  if (producer.tickScheduled || producer.ratePerSec <= 0) return;
+  producer.tickScheduled = true;
+  sim.schedule(tickInterval(producer.ratePerSec), { kind: 'producerTick', producer: producer.id });
+}
+
+function nextKey(sim: Sim, pattern: KeyPattern, n: number): string | null {
+  switch (pattern.kind) {
+    case 'none':
+      return null;
+    case 'fixed':
+      return pattern.key;
+    case 'cycle':
+      return pattern.keys[n % pattern.keys.length];
+    case 'random':
+      return pattern.prefix + sim.rng.int(pattern.count);
+  }
+}
+
+/** linger.ms passed: every accumulated batch becomes a produce request to its partition leader. */
+export function onProducerFlush(sim: Sim, id: string): void {
+  const producer = sim.world.producers.get(id);
+  if (!producer) return;
+  producer.flushScheduled = false;
+  for (const [topic, byPartition] of producer.accumulator) {
+    for (const [partition, batch] of byPartition) {
+      const tp = `${topic}-${partition}`;
+      const baseSeq = producer.nextSeq.get(tp) ?? 0;
+      producer.nextSeq.set(tp, baseSeq + batch.keys.length);
+      const request: ProduceRequest = {
+        id: sim.world.nextRequestId++,
+        producer: id,
+        topic,
+        partition,
+        batch,
+        baseSeq,
+        attempt: 0,
+        firstSentAt: sim.now,
+        done: false,
+        sendNo: 0,
+      };
+      sim.world.inFlight.set(request.id, request);
+      transmit(sim, producer, request);
+    }
+  }
+  producer.accumulator.clear();
+}
+
+function transmit(sim: Sim, producer: ProducerState, request: ProduceRequest): void {
+  request.sendNo++;
+  sim.schedule(sim.cfg.networkLatencyMs, { kind: 'produceArrive', request: request.id, sendNo: request.sendNo });
+  if (producer.acks === 0) {
+    // Fire and forget: the producer counts it as sent and never hears back.
+    finish(sim, producer, request, null, -1);
+    return;
+  }
+  sim.schedule(producer.requestTimeoutMs, { kind: 'produceTimeout', request: request.id, sendNo: request.sendNo });
+}
+
+/** The request reaches the partition leader, which appends it (or refuses). */
+export function onProduceArrive(sim: Sim, requestId: number, sendNo: number): void {
+  const request = sim.world.inFlight.get(requestId);
+  if (!request || request.sendNo !== sendNo) return;
+  const producer = sim.world.producers.get(request.producer)!;
+  // acks=0 requests were finished when sent; they stay in flight only until they arrive.
+  if (producer.acks === 0) sim.world.inFlight.delete(requestId);
+  const topic = sim.world.topics.get(request.topic)!;
+  const p = topic.partitions[request.partition];
+  const respond = (error: ProduceError | null, baseOffset: number) => {
+    if (producer.acks === 0) return;
+    sim.schedule(sim.cfg.networkLatencyMs, { kind: 'produceResponse', request: requestId, sendNo, error, baseOffset });
+  };
+  if (!leaderAvailable(sim, p)) return respond('LEADER_NOT_AVAILABLE', -1);
+  if (topic.cleanupPolicy === 'compact' && request.batch.keys.some((k) => k === null))
+    return respond('INVALID_RECORD', -1);
+  if (producer.acks === 'all' && p.isr.length < topic.minInsyncReplicas) return respond('NOT_ENOUGH_REPLICAS', -1);
+
+  const count = request.batch.keys.length;
+  if (producer.idempotent) {
+    const history = p.producerSeqs.get(producer.id) ?? [];
+    const lastSeq = history.length ? history[history.length - 1].lastSeq : -1;
+    if (request.baseSeq <= lastSeq) {
+      sim.emit({ type: 'duplicateDropped', producer: producer.id, topic: p.topic, partition: p.id, count });
+      return respond(null, -1);
+    }
+    if (request.baseSeq > lastSeq + 1) return respond('OUT_OF_ORDER_SEQUENCE', -1);
+  }
+
+  const baseOffset = appendBatch(sim, p, request.batch);
+  if (producer.idempotent) {
+    const history = p.producerSeqs.get(producer.id) ?? [];
+    history.push({ lastSeq: request.baseSeq + count - 1, endOffset: baseOffset + count });
+    if (history.length > 5) history.shift();
+    p.producerSeqs.set(producer.id, history);
+  }
+  sim.emit({ type: 'produced', producer: producer.id, topic: p.topic, partition: p.id, baseOffset, count, keys: request.batch.keys });
+  if (producer.acks === 1) respond(null, baseOffset);
+  else if (producer.acks === 'all') p.pendingAcks.push({ requestId, sendNo, baseOffset, endOffset: baseOffset + count });
+  scheduleReplication(sim, p);
+}
+
+function appendBatch(sim: Sim, p: PartitionState, batch: PendingBatch): number {
+  const base = p.log.endOffset;
+  for (let i = 0; i < batch.keys.length; i++) {
+    p.log.append(batch.keys[i], batch.values[i], batch.headers[i], sim.now, estimateSize(batch.keys[i], batch.values[i]));
+  }
+  return base;
+}
+
+export function onProduceResponse(sim: Sim, requestId: number, sendNo: number, error: ProduceError | null, baseOffset: number): void {
+  const request = sim.world.inFlight.get(requestId);
+  if (!request || request.done || request.sendNo !== sendNo) return;
+  const producer = sim.world.producers.get(request.producer)!;
+  if (error === null) return finish(sim, producer, request, null, baseOffset);
+  const retriable = error !== 'INVALID_RECORD';
+  const withinDeadline = sim.now + producer.retryBackoffMs - request.firstSentAt < producer.deliveryTimeoutMs;
+  const willRetry = retriable && request.attempt < producer.retries && withinDeadline;
+  sim.emit({
+    type: 'produceFailed',
+    producer: producer.id,
+    topic: request.topic,
+    partition: request.partition,
+    count: request.batch.keys.length,
+    error,
+    willRetry,
+  });
+  if (willRetry) {
+    request.sendNo++; // responses to the failed send no longer count
+    sim.schedule(producer.retryBackoffMs, { kind: 'produceRetry', request: requestId });
+  } else finish(sim, producer, request, error, -1);
+}
+
+export function onProduceTimeout(sim: Sim, requestId: number, sendNo: number): void {
+  onProduceResponse(sim, requestId, sendNo, 'REQUEST_TIMED_OUT', -1);
+}
+
+export function onProduceRetry(sim: Sim, requestId: number): void {
+  const request = sim.world.inFlight.get(requestId);
+  if (!request || request.done) return;
+  request.attempt++;
+  transmit(sim, sim.world.producers.get(request.producer)!, request);
+}
+
+function finish(sim: Sim, producer: ProducerState, request: ProduceRequest, error: ProduceError | null, baseOffset: number): void {
+  const count = request.batch.keys.length;
+  request.done = true;
+  if (producer.acks !== 0) sim.world.inFlight.delete(request.id);
+  if (error === null) {
+    producer.stats.acked += count;
+    sim.emit({ type: 'acked', producer: producer.id, topic: request.topic, partition: request.partition, baseOffset, count, acks: producer.acks });
+  } else producer.stats.failed += count;
+}

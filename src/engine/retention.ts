@@ -1,0 +1,41 @@
+import type { Sim, TopicState } from './world';
+
+const needsCleaning = (t: TopicState) => t.retentionMs !== null || t.retentionBytes !== null || t.cleanupPolicy === 'compact';
+
+/** Keeps one periodic cleaner check on the agenda while any topic has retention or compaction. */
+export function scheduleRetention(sim: Sim): void {
+  if (sim.world.retentionScheduled) return;
+  if (![...sim.world.topics.values()].some(needsCleaning)) return;
+  sim.world.retentionScheduled = true;
+  sim.schedule(sim.cfg.retentionCheckIntervalMs, { kind: 'retentionCheck' });
+}
+
+/**
+ * Kafka's log cleaner, per partition: with cleanup.policy=delete, whole closed segments go once
+ * their newest record is older than retention.ms, or while the log minus that segment is still
+ * at least retention.bytes; with cleanup.policy=compact, closed segments keep only the newest
+ * record per key. The active segment is never touched, so a log never empties by retention alone.
+ */
+export function onRetentionCheck(sim: Sim): void {
+  sim.world.retentionScheduled = false;
+  for (const topic of sim.world.topics.values()) {
+    if (!needsCleaning(topic)) continue;
+    for (const p of topic.partitions) {
+      let deleted = 0;
+      let reason: 'retention' | 'compaction' = 'retention';
+      if (topic.cleanupPolicy === 'compact') {
+        deleted = p.log.compact(sim.now - topic.deleteRetentionMs);
+        reason = 'compaction';
+      } else {
+        const { retentionMs, retentionBytes } = topic;
+        deleted = p.log.deleteOldSegments(
+          (maxTs, _segBytes, bytesAfter) =>
+            (retentionMs !== null && maxTs < sim.now - retentionMs) || (retentionBytes !== null && bytesAfter >= retentionBytes),
+        );
+      }
+      if (deleted > 0)
+        sim.emit({ type: 'recordsDeleted', topic: topic.name, partition: p.id, count: deleted, startOffset: p.log.startOffset, reason });
+    }
+  }
+  scheduleRetention(sim);
+}

@@ -1,0 +1,174 @@
+import { getTopic, positiveInt } from './cluster';
+import type { AddService } from './commands';
+import { addConsumer, crashConsumer, removeConsumer, validateConsumerSettings } from './consumers';
+import { fail } from './errors';
+import { addProducer, send } from './producers';
+import type { ConsumerState, DeliveredRecord, ServiceState, Sim } from './world';
+
+/**
+ * A service is a consumer group whose members run a handler per record: "on event type X, after
+ * processingMs (failing with failureRate), produce events Y". Each instance is one consumer; it
+ * commits after processing (at-least-once), so a crash re-delivers and an idempotent service
+ * skips what it has already handled.
+ */
+export function validateAddService(sim: Sim, c: AddService): void {
+  if (!c.id || typeof c.id !== 'string') fail('INVALID_ARGUMENT', 'a service needs an id');
+  if (sim.world.services.has(c.id)) fail('DUPLICATE_ID', `service "${c.id}" already exists`);
+  if (!Array.isArray(c.subscribes) || c.subscribes.length === 0) fail('INVALID_ARGUMENT', `service "${c.id}" must subscribe to at least one topic`);
+  for (const t of c.subscribes) getTopic(sim, t);
+  for (const h of c.handlers ?? []) for (const e of h.emit ?? []) getTopic(sim, e.topic);
+  if (c.retryTopic) getTopic(sim, c.retryTopic);
+  if (c.deadLetterTopic) getTopic(sim, c.deadLetterTopic);
+  positiveInt('instances', c.instances ?? 1, 1000);
+  positiveInt('maxAttempts', c.maxAttempts ?? 1, 1000);
+  if (c.failureRate !== undefined && !(c.failureRate >= 0 && c.failureRate <= 1))
+    fail('INVALID_ARGUMENT', `failureRate must be between 0 and 1, got ${c.failureRate}`);
+  validateConsumerSettings({ processingMs: c.processingMs, assignor: c.assignor, autoOffsetReset: c.autoOffsetReset, sessionTimeoutMs: c.sessionTimeoutMs });
+}
+
+export function addService(sim: Sim, c: AddService): void {
+  const service: ServiceState = {
+    id: c.id,
+    group: c.group ?? c.id,
+    subscribes: [...c.subscribes],
+    handlers: c.handlers ?? [],
+    instances: c.instances ?? 1,
+    processingMs: c.processingMs ?? 10,
+    failureRate: c.failureRate ?? 0,
+    maxAttempts: c.maxAttempts ?? 1,
+    retryTopic: c.retryTopic ?? null,
+    deadLetterTopic: c.deadLetterTopic ?? null,
+    idempotent: c.idempotent ?? false,
+    assignor: c.assignor ?? 'cooperative-sticky',
+    autoOffsetReset: c.autoOffsetReset ?? 'earliest',
+    sessionTimeoutMs: c.sessionTimeoutMs ?? 10_000,
+    down: false,
+    processedIds: new Set(),
+    members: [],
+    nextInstance: 0,
+    stats: { processed: 0, failed: 0, duplicatesSkipped: 0, deadLettered: 0, dropped: 0, emitted: 0 },
+  };
+  sim.world.services.set(c.id, service);
+  addProducer(sim, { type: 'addProducer', id: producerId(service), topic: c.subscribes[0] });
+  for (let i = 0; i < service.instances; i++) startInstance(sim, service);
+}
+
+const producerId = (s: ServiceState) => `${s.id}.producer`;
+
+function startInstance(sim: Sim, s: ServiceState): void {
+  const id = `${s.id}-${s.nextInstance++}`;
+  const topics = s.retryTopic ? [...s.subscribes, s.retryTopic] : s.subscribes;
+  addConsumer(
+    sim,
+    {
+      type: 'addConsumer',
+      id,
+      group: s.group,
+      topics,
+      assignor: s.assignor,
+      autoOffsetReset: s.autoOffsetReset,
+      commitMode: 'afterProcess',
+      processingMs: s.processingMs,
+      sessionTimeoutMs: s.sessionTimeoutMs,
+      maxPollRecords: 50,
+    },
+    s.id,
+  );
+  s.members.push(id);
+}
+
+export function getService(sim: Sim, id: string): ServiceState {
+  const s = sim.world.services.get(id);
+  if (!s) fail('UNKNOWN_SERVICE', `service "${id}" does not exist`);
+  return s;
+}
+
+/** Down = every instance process dies (the group notices after the session timeout); up = the
+ * service starts its instances again as new group members, which resume from committed offsets. */
+export function setServiceDown(sim: Sim, id: string, down: boolean): void {
+  const s = getService(sim, id);
+  if (s.down === down) return;
+  s.down = down;
+  if (down) {
+    for (const m of s.members) if (sim.world.consumers.get(m)?.alive) crashConsumer(sim, m);
+    s.members = [];
+    sim.emit({ type: 'serviceDown', service: id });
+  } else {
+    for (let i = 0; i < s.instances; i++) startInstance(sim, s);
+    sim.emit({ type: 'serviceUp', service: id });
+  }
+}
+
+export function scaleService(sim: Sim, id: string, instances: number): void {
+  const s = getService(sim, id);
+  positiveInt('instances', instances, 1000);
+  s.instances = instances;
+  if (s.down) return;
+  while (s.members.length < instances) startInstance(sim, s);
+  while (s.members.length > instances) {
+    const last = s.members.pop()!;
+    if (sim.world.consumers.has(last)) removeConsumer(sim, last);
+  }
+}
+
+export function removeService(sim: Sim, id: string): void {
+  const s = getService(sim, id);
+  for (const m of s.members) if (sim.world.consumers.has(m)) removeConsumer(sim, m);
+  sim.world.services.delete(id);
+  const producer = sim.world.producers.get(producerId(s));
+  if (producer) producer.removed = true;
+}
+
+/** Identity of the business event: the first record it arrived as, kept across retry topics. */
+const originOf = (r: DeliveredRecord) => r.headers.origin ?? `${r.topic}-${r.partition}-${r.offset}`;
+
+export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: DeliveredRecord): 'done' | 'retryInPlace' {
+  const s = sim.world.services.get(consumer.service!);
+  const emitProcessed = (outcome: 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped') =>
+    sim.emit({ type: 'processed', group: consumer.group, consumer: consumer.id, service: consumer.service, topic: r.topic, partition: r.partition, offset: r.offset, outcome });
+  if (!s) return 'done';
+  const origin = originOf(r);
+  if (s.idempotent && s.processedIds.has(origin)) {
+    s.stats.duplicatesSkipped++;
+    emitProcessed('duplicateSkipped');
+    return 'done';
+  }
+  const producer = sim.world.producers.get(producerId(s))!;
+  if (!sim.rng.chance(s.failureRate)) {
+    if (s.idempotent) s.processedIds.add(origin);
+    s.stats.processed++;
+    const type = r.headers.type;
+    for (const h of s.handlers) {
+      if (h.on !== '*' && h.on !== type) continue;
+      for (const e of h.emit ?? []) {
+        const key = e.key === 'none' ? null : r.key;
+        send(sim, producer, e.topic, key, r.value, Object.freeze({ type: e.eventType, origin }));
+        s.stats.emitted++;
+      }
+    }
+    emitProcessed('ok');
+    return 'done';
+  }
+
+  s.stats.failed++;
+  const attempts = r.attempt + 1;
+  if (attempts < s.maxAttempts) {
+    if (s.retryTopic) {
+      send(sim, producer, s.retryTopic, r.key, r.value, Object.freeze({ ...r.headers, origin, attempt: String(attempts) }));
+      emitProcessed('retryScheduled');
+      return 'done';
+    }
+    r.attempt = attempts;
+    emitProcessed('failed');
+    return 'retryInPlace';
+  }
+  if (s.deadLetterTopic) {
+    send(sim, producer, s.deadLetterTopic, r.key, r.value, Object.freeze({ ...r.headers, origin, attempt: String(attempts), error: 'processing failed' }));
+    s.stats.deadLettered++;
+    emitProcessed('deadLettered');
+  } else {
+    s.stats.dropped++;
+    emitProcessed('dropped');
+  }
+  return 'done';
+}

@@ -1,0 +1,168 @@
+import { positiveInt } from './cluster';
+import type { AddSyncService, SendRequest, SetSyncService } from './commands';
+import { fail } from './errors';
+import type { SyncFailure } from './trace';
+import type { Sim, SyncCall, SyncServiceState } from './world';
+
+/**
+ * The synchronous world: services call each other and wait. A request to a service does its own
+ * work (latencyMs), then calls each downstream service in turn; the caller only hears back when
+ * the whole chain has answered, so latencies add up and one failure anywhere fails the request.
+ * Callers stop waiting after the callee's timeoutMs; the callee may keep working regardless.
+ */
+export function validateAddSyncService(sim: Sim, c: AddSyncService): void {
+  if (!c.id || typeof c.id !== 'string' || c.id === 'user') fail('INVALID_ARGUMENT', 'a sync service needs an id other than "user"');
+  if (sim.world.syncServices.has(c.id)) fail('DUPLICATE_ID', `sync service "${c.id}" already exists`);
+  validateSyncSettings(sim, c, c.id);
+}
+
+function validateSyncSettings(sim: Sim, c: Omit<Partial<AddSyncService>, 'type'>, self: string): void {
+  for (const key of ['latencyMs', 'timeoutMs'] as const) {
+    const v = c[key];
+    if (v !== undefined && !(v >= 0 && Number.isFinite(v))) fail('INVALID_ARGUMENT', `${key} must be a number >= 0, got ${v}`);
+  }
+  if (c.failureRate !== undefined && !(c.failureRate >= 0 && c.failureRate <= 1))
+    fail('INVALID_ARGUMENT', `failureRate must be between 0 and 1, got ${c.failureRate}`);
+  if (c.concurrency !== undefined) positiveInt('concurrency', c.concurrency, 1e6);
+  for (const callee of c.calls ?? []) {
+    if (callee === self) fail('INVALID_ARGUMENT', `sync service "${self}" cannot call itself`);
+    if (!sim.world.syncServices.has(callee)) fail('UNKNOWN_SERVICE', `sync service "${callee}" does not exist`);
+  }
+}
+
+export function addSyncService(sim: Sim, c: AddSyncService): void {
+  sim.world.syncServices.set(c.id, {
+    id: c.id,
+    latencyMs: c.latencyMs ?? 20,
+    timeoutMs: c.timeoutMs ?? 1000,
+    failureRate: c.failureRate ?? 0,
+    calls: [...(c.calls ?? [])],
+    concurrency: c.concurrency ?? 10,
+    down: false,
+    active: 0,
+    queue: [],
+    stats: { handled: 0, failed: 0 },
+  });
+}
+
+export function validateSetSyncService(sim: Sim, c: SetSyncService): void {
+  if (!sim.world.syncServices.has(c.id)) fail('UNKNOWN_SERVICE', `sync service "${c.id}" does not exist`);
+  validateSyncSettings(sim, c, c.id);
+}
+
+export function setSyncService(sim: Sim, c: SetSyncService): void {
+  const s = sim.world.syncServices.get(c.id)!;
+  if (c.down !== undefined && c.down !== s.down) {
+    s.down = c.down;
+    sim.emit({ type: c.down ? 'serviceDown' : 'serviceUp', service: c.id });
+  }
+  if (c.latencyMs !== undefined) s.latencyMs = c.latencyMs;
+  if (c.failureRate !== undefined) s.failureRate = c.failureRate;
+  if (c.calls !== undefined) s.calls = [...c.calls];
+  if (c.concurrency !== undefined) {
+    s.concurrency = c.concurrency;
+    drainQueue(sim, s);
+  }
+}
+
+export function validateSendRequest(sim: Sim, c: SendRequest): void {
+  if (!sim.world.syncServices.has(c.to)) fail('UNKNOWN_SERVICE', `sync service "${c.to}" does not exist`);
+}
+
+export function sendRequest(sim: Sim, c: SendRequest): void {
+  const requestId = c.requestId ?? `req-${sim.world.nextCallId}`;
+  startCall(sim, requestId, 'user', c.to, null);
+}
+
+function startCall(sim: Sim, requestId: string, from: string, to: string, parent: string | null): void {
+  const call: SyncCall = { id: `call-${sim.world.nextCallId++}`, requestId, from, to, parent, sentAt: sim.now, nextDownstream: 0, settled: false, started: false };
+  sim.world.calls.set(call.id, call);
+  sim.emit({ type: 'requestSent', requestId, callId: call.id, from, to });
+  sim.schedule(sim.cfg.networkLatencyMs, { kind: 'syncArrive', call: call.id });
+  const callee = sim.world.syncServices.get(to);
+  if (callee) sim.schedule(callee.timeoutMs, { kind: 'syncTimeout', call: call.id });
+}
+
+export function onSyncArrive(sim: Sim, callId: string): void {
+  const call = sim.world.calls.get(callId);
+  if (!call) return;
+  const s = sim.world.syncServices.get(call.to);
+  if (!s || s.down) {
+    sim.schedule(sim.cfg.networkLatencyMs, { kind: 'syncReply', call: callId, ok: false, reason: 'unavailable' });
+    return;
+  }
+  if (s.active < s.concurrency) startWork(sim, s, call);
+  else s.queue.push(callId);
+}
+
+function startWork(sim: Sim, s: SyncServiceState, call: SyncCall): void {
+  s.active++;
+  call.started = true;
+  sim.schedule(s.latencyMs, { kind: 'syncWorkDone', call: call.id });
+}
+
+export function onSyncWorkDone(sim: Sim, callId: string): void {
+  const call = sim.world.calls.get(callId);
+  if (!call) return;
+  const s = sim.world.syncServices.get(call.to)!;
+  if (s.down || sim.rng.chance(s.failureRate)) return finishCall(sim, call, false, 'error');
+  callNextDownstream(sim, call);
+}
+
+function callNextDownstream(sim: Sim, call: SyncCall): void {
+  const s = sim.world.syncServices.get(call.to)!;
+  if (call.nextDownstream < s.calls.length) startCall(sim, call.requestId, s.id, s.calls[call.nextDownstream], call.id);
+  else finishCall(sim, call, true, null);
+}
+
+/** The callee is done with a call (either way): it frees a slot and sends the answer back. */
+function finishCall(sim: Sim, call: SyncCall, ok: boolean, reason: SyncFailure | null): void {
+  const s = sim.world.syncServices.get(call.to)!;
+  s.active--;
+  if (ok) s.stats.handled++;
+  else s.stats.failed++;
+  drainQueue(sim, s);
+  sim.schedule(sim.cfg.networkLatencyMs, { kind: 'syncReply', call: call.id, ok, reason });
+}
+
+function drainQueue(sim: Sim, s: SyncServiceState): void {
+  while (s.active < s.concurrency && s.queue.length > 0) {
+    const next = sim.world.calls.get(s.queue.shift()!);
+    if (next) startWork(sim, s, next);
+  }
+}
+
+/** The answer reaches the caller. A caller that already timed out ignores it. */
+export function onSyncReply(sim: Sim, callId: string, ok: boolean, reason: SyncFailure | null): void {
+  const call = sim.world.calls.get(callId);
+  if (!call) return;
+  sim.world.calls.delete(callId);
+  if (call.settled) return;
+  settle(sim, call, ok, reason);
+}
+
+export function onSyncTimeout(sim: Sim, callId: string): void {
+  const call = sim.world.calls.get(callId);
+  if (!call || call.settled) return;
+  if (!call.started) {
+    // Still queued at the callee: it will never be answered in time, so drop it from the queue.
+    const s = sim.world.syncServices.get(call.to);
+    if (s) s.queue = s.queue.filter((id) => id !== callId);
+    sim.world.calls.delete(callId);
+  }
+  settle(sim, call, false, 'timeout');
+}
+
+function settle(sim: Sim, call: SyncCall, ok: boolean, reason: SyncFailure | null): void {
+  call.settled = true;
+  const latencyMs = sim.now - call.sentAt;
+  if (ok) sim.emit({ type: 'requestAnswered', requestId: call.requestId, callId: call.id, from: call.from, to: call.to, latencyMs });
+  else sim.emit({ type: 'requestFailed', requestId: call.requestId, callId: call.id, from: call.from, to: call.to, reason: reason!, latencyMs });
+  if (call.parent === null) return;
+  const parent = sim.world.calls.get(call.parent);
+  if (!parent) return;
+  if (ok) {
+    parent.nextDownstream++;
+    callNextDownstream(sim, parent);
+  } else finishCall(sim, parent, false, 'downstream');
+}

@@ -1,0 +1,50 @@
+/**
+ * What happened, in virtual-time order. The UI animates from these; lessons and the sequence
+ * diagram export read them. Record-level events carry offset ranges rather than one event per
+ * record so a busy simulation stays cheap (`[fromOffset, toOffset)` is half-open).
+ */
+export type TraceBody =
+  | { type: 'topicCreated'; topic: string; partitions: number; replicationFactor: number }
+  | { type: 'partitionsAdded'; topic: string; partitions: number }
+  | { type: 'produced'; producer: string; topic: string; partition: number; baseOffset: number; count: number; keys: (string | null)[] }
+  | { type: 'acked'; producer: string; topic: string; partition: number; baseOffset: number; count: number; acks: 0 | 1 | 'all' }
+  | { type: 'produceFailed'; producer: string; topic: string; partition: number; count: number; error: ProduceError; willRetry: boolean }
+  | { type: 'duplicateDropped'; producer: string; topic: string; partition: number; count: number }
+  | { type: 'replicated'; topic: string; partition: number; highWatermark: number; isr: number[] }
+  | { type: 'delivered'; group: string; consumer: string; topic: string; partition: number; fromOffset: number; toOffset: number }
+  | {
+      type: 'processed';
+      group: string;
+      consumer: string;
+      service: string | null;
+      topic: string;
+      partition: number;
+      offset: number;
+      outcome: 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped';
+    }
+  | { type: 'committed'; group: string; consumer: string; offsets: Record<string, number> }
+  | { type: 'offsetsReset'; group: string; topic: string; offsets: Record<string, number> }
+  | { type: 'consumerJoined'; group: string; consumer: string }
+  | { type: 'consumerLeft'; group: string; consumer: string; reason: 'left' | 'sessionTimeout' }
+  | { type: 'consumerCrashed'; group: string; consumer: string }
+  | { type: 'rebalanceStarted'; group: string; reason: string }
+  | { type: 'rebalanced'; group: string; generation: number; assignor: string; assignment: Record<string, string[]> }
+  | { type: 'offsetOutOfRange'; group: string; consumer: string; topic: string; partition: number; resetTo: number }
+  | { type: 'brokerFailed'; broker: number }
+  | { type: 'brokerFenced'; broker: number }
+  | { type: 'brokerRecovered'; broker: number }
+  | { type: 'leaderElected'; topic: string; partition: number; leader: number; epoch: number; unclean: boolean; truncated: number }
+  | { type: 'partitionOffline'; topic: string; partition: number }
+  | { type: 'recordsDeleted'; topic: string; partition: number; count: number; startOffset: number; reason: 'retention' | 'compaction' }
+  | { type: 'serviceDown'; service: string }
+  | { type: 'serviceUp'; service: string }
+  | { type: 'requestSent'; requestId: string; callId: string; from: string; to: string }
+  | { type: 'requestAnswered'; requestId: string; callId: string; from: string; to: string; latencyMs: number }
+  | { type: 'requestFailed'; requestId: string; callId: string; from: string; to: string; reason: SyncFailure; latencyMs: number };
+
+export type ProduceError = 'LEADER_NOT_AVAILABLE' | 'NOT_ENOUGH_REPLICAS' | 'REQUEST_TIMED_OUT' | 'OUT_OF_ORDER_SEQUENCE' | 'INVALID_RECORD';
+export type SyncFailure = 'unavailable' | 'error' | 'timeout' | 'downstream';
+
+export type TraceEvent = TraceBody & { readonly t: number; readonly seq: number };
+export type TraceType = TraceEvent['type'];
+export type TraceOf<K extends TraceType> = Extract<TraceEvent, { type: K }>;

@@ -1,0 +1,185 @@
+import type { World } from './world';
+import type { AssignorName, CleanupPolicy } from './types';
+
+/** Plain, JSON-safe snapshot of the simulation: what UIs draw, lessons grade and tests assert. */
+export interface EngineView {
+  now: number;
+  brokers: { id: number; up: boolean; fenced: boolean }[];
+  topics: TopicView[];
+  groups: GroupView[];
+  producers: ProducerView[];
+  services: ServiceView[];
+  syncServices: SyncServiceView[];
+}
+
+export interface TopicView {
+  name: string;
+  replicationFactor: number;
+  minInsyncReplicas: number;
+  retentionMs: number | null;
+  retentionBytes: number | null;
+  cleanupPolicy: CleanupPolicy;
+  partitions: PartitionView[];
+}
+
+export interface PartitionView {
+  id: number;
+  leader: number;
+  leaderEpoch: number;
+  replicas: number[];
+  isr: number[];
+  /** Log start offset: the lowest offset still readable. */
+  startOffset: number;
+  /** Log end offset (LEO): the offset the next record will get. */
+  endOffset: number;
+  /** Consumers read only below this. */
+  highWatermark: number;
+  records: number;
+  bytes: number;
+}
+
+export interface GroupView {
+  id: string;
+  state: 'Empty' | 'PreparingRebalance' | 'Stable';
+  generation: number;
+  assignor: AssignorName;
+  members: MemberView[];
+  committed: Record<string, number>;
+  /** Per "topic-partition": log end offset − committed offset; null until the group commits. */
+  lag: Record<string, number | null>;
+  totalLag: number;
+}
+
+export interface MemberView {
+  id: string;
+  alive: boolean;
+  service: string | null;
+  topics: string[];
+  assigned: string[];
+  positions: Record<string, number>;
+  backlog: number;
+}
+
+export interface ProducerView {
+  id: string;
+  topic: string;
+  acks: 0 | 1 | 'all';
+  idempotent: boolean;
+  ratePerSec: number;
+  sent: number;
+  acked: number;
+  failed: number;
+}
+
+export interface ServiceView {
+  id: string;
+  group: string;
+  down: boolean;
+  instances: number;
+  members: string[];
+  processingMs: number;
+  failureRate: number;
+  stats: { processed: number; failed: number; duplicatesSkipped: number; deadLettered: number; dropped: number; emitted: number };
+}
+
+export interface SyncServiceView {
+  id: string;
+  down: boolean;
+  latencyMs: number;
+  timeoutMs: number;
+  failureRate: number;
+  calls: string[];
+  concurrency: number;
+  active: number;
+  queued: number;
+  stats: { handled: number; failed: number };
+}
+
+export function buildView(sim: { now: number; world: World }): EngineView {
+  const w = sim.world;
+  return {
+    now: sim.now,
+    brokers: w.brokers.map((b) => ({ id: b.id, up: b.up, fenced: b.fenced })),
+    topics: [...w.topics.values()].map((t) => ({
+      name: t.name,
+      replicationFactor: t.replicationFactor,
+      minInsyncReplicas: t.minInsyncReplicas,
+      retentionMs: t.retentionMs,
+      retentionBytes: t.retentionBytes,
+      cleanupPolicy: t.cleanupPolicy,
+      partitions: t.partitions.map((p) => ({
+        id: p.id,
+        leader: p.leader,
+        leaderEpoch: p.leaderEpoch,
+        replicas: [...p.replicas],
+        isr: [...p.isr],
+        startOffset: p.log.startOffset,
+        endOffset: p.log.endOffset,
+        highWatermark: p.highWatermark,
+        records: p.log.size,
+        bytes: p.log.bytes,
+      })),
+    })),
+    groups: [...w.groups.values()].map((g) => {
+      const members = g.members.map((id) => w.consumers.get(id)).filter((m) => m !== undefined);
+      const topics = new Set<string>(members.flatMap((m) => m.topics));
+      for (const tp of g.committed.keys()) topics.add(tp.slice(0, tp.lastIndexOf('-')));
+      const lag: Record<string, number | null> = {};
+      let totalLag = 0;
+      for (const name of topics) {
+        const topic = w.topics.get(name);
+        if (!topic) continue;
+        for (const p of topic.partitions) {
+          const tp = `${name}-${p.id}`;
+          const committed = g.committed.get(tp);
+          const value = committed === undefined ? null : Math.max(0, p.log.endOffset - committed);
+          lag[tp] = value;
+          totalLag += value ?? 0;
+        }
+      }
+      return {
+        id: g.id,
+        state: g.state,
+        generation: g.generation,
+        assignor: g.assignor,
+        members: members.map((m) => ({
+          id: m.id,
+          alive: m.alive,
+          service: m.service,
+          topics: [...m.topics],
+          assigned: [...m.assigned],
+          positions: Object.fromEntries(m.positions),
+          backlog: m.backlog.length,
+        })),
+        committed: Object.fromEntries(g.committed),
+        lag,
+        totalLag,
+      };
+    }),
+    producers: [...w.producers.values()]
+      .filter((p) => !p.removed)
+      .map((p) => ({ id: p.id, topic: p.topic, acks: p.acks, idempotent: p.idempotent, ratePerSec: p.ratePerSec, ...p.stats })),
+    services: [...w.services.values()].map((s) => ({
+      id: s.id,
+      group: s.group,
+      down: s.down,
+      instances: s.instances,
+      members: [...s.members],
+      processingMs: s.processingMs,
+      failureRate: s.failureRate,
+      stats: { ...s.stats },
+    })),
+    syncServices: [...w.syncServices.values()].map((s) => ({
+      id: s.id,
+      down: s.down,
+      latencyMs: s.latencyMs,
+      timeoutMs: s.timeoutMs,
+      failureRate: s.failureRate,
+      calls: [...s.calls],
+      concurrency: s.concurrency,
+      active: s.active,
+      queued: s.queue.length,
+      stats: { ...s.stats },
+    })),
+  };
+}

@@ -1,0 +1,251 @@
+import type { CommitMode, Emit, Handler, KeyPattern } from './commands';
+import type { ResolvedConfig } from './config';
+import type { PartitionLog } from './log';
+import type { Prng } from './prng';
+import type { TraceBody } from './trace';
+import type { Acks, AssignorName, CleanupPolicy, Headers, OffsetReset } from './types';
+
+/** The whole mutable simulation state. Only engine modules touch it, and only while handling a
+ * command or a scheduled event; everything outside reads it through `Engine.view()`. */
+export interface World {
+  brokers: BrokerState[];
+  topics: Map<string, TopicState>;
+  producers: Map<string, ProducerState>;
+  consumers: Map<string, ConsumerState>;
+  groups: Map<string, GroupState>;
+  services: Map<string, ServiceState>;
+  syncServices: Map<string, SyncServiceState>;
+  inFlight: Map<number, ProduceRequest>;
+  calls: Map<string, SyncCall>;
+  nextRequestId: number;
+  nextCallId: number;
+  retentionScheduled: boolean;
+}
+
+export interface BrokerState {
+  id: number;
+  up: boolean;
+  /** Bumped on every failure so a stale "fence" event for an earlier failure is ignored. */
+  incarnation: number;
+  fenced: boolean;
+}
+
+export interface TopicState {
+  name: string;
+  replicationFactor: number;
+  minInsyncReplicas: number;
+  retentionMs: number | null;
+  retentionBytes: number | null;
+  cleanupPolicy: CleanupPolicy;
+  segmentRecords: number;
+  deleteRetentionMs: number;
+  partitions: PartitionState[];
+  /** key -> murmur2 hash; the partition is derived per call because the count can grow. */
+  keyHashes: Map<string, number>;
+}
+
+export interface PartitionState {
+  topic: string;
+  id: number;
+  /** The leader's log. Followers are modelled by how far they have copied it (`replicaLeo`). */
+  log: PartitionLog;
+  /** Assigned replicas, preferred leader first. */
+  replicas: number[];
+  leader: number;
+  leaderEpoch: number;
+  isr: number[];
+  replicaLeo: Map<number, number>;
+  highWatermark: number;
+  fetchScheduled: boolean;
+  /** acks=all requests waiting for the high watermark to pass their last offset. */
+  pendingAcks: { requestId: number; sendNo: number; baseOffset: number; endOffset: number }[];
+  /** Idempotent producers: the last few appended batches' (last sequence, end offset), per
+   * producer, so a retried batch is recognised and truncation can forget lost batches. */
+  producerSeqs: Map<string, { lastSeq: number; endOffset: number }[]>;
+}
+
+export interface ProducerState {
+  id: string;
+  topic: string;
+  acks: Acks;
+  retries: number;
+  retryBackoffMs: number;
+  requestTimeoutMs: number;
+  deliveryTimeoutMs: number;
+  idempotent: boolean;
+  lingerMs: number;
+  batchSizeBytes: number;
+  ratePerSec: number;
+  keys: KeyPattern;
+  eventType: string | null;
+  headers: Headers;
+  /** Fractional records carried between generator ticks. */
+  carry: number;
+  generated: number;
+  tickScheduled: boolean;
+  flushScheduled: boolean;
+  /** Records waiting in the accumulator: topic -> partition -> batch. */
+  accumulator: Map<string, Map<number, PendingBatch>>;
+  /** Sticky partitioner state per topic (Kafka's BuiltInPartitioner). */
+  sticky: Map<string, { partition: number; bytes: number }>;
+  /** Next idempotence sequence number per topic-partition. */
+  nextSeq: Map<string, number>;
+  stats: { sent: number; acked: number; failed: number };
+  removed: boolean;
+}
+
+export interface PendingBatch {
+  keys: (string | null)[];
+  values: unknown[];
+  headers: Headers[];
+  bytes: number;
+}
+
+export interface ProduceRequest {
+  id: number;
+  producer: string;
+  topic: string;
+  partition: number;
+  batch: PendingBatch;
+  baseSeq: number;
+  attempt: number;
+  /** When the record batch was first sent; delivery.timeout.ms counts from here. */
+  firstSentAt: number;
+  done: boolean;
+  /** Which send of this request is current; responses to older sends are ignored. */
+  sendNo: number;
+}
+
+export interface ConsumerState {
+  id: string;
+  group: string;
+  topics: string[];
+  assignor: AssignorName;
+  autoOffsetReset: OffsetReset;
+  commitMode: CommitMode;
+  autoCommitIntervalMs: number;
+  sessionTimeoutMs: number;
+  maxPollRecords: number;
+  pollIntervalMs: number;
+  processingMs: number;
+  /** Set when this consumer is an instance of a service. */
+  service: string | null;
+  /** false after a crash: the process is gone but may still be a group member until timed out. */
+  alive: boolean;
+  /** Bumped on crash/restart so events scheduled for an earlier life are ignored. */
+  incarnation: number;
+  assigned: string[];
+  positions: Map<string, number>;
+  /** Records delivered by the last poll and not yet processed (services / slow consumers). */
+  backlog: DeliveredRecord[];
+  busy: boolean;
+  pollScheduled: boolean;
+  /** Offsets to commit once the current batch is processed (commitMode afterProcess). */
+  pendingCommit: Map<string, number>;
+}
+
+export interface DeliveredRecord {
+  topic: string;
+  partition: number;
+  offset: number;
+  key: string | null;
+  value: unknown;
+  headers: Headers;
+  attempt: number;
+}
+
+export interface GroupState {
+  id: string;
+  generation: number;
+  state: 'Empty' | 'PreparingRebalance' | 'Stable';
+  assignor: AssignorName;
+  /** Members in join order (crashed members stay until their session times out). */
+  members: string[];
+  committed: Map<string, number>;
+  rebalanceToken: number;
+  /** Subscribed topics' partition counts at the last assignment, to notice growth. */
+  lastAssignment: Record<string, string[]>;
+}
+
+export interface ServiceState {
+  id: string;
+  group: string;
+  subscribes: string[];
+  handlers: Handler[];
+  instances: number;
+  processingMs: number;
+  failureRate: number;
+  maxAttempts: number;
+  retryTopic: string | null;
+  deadLetterTopic: string | null;
+  idempotent: boolean;
+  assignor: AssignorName;
+  autoOffsetReset: OffsetReset;
+  sessionTimeoutMs: number;
+  down: boolean;
+  processedIds: Set<string>;
+  /** Consumer ids of the current instances. */
+  members: string[];
+  nextInstance: number;
+  stats: { processed: number; failed: number; duplicatesSkipped: number; deadLettered: number; dropped: number; emitted: number };
+}
+
+export interface SyncServiceState {
+  id: string;
+  latencyMs: number;
+  timeoutMs: number;
+  failureRate: number;
+  calls: string[];
+  concurrency: number;
+  down: boolean;
+  active: number;
+  queue: string[];
+  stats: { handled: number; failed: number };
+}
+
+/** One request/response call in the sync world (a user request is a call from 'user'). */
+export interface SyncCall {
+  id: string;
+  requestId: string;
+  from: string;
+  to: string;
+  parent: string | null;
+  sentAt: number;
+  /** Index of the downstream call in progress. */
+  nextDownstream: number;
+  settled: boolean;
+  started: boolean;
+}
+
+/** Events on the agenda. Each names what it acts on; handlers re-check that it still applies. */
+export type SimEvent =
+  | { kind: 'producerTick'; producer: string }
+  | { kind: 'producerFlush'; producer: string }
+  | { kind: 'produceArrive'; request: number; sendNo: number }
+  | { kind: 'produceResponse'; request: number; sendNo: number; error: import('./trace').ProduceError | null; baseOffset: number }
+  | { kind: 'produceTimeout'; request: number; sendNo: number }
+  | { kind: 'produceRetry'; request: number }
+  | { kind: 'replicaFetch'; topic: string; partition: number }
+  | { kind: 'brokerFence'; broker: number; incarnation: number }
+  | { kind: 'poll'; consumer: string; incarnation: number }
+  | { kind: 'processDone'; consumer: string; incarnation: number }
+  | { kind: 'autoCommit'; consumer: string; incarnation: number }
+  | { kind: 'sessionExpire'; consumer: string; incarnation: number }
+  | { kind: 'rebalance'; group: string; token: number }
+  | { kind: 'retentionCheck' }
+  | { kind: 'syncArrive'; call: string }
+  | { kind: 'syncWorkDone'; call: string }
+  | { kind: 'syncReply'; call: string; ok: boolean; reason: import('./trace').SyncFailure | null }
+  | { kind: 'syncTimeout'; call: string };
+
+/** What engine modules get to act with: the state, the clock, randomness, the agenda, the trace. */
+export interface Sim {
+  readonly cfg: ResolvedConfig;
+  readonly world: World;
+  readonly rng: Prng;
+  now: number;
+  schedule(delayMs: number, event: SimEvent): void;
+  emit(body: TraceBody): void;
+}
+
+export type { Emit };
