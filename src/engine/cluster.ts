@@ -85,6 +85,7 @@ function growPartitions(sim: Sim, topic: TopicState, total: number): void {
       leaderEpoch: 0,
       isr: live.length ? live : [replicas[0]],
       replicaLeo: new Map(replicas.map((b) => [b, 0])),
+      reportedLeo: new Map(replicas.map((b) => [b, 0])),
       highWatermark: 0,
       fetchScheduled: false,
       pendingAcks: [],
@@ -110,29 +111,40 @@ export function scheduleReplication(sim: Sim, p: PartitionState): void {
   sim.schedule(sim.cfg.replicaFetchMs, { kind: 'replicaFetch', topic: p.topic, partition: p.id });
 }
 
-/** Live followers copy the leader's log up to its end; caught-up followers (re)join the ISR. */
+/**
+ * One fetch round, as Kafka followers do it: each live follower's fetch request tells the leader
+ * how far it got last time (so the leader can advance the high watermark and grow the ISR), and
+ * the response gives it the records appended since. Rounds repeat while followers have copied
+ * records the leader has not yet heard about.
+ */
 export function onReplicaFetch(sim: Sim, topicName: string, partition: number): void {
   const p = sim.world.topics.get(topicName)?.partitions[partition];
   if (!p) return;
   p.fetchScheduled = false;
   if (!leaderAvailable(sim, p)) return;
   const leo = p.log.endOffset;
-  p.replicaLeo.set(p.leader, leo);
+  let unreported = false;
   for (const b of p.replicas) {
     if (b === p.leader || !sim.world.brokers[b].up) continue;
+    const had = p.replicaLeo.get(b) ?? 0;
+    p.reportedLeo.set(b, had);
+    // Kafka adds a follower back to the ISR once its log end reaches the high watermark.
+    if (!p.isr.includes(b) && had >= p.highWatermark) p.isr = p.replicas.filter((r) => r === b || p.isr.includes(r));
     p.replicaLeo.set(b, leo);
-    if (!p.isr.includes(b)) p.isr = p.replicas.filter((r) => r === b || p.isr.includes(r));
+    if (leo > had) unreported = true;
   }
   advanceHighWatermark(sim, p);
+  if (unreported) scheduleReplication(sim, p);
 }
 
-/** HW = the smallest log end offset among in-sync replicas; it only moves forward. Releases
- * acks=all requests the new HW covers. */
+/** HW = the smallest log end offset the leader knows of among in-sync replicas; it only moves
+ * forward. Releases acks=all requests the new HW covers. */
 export function advanceHighWatermark(sim: Sim, p: PartitionState): void {
   if (!leaderAvailable(sim, p)) return;
   p.replicaLeo.set(p.leader, p.log.endOffset);
+  p.reportedLeo.set(p.leader, p.log.endOffset);
   let hw = Infinity;
-  for (const b of p.isr) hw = Math.min(hw, p.replicaLeo.get(b) ?? 0);
+  for (const b of p.isr) hw = Math.min(hw, p.reportedLeo.get(b) ?? 0);
   if (!(hw > p.highWatermark)) return;
   p.highWatermark = hw;
   sim.emit({ type: 'replicated', topic: p.topic, partition: p.id, highWatermark: hw, isr: [...p.isr] });
@@ -206,7 +218,12 @@ function electLeader(sim: Sim, p: PartitionState): void {
   p.leader = leader;
   p.leaderEpoch++;
   if (unclean) p.isr = [leader];
-  for (const [b, leo] of p.replicaLeo) p.replicaLeo.set(b, Math.min(leo, p.log.endOffset));
+  // Replicas ahead of the new leader truncate to it; the new leader starts out knowing where
+  // each replica stands (Kafka learns this on the first fetch of the new epoch).
+  for (const [b, leo] of p.replicaLeo) {
+    p.replicaLeo.set(b, Math.min(leo, p.log.endOffset));
+    p.reportedLeo.set(b, Math.min(leo, p.log.endOffset));
+  }
   if (p.highWatermark > p.log.endOffset) p.highWatermark = p.log.endOffset;
   sim.emit({ type: 'leaderElected', topic: p.topic, partition: p.id, leader, epoch: p.leaderEpoch, unclean, truncated });
   advanceHighWatermark(sim, p);
@@ -224,6 +241,7 @@ export function recoverBroker(sim: Sim, id: number): void {
       if (!p.replicas.includes(id)) continue;
       // A returning replica truncates to what the current log holds, then catches up by fetching.
       p.replicaLeo.set(id, Math.min(p.replicaLeo.get(id) ?? 0, p.log.endOffset));
+      p.reportedLeo.set(id, Math.min(p.reportedLeo.get(id) ?? 0, p.log.endOffset));
       if (p.leader === -1 || (p.leader === id && !p.isr.includes(id))) electLeader(sim, p);
       else if (p.leader === id) {
         // It led and was never replaced (recovered before being fenced): it simply resumes.
