@@ -42,6 +42,12 @@ export interface Engine {
   view(): EngineView;
   /** Up to `max` records of a partition from offset `from`, as immutable objects. */
   readRecords(topic: string, partition: number, from: number, max: number): KafkaRecord[];
+  /**
+   * Applies a command recorded earlier (from this engine's log or a saved timeline) at exactly
+   * its recorded point: runs agenda events until `afterEvents` have run, stands at `at`, applies.
+   * Throws NEGATIVE_TIME if that point is already past.
+   */
+  applyLogged(entry: LoggedCommand): void;
   /** A new engine with the same seed and commands, replayed to time t (t <= now): "step back". */
   rebuildAt(t: number): Engine;
   /** Calls `listener` with every trace event as it happens; returns an unsubscribe function. */
@@ -185,13 +191,25 @@ class SimulationEngine implements Engine, Sim {
     const replica = new SimulationEngine(this.cfg);
     for (const entry of this.log) {
       if (entry.at > t) break;
-      // Run exactly the events the original had run, then stand at the command's moment.
-      while (replica.eventsRun < entry.afterEvents) replica.runNext();
-      replica.now = entry.at;
-      replica.apply(entry.command);
+      replica.applyLogged(entry);
     }
     replica.advanceTo(t);
     return replica;
+  }
+
+  applyLogged(entry: LoggedCommand): void {
+    if (entry.at < this.now || entry.afterEvents < this.eventsRun)
+      fail('NEGATIVE_TIME', `cannot apply a command recorded at ${entry.at} ms: the clock is already at ${this.now} ms`);
+    const out: TraceEvent[] = [];
+    this.batch = out;
+    try {
+      // Run exactly the events the original run had run, then stand at the command's moment.
+      while (this.eventsRun < entry.afterEvents && this.queue.peekTime() <= entry.at) this.runNext();
+      this.now = entry.at;
+    } finally {
+      this.batch = null;
+    }
+    this.apply(entry.command);
   }
 
   subscribe(listener: (event: TraceEvent) => void): () => void {
