@@ -1,4 +1,4 @@
-import { t } from './i18n';
+import { translate as t } from './i18n';
 import { ErrorBoundary } from './ui/common/ErrorBoundary';
 import { LanguageSwitch } from './ui/common/LanguageSwitch';
 import { useLang } from './ui/common/useLang';

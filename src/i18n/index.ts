@@ -1,21 +1,47 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import { en, type MessageKey } from './en';
 import { th } from './th';
 
 export type { MessageKey } from './en';
-
 export type Lang = 'en' | 'th';
 export const LANGS: readonly Lang[] = ['en', 'th'];
-
 /** localStorage key under which the learner's language choice is remembered. */
 export const LANG_STORAGE_KEY = 'kafe.lang';
 
-const messages: Record<Lang, Record<MessageKey, string>> = { en, th };
-
-/** The UI string for `key` in `lang`; falls back to English if a translation is empty. */
-export function t(lang: Lang, key: MessageKey): string {
-  return messages[lang][key] || en[key];
-}
-
 export function isLang(value: unknown): value is Lang {
   return value === 'en' || value === 'th';
+}
+
+/**
+ * One i18next instance for the app. Keys are flat ("canvas.palette.topic"), so i18next's key and
+ * namespace separators are off; React escapes text, so i18next's HTML escaping is off too.
+ * `{{name}}` placeholders are filled from the `vars` argument.
+ */
+export function createI18n(lng: Lang): I18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    resources: { en: { translation: en }, th: { translation: th } },
+    lng,
+    fallbackLng: 'en',
+    keySeparator: false,
+    nsSeparator: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  return instance;
+}
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/** The translate function for the current language, typed by message key. */
+export function useT(): { t: Translate; lang: Lang } {
+  const { t, i18n } = useTranslation();
+  return { t: t as unknown as Translate, lang: isLang(i18n.language) ? i18n.language : 'en' };
+}
+
+/** Outside React (e.g. tests): the string for `key` in `lang`, English when missing. */
+export function translate(lang: Lang, key: MessageKey): string {
+  return (lang === 'th' ? th[key] : en[key]) || en[key];
 }

@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { t, type Lang } from '../../i18n';
+import { translate as t, type Lang } from '../../i18n';
 
 interface Props {
   lang: Lang;

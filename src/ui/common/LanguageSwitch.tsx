@@ -1,4 +1,4 @@
-import { LANGS, t, type Lang } from '../../i18n';
+import { LANGS, translate as t, type Lang } from '../../i18n';
 
 interface Props {
   lang: Lang;

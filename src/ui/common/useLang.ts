@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LANG_STORAGE_KEY, isLang, type Lang } from '../../i18n';
 
 /**
@@ -7,25 +8,29 @@ import { LANG_STORAGE_KEY, isLang, type Lang } from '../../i18n';
  * Keeps `<html lang>` in step so screen readers and font selection follow the language.
  */
 export function useLang(): [Lang, (lang: Lang) => void] {
-  const [lang, setLangState] = useState<Lang>(readStoredLang);
+  const { i18n } = useTranslation();
+  const lang: Lang = isLang(i18n.language) ? i18n.language : 'en';
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const setLang = useCallback((next: Lang) => {
-    setLangState(next);
-    try {
-      localStorage.setItem(LANG_STORAGE_KEY, next);
-    } catch {
-      // Storage unavailable: keep the choice in memory only.
-    }
-  }, []);
+  const setLang = useCallback(
+    (next: Lang) => {
+      void i18n.changeLanguage(next);
+      try {
+        localStorage.setItem(LANG_STORAGE_KEY, next);
+      } catch {
+        // Storage unavailable: keep the choice in memory only.
+      }
+    },
+    [i18n],
+  );
 
   return [lang, setLang];
 }
 
-function readStoredLang(): Lang {
+export function readStoredLang(): Lang {
   try {
     const stored = localStorage.getItem(LANG_STORAGE_KEY);
     if (isLang(stored)) return stored;

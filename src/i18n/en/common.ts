@@ -1,9 +1,9 @@
 /**
- * English UI strings: the source of truth for every message key. Other languages are typed
- * from this object (see th.ts), so a missing or misspelt key is a compile error.
+ * English UI strings for the app shell. English is the source of truth for every key: each Thai
+ * file is typed from its English twin, so a missing or misspelt key is a compile error.
  * Goal checks and tests of behaviour never look at these strings.
  */
-export const en = {
+export const common = {
   'app.name': 'Kafé',
   'app.tagline': 'Learn Kafka and event-driven architecture by playing',
   'lang.label': 'Language',
@@ -18,4 +18,3 @@ export const en = {
   'footer.note': 'Everything runs in your browser. No server, no sign-up.',
 } as const;
 
-export type MessageKey = keyof typeof en;

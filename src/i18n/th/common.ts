@@ -1,7 +1,7 @@
-import type { MessageKey } from './en';
+import type { common as en } from '../en/common';
 
-/** Thai UI strings. Typed from the English keys: every key must be present, and no extras. */
-export const th: Record<MessageKey, string> = {
+/** Thai UI strings for the app shell: every English key must be present, and no extras. */
+export const common: Record<keyof typeof en, string> = {
   'app.name': 'Kafé',
   'app.tagline': 'เรียนรู้ Kafka และสถาปัตยกรรมแบบขับเคลื่อนด้วยอีเวนต์ผ่านการลงมือเล่น',
   'lang.label': 'ภาษา',
