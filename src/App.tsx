@@ -1,35 +1,67 @@
-import { translate as t } from './i18n';
+import { useT } from './i18n';
+import { KafeCanvas } from './ui/canvas/KafeCanvas';
+import { Palette } from './ui/canvas/Palette';
 import { ErrorBoundary } from './ui/common/ErrorBoundary';
 import { LanguageSwitch } from './ui/common/LanguageSwitch';
+import { Notices } from './ui/common/Notices';
 import { useLang } from './ui/common/useLang';
+import { TimeControls } from './ui/controls/TimeControls';
+import { Inspector } from './ui/inspector/Inspector';
+import { MetricsPanel } from './ui/metrics/MetricsPanel';
+import { Toolbar } from './ui/toolbar/Toolbar';
 
-/** The app shell: header (name, tagline, language), the main work area, and a footer note. */
+/**
+ * The workbench: header (brand, toolbar, language), palette | canvas | side panels, and the time
+ * controls along the bottom. Each panel sits behind its own error boundary, so one failing panel
+ * never blanks the app.
+ */
 export function App() {
+  const { t } = useT();
   const [lang, setLang] = useLang();
 
   return (
     <div className="app">
       <header className="app-header">
         <div className="brand">
-          <img className="brand__logo" src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={40} height={40} />
+          <img className="brand__logo" src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={32} height={32} />
           <div>
-            <h1 className="brand__name">{t(lang, 'app.name')}</h1>
-            <p className="brand__tagline">{t(lang, 'app.tagline')}</p>
+            <h1 className="brand__name">{t('app.name')}</h1>
+            <p className="brand__tagline">{t('app.tagline')}</p>
           </div>
         </div>
+        <ErrorBoundary lang={lang}>
+          <Toolbar />
+        </ErrorBoundary>
         <LanguageSwitch lang={lang} onChange={setLang} />
       </header>
 
-      <main className="app-main">
-        <ErrorBoundary lang={lang}>
-          <section className="placeholder" aria-labelledby="placeholder-title">
-            <h2 id="placeholder-title">{t(lang, 'main.placeholder.title')}</h2>
-            <p>{t(lang, 'main.placeholder.body')}</p>
-          </section>
-        </ErrorBoundary>
+      <main className="workbench">
+        <aside className="workbench__palette">
+          <ErrorBoundary lang={lang}>
+            <Palette />
+          </ErrorBoundary>
+        </aside>
+        <section className="workbench__canvas">
+          <ErrorBoundary lang={lang}>
+            <KafeCanvas />
+          </ErrorBoundary>
+        </section>
+        <aside className="workbench__side">
+          <ErrorBoundary lang={lang}>
+            <Inspector />
+          </ErrorBoundary>
+          <ErrorBoundary lang={lang}>
+            <MetricsPanel />
+          </ErrorBoundary>
+        </aside>
       </main>
 
-      <footer className="app-footer">{t(lang, 'footer.note')}</footer>
+      <footer className="workbench__time">
+        <ErrorBoundary lang={lang}>
+          <TimeControls />
+        </ErrorBoundary>
+      </footer>
+      <Notices />
     </div>
   );
 }

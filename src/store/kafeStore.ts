@@ -1,0 +1,318 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { EngineError, type Command, type EngineView, type KafkaRecord, type TraceEvent } from '../engine';
+import {
+  canConnect,
+  decodeShareFragment,
+  encodeShareFragment,
+  newNode,
+  parseScenarioJson,
+  scenarioToJson,
+  TEMPLATES,
+  type EngineIdMap,
+  type NodeKind,
+  type Scenario,
+  type ScenarioNode,
+} from '../scenario';
+import { emptySeries, MetricsRecorder, type MetricsSeries } from './metrics';
+import { SimulationRunner, type Problem } from './runner';
+
+/** What the canvas shows for the current moment; replaced once per animation frame at most. */
+export interface Frame {
+  now: number;
+  view: EngineView;
+  /** Trace events since the previous frame (what to animate). */
+  events: readonly TraceEvent[];
+  seq: number;
+}
+
+/** A message for the learner. `key` is an i18n key the UI translates; `detail` is shown as text. */
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info' | 'success';
+  key: string;
+  detail?: string;
+}
+
+export const STEP_MS = 100;
+export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const;
+
+export interface KafeState {
+  scenario: Scenario;
+  ids: EngineIdMap;
+  problems: Problem[];
+  selectedId: string | null;
+  frame: Frame;
+  playing: boolean;
+  speed: number;
+  metrics: MetricsSeries;
+  notice: Notice | null;
+
+  addNode(kind: NodeKind, position?: { x: number; y: number }): string;
+  updateNode(id: string, patch: { label?: string; props?: Record<string, unknown> }): void;
+  moveNode(id: string, position: { x: number; y: number }): void;
+  removeNodes(ids: string[]): void;
+  connect(source: string, target: string): boolean;
+  removeEdges(ids: string[]): void;
+  select(id: string | null): void;
+
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+  stepForward(): void;
+  stepBack(): void;
+  seek(t: number): void;
+  restart(): void;
+  setSeed(seed: number): void;
+  /** Advances by `realMs` of wall time at the current speed, if playing. Called by the frame loop. */
+  tick(realMs: number): void;
+
+  /** A learner action on the running simulation (produce, crash a consumer, fail a broker...). */
+  run(command: Command): boolean;
+
+  loadTemplate(id: keyof typeof TEMPLATES): void;
+  loadScenario(s: Scenario): void;
+  importJson(text: string): boolean;
+  openShareFragment(hash: string): boolean;
+  exportJson(): string;
+  shareFragment(): string;
+  notify(kind: Notice['kind'], key: string, detail?: string): void;
+  dismissNotice(): void;
+  /** Records of a partition at the current frame (not reactive: call it while rendering a frame). */
+  readRecords(topic: string, partition: number, from: number, max: number): KafkaRecord[];
+}
+
+export type KafeStore = StoreApi<KafeState>;
+
+export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build()): KafeStore {
+  let runner = new SimulationRunner(initial);
+  const recorder = new MetricsRecorder();
+  let frameSeq = 0;
+  let noticeSeq = 0;
+
+  return createStore<KafeState>()((set, get) => {
+    const frameNow = (): Frame => ({ now: runner.now, view: runner.engine.view(), events: runner.drain(), seq: ++frameSeq });
+
+    /** Builds the state for the current runner and publishes it in one `set`. */
+    const publish = (extra: Partial<KafeState> = {}) => {
+      const frame = frameNow();
+      recorder.record(frame.events);
+      const metrics = recorder.sample(extra.metrics ?? get().metrics, frame.now, frame.view);
+      set({ ...extra, frame, metrics });
+    };
+
+    /** Rebuilds the engine after a setup edit: the timeline no longer fits, so time restarts at 0. */
+    const resetupWith = (scenario: Scenario) => {
+      const restarted = get().frame.now > 0;
+      runner.dispose();
+      const next = { ...scenario, timeline: [], time: 0 };
+      runner = new SimulationRunner(next);
+      recorder.reset(0);
+      publish({ scenario: next, ids: runner.ids, problems: runner.problems, metrics: emptySeries() });
+      if (restarted) get().notify('info', 'notice.restartedAfterEdit');
+    };
+
+    const replaceScenario = (scenario: Scenario) => {
+      runner.dispose();
+      runner = new SimulationRunner(scenario);
+      runner.seek(scenario.time, scenario.timeline);
+      runner.drain();
+      recorder.reset(runner.now);
+      publish({ scenario, ids: runner.ids, problems: runner.problems, metrics: emptySeries(), selectedId: null, playing: false });
+    };
+
+    const updateNodes = (fn: (nodes: ScenarioNode[]) => ScenarioNode[]) => {
+      const s = get().scenario;
+      resetupWith({ ...s, nodes: fn(s.nodes) });
+    };
+
+    const seekTo = (t: number) => {
+      const { scenario } = get();
+      runner.seek(t, scenario.timeline);
+      recorder.reset(runner.now);
+      publish(t < get().frame.now ? { metrics: trimMetrics(get().metrics, runner.now) } : {});
+    };
+
+    const firstFrame: Frame = { now: 0, view: runner.engine.view(), events: [], seq: 0 };
+    runner.drain();
+
+    return {
+      scenario: initial,
+      ids: runner.ids,
+      problems: runner.problems,
+      selectedId: null,
+      frame: firstFrame,
+      playing: false,
+      speed: 1,
+      metrics: emptySeries(),
+      notice: null,
+
+      addNode(kind, position) {
+        const node = newNode(kind, get().scenario, position);
+        updateNodes((nodes) => [...nodes, node]);
+        set({ selectedId: node.id });
+        return node.id;
+      },
+      updateNode(id, patch) {
+        updateNodes((nodes) =>
+          nodes.map((n) =>
+            n.id !== id ? n : ({ ...n, ...(patch.label !== undefined ? { label: patch.label } : {}), props: { ...n.props, ...patch.props } } as ScenarioNode),
+          ),
+        );
+      },
+      moveNode(id, position) {
+        const s = get().scenario;
+        set({ scenario: { ...s, nodes: s.nodes.map((n) => (n.id === id ? { ...n, position } : n)) } });
+      },
+      removeNodes(ids) {
+        if (ids.length === 0) return;
+        const gone = new Set(ids);
+        const s = get().scenario;
+        resetupWith({
+          ...s,
+          nodes: s.nodes.filter((n) => !gone.has(n.id)),
+          edges: s.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)),
+        });
+        if (get().selectedId && gone.has(get().selectedId!)) set({ selectedId: null });
+      },
+      connect(source, target) {
+        const s = get().scenario;
+        const verdict = canConnect(s, source, target);
+        if (!verdict.ok) {
+          get().notify('error', `connection.${verdict.reason}`);
+          return false;
+        }
+        const id = uniqueEdgeId(s, source, target);
+        resetupWith({ ...s, edges: [...s.edges, { id, source, target }] });
+        return true;
+      },
+      removeEdges(ids) {
+        if (ids.length === 0) return;
+        const gone = new Set(ids);
+        const s = get().scenario;
+        resetupWith({ ...s, edges: s.edges.filter((e) => !gone.has(e.id)) });
+      },
+      select(id) {
+        set({ selectedId: id });
+      },
+
+      play() {
+        set({ playing: true });
+      },
+      pause() {
+        set({ playing: false });
+      },
+      togglePlay() {
+        set({ playing: !get().playing });
+      },
+      setSpeed(speed) {
+        set({ speed: Math.min(100, Math.max(0.25, speed)) });
+      },
+      stepForward() {
+        set({ playing: false });
+        runner.advance(STEP_MS, get().scenario.timeline);
+        publish();
+      },
+      stepBack() {
+        set({ playing: false });
+        seekTo(Math.max(0, get().frame.now - STEP_MS));
+      },
+      seek(t) {
+        seekTo(t);
+      },
+      restart() {
+        seekTo(0);
+      },
+      setSeed(seed) {
+        const s = get().scenario;
+        resetupWith({ ...s, seed: Math.max(0, Math.min(2 ** 31 - 1, Math.floor(seed))) });
+      },
+      tick(realMs) {
+        const { playing, speed } = get();
+        if (!playing || realMs <= 0) return;
+        runner.advance(Math.min(realMs, 250) * speed, get().scenario.timeline);
+        publish();
+      },
+
+      run(command) {
+        const s = get().scenario;
+        // Acting at time t starts a new branch: recorded actions after t no longer happen.
+        const kept = s.timeline.filter((e) => e.at <= runner.now);
+        try {
+          const entry = runner.run(command);
+          publish({ scenario: { ...s, timeline: [...kept, entry] } });
+          return true;
+        } catch (e) {
+          if (e instanceof EngineError) {
+            get().notify('error', 'notice.commandRefused', e.message);
+            return false;
+          }
+          throw e;
+        }
+      },
+
+      loadTemplate(id) {
+        replaceScenario(TEMPLATES[id].build());
+      },
+      loadScenario(scenario) {
+        replaceScenario(scenario);
+      },
+      importJson(text) {
+        const parsed = parseScenarioJson(text);
+        if (!parsed.ok) {
+          get().notify('error', 'notice.importFailed', parsed.error);
+          return false;
+        }
+        replaceScenario(parsed.value);
+        get().notify('success', 'notice.imported');
+        return true;
+      },
+      openShareFragment(hash) {
+        const parsed = decodeShareFragment(hash);
+        if (!parsed.ok) {
+          get().notify('error', 'notice.shareFailed', parsed.error);
+          return false;
+        }
+        replaceScenario(parsed.value);
+        return true;
+      },
+      exportJson() {
+        return scenarioToJson(snapshot(get()));
+      },
+      shareFragment() {
+        return encodeShareFragment(snapshot(get()));
+      },
+      notify(kind, key, detail) {
+        set({ notice: { id: ++noticeSeq, kind, key, detail } });
+      },
+      dismissNotice() {
+        set({ notice: null });
+      },
+      readRecords(topic, partition, from, max) {
+        try {
+          return runner.engine.readRecords(topic, partition, from, max);
+        } catch {
+          return [];
+        }
+      },
+    };
+  });
+}
+
+/** The scenario as it should be saved: with the moment the learner is looking at. */
+export function snapshot(state: Pick<KafeState, 'scenario' | 'frame'>): Scenario {
+  return { ...state.scenario, time: state.frame.now };
+}
+
+function uniqueEdgeId(s: Scenario, source: string, target: string): string {
+  const base = `e-${source}-${target}`.slice(0, 36);
+  let id = base;
+  for (let i = 2; s.edges.some((e) => e.id === id); i++) id = `${base}-${i}`;
+  return id;
+}
+
+function trimMetrics(m: MetricsSeries, nowMs: number): MetricsSeries {
+  const keep = m.t.findIndex((t) => t * 1000 > nowMs);
+  if (keep === -1) return m;
+  return { t: m.t.slice(0, keep), produced: m.produced.slice(0, keep), consumed: m.consumed.slice(0, keep), lag: m.lag.slice(0, keep) };
+}

@@ -1,0 +1,94 @@
+import { createEngine, type Command, type Engine, type LoggedCommand, type TraceEvent } from '../engine';
+import { scenarioToEngine, type EngineIdMap, type Scenario, type TimelineEntry } from '../scenario';
+
+export type Problem = ReturnType<typeof scenarioToEngine>['problems'][number];
+
+/**
+ * Owns the engine for one scenario setup. The setup (nodes and edges) is applied at t = 0; the
+ * timeline (learner actions) is a recording played back as time passes, so stepping back and
+ * playing forward again repeats exactly what happened. Not React: the store drives it.
+ */
+export class SimulationRunner {
+  engine: Engine;
+  readonly ids: EngineIdMap;
+  readonly problems: Problem[];
+  private readonly setup: Command[];
+  private readonly seedConfig: ReturnType<typeof scenarioToEngine>['config'];
+  private pending: TraceEvent[] = [];
+  private unsubscribe: () => void = () => {};
+
+  constructor(scenario: Scenario) {
+    const { config, commands, problems, ids } = scenarioToEngine(scenario);
+    this.seedConfig = { ...config, traceLimit: 20_000 };
+    this.setup = commands;
+    this.problems = problems;
+    this.ids = ids;
+    this.engine = this.fresh();
+  }
+
+  private fresh(): Engine {
+    const engine = createEngine(this.seedConfig);
+    for (const command of this.setup) {
+      try {
+        engine.apply(command);
+      } catch {
+        // toEngine reports problems; a command the engine still refuses is simply left out
+      }
+    }
+    this.attach(engine);
+    return engine;
+  }
+
+  private attach(engine: Engine): void {
+    this.unsubscribe();
+    this.unsubscribe = engine.subscribe((event) => {
+      this.pending.push(event);
+    });
+  }
+
+  get now(): number {
+    return this.engine.now;
+  }
+
+  /** Moves forward by `ms`, applying recorded timeline entries that fall in the window. */
+  advance(ms: number, timeline: readonly TimelineEntry[]): void {
+    const target = this.engine.now + ms;
+    for (const entry of timeline) {
+      if (entry.at <= this.engine.now || entry.at > target) continue;
+      try {
+        this.engine.applyLogged(entry as LoggedCommand);
+      } catch {
+        // an entry that no longer applies (e.g. its consumer is gone) is skipped on playback
+      }
+    }
+    this.engine.advanceTo(target);
+  }
+
+  /** Jumps to virtual time t: forward by playing, backward by replaying from the seed. */
+  seek(t: number, timeline: readonly TimelineEntry[]): void {
+    const target = Math.max(0, t);
+    if (target >= this.engine.now) return this.advance(target - this.engine.now, timeline);
+    this.pending = [];
+    this.engine = this.fresh();
+    this.advance(target, timeline);
+    this.pending = [];
+  }
+
+  /** Applies a learner command now; returns the entry to record. Throws EngineError if refused. */
+  run(command: Command): TimelineEntry {
+    this.engine.apply(command);
+    const logged = this.engine.commandLog[this.engine.commandLog.length - 1];
+    return { at: logged.at, afterEvents: logged.afterEvents, command: logged.command as TimelineEntry['command'] };
+  }
+
+  /** Trace events since the last call. */
+  drain(): TraceEvent[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+  }
+}

@@ -1,0 +1,4 @@
+/** Toast messages from the store (errors, confirmations), announced politely (to be built). */
+export function Notices() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Settings and live actions for the selected node (to be built). */
+export function Inspector() {
+  return null;
+}

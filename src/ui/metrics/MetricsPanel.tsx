@@ -1,0 +1,4 @@
+/** Throughput and consumer lag charts (to be built). */
+export function MetricsPanel() {
+  return null;
+}
