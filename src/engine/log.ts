@@ -2,36 +2,72 @@ import type { Headers } from './types';
 
 export const NO_HEADERS: Headers = Object.freeze({});
 
+/** Records per storage chunk: big enough to amortise, small enough that a new partition is cheap. */
+const DEFAULT_CHUNK = 4096;
+
 /**
- * One partition's append-only log, stored column by column so a million retained records cost a
- * few small numbers each rather than an object apiece (records are materialised only on read).
+ * A run of consecutive records. While `offsets` is null the chunk is dense: entry i has offset
+ * `base + i`. Compaction rewrites survivors into chunks that carry explicit offsets.
+ */
+interface Chunk {
+  base: number;
+  offsets: Float64Array | null;
+  /** First live entry (entries before it were deleted by retention). */
+  start: number;
+  /** One past the last entry. */
+  count: number;
+  keys: (string | null)[];
+  values: unknown[];
+  headers: Headers[];
+  timestamps: Float64Array;
+  sizes: Int32Array;
+}
+
+function newChunk(base: number, capacity: number, withOffsets: boolean): Chunk {
+  return {
+    base,
+    offsets: withOffsets ? new Float64Array(capacity) : null,
+    start: 0,
+    count: 0,
+    keys: new Array(capacity),
+    values: new Array(capacity),
+    headers: new Array(capacity),
+    timestamps: new Float64Array(capacity),
+    sizes: new Int32Array(capacity),
+  };
+}
+
+const offsetAt = (c: Chunk, i: number) => (c.offsets ? c.offsets[i] : c.base + i);
+
+/**
+ * One partition's append-only log, stored in fixed-size chunks of typed columns so a million
+ * retained records cost a few dozen bytes each and appending never copies earlier records
+ * (records are materialised as objects only on read).
  *
  * Invariants:
  * - offsets only grow; a record's offset never changes once assigned;
- * - until compaction, offsets are dense (`offsets[i] === startOffset + i`); compaction removes
- *   records but keeps the survivors' original offsets, as Kafka does;
+ * - until compaction, offsets are dense; compaction removes records but keeps the survivors'
+ *   original offsets, as Kafka does;
  * - `endOffset` (the log end offset, LEO) is the offset the next append gets; it never moves back
- *   except by `truncateTo`, which a leader change uses to drop records the new leader never had.
+ *   except by `truncateTo`, which a leader change uses to drop records the new leader never had;
  * - segments roll every `segmentRecords` appends; retention deletes whole closed segments and
  *   compaction only rewrites closed segments, never the active one.
  */
 export class PartitionLog {
-  private offsets: number[] = [];
-  private keys: (string | null)[] = [];
-  private values: unknown[] = [];
-  private headers: Headers[] = [];
-  private timestamps: number[] = [];
-  private sizes: number[] = [];
-  /** Index of the first live entry in the column arrays; entries before it were deleted. */
-  private head = 0;
-  private dense = true;
+  private chunks: Chunk[] = [];
+  private allDense = true;
   private _endOffset = 0;
   private _startOffset = 0;
   private _bytes = 0;
+  private _size = 0;
   /** Base offsets of every segment, oldest first; the last one is the active segment. */
   private segmentBases: number[] = [0];
 
-  constructor(readonly segmentRecords: number) {}
+  /** `chunkSize` only matters for tests, which use tiny chunks to exercise chunk boundaries. */
+  constructor(
+    readonly segmentRecords: number,
+    private readonly chunkSize = DEFAULT_CHUNK,
+  ) {}
 
   get endOffset(): number {
     return this._endOffset;
@@ -41,7 +77,7 @@ export class PartitionLog {
     return this._startOffset;
   }
   get size(): number {
-    return this.offsets.length - this.head;
+    return this._size;
   }
   get bytes(): number {
     return this._bytes;
@@ -57,28 +93,54 @@ export class PartitionLog {
   append(key: string | null, value: unknown, headers: Headers, timestamp: number, size: number): number {
     const off = this._endOffset;
     if (off - this.activeSegmentBase >= this.segmentRecords) this.segmentBases.push(off);
-    this.offsets.push(off);
-    this.keys.push(key);
-    this.values.push(value);
-    this.headers.push(headers);
-    this.timestamps.push(timestamp);
-    this.sizes.push(size);
+    let chunk = this.chunks[this.chunks.length - 1];
+    if (!chunk || chunk.offsets !== null || chunk.count === this.chunkSize || chunk.base + chunk.count !== off) {
+      chunk = newChunk(off, this.chunkSize, false);
+      this.chunks.push(chunk);
+    }
+    const i = chunk.count++;
+    chunk.keys[i] = key;
+    chunk.values[i] = value;
+    chunk.headers[i] = headers;
+    chunk.timestamps[i] = timestamp;
+    chunk.sizes[i] = size;
     this._bytes += size;
+    this._size++;
     this._endOffset = off + 1;
     return off;
   }
 
-  /** Index into the columns of the first live record with offset >= `from`. */
-  private indexAtOrAfter(from: number): number {
-    if (this.dense) return this.head + Math.max(0, from - this._startOffset);
-    let lo = this.head;
-    let hi = this.offsets.length;
+  /** Position (chunk index, entry index) of the first live record with offset >= `from`. */
+  private seek(from: number): [number, number] {
+    const chunks = this.chunks;
+    let lo = 0;
+    let hi = chunks.length;
+    // Last chunk whose first live offset is <= from.
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.offsets[mid] < from) lo = mid + 1;
+      const c = chunks[mid];
+      if (offsetAt(c, c.start) <= from) lo = mid + 1;
       else hi = mid;
     }
-    return lo;
+    let ci = Math.max(0, lo - 1);
+    while (ci < chunks.length) {
+      const c = chunks[ci];
+      let i: number;
+      if (c.offsets === null) i = Math.max(c.start, Math.min(c.count, from - c.base));
+      else {
+        let a = c.start;
+        let b = c.count;
+        while (a < b) {
+          const m = (a + b) >> 1;
+          if (c.offsets[m] < from) a = m + 1;
+          else b = m;
+        }
+        i = a;
+      }
+      if (i < c.count) return [ci, i];
+      ci++;
+    }
+    return [chunks.length, 0];
   }
 
   /**
@@ -91,18 +153,20 @@ export class PartitionLog {
     max: number,
     visit: (offset: number, key: string | null, value: unknown, headers: Headers, timestamp: number) => void,
   ): number {
-    let i = this.indexAtOrAfter(from);
-    const n = this.offsets.length;
+    let [ci, i] = this.seek(from);
     let seen = 0;
-    while (i < n && seen < max) {
-      const off = this.offsets[i];
-      if (off >= until) return until;
-      visit(off, this.keys[i], this.values[i], this.headers[i], this.timestamps[i]);
-      seen++;
-      i++;
+    for (; ci < this.chunks.length; ci++, i = -1) {
+      const c = this.chunks[ci];
+      if (i < 0) i = c.start;
+      for (; i < c.count; i++) {
+        const off = offsetAt(c, i);
+        if (off >= until) return until;
+        if (seen >= max) return off;
+        visit(off, c.keys[i], c.values[i], c.headers[i], c.timestamps[i]);
+        seen++;
+      }
     }
-    if (i >= n) return Math.min(until, this._endOffset);
-    return this.offsets[i];
+    return Math.min(until, this._endOffset);
   }
 
   /**
@@ -110,7 +174,7 @@ export class PartitionLog {
    * visiting them: O(1) for a dense log, which is what keeps plain consumers cheap.
    */
   skip(from: number, until: number, max: number): { next: number; count: number } {
-    if (this.dense) {
+    if (this.allDense) {
       const start = Math.max(from, this._startOffset);
       const next = Math.min(until, start + max);
       return { next: Math.max(next, start), count: Math.max(0, next - start) };
@@ -123,12 +187,24 @@ export class PartitionLog {
   /** Drops every record at or above `offset` (a new leader that never had them). */
   truncateTo(offset: number): number {
     if (offset >= this._endOffset) return 0;
-    const cut = this.indexAtOrAfter(offset);
-    const removed = this.offsets.length - cut;
-    for (let i = cut; i < this.offsets.length; i++) this._bytes -= this.sizes[i];
-    for (const column of this.columns()) column.length = cut;
+    const [ci, i] = this.seek(offset);
+    let removed = 0;
+    for (let k = ci; k < this.chunks.length; k++) {
+      const c = this.chunks[k];
+      for (let j = k === ci ? i : c.start; j < c.count; j++) {
+        this._bytes -= c.sizes[j];
+        removed++;
+      }
+    }
+    if (ci < this.chunks.length) {
+      const c = this.chunks[ci];
+      c.count = i;
+      this.chunks.length = c.count > c.start ? ci + 1 : ci;
+    }
+    this._size -= removed;
     this._endOffset = Math.max(offset, this._startOffset);
     while (this.segmentBases.length > 1 && this.activeSegmentBase >= this._endOffset) this.segmentBases.pop();
+    this.allDense = this.chunks.every((c) => c.offsets === null);
     return removed;
   }
 
@@ -140,22 +216,50 @@ export class PartitionLog {
     let deleted = 0;
     while (this.segmentBases.length > 1) {
       const nextBase = this.segmentBases[1];
-      const endIdx = this.indexAtOrAfter(nextBase);
       let maxTs = -Infinity;
       let segBytes = 0;
-      for (let i = this.head; i < endIdx; i++) {
-        if (this.timestamps[i] > maxTs) maxTs = this.timestamps[i];
-        segBytes += this.sizes[i];
-      }
+      let count = 0;
+      this.forEachBelow(nextBase, (c, i) => {
+        if (c.timestamps[i] > maxTs) maxTs = c.timestamps[i];
+        segBytes += c.sizes[i];
+        count++;
+      });
       if (!shouldDelete(maxTs, segBytes, this._bytes - segBytes)) break;
-      deleted += endIdx - this.head;
+      this.dropBelow(nextBase);
+      deleted += count;
       this._bytes -= segBytes;
-      this.head = endIdx;
+      this._size -= count;
       this.segmentBases.shift();
       this._startOffset = nextBase;
     }
-    this.reclaim();
     return deleted;
+  }
+
+  private forEachBelow(limit: number, visit: (c: Chunk, i: number) => void): void {
+    for (const c of this.chunks) {
+      for (let i = c.start; i < c.count; i++) {
+        if (offsetAt(c, i) >= limit) return;
+        visit(c, i);
+      }
+    }
+  }
+
+  /** Forgets every record below `limit`, releasing emptied chunks. */
+  private dropBelow(limit: number): void {
+    while (this.chunks.length) {
+      const c = this.chunks[0];
+      let i = c.start;
+      while (i < c.count && offsetAt(c, i) < limit) {
+        c.keys[i] = null;
+        c.values[i] = undefined;
+        c.headers[i] = NO_HEADERS;
+        i++;
+      }
+      c.start = i;
+      if (i < c.count || (c.offsets === null && c.count < this.chunkSize && c === this.chunks[this.chunks.length - 1])) break;
+      this.chunks.shift();
+    }
+    this.allDense = this.chunks.every((c) => c.offsets === null);
   }
 
   /**
@@ -164,40 +268,37 @@ export class PartitionLog {
    * `tombstoneBefore` are removed too. Offsets of survivors are unchanged. Returns records removed.
    */
   compact(tombstoneBefore: number): number {
-    const activeIdx = this.indexAtOrAfter(this.activeSegmentBase);
+    const active = this.activeSegmentBase;
     const latest = new Map<string | null, number>();
-    for (let i = this.head; i < this.offsets.length; i++) latest.set(this.keys[i], i);
-    let write = this.head;
+    this.scan(this._startOffset, Infinity, Infinity, (off, key) => latest.set(key, off));
+    const survivors: Chunk[] = [];
+    let out: Chunk | null = null;
     let removed = 0;
-    for (let read = this.head; read < this.offsets.length; read++) {
-      const inClosed = read < activeIdx;
-      const superseded = latest.get(this.keys[read]) !== read;
-      const expiredTombstone = this.values[read] === null && this.timestamps[read] < tombstoneBefore;
-      if (inClosed && (superseded || expiredTombstone)) {
-        this._bytes -= this.sizes[read];
-        removed++;
-        continue;
+    for (const c of this.chunks) {
+      for (let i = c.start; i < c.count; i++) {
+        const off = offsetAt(c, i);
+        const superseded = latest.get(c.keys[i]) !== off;
+        const expiredTombstone = c.values[i] === null && c.timestamps[i] < tombstoneBefore;
+        if (off < active && (superseded || expiredTombstone)) {
+          this._bytes -= c.sizes[i];
+          removed++;
+          continue;
+        }
+        if (!out || out.count === this.chunkSize) survivors.push((out = newChunk(off, this.chunkSize, true)));
+        const j = out.count++;
+        out.offsets![j] = off;
+        out.keys[j] = c.keys[i];
+        out.values[j] = c.values[i];
+        out.headers[j] = c.headers[i];
+        out.timestamps[j] = c.timestamps[i];
+        out.sizes[j] = c.sizes[i];
       }
-      if (write !== read) for (const column of this.columns()) column[write] = column[read];
-      write++;
     }
-    if (removed > 0) {
-      for (const column of this.columns()) column.length = write;
-      this.dense = false;
-    }
+    if (removed === 0) return 0;
+    this.chunks = survivors;
+    this._size -= removed;
+    this.allDense = false;
     return removed;
-  }
-
-  private columns(): unknown[][] {
-    return [this.offsets, this.keys, this.values, this.headers, this.timestamps, this.sizes];
-  }
-
-  /** Gives deleted front entries back to the allocator once they are the bulk of the arrays. */
-  private reclaim(): void {
-    if (this.head > 1024 && this.head * 2 > this.offsets.length) {
-      for (const column of this.columns()) column.splice(0, this.head);
-      this.head = 0;
-    }
   }
 }
 

@@ -65,6 +65,7 @@ export function addProducer(sim: Sim, c: AddProducer): ProducerState {
     batchSizeBytes: c.batchSizeBytes ?? DEFAULTS.batchSizeBytes,
     ratePerSec: c.ratePerSec ?? 0,
     keys: c.keys ?? { kind: 'none' },
+    keyCache: [],
     eventType: c.eventType ?? null,
     headers: c.eventType ? Object.freeze({ type: c.eventType }) : NO_HEADERS,
     carry: 0,
@@ -143,10 +144,11 @@ export function send(
   let byPartition = producer.accumulator.get(topicName);
   if (!byPartition) producer.accumulator.set(topicName, (byPartition = new Map()));
   let batch = byPartition.get(partition);
-  if (!batch) byPartition.set(partition, (batch = { keys: [], values: [], headers: [], bytes: 0 }));
+  if (!batch) byPartition.set(partition, (batch = { keys: [], values: [], headers: [], sizes: [], bytes: 0 }));
   batch.keys.push(key);
   batch.values.push(value);
   batch.headers.push(headers);
+  batch.sizes.push(size);
   batch.bytes += size;
   producer.stats.sent++;
   if (!producer.flushScheduled) {
@@ -181,7 +183,7 @@ export function onProducerTick(sim: Sim, id: string): void {
   producer.carry = due - count;
   for (let i = 0; i < count; i++) {
     const n = producer.generated++;
-    send(sim, producer, producer.topic, nextKey(sim, producer.keys, n), n, producer.headers);
+    send(sim, producer, producer.topic, nextKey(sim, producer, n), n, producer.headers);
   }
   scheduleTick(sim, producer);
 }
@@ -197,7 +199,8 @@ function scheduleTick(sim: Sim, producer: ProducerState): void {
   sim.schedule(tickInterval(producer.ratePerSec), { kind: 'producerTick', producer: producer.id });
 }
 
-function nextKey(sim: Sim, pattern: KeyPattern, n: number): string | null {
+function nextKey(sim: Sim, producer: ProducerState, n: number): string | null {
+  const pattern = producer.keys;
   switch (pattern.kind) {
     case 'none':
       return null;
@@ -205,8 +208,11 @@ function nextKey(sim: Sim, pattern: KeyPattern, n: number): string | null {
       return pattern.key;
     case 'cycle':
       return pattern.keys[n % pattern.keys.length];
-    case 'random':
-      return pattern.prefix + sim.rng.int(pattern.count);
+    case 'random': {
+      const i = sim.rng.int(pattern.count);
+      if (i >= 100_000) return pattern.prefix + i;
+      return (producer.keyCache[i] ??= pattern.prefix + i);
+    }
   }
 }
 
@@ -295,7 +301,7 @@ export function onProduceArrive(sim: Sim, requestId: number, sendNo: number): vo
 function appendBatch(sim: Sim, p: PartitionState, batch: PendingBatch): number {
   const base = p.log.endOffset;
   for (let i = 0; i < batch.keys.length; i++) {
-    p.log.append(batch.keys[i], batch.values[i], batch.headers[i], sim.now, estimateSize(batch.keys[i], batch.values[i]));
+    p.log.append(batch.keys[i], batch.values[i], batch.headers[i], sim.now, batch.sizes[i]);
   }
   return base;
 }

@@ -81,6 +81,8 @@ export interface ProducerState {
   batchSizeBytes: number;
   ratePerSec: number;
   keys: KeyPattern;
+  /** Generated key strings, interned so a million records share a few thousand strings. */
+  keyCache: string[];
   eventType: string | null;
   headers: Headers;
   /** Fractional records carried between generator ticks. */
@@ -102,6 +104,7 @@ export interface PendingBatch {
   keys: (string | null)[];
   values: unknown[];
   headers: Headers[];
+  sizes: number[];
   bytes: number;
 }
 

@@ -53,11 +53,11 @@ const op = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), back: fc.nat(8) }) },
 );
 
-describe('PartitionLog matches a naive model under any sequence of operations', () => {
+describe('PartitionLog matches a naive model under any sequence of operations (tiny chunks exercise chunk boundaries)', () => {
   it('keeps the same records, offsets, start and end offsets', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(op, { maxLength: 120 }), (segmentRecords, ops) => {
-        const log = new PartitionLog(segmentRecords);
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 5 }), fc.array(op, { maxLength: 120 }), (segmentRecords, chunkSize, ops) => {
+        const log = new PartitionLog(segmentRecords, chunkSize);
         const model = new ModelLog(segmentRecords);
         let now = 0;
         let n = 0;
@@ -95,10 +95,10 @@ describe('PartitionLog matches a naive model under any sequence of operations', 
     // Readers always stand between the log start and the end (position <= high watermark <= LEO).
     const input = fc
       .array(fc.boolean(), { maxLength: 60 })
-      .chain((keys) => fc.tuple(fc.constant(keys), fc.nat(keys.length), fc.nat(keys.length), fc.integer({ min: 1, max: 30 }), fc.boolean()));
+      .chain((keys) => fc.tuple(fc.constant(keys), fc.nat(keys.length), fc.nat(keys.length), fc.integer({ min: 1, max: 30 }), fc.boolean(), fc.integer({ min: 1, max: 7 })));
     fc.assert(
-      fc.property(input, ([sameKey, a, b, max, compacted]) => {
-        const log = new PartitionLog(4);
+      fc.property(input, ([sameKey, a, b, max, compacted, chunkSize]) => {
+        const log = new PartitionLog(4, chunkSize);
         sameKey.forEach((same, i) => log.append(same ? 'x' : `k${i}`, i, NO_HEADERS, i, 10));
         if (compacted) log.compact(0);
         const [from, until] = a <= b ? [a, b] : [b, a];
