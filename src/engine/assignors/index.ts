@@ -1,0 +1,102 @@
+/**
+ * Consumer-group partition assignment, as Kafka's client-side assignors do it.
+ *
+ * Contract of assignPartitions:
+ * - returns memberId -> "topic-partition" names, every member present (possibly with []), each
+ *   list sorted by topic name and then partition number (numerically: "t-2" before "t-10");
+ * - only topics that some member subscribes to AND that appear in partitionsPerTopic are assigned;
+ *   a subscribed topic missing from partitionsPerTopic is ignored (Kafka drops topics that are not
+ *   in the cluster metadata the same way; Kafé also ignores it when the sticky assignors decide
+ *   whether all subscriptions are identical, where Kafka compares the raw topic lists);
+ * - `owned` (what each member held before this rebalance) matters only to the sticky assignors;
+ *   names are parsed at their LAST '-' (topics may contain '-'), and names of partitions that do
+ *   not exist are ignored;
+ * - the result does not depend on the order of `members`, of their topics, or of `owned`;
+ * - refuses, with EngineError INVALID_ARGUMENT, an unknown strategy, duplicate member ids, or a
+ *   partition count that is not a non-negative integer.
+ */
+import { EngineError } from '../errors';
+import type { AssignorName, TopicPartitionName } from '../types';
+import { cooperativeStickyAssign } from './cooperativeSticky';
+import { rangeAssign } from './range';
+import { roundRobinAssign } from './roundRobin';
+import { compareTopicThenPartition, stickyAssign } from './sticky';
+
+export { cooperativeStickyAssign, cooperativeStickyRound } from './cooperativeSticky';
+export { rangeAssign } from './range';
+export { roundRobinAssign } from './roundRobin';
+export { stickyAssign } from './sticky';
+
+export const ASSIGNMENT_STRATEGIES: readonly AssignorName[] = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'];
+
+export interface AssignorMember {
+  id: string;
+  topics: string[];
+  /** "topic-partition" names this member owned before the rebalance. */
+  owned?: string[];
+}
+
+/** Splits "topic-partition" at its last '-'; null when the part after it is not a partition number. */
+export function parseTopicPartition(name: string): { topic: string; partition: number } | null {
+  const dash = name.lastIndexOf('-');
+  if (dash <= 0) return null;
+  const digits = name.slice(dash + 1);
+  if (!/^(0|[1-9][0-9]*)$/.test(digits)) return null;
+  const partition = Number(digits);
+  return Number.isSafeInteger(partition) ? { topic: name.slice(0, dash), partition } : null;
+}
+
+export function assignPartitions(
+  strategy: AssignorName,
+  members: AssignorMember[],
+  partitionsPerTopic: Record<string, number>,
+): Record<string, TopicPartitionName[]> {
+  if (!ASSIGNMENT_STRATEGIES.includes(strategy))
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `Unknown assignment strategy "${String(strategy)}"; expected one of ${ASSIGNMENT_STRATEGIES.join(', ')}.`,
+    );
+  const seen = new Set<string>();
+  for (const m of members) {
+    if (seen.has(m.id)) throw new EngineError('INVALID_ARGUMENT', `Duplicate member id "${m.id}" in the group.`);
+    seen.add(m.id);
+  }
+  for (const [topic, count] of Object.entries(partitionsPerTopic)) {
+    if (!Number.isInteger(count) || count < 0)
+      throw new EngineError(
+        'INVALID_ARGUMENT',
+        `Partition count of topic "${topic}" must be a non-negative integer, got ${String(count)}.`,
+      );
+  }
+
+  // Only topics somebody subscribes to and that exist take part (Kafka's partitionsPerTopic holds
+  // exactly the subscribed topics found in the metadata).
+  const subscribed = new Set(members.flatMap((m) => m.topics));
+  const partitions: Record<string, number> = Object.fromEntries(
+    Object.entries(partitionsPerTopic).filter(([topic]) => subscribed.has(topic)),
+  );
+  const normalized = members.map((m) => ({
+    id: m.id,
+    topics: [...new Set(m.topics)].filter((t) => Object.hasOwn(partitions, t)),
+    owned: (m.owned ?? []).map(parseTopicPartition).filter((tp) => tp !== null),
+  }));
+
+  const assignment =
+    strategy === 'range'
+      ? rangeAssign(normalized, partitions)
+      : strategy === 'roundrobin'
+        ? roundRobinAssign(normalized, partitions)
+        : strategy === 'sticky'
+          ? stickyAssign(normalized, partitions)
+          : cooperativeStickyAssign(normalized, partitions);
+
+  return Object.fromEntries(
+    members.map((m) => [
+      m.id,
+      (assignment.get(m.id) ?? [])
+        .slice()
+        .sort(compareTopicThenPartition)
+        .map((tp) => `${tp.topic}-${tp.partition}`),
+    ]),
+  );
+}
