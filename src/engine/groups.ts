@@ -106,9 +106,12 @@ export function onRebalance(sim: Sim, groupId: string, token: number): void {
       const topic = sim.world.topics.get(t);
       if (topic) partitionsPerTopic[t] = topic.partitions.length;
     }
+  // Sticky assignors need what each member owned before this rebalance; eager members have
+  // already revoked everything, so that comes from the group's previous assignment (Kafka carries
+  // it in the members' subscription user data).
   const assignment = assignPartitions(
     group.assignor,
-    members.map((m) => ({ id: m.id, topics: m.topics, owned: m.assigned })),
+    members.map((m) => ({ id: m.id, topics: m.topics, owned: group.lastAssignment[m.id] ?? [] })),
     partitionsPerTopic,
   );
   group.generation++;

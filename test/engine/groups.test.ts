@@ -112,6 +112,22 @@ describe('consumer groups', () => {
     expect(revokedDuringRebalance('cooperative-sticky')).toBe(4);
   });
 
+  it('the eager sticky assignor keeps existing owners when a member joins (only the minimum moves)', () => {
+    const engine = engineWithTopic({ partitions: 6 });
+    engine.apply({ type: 'addConsumer', id: 'a', group: 'g', topics: ['orders'], assignor: 'sticky' });
+    engine.apply({ type: 'addConsumer', id: 'b', group: 'g', topics: ['orders'], assignor: 'sticky' });
+    engine.advance(500);
+    const before = Object.fromEntries(engine.view().groups[0].members.map((m) => [m.id, m.assigned]));
+    engine.apply({ type: 'addConsumer', id: 'c', group: 'g', topics: ['orders'], assignor: 'sticky' });
+    engine.advance(500);
+    const after = Object.fromEntries(engine.view().groups[0].members.map((m) => [m.id, m.assigned]));
+    expect(after.c).toHaveLength(2);
+    for (const id of ['a', 'b']) {
+      expect(after[id]).toHaveLength(2);
+      for (const tp of after[id]) expect(before[id]).toContain(tp);
+    }
+  });
+
   it('cooperative-sticky converges in a follow-up rebalance with every partition owned once', () => {
     const engine = engineWithTopic({ partitions: 4 });
     engine.apply({ type: 'addConsumer', id: 'a', group: 'g', topics: ['orders'], assignor: 'cooperative-sticky' });
