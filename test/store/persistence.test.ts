@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TEMPLATES, scenarioToJson } from '../../src/scenario';
+import { CORRUPT_KEY, SAVE_KEY, createKafeStore, restoreSaved, startAutosave, startFrameLoop, type StorageLike } from '../../src/store';
+
+class MemoryStorage implements StorageLike {
+  data = new Map<string, string>();
+  getItem(k: string) {
+    return this.data.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.data.set(k, v);
+  }
+  removeItem(k: string) {
+    this.data.delete(k);
+  }
+}
+
+describe('saving and restoring', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('restores a saved scenario', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(SAVE_KEY, scenarioToJson(TEMPLATES.iotStream.build()));
+    const restored = restoreSaved(storage);
+    expect(restored.kind).toBe('ok');
+  });
+
+  it('keeps an unreadable save under its own key and reports why, instead of deleting it', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(SAVE_KEY, '{"version":1,"nodes":[{"kind":"teapot"}]}');
+    const restored = restoreSaved(storage);
+    expect(restored).toMatchObject({ kind: 'corrupt', keptCopy: true });
+    expect(storage.getItem(CORRUPT_KEY)).toBe('{"version":1,"nodes":[{"kind":"teapot"}]}');
+    expect(storage.getItem(SAVE_KEY)).not.toBeNull();
+  });
+
+  it('autosaves after a change (debounced) and flushes on stop', () => {
+    const storage = new MemoryStorage();
+    const store = createKafeStore(TEMPLATES.empty.build());
+    const autosave = startAutosave(store, storage, { debounceMs: 300 });
+    store.getState().addNode('topic');
+    expect(storage.getItem(SAVE_KEY)).toBeNull();
+    vi.advanceTimersByTime(350);
+    const saved = JSON.parse(storage.getItem(SAVE_KEY)!);
+    expect(saved.nodes.some((n: { kind: string }) => n.kind === 'topic')).toBe(true);
+    store.getState().addNode('producer');
+    autosave.stop();
+    expect(JSON.parse(storage.getItem(SAVE_KEY)!).nodes.length).toBe(saved.nodes.length + 1);
+  });
+
+  it('drives the simulation from animation frames only while playing', () => {
+    const store = createKafeStore(TEMPLATES.orderFanOut.build());
+    const callbacks: ((t: number) => void)[] = [];
+    const stop = startFrameLoop(store, { request: (cb) => callbacks.push(cb), cancel: () => {} });
+    const frame = (t: number) => callbacks.shift()!(t);
+    frame(0);
+    frame(16);
+    expect(store.getState().frame.now).toBe(0);
+    store.getState().play();
+    frame(32);
+    frame(48);
+    expect(store.getState().frame.now).toBe(32);
+    stop();
+    expect(callbacks.length).toBeLessThanOrEqual(1);
+  });
+});
