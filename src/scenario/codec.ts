@@ -1,0 +1,96 @@
+import lzNamespace from 'lz-string';
+import { formatIssues, SHORT_MESSAGES } from './issues';
+import { migrate } from './migrations';
+import { err, type Result } from './result';
+import { scenarioSchema, type Scenario } from './schema';
+import { compactForShare, expandShared } from './shareForm';
+
+/**
+ * Reading and writing scenarios as text: exported JSON files and share links.
+ *
+ * Contract: the readers never throw and never return a partly valid scenario. Input goes through
+ * size guard → JSON → migrate (older versions) → zod schema; the first failing stage's message is
+ * returned, written for a learner.
+ */
+
+/** Largest input we read (JSON text, share fragment, or a fragment's decompressed JSON), chars. */
+export const MAX_INPUT_CHARS = 2_000_000;
+const TOO_BIG = 'this is too big to be a Kafé scenario (more than 2 MB)';
+const DAMAGED = 'the link is incomplete or damaged — was it cut off when copied?';
+
+// lz-string is CommonJS; its typings describe named exports. Under Vite (browser) the default
+// import is the module object; under Node's ESM loader too. Fall back just in case.
+type Lz = typeof import('lz-string');
+const lz: Lz = ((lzNamespace as unknown as { default?: Lz }).default ?? lzNamespace) as unknown as Lz;
+
+/** A JSON file (exported or hand-written) → a valid, current-version scenario. */
+export function parseScenarioJson(text: string): Result<Scenario> {
+  if (typeof text !== 'string') return err('this is not a Kafé scenario');
+  if (text.length > MAX_INPUT_CHARS) return err(TOO_BIG);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return err(`this is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return validateScenario(raw);
+}
+
+/** Already-parsed data (e.g. from JSON.parse) → migrate → schema. */
+export function validateScenario(raw: unknown): Result<Scenario> {
+  const migrated = migrate(raw);
+  if (!migrated.ok) return migrated;
+  const parsed = scenarioSchema.safeParse(migrated.value, { error: SHORT_MESSAGES });
+  if (!parsed.success) return err(formatIssues(parsed.error.issues));
+  return { ok: true, value: parsed.data };
+}
+
+/** Pretty JSON for export; keys in the order the scenario object was built (stable for diffs). */
+export function scenarioToJson(s: Scenario): string {
+  return `${JSON.stringify(s, null, 2)}\n`;
+}
+
+/**
+ * The part of a share URL after '#': `s=<lz-string compressToEncodedURIComponent(JSON)>`, where
+ * the JSON is the scenario in its share form (node props equal to the link-format defaults left
+ * out, see shareForm.ts). The alphabet (letters, digits, + - $) needs no further escaping.
+ */
+export function encodeShareFragment(s: Scenario): string {
+  return `s=${lz.compressToEncodedURIComponent(JSON.stringify(compactForShare(s)))}`;
+}
+
+/** `#s=...` or `s=...` (other `&`-separated parameters are ignored) → a valid scenario. */
+export function decodeShareFragment(hash: string): Result<Scenario> {
+  if (typeof hash !== 'string') return err('this link has no Kafé scenario in it');
+  if (hash.length > MAX_INPUT_CHARS) return err(TOO_BIG);
+  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
+  // Not URLSearchParams: it would turn the '+' of the compressed alphabet into spaces.
+  const param = fragment.split('&').find((part) => part.startsWith('s='));
+  if (param === undefined) return err('this link has no Kafé scenario in it (the part after # should start with "s=")');
+  let data = param.slice(2);
+  if (data.includes('%')) {
+    // Some apps percent-encode links when copying them.
+    try {
+      data = decodeURIComponent(data);
+    } catch {
+      return err(DAMAGED);
+    }
+  }
+  if (data === '') return err(DAMAGED);
+  let json: string | null;
+  try {
+    json = lz.decompressFromEncodedURIComponent(data);
+  } catch {
+    return err(DAMAGED);
+  }
+  if (!json) return err(DAMAGED);
+  if (json.length > MAX_INPUT_CHARS) return err(TOO_BIG);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    // Cut-off data usually decompresses to a truncated or garbled text.
+    return err(DAMAGED);
+  }
+  return validateScenario(expandShared(raw));
+}

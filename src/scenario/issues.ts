@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+
+/**
+ * Turns zod issues into short sentences a learner can act on, e.g.
+ * `nodes[2].props.partitions: must be at most 64`.
+ *
+ * Messages written in the schema (regex rules, "a label cannot be empty", duplicate ids...) are
+ * kept as they are: zod gives schema-level messages precedence over SHORT_MESSAGES, which only
+ * replaces zod's generic defaults ("Too big: expected number to be <=64").
+ */
+export const MAX_ISSUES_SHOWN = 5;
+
+/** Per-parse error map: pass as `schema.safeParse(x, { error: SHORT_MESSAGES })`. */
+export const SHORT_MESSAGES: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'too_big':
+      return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${unit(issue.origin, issue.maximum)}`;
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return 'cannot be empty';
+      return `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${unit(issue.origin, issue.minimum)}`;
+    case 'invalid_type':
+      return issue.input === undefined ? 'is missing' : `must be ${article(issue.expected)}, not ${describe(issue.input)}`;
+    case 'invalid_value':
+      return `must be ${oneOf(issue.values)}`;
+    case 'invalid_union': {
+      if ('discriminator' in issue && Array.isArray(issue.options)) return `must be ${oneOf(issue.options as unknown[])}`;
+      // A union of literals (e.g. acks: 0 | 1 | "all"): list what each branch expected.
+      const values = issue.errors.flatMap((branch) => branch.flatMap((i) => (i.code === 'invalid_value' ? i.values : [])));
+      return values.length > 0 ? `must be ${oneOf(values)}` : 'has an unexpected shape';
+    }
+    case 'unrecognized_keys':
+      return `has unknown fields ${issue.keys.join(', ')}`;
+    case 'invalid_format':
+      return `is not in the expected format`;
+    default:
+      return undefined;
+  }
+};
+
+/** Joins at most MAX_ISSUES_SHOWN issues with "; " and says how many more there are. */
+export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const lines = issues.slice(0, MAX_ISSUES_SHOWN).map((i) => `${formatPath(i.path)}: ${i.message}`);
+  const more = issues.length - MAX_ISSUES_SHOWN;
+  return more > 0 ? `${lines.join('; ')}; and ${more} more` : lines.join('; ');
+}
+
+/** ['nodes', 2, 'props', 'partitions'] → "nodes[2].props.partitions"; [] → "the scenario". */
+export function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'the scenario';
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? String(segment) : `.${String(segment)}`;
+  }
+  return out;
+}
+
+function unit(origin: string, bound: number | bigint): string {
+  const plural = Number(bound) === 1 ? '' : 's';
+  if (origin === 'string') return ` character${plural}`;
+  if (origin === 'array' || origin === 'set') return ` item${plural}`;
+  return '';
+}
+
+function article(expected: string): string {
+  if (expected === 'array') return 'a list';
+  if (expected === 'object') return 'an object';
+  if (expected === 'boolean') return 'true or false';
+  if (expected === 'null') return 'null';
+  return `a ${expected}`;
+}
+
+function describe(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'string') return `"${input.length > 20 ? `${input.slice(0, 20)}…` : input}"`;
+  if (typeof input === 'object') return 'an object';
+  return String(input);
+}
+
+function oneOf(values: readonly unknown[]): string {
+  const shown = values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v)));
+  return shown.length === 1 ? shown[0] : `one of ${shown.join(', ')}`;
+}

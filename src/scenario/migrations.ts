@@ -1,0 +1,46 @@
+import { err, ok, type Result } from './result';
+import { SCENARIO_VERSION } from './schema';
+
+/**
+ * Brings a saved scenario written by an older Kafé up to SCENARIO_VERSION, before zod validates it.
+ *
+ * Contract:
+ * - input: anything JSON.parse produced (or a saved object); output: an object whose `version` is
+ *   the current one (the content is NOT validated here: the zod schema does that next).
+ * - refuses non-objects, a missing or non-numeric version, and versions newer than this build
+ *   (we cannot know what a future shape means), with a sentence for the learner.
+ * - `steps[v]` turns a v document into a v + 1 document; `migrate` applies them in order and stamps
+ *   `version: v + 1` after each step, so a step only has to change what changed. Steps receive a
+ *   private copy and may mutate it.
+ *
+ * When the schema changes: bump SCENARIO_VERSION in schema.ts and add `MIGRATIONS[old] = step`.
+ */
+export type MigrationStep = (document: Record<string, unknown>) => Record<string, unknown>;
+
+/** Version → step to version + 1. There are none yet: version 1 is the first shape. */
+export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {};
+
+export function migrate(
+  raw: unknown,
+  steps: Readonly<Record<number, MigrationStep>> = MIGRATIONS,
+  current: number = SCENARIO_VERSION,
+): Result<unknown> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return err('this is not a Kafé scenario');
+  const version = (raw as Record<string, unknown>).version;
+  if (version === undefined) return err('this is not a Kafé scenario (it has no version number)');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return err(`this is not a Kafé scenario (its version "${String(version)}" is not a version number)`);
+  if (version > current) return err(`made by a newer version of Kafé (v${version}); this version reads v${current}`);
+
+  let document: Record<string, unknown> = structuredClone(raw) as Record<string, unknown>;
+  for (let v = version; v < current; v++) {
+    const step = steps[v];
+    if (!step) return err(`made by an old version of Kafé (v${version}) that this version can no longer read`);
+    try {
+      document = { ...step(document), version: v + 1 };
+    } catch (e) {
+      return err(`could not update this scenario from v${v} to v${v + 1}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return ok(document);
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { COMMANDS, type Command } from '../engine';
+
+/**
+ * The saved/shared form of a canvas. Everything that leaves the app (localStorage, exported JSON,
+ * share URLs) is this shape, validated with zod on the way back in; bump SCENARIO_VERSION and add
+ * a migration in migrations.ts whenever the shape changes.
+ *
+ * Two kinds of state live here:
+ * - the SETUP: nodes, their props and edges. It is turned into engine commands at t = 0
+ *   (see toEngine.ts). Editing the setup restarts the simulation.
+ * - the TIMELINE: what the learner did while it ran (produce a record, crash a consumer, fail a
+ *   broker...), as engine commands with the moment they were applied. Replaying setup + timeline
+ *   from the seed rebuilds any moment exactly.
+ */
+export const SCENARIO_VERSION = 1;
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'ids use 1-40 letters, digits, "_" or "-"');
+const topicName = z.string().regex(/^[A-Za-z0-9._-]{1,60}$/, 'topic names use 1-60 letters, digits, ".", "_" or "-"');
+/** Free text typed by the learner; always rendered as text, never as HTML. */
+const label = z.string().trim().min(1, 'a label cannot be empty').max(40, 'labels are at most 40 characters');
+const eventType = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,39}$/, 'event types start with a letter, e.g. OrderPlaced');
+const assignor = z.enum(['range', 'roundrobin', 'sticky', 'cooperative-sticky']);
+const offsetReset = z.enum(['earliest', 'latest']);
+const position = z.object({ x: z.number().finite(), y: z.number().finite() });
+
+export const producerProps = z.object({
+  ratePerSec: z.number().min(0).max(100_000),
+  keyPattern: z.enum(['none', 'cycle', 'random']),
+  /** For 'cycle': the keys, in order. */
+  keys: z.array(z.string().max(40)).max(50),
+  /** For 'random': keys are `${keyPrefix}${0..keyCount-1}`. */
+  keyPrefix: z.string().max(20),
+  keyCount: z.number().int().min(1).max(1_000_000),
+  eventType,
+  acks: z.union([z.literal(0), z.literal(1), z.literal('all')]),
+  idempotent: z.boolean(),
+});
+
+export const topicProps = z.object({
+  partitions: z.number().int().min(1).max(64),
+  replicationFactor: z.number().int().min(1).max(5),
+  minInsyncReplicas: z.number().int().min(1).max(5),
+  retentionMs: z.number().int().min(1).nullable(),
+  cleanupPolicy: z.enum(['delete', 'compact']),
+});
+
+export const serviceProps = z.object({
+  group: label,
+  instances: z.number().int().min(1).max(32),
+  processingMs: z.number().min(0).max(60_000),
+  failureRate: z.number().min(0).max(1),
+  maxAttempts: z.number().int().min(1).max(20),
+  idempotent: z.boolean(),
+  assignor,
+  autoOffsetReset: offsetReset,
+  /** Event type this service emits to every topic it is connected to. */
+  emits: eventType,
+  /** Node ids of topics used as retry / dead-letter topics (must also be connected as outputs). */
+  retryTopic: id.nullable(),
+  deadLetterTopic: id.nullable(),
+});
+
+export const consumerProps = z.object({
+  group: label,
+  instances: z.number().int().min(1).max(32),
+  processingMs: z.number().min(0).max(60_000),
+  assignor,
+  autoOffsetReset: offsetReset,
+  commitMode: z.enum(['auto', 'afterProcess', 'beforeProcess']),
+});
+
+export const brokerProps = z.object({});
+
+const base = { id, label, position };
+export const scenarioNode = z.discriminatedUnion('kind', [
+  z.object({ ...base, kind: z.literal('producer'), props: producerProps }),
+  z.object({ ...base, kind: z.literal('topic'), props: topicProps.extend({ name: topicName }) }),
+  z.object({ ...base, kind: z.literal('service'), props: serviceProps }),
+  z.object({ ...base, kind: z.literal('consumer'), props: consumerProps }),
+  z.object({ ...base, kind: z.literal('broker'), props: brokerProps }),
+]);
+
+export const scenarioEdge = z.object({ id, source: id, target: id });
+
+export const timelineEntry = z.object({
+  at: z.number().finite().min(0),
+  afterEvents: z.number().int().min(0),
+  /**
+   * An engine command: here only its `type` is checked (it must be one the engine knows); the
+   * engine validates the rest again when it is replayed. Typed as Command so the runner can hand
+   * entries to engine.applyLogged without casts.
+   */
+  command: z.custom<Command>(
+    (v) =>
+      typeof v === 'object' &&
+      v !== null &&
+      !Array.isArray(v) &&
+      typeof (v as { type?: unknown }).type === 'string' &&
+      Object.hasOwn(COMMANDS, (v as { type: string }).type),
+    'must be an engine command with a known "type"',
+  ),
+});
+
+export const scenarioSchema = z
+  .object({
+    version: z.literal(SCENARIO_VERSION),
+    name: z.string().max(80),
+    seed: z.number().int().min(0).max(2 ** 31 - 1),
+    nodes: z.array(scenarioNode).max(200),
+    edges: z.array(scenarioEdge).max(400),
+    timeline: z.array(timelineEntry).max(10_000),
+    /** Virtual time (ms) the learner was looking at. */
+    time: z.number().finite().min(0),
+  })
+  .superRefine((s, ctx) => {
+    const ids = new Set<string>();
+    const topicNames = new Set<string>();
+    s.nodes.forEach((n, i) => {
+      if (ids.has(n.id)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `duplicate node id "${n.id}"` });
+      ids.add(n.id);
+      if (n.kind === 'topic') {
+        if (topicNames.has(n.props.name)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'props', 'name'], message: `two topics are named "${n.props.name}"` });
+        topicNames.add(n.props.name);
+      }
+    });
+    s.edges.forEach((e, i) => {
+      for (const end of ['source', 'target'] as const)
+        if (!ids.has(e[end])) ctx.addIssue({ code: 'custom', path: ['edges', i, end], message: `edge ${e.id} points to a node "${e[end]}" that does not exist` });
+    });
+  });
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioNode = z.infer<typeof scenarioNode>;
+export type ScenarioEdge = z.infer<typeof scenarioEdge>;
+export type NodeKind = ScenarioNode['kind'];
+export type NodeOf<K extends NodeKind> = Extract<ScenarioNode, { kind: K }>;
+export type TimelineEntry = z.infer<typeof timelineEntry>;
