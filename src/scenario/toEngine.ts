@@ -1,0 +1,278 @@
+import type { AddConsumer, AddProducer, AddService, Command, CreateTopic, EngineConfig, KeyPattern } from '../engine';
+import type { NodeOf, Scenario, ScenarioNode } from './schema';
+
+/**
+ * Turns a scenario's SETUP (nodes and edges) into the engine configuration and the commands to
+ * apply at t = 0. The timeline is not included: the runner replays it separately.
+ *
+ * Contract:
+ * - Never throws. Anything the engine would refuse, or that makes no sense yet (a producer with no
+ *   topic), becomes a `problem` on the node concerned and is clamped or left out, so every command
+ *   returned is accepted by `createEngine(config)` applied in order.
+ * - Order: every createTopic, then producers, services, consumers (each in node order).
+ * - Engine ids: producer = node id, or `${nodeId}.${topicName}` when it writes to several topics;
+ *   service = node id (its instances are engine consumers `${nodeId}-${n}`, n growing on
+ *   restarts); consumer instance i = `${nodeId}-${i}`; the i-th broker node is engine broker i.
+ */
+
+export const PROBLEM_CODES = [
+  /** Topic: replication factor above the number of brokers (clamped). detail: replicationFactor, brokers */
+  'rfAboveBrokers',
+  /** Topic: min.insync.replicas above its replication factor (clamped). detail: minInsyncReplicas, replicationFactor */
+  'minIsrAboveRf',
+  /** Topic: another topic already has this name (left out). detail: name */
+  'duplicateTopicName',
+  /** Broker: more brokers than the engine runs (64); the extra ones are ignored. detail: max */
+  'tooManyBrokers',
+  /** Producer: writes to no topic (no command). */
+  'notConnected',
+  /** Producer: key pattern "cycle" with no keys (sends without keys instead). */
+  'noKeys',
+  /** Producer: idempotence needs acks=all (sent without idempotence). detail: acks */
+  'idempotentNeedsAcksAll',
+  /** Service/consumer: reads no topic (no command). */
+  'notSubscribed',
+  /** Service: retry topic is not a topic on the canvas (ignored). detail: topic (node id) */
+  'retryTopicMissing',
+  /** Service: dead-letter topic is not a topic on the canvas (ignored). detail: topic (node id) */
+  'deadLetterTopicMissing',
+  /** An arrow the canvas would not allow (e.g. from an edited file); ignored. detail: edge, target */
+  'badConnection',
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export interface SetupProblem {
+  nodeId: string;
+  code: ProblemCode | (string & {});
+  detail?: Record<string, string | number>;
+}
+
+/** Engine ids → canvas node ids, so the UI can show engine state on the right node. */
+export interface EngineIdMap {
+  producerNode: Record<string, string>;
+  /** Engine consumers of consumer nodes only; service instances: use nodeForConsumer. */
+  consumerNode: Record<string, string>;
+  serviceNode: Record<string, string>;
+  topicNode: Record<string, string>;
+  groupNodes: Record<string, string[]>;
+  /** brokerNode[i] = node id of engine broker i. */
+  brokerNode: string[];
+}
+
+export interface EngineSetup {
+  config: EngineConfig;
+  commands: Command[];
+  problems: SetupProblem[];
+  ids: EngineIdMap;
+}
+
+/** The engine's limit on brokers. */
+export const MAX_BROKERS = 64;
+
+export function scenarioToEngine(s: Scenario): EngineSetup {
+  const problems: SetupProblem[] = [];
+  const ids: EngineIdMap = { producerNode: {}, consumerNode: {}, serviceNode: {}, topicNode: {}, groupNodes: {}, brokerNode: [] };
+  const byId = new Map<string, ScenarioNode>(s.nodes.map((n) => [n.id, n]));
+  const problem = (nodeId: string, code: ProblemCode, detail?: SetupProblem['detail']) =>
+    problems.push(detail ? { nodeId, code, detail } : { nodeId, code });
+
+  // Brokers.
+  const brokerNodes = s.nodes.filter((n) => n.kind === 'broker');
+  if (brokerNodes.length > MAX_BROKERS) problem(brokerNodes[MAX_BROKERS].id, 'tooManyBrokers', { max: MAX_BROKERS });
+  ids.brokerNode = brokerNodes.slice(0, MAX_BROKERS).map((n) => n.id);
+  const brokers = Math.max(1, ids.brokerNode.length);
+
+  // Topics. topicName: node id → topic name, for topics that exist in the engine.
+  const topicName = new Map<string, string>();
+  const topicCommands: CreateTopic[] = [];
+  for (const n of s.nodes) {
+    if (n.kind !== 'topic') continue;
+    const p = n.props;
+    if (ids.topicNode[p.name] !== undefined) {
+      problem(n.id, 'duplicateTopicName', { name: p.name });
+      continue;
+    }
+    let rf = p.replicationFactor;
+    if (rf > brokers) {
+      problem(n.id, 'rfAboveBrokers', { replicationFactor: rf, brokers });
+      rf = brokers;
+    }
+    let minIsr = p.minInsyncReplicas;
+    if (minIsr > p.replicationFactor) problem(n.id, 'minIsrAboveRf', { minInsyncReplicas: minIsr, replicationFactor: p.replicationFactor });
+    minIsr = Math.min(minIsr, rf);
+    topicCommands.push({
+      type: 'createTopic',
+      name: p.name,
+      partitions: p.partitions,
+      replicationFactor: rf,
+      minInsyncReplicas: minIsr,
+      retentionMs: p.retentionMs,
+      cleanupPolicy: p.cleanupPolicy,
+    });
+    ids.topicNode[p.name] = n.id;
+    topicName.set(n.id, p.name);
+  }
+
+  // Arrows, sorted into reads (topic → reader) and writes (writer → topic), deduplicated.
+  const writes = new Map<string, string[]>(); // writer node id → topic names
+  const reads = new Map<string, string[]>(); // reader node id → topic names
+  const add = (m: Map<string, string[]>, key: string, name: string) => {
+    const list = m.get(key) ?? [];
+    if (!list.includes(name)) list.push(name);
+    m.set(key, list);
+  };
+  for (const e of s.edges) {
+    const source = byId.get(e.source);
+    const target = byId.get(e.target);
+    if (!source || !target) continue;
+    if ((source.kind === 'producer' || source.kind === 'service') && target.kind === 'topic') {
+      const name = topicName.get(target.id);
+      if (name !== undefined) add(writes, source.id, name);
+    } else if (source.kind === 'topic' && (target.kind === 'service' || target.kind === 'consumer')) {
+      const name = topicName.get(source.id);
+      if (name !== undefined) add(reads, target.id, name);
+    } else {
+      problem(source.id, 'badConnection', { edge: e.id, target: target.id });
+    }
+  }
+
+  const groupOf = (group: string, nodeId: string) => {
+    const list = (ids.groupNodes[group] ??= []);
+    if (!list.includes(nodeId)) list.push(nodeId);
+  };
+
+  const producerCommands: AddProducer[] = [];
+  const serviceCommands: AddService[] = [];
+  const consumerCommands: AddConsumer[] = [];
+  for (const n of s.nodes) {
+    if (n.kind === 'producer') producerCommands.push(...producerToEngine(n, writes.get(n.id) ?? [], ids, problem));
+    else if (n.kind === 'service') {
+      const c = serviceToEngine(n, reads.get(n.id) ?? [], writes.get(n.id) ?? [], topicName, problem);
+      if (c) {
+        serviceCommands.push(c);
+        ids.serviceNode[n.id] = n.id;
+        groupOf(n.props.group, n.id);
+      }
+    } else if (n.kind === 'consumer') {
+      const topics = reads.get(n.id) ?? [];
+      if (topics.length === 0) {
+        problem(n.id, 'notSubscribed');
+        continue;
+      }
+      const p = n.props;
+      for (let i = 0; i < p.instances; i++) {
+        const id = `${n.id}-${i}`;
+        consumerCommands.push({
+          type: 'addConsumer',
+          id,
+          group: p.group,
+          topics: [...topics],
+          processingMs: p.processingMs,
+          assignor: p.assignor,
+          autoOffsetReset: p.autoOffsetReset,
+          commitMode: p.commitMode,
+        });
+        ids.consumerNode[id] = n.id;
+      }
+      groupOf(p.group, n.id);
+    }
+  }
+
+  return {
+    config: { seed: s.seed, brokers },
+    commands: [...topicCommands, ...producerCommands, ...serviceCommands, ...consumerCommands],
+    problems,
+    ids,
+  };
+}
+
+type Report = (nodeId: string, code: ProblemCode, detail?: SetupProblem['detail']) => void;
+
+function producerToEngine(n: NodeOf<'producer'>, topics: string[], ids: EngineIdMap, problem: Report): AddProducer[] {
+  const p = n.props;
+  if (topics.length === 0) {
+    problem(n.id, 'notConnected');
+    return [];
+  }
+  let keys: KeyPattern;
+  if (p.keyPattern === 'cycle') {
+    if (p.keys.length === 0) problem(n.id, 'noKeys');
+    keys = p.keys.length === 0 ? { kind: 'none' } : { kind: 'cycle', keys: [...p.keys] };
+  } else if (p.keyPattern === 'random') keys = { kind: 'random', prefix: p.keyPrefix, count: p.keyCount };
+  else keys = { kind: 'none' };
+  if (p.idempotent && p.acks !== 'all') problem(n.id, 'idempotentNeedsAcksAll', { acks: p.acks });
+  return topics.map((topic) => {
+    const id = topics.length === 1 ? n.id : `${n.id}.${topic}`;
+    ids.producerNode[id] = n.id;
+    return {
+      type: 'addProducer',
+      id,
+      topic,
+      ratePerSec: p.ratePerSec,
+      keys,
+      eventType: p.eventType,
+      acks: p.acks,
+      idempotent: p.idempotent && p.acks === 'all',
+    };
+  });
+}
+
+function serviceToEngine(
+  n: NodeOf<'service'>,
+  reads: string[],
+  writes: string[],
+  topicName: ReadonlyMap<string, string>,
+  problem: Report,
+): AddService | null {
+  const p = n.props;
+  const resolve = (nodeId: string | null, code: 'retryTopicMissing' | 'deadLetterTopicMissing') => {
+    if (nodeId === null) return undefined;
+    const name = topicName.get(nodeId);
+    if (name === undefined) problem(n.id, code, { topic: nodeId });
+    return name;
+  };
+  const retryTopic = resolve(p.retryTopic, 'retryTopicMissing');
+  const deadLetterTopic = resolve(p.deadLetterTopic, 'deadLetterTopicMissing');
+  // The engine subscribes a service to its retry topic itself.
+  const subscribes = reads.filter((t) => t !== retryTopic);
+  if (subscribes.length === 0) {
+    problem(n.id, 'notSubscribed');
+    return null;
+  }
+  const emitTo = writes.filter((t) => t !== retryTopic && t !== deadLetterTopic);
+  return {
+    type: 'addService',
+    id: n.id,
+    group: p.group,
+    subscribes,
+    handlers: [{ on: '*', emit: emitTo.map((topic) => ({ topic, eventType: p.emits, key: 'same' as const })) }],
+    instances: p.instances,
+    processingMs: p.processingMs,
+    failureRate: p.failureRate,
+    maxAttempts: p.maxAttempts,
+    idempotent: p.idempotent,
+    assignor: p.assignor,
+    autoOffsetReset: p.autoOffsetReset,
+    ...(retryTopic !== undefined ? { retryTopic } : {}),
+    ...(deadLetterTopic !== undefined ? { deadLetterTopic } : {}),
+  };
+}
+
+/**
+ * The canvas node an engine consumer belongs to: a consumer node's instance (`${nodeId}-${i}`), or
+ * a service instance (`${serviceId}-${n}`, n grows as instances restart). Undefined if unknown.
+ */
+export function nodeForConsumer(ids: EngineIdMap, consumerId: string): string | undefined {
+  const direct = ids.consumerNode[consumerId];
+  if (direct !== undefined) return direct;
+  const m = /^(.+)-(\d+)$/.exec(consumerId);
+  return m ? ids.serviceNode[m[1]] : undefined;
+}
+
+/** The canvas node an engine producer belongs to, including a service's own `${id}.producer`. */
+export function nodeForProducer(ids: EngineIdMap, producerId: string): string | undefined {
+  const direct = ids.producerNode[producerId];
+  if (direct !== undefined) return direct;
+  return producerId.endsWith('.producer') ? ids.serviceNode[producerId.slice(0, -'.producer'.length)] : undefined;
+}
