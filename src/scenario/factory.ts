@@ -1,0 +1,82 @@
+import type { NodeKind, NodeOf, Scenario, ScenarioNode } from './schema';
+
+/**
+ * New canvas nodes with sensible defaults, as the palette adds them.
+ *
+ * Contract: the result is valid for the schema and unique in `scenario`: id `${kind}-${n}` with the
+ * smallest n ≥ 1 not taken (for topics the name `topic-${n}` must be free too), label
+ * "Producer n" etc. (topics show their name). Defaults follow Kafka's where a learner would notice
+ * (acks=all + idempotence since Kafka 3.0, one replica per broker up to 3, min ISR 2 with RF 3).
+ * Without a position the node is put near the top-left, offset from the previous new node.
+ */
+export function newNode<K extends NodeKind>(kind: K, scenario: Pick<Scenario, 'nodes'>, position?: { x: number; y: number }): NodeOf<K> {
+  const ids = new Set(scenario.nodes.map((n) => n.id));
+  const topicNames = new Set(scenario.nodes.flatMap((n) => (n.kind === 'topic' ? [n.props.name] : [])));
+  let n = 1;
+  while (ids.has(`${kind}-${n}`) || (kind === 'topic' && topicNames.has(`topic-${n}`))) n++;
+  const id = `${kind}-${n}`;
+  const k = scenario.nodes.length % 8;
+  const at = position ? { x: position.x, y: position.y } : { x: 80 + 30 * k, y: 80 + 30 * k };
+  const brokers = scenario.nodes.filter((x) => x.kind === 'broker').length;
+  return { id, kind, label: LABEL[kind](n, id), position: at, props: defaults(kind, id, brokers) } as NodeOf<K>;
+}
+
+const LABEL: Record<NodeKind, (n: number, id: string) => string> = {
+  producer: (n) => `Producer ${n}`,
+  topic: (_n, id) => id,
+  service: (n) => `Service ${n}`,
+  consumer: (n) => `Consumer ${n}`,
+  broker: (n) => `Broker ${n}`,
+};
+
+function defaults(kind: NodeKind, id: string, brokers: number): ScenarioNode['props'] {
+  switch (kind) {
+    case 'producer':
+      return {
+        ratePerSec: 1,
+        keyPattern: 'random',
+        keys: [],
+        keyPrefix: 'key-',
+        keyCount: 10,
+        eventType: 'EventHappened',
+        acks: 'all',
+        idempotent: true,
+      } satisfies NodeOf<'producer'>['props'];
+    case 'topic': {
+      const replicationFactor = Math.min(3, Math.max(1, brokers));
+      return {
+        name: id,
+        partitions: 3,
+        replicationFactor,
+        minInsyncReplicas: replicationFactor >= 3 ? 2 : 1,
+        retentionMs: null,
+        cleanupPolicy: 'delete',
+      } satisfies NodeOf<'topic'>['props'];
+    }
+    case 'service':
+      return {
+        group: id,
+        instances: 1,
+        processingMs: 20,
+        failureRate: 0,
+        maxAttempts: 3,
+        idempotent: false,
+        assignor: 'cooperative-sticky',
+        autoOffsetReset: 'earliest',
+        emits: 'EventProcessed',
+        retryTopic: null,
+        deadLetterTopic: null,
+      } satisfies NodeOf<'service'>['props'];
+    case 'consumer':
+      return {
+        group: id,
+        instances: 1,
+        processingMs: 5,
+        assignor: 'cooperative-sticky',
+        autoOffsetReset: 'earliest',
+        commitMode: 'auto',
+      } satisfies NodeOf<'consumer'>['props'];
+    case 'broker':
+      return {};
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Scenarios: the saved/shared form of a canvas and everything that reads, writes, checks and runs
+ * it. Imports only the engine (no React, no DOM): the store wires it to the browser.
+ */
+export * from './schema';
+export type { Result } from './result';
+export { migrate, MIGRATIONS, type MigrationStep } from './migrations';
+export { parseScenarioJson, validateScenario, scenarioToJson, encodeShareFragment, decodeShareFragment, MAX_INPUT_CHARS } from './codec';
+export { formatIssues, formatPath } from './issues';
+export { canConnect, CONNECTION_REFUSALS, type ConnectionRefusal, type ConnectionVerdict } from './connections';
+export {
+  scenarioToEngine,
+  nodeForConsumer,
+  nodeForProducer,
+  PROBLEM_CODES,
+  MAX_BROKERS,
+  type ProblemCode,
+  type SetupProblem,
+  type EngineIdMap,
+  type EngineSetup,
+} from './toEngine';
+export { autoLayout, NODE_SIZE } from './layout';
+export { newNode } from './factory';
+export { TEMPLATES, TEMPLATE_IDS, type Template, type TemplateId } from './templates';

@@ -1,0 +1,59 @@
+import dagre from '@dagrejs/dagre';
+import type { NodeKind, ScenarioEdge, ScenarioNode } from './schema';
+
+/**
+ * Tidy positions for a canvas: the flow left to right (producers → topics → services → ...) by
+ * dagre, and the brokers in a row underneath it.
+ *
+ * Contract: pure and deterministic (same input, same output); returns the nodes in the same order
+ * with only `position` changed (top-left corner, whole pixels); boxes of NODE_SIZE never overlap.
+ * Edges to missing nodes or touching brokers are ignored.
+ */
+
+/** Box each kind of node is laid out with (topics show their partitions, so they are larger). */
+export const NODE_SIZE: Readonly<Record<NodeKind, { width: number; height: number }>> = {
+  producer: { width: 180, height: 70 },
+  topic: { width: 260, height: 170 },
+  service: { width: 180, height: 70 },
+  consumer: { width: 180, height: 70 },
+  broker: { width: 180, height: 70 },
+};
+
+const MARGIN = 40;
+const NODE_GAP = 40;
+const RANK_GAP = 110;
+const BROKER_GAP = 40;
+const BROKER_ROW_GAP = 90;
+
+export function autoLayout(nodes: readonly ScenarioNode[], edges: readonly ScenarioEdge[]): ScenarioNode[] {
+  const flow = nodes.filter((n) => n.kind !== 'broker');
+  const placed = new Map<string, { x: number; y: number }>();
+  let bottom = MARGIN - BROKER_ROW_GAP;
+
+  if (flow.length > 0) {
+    const g = new dagre.graphlib.Graph();
+    g.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: RANK_GAP, marginx: MARGIN, marginy: MARGIN });
+    g.setDefaultEdgeLabel(() => ({}));
+    for (const n of flow) g.setNode(n.id, { ...NODE_SIZE[n.kind] });
+    const inFlow = new Set(flow.map((n) => n.id));
+    for (const e of edges) if (inFlow.has(e.source) && inFlow.has(e.target) && e.source !== e.target) g.setEdge(e.source, e.target);
+    dagre.layout(g);
+    for (const n of flow) {
+      const { x = 0, y = 0 } = g.node(n.id);
+      const { width, height } = NODE_SIZE[n.kind];
+      const position = { x: Math.round(x - width / 2), y: Math.round(y - height / 2) };
+      placed.set(n.id, position);
+      bottom = Math.max(bottom, position.y + height);
+    }
+  }
+
+  const brokers = nodes.filter((n) => n.kind === 'broker');
+  const { width: brokerWidth } = NODE_SIZE.broker;
+  const rowWidth = brokers.length * brokerWidth + Math.max(0, brokers.length - 1) * BROKER_GAP;
+  const flowRight = Math.max(MARGIN, ...flow.map((n) => placed.get(n.id)!.x + NODE_SIZE[n.kind].width));
+  // Centre the row under the flow when it fits, else start at the left margin.
+  const left = Math.max(MARGIN, Math.round(MARGIN + (flowRight - MARGIN - rowWidth) / 2));
+  brokers.forEach((n, i) => placed.set(n.id, { x: left + i * (brokerWidth + BROKER_GAP), y: bottom + BROKER_ROW_GAP }));
+
+  return nodes.map((n) => ({ ...n, position: placed.get(n.id) ?? n.position }));
+}

@@ -1,0 +1,171 @@
+import { autoLayout } from './layout';
+import { SCENARIO_VERSION, type NodeOf, type Scenario, type ScenarioEdge, type ScenarioNode } from './schema';
+
+/**
+ * Ready-made canvases. Titles and descriptions are i18n keys (the UI translates them); node labels
+ * and names are learner-editable data, so they are plain English here.
+ *
+ * Contract: build() returns a new, schema-valid scenario each call (safe to mutate), laid out by
+ * autoLayout, at t = 0 with an empty timeline; its setup converts to engine commands without
+ * problems.
+ */
+export interface Template {
+  id: TemplateId;
+  titleKey: string;
+  descriptionKey: string;
+  build(): Scenario;
+}
+
+export type TemplateId = 'empty' | 'orderFanOut' | 'iotStream';
+
+const DEFAULT_SEED = 42;
+const at0 = { x: 0, y: 0 };
+
+const brokers = (count: number): NodeOf<'broker'>[] =>
+  Array.from({ length: count }, (_, i) => ({ id: `broker-${i + 1}`, kind: 'broker', label: `Broker ${i + 1}`, position: at0, props: {} }));
+
+function producer(id: string, label: string, props: Partial<NodeOf<'producer'>['props']>): NodeOf<'producer'> {
+  return {
+    id,
+    kind: 'producer',
+    label,
+    position: at0,
+    props: { ratePerSec: 1, keyPattern: 'none', keys: [], keyPrefix: 'key-', keyCount: 10, eventType: 'EventHappened', acks: 'all', idempotent: true, ...props },
+  };
+}
+
+function topic(name: string, props: Partial<NodeOf<'topic'>['props']>): NodeOf<'topic'> {
+  return {
+    id: name,
+    kind: 'topic',
+    label: name,
+    position: at0,
+    props: { name, partitions: 3, replicationFactor: 3, minInsyncReplicas: 2, retentionMs: null, cleanupPolicy: 'delete', ...props },
+  };
+}
+
+function service(id: string, label: string, props: Partial<NodeOf<'service'>['props']>): NodeOf<'service'> {
+  return {
+    id,
+    kind: 'service',
+    label,
+    position: at0,
+    props: {
+      group: id,
+      instances: 1,
+      processingMs: 20,
+      failureRate: 0,
+      maxAttempts: 3,
+      idempotent: false,
+      assignor: 'cooperative-sticky',
+      autoOffsetReset: 'earliest',
+      emits: 'EventProcessed',
+      retryTopic: null,
+      deadLetterTopic: null,
+      ...props,
+    },
+  };
+}
+
+function consumer(id: string, label: string, props: Partial<NodeOf<'consumer'>['props']>): NodeOf<'consumer'> {
+  return {
+    id,
+    kind: 'consumer',
+    label,
+    position: at0,
+    props: { group: id, instances: 1, processingMs: 5, assignor: 'cooperative-sticky', autoOffsetReset: 'earliest', commitMode: 'auto', ...props },
+  };
+}
+
+/** Edges from [source, target] pairs, with ids `${source}-to-${target}`. */
+const arrows = (...pairs: [string, string][]): ScenarioEdge[] =>
+  pairs.map(([source, target]) => ({ id: `${source}-to-${target}`.slice(0, 40), source, target }));
+
+function scenario(name: string, nodes: ScenarioNode[], edges: ScenarioEdge[]): Scenario {
+  return { version: SCENARIO_VERSION, name, seed: DEFAULT_SEED, nodes: autoLayout(nodes, edges), edges, timeline: [], time: 0 };
+}
+
+export const TEMPLATES: Readonly<Record<TemplateId, Template>> = {
+  empty: {
+    id: 'empty',
+    titleKey: 'templates.empty.title',
+    descriptionKey: 'templates.empty.description',
+    build: () => scenario('Empty cluster', brokers(3), []),
+  },
+
+  orderFanOut: {
+    id: 'orderFanOut',
+    titleKey: 'templates.orderFanOut.title',
+    descriptionKey: 'templates.orderFanOut.description',
+    build: () =>
+      scenario(
+        'Order fan-out',
+        [
+          producer('order-service', 'Order Service', {
+            ratePerSec: 5,
+            keyPattern: 'random',
+            keyPrefix: 'order-',
+            keyCount: 1000,
+            eventType: 'OrderPlaced',
+            acks: 'all',
+            idempotent: true,
+          }),
+          topic('orders', { partitions: 6, replicationFactor: 3, minInsyncReplicas: 2 }),
+          service('payment', 'Payment', { group: 'payment-service', processingMs: 50, emits: 'PaymentProcessed' }),
+          service('inventory', 'Inventory', { group: 'inventory-service', processingMs: 30, emits: 'StockReserved' }),
+          service('email', 'Email', { group: 'email-service', processingMs: 80, emits: 'EmailSent' }),
+          service('analytics', 'Analytics', { group: 'analytics-service', processingMs: 20, emits: 'OrderCounted' }),
+          topic('payments', {}),
+          topic('inventory-events', {}),
+          topic('notifications', {}),
+          ...brokers(3),
+        ],
+        arrows(
+          ['order-service', 'orders'],
+          ['orders', 'payment'],
+          ['orders', 'inventory'],
+          ['orders', 'email'],
+          ['orders', 'analytics'],
+          ['payment', 'payments'],
+          ['inventory', 'inventory-events'],
+          ['email', 'notifications'],
+        ),
+      ),
+  },
+
+  iotStream: {
+    id: 'iotStream',
+    titleKey: 'templates.iotStream.title',
+    descriptionKey: 'templates.iotStream.description',
+    build: () =>
+      scenario(
+        'IoT sensor stream',
+        [
+          producer('sensors', 'Sensors', {
+            ratePerSec: 200,
+            keyPattern: 'random',
+            keyPrefix: 'sensor-',
+            keyCount: 50,
+            eventType: 'SensorReading',
+            acks: 1,
+            idempotent: false,
+          }),
+          topic('sensor-readings', { partitions: 12, replicationFactor: 2, minInsyncReplicas: 1, retentionMs: 60_000 }),
+          service('anomaly-detector', 'Anomaly Detector', { group: 'anomaly-detector', instances: 2, processingMs: 2, emits: 'AnomalyDetected' }),
+          topic('alerts', { partitions: 3, replicationFactor: 2, minInsyncReplicas: 1 }),
+          consumer('alerting', 'Alerting', { group: 'alerting' }),
+          consumer('dashboard', 'Dashboard', { group: 'dashboard', processingMs: 1 }),
+          ...brokers(3),
+        ],
+        arrows(
+          ['sensors', 'sensor-readings'],
+          ['sensor-readings', 'anomaly-detector'],
+          ['anomaly-detector', 'alerts'],
+          ['alerts', 'alerting'],
+          ['sensor-readings', 'dashboard'],
+        ),
+      ),
+  },
+};
+
+export const TEMPLATE_IDS = Object.keys(TEMPLATES) as TemplateId[];
