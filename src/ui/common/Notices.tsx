@@ -1,4 +1,60 @@
-/** Toast messages from the store (errors, confirmations), announced politely (to be built). */
+import { useEffect } from 'react';
+import { en, type MessageKey } from '../../i18n/en';
+import { useT } from '../../i18n';
+import { useKafe, type Notice } from '../../store';
+
+/** How long an info or success notice stays before it fades away, ms. */
+export const NOTICE_MS = 6000;
+
+function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}
+
+/**
+ * The store's current notice as a toast. Errors are announced assertively (role=alert) and stay
+ * until dismissed; info and success are polite (role=status) and fade after NOTICE_MS. Both live
+ * regions are always in the page, so screen readers announce what appears in them.
+ */
 export function Notices() {
-  return null;
+  const notice = useKafe((s) => s.notice);
+  const dismiss = useKafe((s) => s.dismissNotice);
+
+  useEffect(() => {
+    if (!notice || notice.kind === 'error') return;
+    const timer = setTimeout(dismiss, NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice, dismiss]);
+
+  return (
+    <div className="notices">
+      <div role="alert" className="notices__region">
+        {notice?.kind === 'error' && <Toast notice={notice} onDismiss={dismiss} />}
+      </div>
+      <div role="status" className="notices__region">
+        {notice && notice.kind !== 'error' && <Toast key={notice.id} notice={notice} onDismiss={dismiss} />}
+      </div>
+    </div>
+  );
+}
+
+function Toast({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
+  const { t } = useT();
+  // A key the UI does not know (e.g. a new refusal code) still shows something meaningful.
+  const message = isMessageKey(notice.key) ? t(notice.key) : notice.key;
+  return (
+    <div
+      className={`toast toast--${notice.kind}${notice.kind === 'error' ? '' : ' toast--fading'}`}
+      style={notice.kind === 'error' ? undefined : { animationDuration: `${NOTICE_MS}ms` }}
+      data-kind={notice.kind}
+      data-key={notice.key}
+    >
+      <div className="toast__body">
+        <p className="toast__message">{message}</p>
+        {notice.detail && <p className="toast__detail">{notice.detail}</p>}
+      </div>
+      <button type="button" className="toast__dismiss" aria-label={t('notice.dismiss')} title={t('notice.dismiss')} onClick={onDismiss}>
+        <span aria-hidden="true">×</span>
+      </button>
+    </div>
+  );
 }

@@ -1,4 +1,67 @@
-/** Templates, import/export, share link (to be built). */
+import { useRef, type ChangeEvent } from 'react';
+import { useT } from '../../i18n';
+import { useKafe, useKafeStoreApi } from '../../store';
+import { SharePanel } from './SharePanel';
+import { TemplatesMenu } from './TemplatesMenu';
+
+export const EXPORT_FILE_NAME = 'kafe-scenario.json';
+
+/**
+ * Templates, export/import as JSON, and share links. Import and share go through the store, which
+ * refuses anything malformed with a notice and keeps the current canvas.
+ */
 export function Toolbar() {
-  return null;
+  const { t } = useT();
+  const store = useKafeStoreApi();
+  const importJson = useKafe((s) => s.importJson);
+  const notify = useKafe((s) => s.notify);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  const exportFile = () => {
+    const blob = new Blob([store.getState().exportJson()], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = EXPORT_FILE_NAME;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    // Clear the field so choosing the same file again still triggers a change.
+    input.value = '';
+    if (!file) return;
+    try {
+      importJson(await file.text());
+    } catch (e) {
+      notify('error', 'notice.importFailed', e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <nav className="toolbar" aria-label={t('toolbar.label')}>
+      <TemplatesMenu />
+      <button type="button" className="toolbar__button" onClick={exportFile}>
+        {t('toolbar.export')}
+      </button>
+      <button type="button" className="toolbar__button" onClick={() => fileRef.current?.click()}>
+        {t('toolbar.import')}
+      </button>
+      <input
+        ref={fileRef}
+        type="file"
+        accept="application/json,.json"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label={t('toolbar.importFile')}
+        data-testid="import-file"
+        onChange={(e) => void onFile(e)}
+      />
+      <SharePanel />
+    </nav>
+  );
 }
