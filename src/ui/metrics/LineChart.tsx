@@ -1,0 +1,93 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface LineSeries {
+  label: string;
+  /** Line colour; also shown in the HTML legend. */
+  color: string;
+  values: readonly number[];
+  /** Dashed line, so series differ by more than colour. */
+  dash?: boolean;
+}
+
+interface Props {
+  /** Accessible description of the chart (the canvas itself is not readable). */
+  summary: string;
+  /** X values: virtual time, seconds. */
+  t: readonly number[];
+  series: readonly LineSeries[];
+  height?: number;
+}
+
+const AXIS = { stroke: '#5e4a3c', grid: { stroke: '#eadbc9', width: 1 }, ticks: { stroke: '#dcc9b4', width: 1 } };
+
+/**
+ * A small uPlot line chart over virtual time. uPlot is created once per set of series (label or
+ * colour change, e.g. a language switch) and fed new data with setData; it follows the width of
+ * its container. The legend is plain HTML so it reads well and translates with the rest.
+ */
+export function LineChart({ summary, t, series, height = 130 }: Props) {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<uPlot | null>(null);
+  const shape = series.map((s) => `${s.label}|${s.color}|${s.dash ? 1 : 0}`).join(';');
+
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const opts: uPlot.Options = {
+      width: Math.max(120, box.clientWidth),
+      height,
+      legend: { show: false },
+      cursor: { show: false },
+      select: { show: false, left: 0, top: 0, width: 0, height: 0 },
+      scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
+      axes: [
+        { ...AXIS, size: 28, values: (_u, ticks) => ticks.map((v) => `${Math.round(v)}s`) },
+        { ...AXIS, size: 44 },
+      ],
+      series: [
+        {},
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: s.color,
+          width: 2,
+          dash: s.dash ? [6, 4] : undefined,
+          points: { show: false },
+        })),
+      ],
+    };
+    const plot = new uPlot(opts, [[], ...series.map(() => [])], box);
+    plotRef.current = plot;
+    const observer = new ResizeObserver(() => {
+      const width = Math.max(120, box.clientWidth);
+      if (width !== plot.width) plot.setSize({ width, height });
+    });
+    observer.observe(box);
+    return () => {
+      observer.disconnect();
+      plot.destroy();
+      plotRef.current = null;
+    };
+    // `series` values are fed below; only the shape of the series recreates the chart.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shape, height]);
+
+  useEffect(() => {
+    plotRef.current?.setData([t as number[], ...series.map((s) => s.values as number[])]);
+  });
+
+  return (
+    <figure className="chart">
+      <div ref={boxRef} className="chart__plot" role="img" aria-label={summary} />
+      <figcaption className="chart__legend">
+        {series.map((s) => (
+          <span key={s.label} className="chart__key">
+            <span className={`chart__swatch${s.dash ? ' chart__swatch--dash' : ''}`} style={{ borderColor: s.color }} aria-hidden="true" />
+            {s.label}
+          </span>
+        ))}
+      </figcaption>
+    </figure>
+  );
+}
