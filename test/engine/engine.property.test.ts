@@ -4,6 +4,8 @@ import { createEngine, type AssignorName, type Command, type Engine } from '../.
 import { allRecords } from './helpers';
 
 const RUNS = 60;
+/** Compute-bound: generous so a busy 2-core CI machine never fails them on time alone. */
+const TIMEOUT_MS = 120_000;
 
 describe('engine invariants over many seeds (fast-check)', () => {
   it('keeps offsets contiguous and each key\'s records in the order they were sent', () => {
@@ -38,7 +40,7 @@ describe('engine invariants over many seeds (fast-check)', () => {
       ),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT_MS);
 
   it('with acks=all, RF=3 and min.insync.replicas=2, no acknowledged record is lost when any single broker fails', () => {
     fc.assert(
@@ -73,7 +75,7 @@ describe('engine invariants over many seeds (fast-check)', () => {
       ),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT_MS);
 
   const groupOp = fc.oneof(
     fc.record({ op: fc.constant('join' as const), group: fc.constantFrom('g1', 'g2'), topics: fc.subarray(['t1', 't2'], { minLength: 1 }) }),
@@ -119,7 +121,7 @@ describe('engine invariants over many seeds (fast-check)', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT_MS);
 
   it('replaying the command log from the seed reproduces the trace exactly, at any moment', () => {
     const command = fc.oneof(
@@ -153,7 +155,7 @@ describe('engine invariants over many seeds (fast-check)', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT_MS);
 });
 
 function expectSettled(engine: Engine) {
