@@ -74,6 +74,7 @@ export const panels = {
   'inspector.kind.service': 'Service',
   'inspector.kind.consumer': 'Consumer group',
   'inspector.kind.broker': 'Broker',
+  'inspector.settings': 'Settings',
   'inspector.restartNote': 'Changing a setting restarts the simulation from 0 s.',
 
   'inspector.field.label': 'Label',

@@ -77,9 +77,10 @@ export const panels: Record<keyof typeof en, string> = {
   'inspector.howto.select': 'คลิกที่โหนดเพื่อปรับการตั้งค่าที่นี่ และสั่งงานโหนดนั้นระหว่างที่การจำลองทำงาน',
   'inspector.kind.producer': 'Producer',
   'inspector.kind.topic': 'Topic',
-  'inspector.kind.service': 'Service',
+  'inspector.kind.service': 'เซอร์วิส',
   'inspector.kind.consumer': 'Consumer group',
   'inspector.kind.broker': 'Broker',
+  'inspector.settings': 'การตั้งค่า',
   'inspector.restartNote': 'เมื่อเปลี่ยนการตั้งค่า การจำลองจะเริ่มใหม่จาก 0 วินาที',
 
   'inspector.field.label': 'ชื่อที่แสดง',

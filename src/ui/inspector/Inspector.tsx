@@ -58,8 +58,8 @@ export function Inspector() {
           <p className="inspector__kind" data-kind={node.kind}>
             {t(KIND_KEYS[node.kind])}
           </p>
-          <SettingsForm node={node} />
           <LiveActions key={node.id} node={node} />
+          <SettingsForm node={node} />
         </>
       ) : (
         <HowTo stale={selectedId !== null} />

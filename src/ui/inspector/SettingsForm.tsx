@@ -19,7 +19,11 @@ export function SettingsForm({ node }: { node: ScenarioNode }) {
   };
 
   return (
-    <div className="settings" data-testid="settings">
+    <section className="settings" aria-labelledby={`settings-${node.id}`} data-testid="settings">
+      <h3 id={`settings-${node.id}`} className="panel__subtitle">
+        {t('inspector.settings')}
+      </h3>
+      <p className="settings__note">{t('inspector.restartNote')}</p>
       <TextInput
         key={`${node.id}:label:${node.label}`}
         labelKey="inspector.field.label"
@@ -36,8 +40,7 @@ export function SettingsForm({ node }: { node: ScenarioNode }) {
           if (f.control === 'select') return <Select key={fieldKey} spec={f} ctx={ctx} value={f.format(props[f.key])} onChange={(v) => setProp(f.key, f.parse(v))} />;
           return <SpecText key={fieldKey} spec={f} ctx={ctx} value={props[f.key]} onCommit={(v) => setProp(f.key, v)} />;
         })}
-      <p className="settings__note">{t('inspector.restartNote')}</p>
-    </div>
+    </section>
   );
 }
 
