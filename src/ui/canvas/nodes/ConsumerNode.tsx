@@ -1,0 +1,53 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useT } from '../../../i18n';
+import { useKafe } from '../../../store';
+import { decodeMembers, encodeMembers, MembersList } from './MembersList';
+import { NodeShell, Stat } from './NodeShell';
+import type { KafeFlowNode } from './types';
+
+/** A consumer group: its members, the partitions each owns, and the group's total lag. */
+function ConsumerNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'consumer'>>) {
+  const { t } = useT();
+  const { props } = data.node;
+  const live = useKafe(
+    useShallow((s) => {
+      const groups = s.frame.view.groups.filter((g) => g.members.some((m) => s.ids.consumerNode[m.id] === id));
+      return {
+        members: encodeMembers(groups.flatMap((g) => g.members.filter((m) => s.ids.consumerNode[m.id] === id))),
+        lag: groups.reduce((n, g) => n + g.totalLag, 0),
+        rebalancing: groups.some((g) => g.state === 'PreparingRebalance'),
+      };
+    }),
+  );
+  const members = decodeMembers(live.members);
+
+  return (
+    <NodeShell
+      id={id}
+      kind="consumer"
+      label={data.node.label}
+      selected={selected}
+      handles={{ in: true }}
+      status={members.some((m) => !m.alive) ? 'warn' : 'ok'}
+    >
+      <p className="kafe-node__line kafe-node__line--muted">
+        <span>{t('canvas.consumer.group', { group: props.group })}</span>
+        <span>{props.assignor}</span>
+      </p>
+      {members.length === 0 ? (
+        <p className="kafe-node__note">{t('canvas.consumer.idle')}</p>
+      ) : (
+        <>
+          <MembersList members={members} rebalancing={live.rebalancing} />
+          <div className="kafe-node__stats" data-lag={live.lag}>
+            <Stat label={t('canvas.consumer.lagLabel')} value={live.lag} tone={live.lag > 0 ? 'bad' : undefined} />
+          </div>
+        </>
+      )}
+    </NodeShell>
+  );
+}
+
+export const ConsumerNode = memo(ConsumerNodeImpl);

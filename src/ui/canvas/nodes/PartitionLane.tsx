@@ -1,0 +1,238 @@
+import { memo } from 'react';
+import type { GroupView, KafkaRecord, PartitionView } from '../../../engine';
+import { useT, type Translate } from '../../../i18n';
+import type { KafeState } from '../../../store';
+import { hueFill, hueStroke, keyHue } from '../keyColor';
+
+/** Records shown per lane; older ones collapse into "+N earlier". */
+export const CHIPS_PER_LANE = 4;
+
+/** Colours telling consumer groups apart (markers and the swatch before each lag). */
+const GROUP_COLORS = ['#1f6f8b', '#8a3b96', '#b4531c', '#2e7d32', '#9c2f4a', '#5a5a9e'];
+export const groupColor = (i: number) => GROUP_COLORS[i % GROUP_COLORS.length];
+
+export interface LaneGroup {
+  id: string;
+  color: string;
+  committed: number | undefined;
+  lag: number | null;
+}
+
+interface LaneProps {
+  topic: string;
+  partition: PartitionView;
+  groups: readonly LaneGroup[];
+  leaderLabel: string | null;
+  /** The store's readRecords (records are read while rendering the lane). */
+  read: KafeState['readRecords'];
+  /** Changes whenever anything this lane shows changes (see laneSignature); equal = skip render. */
+  sig: string;
+}
+
+/**
+ * One partition as a lane: its newest records as key-coloured chips (records above the high
+ * watermark look pending), each group's committed-offset marker among them, and a line with the
+ * log end offset, high watermark, leader, ISR and per-group lag.
+ */
+function PartitionLaneImpl({ topic, partition: p, groups, leaderLabel, read }: LaneProps) {
+  const { t } = useT();
+  const records = readTail(read, topic, p);
+  const earlier = Math.max(0, p.records - records.length);
+  const rf = p.replicas.length;
+  const under = p.isr.length < rf;
+  const offline = p.leader < 0;
+
+  // A group's marker sits just before the first shown record it has not committed yet (its
+  // committed offset is the next offset it will read), or after the last chip when caught up.
+  const markers = new Map<number, LaneGroup[]>();
+  for (const g of groups) {
+    if (g.committed === undefined) continue;
+    let at = records.findIndex((r) => r.offset >= g.committed!);
+    if (at === -1) at = records.length;
+    markers.set(at, [...(markers.get(at) ?? []), g]);
+  }
+  const NONE: LaneGroup[] = [];
+
+  return (
+    <li className={`kafe-lane${under ? ' kafe-lane--under' : ''}${offline ? ' kafe-lane--offline' : ''}`} data-topic={topic} data-partition={p.id}>
+      <span className="kafe-lane__id" title={t('canvas.topic.partitionName', { p: p.id })}>
+        {t('canvas.topic.partition', { p: p.id })}
+      </span>
+      <div className="kafe-lane__strip">
+        {earlier > 0 && (
+          <span className="kafe-lane__earlier" title={t('canvas.topic.earlier', { n: earlier })}>
+            <span className="kafe-lane__earlier-n">+{earlier.toLocaleString('en-US')}</span>
+            <span className="kafe-lane__earlier-word">{t('canvas.topic.earlierWord')}</span>
+          </span>
+        )}
+        {records.length === 0 && <span className="kafe-lane__empty">{t('canvas.topic.empty')}</span>}
+        {records.map((r, i) => (
+          <span key={r.offset} className="kafe-lane__slot">
+            <Markers groups={markers.get(i) ?? NONE} t={t} />
+            <Chip offset={r.offset} partition={r.partition} recordKey={r.key} value={r.value} pending={r.offset >= p.highWatermark} t={t} />
+          </span>
+        ))}
+        <Markers groups={markers.get(records.length) ?? NONE} t={t} />
+      </div>
+      <div className="kafe-lane__meta">
+        <span title={t('canvas.topic.endTitle', { n: p.endOffset })}>{t('canvas.topic.end', { n: p.endOffset })}</span>
+        <span title={t('canvas.topic.hwTitle', { n: p.highWatermark })}>{t('canvas.topic.hw', { n: p.highWatermark })}</span>
+        {offline ? (
+          <span className="kafe-warn" title={t('canvas.topic.offlineTitle')}>
+            ⚠ {t('canvas.topic.offline')}
+          </span>
+        ) : (
+          <span>{t('canvas.topic.leader', { broker: leaderLabel ?? `#${p.leader}` })}</span>
+        )}
+        <span
+          className={under ? 'kafe-warn' : undefined}
+          title={under ? t('canvas.topic.underReplicated', { isr: p.isr.length, rf }) : undefined}
+          data-under-replicated={under || undefined}
+        >
+          {under && '⚠ '}
+          {t('canvas.topic.isr', { isr: p.isr.length, rf })}
+        </span>
+        {groups.length > 0 && (
+          <span className="kafe-lane__lags">
+            {t('canvas.consumer.lagLabel')}
+            {groups.map((g) => (
+              <span
+                key={g.id}
+                className={`kafe-lane__lag${g.lag ? ' kafe-lane__lag--behind' : ''}`}
+                data-group={g.id}
+                data-lag={g.lag ?? ''}
+                title={g.lag === null ? t('canvas.topic.lagNone', { group: g.id }) : t('canvas.topic.lag', { group: g.id, lag: g.lag })}
+              >
+                <span className="kafe-swatch" style={{ background: g.color }} aria-hidden="true" />
+                {g.lag === null ? '–' : g.lag}
+              </span>
+            ))}
+          </span>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function Markers({ groups, t }: { groups: readonly LaneGroup[]; t: Translate }) {
+  return groups.map((g) => (
+    <span
+      key={g.id}
+      className="kafe-lane__marker"
+      style={{ background: g.color }}
+      data-group={g.id}
+      data-committed={g.committed}
+      role="img"
+      aria-label={t('canvas.topic.committed', { group: g.id, offset: g.committed ?? 0 })}
+      title={t('canvas.topic.committed', { group: g.id, offset: g.committed ?? 0 })}
+    />
+  ));
+}
+
+interface ChipProps {
+  offset: number;
+  partition: number;
+  recordKey: string | null;
+  value: unknown;
+  pending: boolean;
+  t: Translate;
+}
+
+/** One record: key (its colour), a short value and its offset. Records are immutable, so a chip
+ *  only re-renders when it turns from pending to readable, or the language changes. */
+const Chip = memo(function Chip({ offset, partition, recordKey, value, pending, t }: ChipProps) {
+  const hue = keyHue(recordKey);
+  return (
+    <span
+      className={`kafe-chip${pending ? ' kafe-chip--pending' : ''}${recordKey === null ? ' kafe-chip--nokey' : ''}`}
+      style={{ background: hueFill(hue, true), borderColor: hueStroke(hue) }}
+      data-partition={partition}
+      data-key={recordKey ?? ''}
+      data-offset={offset}
+      data-pending={pending || undefined}
+      title={`${t('canvas.topic.chip', { offset, key: recordKey ?? t('canvas.topic.noKey'), value: fullValue(value) })}${pending ? `\n${t('canvas.topic.pending')}` : ''}`}
+    >
+      <span className="kafe-chip__key">{clipStart(recordKey ?? '∅', 9)}</span>
+      <span className="kafe-chip__value">{clip(shortValue(value), 8)}</span>
+      <span className="kafe-chip__offset">{offset}</span>
+    </span>
+  );
+}, sameChip);
+
+function sameChip(a: ChipProps, b: ChipProps): boolean {
+  // Offsets can be reused after an unclean leader election truncates the log: compare the key
+  // and the shown value too.
+  return a.offset === b.offset && a.pending === b.pending && a.t === b.t && a.recordKey === b.recordKey && shortValue(a.value) === shortValue(b.value);
+}
+
+const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+/** Keys often share a prefix ("order-17", "order-42"): keep the end, which tells them apart. */
+const clipStart = (s: string, n: number) => (s.length <= n ? s : `…${s.slice(s.length - (n - 1))}`);
+
+/** A few characters that stand for the value: a string itself, or an object's first plain field. */
+function shortValue(v: unknown): string {
+  if (v === null || v === undefined) return '–';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'object') {
+    for (const field of Object.values(v as Record<string, unknown>)) {
+      if (typeof field === 'string' || typeof field === 'number' || typeof field === 'boolean') return String(field);
+    }
+    return '{…}';
+  }
+  return '?';
+}
+
+function fullValue(v: unknown): string {
+  if (typeof v === 'string') return v;
+  try {
+    const s = JSON.stringify(v);
+    return s === undefined ? String(v) : s.length > 120 ? `${s.slice(0, 119)}…` : s;
+  } catch {
+    return String(v);
+  }
+}
+
+/** Compact lane for topics with many partitions: counts and lag only. */
+export function CompactLane({ topic, partition: p, groups }: { topic: string; partition: PartitionView; groups: readonly LaneGroup[] }) {
+  const { t } = useT();
+  const under = p.isr.length < p.replicas.length || p.leader < 0;
+  const lag = groups.reduce((max, g) => Math.max(max, g.lag ?? 0), 0);
+  return (
+    <li className={`kafe-clane${under ? ' kafe-clane--under' : ''}`} data-topic={topic} data-partition={p.id} data-end={p.endOffset}>
+      <span className="kafe-clane__id">{t('canvas.topic.partition', { p: p.id })}</span>
+      <span className="kafe-clane__n">{t('canvas.topic.records', { n: p.records })}</span>
+      {groups.length > 0 && <span className={`kafe-clane__lag${lag > 0 ? ' kafe-clane__lag--behind' : ''}`}>{t('canvas.consumer.lag', { n: lag })}</span>}
+      {under && <span className="kafe-warn" aria-label={t('canvas.topic.underReplicated', { isr: p.isr.length, rf: p.replicas.length })}>⚠</span>}
+    </li>
+  );
+}
+
+/** Per-group lane info for partition `p` of `topic`. */
+export function laneGroups(groups: readonly { group: GroupView; color: string }[], topic: string, p: number): LaneGroup[] {
+  const tp = `${topic}-${p}`;
+  return groups.map(({ group, color }) => ({ id: group.id, color, committed: group.committed[tp], lag: group.lag[tp] ?? null }));
+}
+
+export const PartitionLane = memo(PartitionLaneImpl, (a, b) => a.sig === b.sig && a.leaderLabel === b.leaderLabel && a.read === b.read && a.topic === b.topic);
+
+/** Everything a lane shows, as a string: equal signatures render identically. */
+export function laneSignature(p: PartitionView, groups: readonly LaneGroup[]): string {
+  let sig = `${p.startOffset}|${p.endOffset}|${p.highWatermark}|${p.leader}|${p.isr.join(',')}|${p.replicas.length}|${p.records}`;
+  for (const g of groups) sig += `|${g.id}:${g.color}:${g.committed ?? ''}:${g.lag ?? ''}`;
+  return sig;
+}
+
+/**
+ * The last CHIPS_PER_LANE records. Compacted logs have gaps, so when the tail window comes back
+ * short, read again from further back (bounded: a few tries, then whatever was found).
+ */
+function readTail(read: KafeState['readRecords'], topic: string, p: PartitionView): KafkaRecord[] {
+  const { startOffset: start, endOffset: end } = p;
+  let span = CHIPS_PER_LANE;
+  let out = read(topic, p.id, Math.max(start, end - span), span);
+  for (let tries = 0; out.length < CHIPS_PER_LANE && end - span > start && tries < 4; tries++) {
+    span *= 4;
+    out = read(topic, p.id, Math.max(start, end - span), span).slice(-CHIPS_PER_LANE);
+  }
+  return out;
+}
