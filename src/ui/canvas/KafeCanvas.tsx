@@ -1,4 +1,285 @@
-/** The React Flow canvas: nodes, edges, drop target, animated messages (to be built). */
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type EdgeChange,
+  type EdgeTypes,
+  type NodeChange,
+  type NodeTypes,
+  type OnDelete,
+  type ReactFlowInstance,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useT } from '../../i18n';
+import type { NodeKind } from '../../scenario';
+import { useKafe, useKafeStoreApi } from '../../store';
+import { MessageBusContext } from './edges/busContext';
+import { feedMessages } from './edges/feed';
+import { MessageEdge, type MessageEdgeType } from './edges/MessageEdge';
+import { MessageBus } from './edges/messageBus';
+import { setFlowInstance } from './flowInstance';
+import { NODE_KINDS } from './icons';
+import { BrokerNode } from './nodes/BrokerNode';
+import { ConsumerNode } from './nodes/ConsumerNode';
+import { ProducerNode } from './nodes/ProducerNode';
+import { ServiceNode } from './nodes/ServiceNode';
+import { TopicNode } from './nodes/TopicNode';
+import type { KafeFlowNode } from './nodes/types';
+import { NODE_DRAG_TYPE } from './Palette';
+import './canvas.css';
+
+const nodeTypes: NodeTypes = {
+  producer: ProducerNode,
+  topic: TopicNode,
+  service: ServiceNode,
+  consumer: ConsumerNode,
+  broker: BrokerNode,
+} as NodeTypes;
+const edgeTypes: EdgeTypes = { message: MessageEdge } as EdgeTypes;
+
+const KIND_COLORS: Record<NodeKind, string> = {
+  producer: '#2f6f8f',
+  topic: '#6f4e37',
+  service: '#3d7a4a',
+  consumer: '#7a4d8c',
+  broker: '#5e5e5e',
+};
+
+/** Where a dropped node's top-left goes relative to the pointer, so it lands under the cursor. */
+const DROP_OFFSET = { x: 110, y: 30 };
+
+type Size = { width: number; height: number };
+
+/**
+ * The canvas: a controlled React Flow view of `scenario.nodes` / `scenario.edges`. The store is
+ * the only source of truth; React Flow changes are turned into store actions (move, select,
+ * delete, connect) and nothing is kept locally except measured sizes and edge selection.
+ */
 export function KafeCanvas() {
-  return null;
+  const { t } = useT();
+  const store = useKafeStoreApi();
+  const { scenarioNodes, scenarioEdges } = useKafe(useShallow((s) => ({ scenarioNodes: s.scenario.nodes, scenarioEdges: s.scenario.edges })));
+  const selectedId = useKafe((s) => s.selectedId);
+  const { moveNode, select, removeNodes, removeEdges, connect, addNode } = useKafe(
+    useShallow((s) => ({ moveNode: s.moveNode, select: s.select, removeNodes: s.removeNodes, removeEdges: s.removeEdges, connect: s.connect, addNode: s.addNode })),
+  );
+
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(() => new Set());
+  const [bus] = useState(() => new MessageBus());
+  const instanceRef = useRef<ReactFlowInstance | null>(null);
+  const wrapperRef = useRef<HTMLDivElement | null>(null);
+
+  const nodes = useMemo<KafeFlowNode[]>(
+    () =>
+      scenarioNodes.map(
+        (n) =>
+          ({
+            id: n.id,
+            type: n.kind,
+            position: n.position,
+            data: { node: n },
+            selected: n.id === selectedId,
+            measured: measured.get(n.id),
+            ariaLabel: `${t(`canvas.kind.${n.kind}`)}: ${n.label}`,
+          }) as KafeFlowNode,
+      ),
+    [scenarioNodes, selectedId, measured, t],
+  );
+
+  const edges = useMemo<MessageEdgeType[]>(
+    () =>
+      scenarioEdges.map((e) => ({
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        type: 'message',
+        selected: selectedEdges.has(e.id),
+        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+      })),
+    [scenarioEdges, selectedEdges],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<KafeFlowNode>[]) => {
+      let sizes: Map<string, Size> | null = null;
+      let picked: string | null | undefined;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) moveNode(c.id, c.position);
+        else if (c.type === 'dimensions' && c.dimensions) {
+          const old = (sizes ?? measured).get(c.id);
+          if (old?.width === c.dimensions.width && old?.height === c.dimensions.height) continue;
+          sizes ??= new Map(measured);
+          sizes.set(c.id, c.dimensions);
+        } else if (c.type === 'select') {
+          if (c.selected) picked = c.id;
+          else if (picked === undefined && c.id === store.getState().selectedId) picked = null;
+        }
+        // 'remove' is handled once, for nodes and edges together, in onDelete.
+      }
+      if (sizes) setMeasured(sizes);
+      if (picked !== undefined) select(picked);
+    },
+    [measured, moveNode, select, store],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange<MessageEdgeType>[]) => {
+    const selects = changes.filter((c) => c.type === 'select');
+    if (selects.length === 0) return;
+    setSelectedEdges((prev) => {
+      const next = new Set(prev);
+      for (const c of selects) {
+        if (c.selected) next.add(c.id);
+        else next.delete(c.id);
+      }
+      return next;
+    });
+  }, []);
+
+  const onDelete: OnDelete<KafeFlowNode, MessageEdgeType> = useCallback(
+    ({ nodes: gone, edges: goneEdges }) => {
+      const goneIds = new Set(gone.map((n) => n.id));
+      // Edges attached to removed nodes go with them; remove only the others explicitly.
+      const loose = goneEdges.filter((e) => !goneIds.has(e.source) && !goneIds.has(e.target)).map((e) => e.id);
+      if (goneIds.size > 0) removeNodes([...goneIds]);
+      if (loose.length > 0) removeEdges(loose);
+      setSelectedEdges(new Set());
+    },
+    [removeNodes, removeEdges],
+  );
+
+  const onConnect = useCallback((c: Connection) => void connect(c.source, c.target), [connect]);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(NODE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(NODE_DRAG_TYPE) as NodeKind;
+      if (!NODE_KINDS.includes(kind)) return;
+      event.preventDefault();
+      const at = instanceRef.current?.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addNode(kind, at ? { x: Math.round(at.x - DROP_OFFSET.x), y: Math.round(at.y - DROP_OFFSET.y) } : undefined);
+    },
+    [addNode],
+  );
+
+  const onInit = useCallback((instance: ReactFlowInstance<KafeFlowNode, MessageEdgeType>) => {
+    instanceRef.current = instance as unknown as ReactFlowInstance;
+    setFlowInstance(instanceRef.current, wrapperRef.current);
+  }, []);
+
+  useEffect(() => () => setFlowInstance(null, null), []);
+
+  // Messages in flight: fed from each new frame's trace, outside React rendering.
+  useEffect(() => {
+    const unsubscribe = store.subscribe((state, prev) => {
+      if (state.frame === prev.frame) return;
+      if (state.frame.now < prev.frame.now || state.scenario.edges !== prev.scenario.edges) bus.clear();
+      feedMessages(bus, state);
+    });
+    return () => {
+      unsubscribe();
+      bus.dispose();
+    };
+  }, [store, bus]);
+
+  useFitViewOnLoad(scenarioNodes, instanceRef);
+
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('canvas.a11y.node'),
+      'node.a11yDescription.keyboardDisabled': t('canvas.a11y.nodeKeyboard'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+        t('canvas.a11y.moved', { direction, x: Math.round(x), y: Math.round(y) }),
+      'edge.a11yDescription.default': t('canvas.a11y.edge'),
+      'controls.ariaLabel': t('canvas.controls'),
+      'controls.zoomIn.ariaLabel': t('canvas.controls.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('canvas.controls.zoomOut'),
+      'controls.fitView.ariaLabel': t('canvas.controls.fitView'),
+      'controls.interactive.ariaLabel': t('canvas.controls.interactive'),
+      'minimap.ariaLabel': t('canvas.minimap'),
+      'handle.ariaLabel': t('canvas.handle.out'),
+    }),
+    [t],
+  );
+
+  return (
+    <div className="kafe-canvas" ref={wrapperRef} role="region" aria-label={t('canvas.label')} data-testid="kafe-canvas">
+      <MessageBusContext.Provider value={bus}>
+        <ReactFlow<KafeFlowNode, MessageEdgeType>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onDelete={onDelete}
+          onConnect={onConnect}
+          onInit={onInit}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          onPaneClick={() => select(null)}
+          deleteKeyCode={['Delete', 'Backspace']}
+          multiSelectionKeyCode={null}
+          fitView
+          fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+          minZoom={0.2}
+          maxZoom={2}
+          proOptions={{ hideAttribution: true }}
+          ariaLabelConfig={ariaLabelConfig}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cdb9a3" />
+          <Controls showInteractive={false} position="bottom-left" />
+          <MiniMap
+            position="bottom-right"
+            pannable
+            zoomable
+            ariaLabel={t('canvas.minimap')}
+            nodeColor={(n) => KIND_COLORS[(n.type as NodeKind) ?? 'topic'] ?? '#888'}
+            nodeStrokeWidth={2}
+            maskColor="rgb(250 246 240 / 0.7)"
+          />
+        </ReactFlow>
+      </MessageBusContext.Provider>
+      {scenarioNodes.every((n) => n.kind === 'broker') && (
+        <div className="kafe-canvas__empty">
+          <h2>{t('canvas.empty.title')}</h2>
+          <p>{t('canvas.empty.body')}</p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Fits the view when a different scenario is loaded (template, import, share link): several
+ * nodes appear at once, or nodes are replaced. Adding or removing one node keeps the view still.
+ */
+function useFitViewOnLoad(nodes: readonly { id: string }[], instance: { current: ReactFlowInstance | null }) {
+  const previous = useRef<ReadonlySet<string> | null>(null);
+  useEffect(() => {
+    const now = new Set(nodes.map((n) => n.id));
+    const before = previous.current;
+    previous.current = now;
+    if (before === null) return; // the first load is fitted by the `fitView` prop
+    let added = 0;
+    let removed = 0;
+    for (const id of now) if (!before.has(id)) added++;
+    for (const id of before) if (!now.has(id)) removed++;
+    if (!(added > 1 || (added > 0 && removed > 0))) return;
+    // Wait for React Flow to measure the new nodes before fitting.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => void instance.current?.fitView({ padding: 0.15, maxZoom: 1, duration: 300 }));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [nodes, instance]);
 }

@@ -1,10 +1,11 @@
 import { useSyncExternalStore } from 'react';
 
 const QUERY = '(prefers-reduced-motion: reduce)';
+/** One MediaQueryList for the page (matchMedia is not free, and every edge asks on every render). */
+const mq: MediaQueryList | null = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia(QUERY) : null;
 
 function subscribe(cb: () => void): () => void {
-  if (typeof window === 'undefined' || !window.matchMedia) return () => {};
-  const mq = window.matchMedia(QUERY);
+  if (!mq) return () => {};
   mq.addEventListener('change', cb);
   return () => mq.removeEventListener('change', cb);
 }
@@ -13,7 +14,7 @@ function subscribe(cb: () => void): () => void {
 export function useReducedMotion(): boolean {
   return useSyncExternalStore(
     subscribe,
-    () => typeof window !== 'undefined' && !!window.matchMedia && window.matchMedia(QUERY).matches,
+    () => mq?.matches ?? false,
     () => false,
   );
 }
