@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { useT } from '../../i18n';
 import { ACTIONS } from './actions';
 
@@ -47,7 +48,8 @@ export function HelpOverlay({ onClose }: Props) {
     }
   };
 
-  return (
+  // In a portal on <body>, so the backdrop covers everything (toasts included) whatever the layout.
+  return createPortal(
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={dialogRef}
@@ -85,6 +87,7 @@ export function HelpOverlay({ onClose }: Props) {
         </table>
         <p className="dialog__note">{t('help.typingNote')}</p>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
