@@ -20,6 +20,7 @@
  * - (d) scaling: the engine workload at 1× and 10× the records; ratio = time(10×) / time(1×).
  * - (e) busy scenario: the order fan-out (Order -> orders -> Payment, Inventory, Email,
  *   Analytics) run for 60 s of virtual time; "sim speed" = virtual seconds per wall second.
+ * - (f) UI frames: see bench/frames.ts; `--no-ui` skips it.
  * - PASS/MISS compares against the targets shown; a MISS never fails the run (exit code 0).
  *   MB = 2^20 bytes. BENCH_REPS=<n> changes the repetition count.
  * - Engine workload details: producer at 1 M records/s virtual (10 000 per 10 ms tick), acks=1,
@@ -30,6 +31,7 @@
  */
 import os from 'node:os';
 import { createBaseline } from './baseline';
+import { runFrameBench } from './frames';
 import { collect, count, forceGc, freshMemoryCost, now, pct, si, table, timeIt, type Timed } from './harness';
 import {
   GROUPS,
@@ -219,5 +221,10 @@ console.log(
     ],
   ),
 );
+
+if (!process.argv.includes('--no-ui')) {
+  console.log('');
+  for (const line of await runFrameBench({ seconds: quick ? 4 : 10 })) console.log(line);
+}
 
 console.log(`\nheadline: engine ${si(primaryRate).trim()} events/s = ${pct(primaryRate / baseRate)} of baseline; total bench time ${((now() - startedAt) / 1000).toFixed(1)} s`);

@@ -144,13 +144,21 @@ export async function ensureBuilt(): Promise<string> {
   if (process.env.KAFE_E2E_REBUILD !== '1' && existsSync(path.join(outDir, 'index.html'))) return outDir;
 
   const tmpDir = path.join(BUILD_CACHE, `tmp-${hash}-${process.pid}-${Date.now()}`);
-  await build({
-    root: ROOT,
-    configFile: path.join(ROOT, 'vite.config.ts'),
-    mode: 'production',
-    logLevel: 'warn',
-    build: { outDir: tmpDir, emptyOutDir: true },
-  });
+  // Vitest sets NODE_ENV=test, and Vite keeps an existing NODE_ENV, which would build React in
+  // development mode (slow, and not what learners get). Build exactly what ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: ROOT,
+      configFile: path.join(ROOT, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir: tmpDir, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   await rm(outDir, { recursive: true, force: true });
   try {
     await rename(tmpDir, outDir);
@@ -164,7 +172,7 @@ export async function ensureBuilt(): Promise<string> {
 }
 
 async function hashInputs(): Promise<string> {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update('production-build-v2\0');
   for (const input of BUILD_INPUTS) {
     for (const file of await listFiles(path.join(ROOT, input))) {
       hash.update(path.relative(ROOT, file)).update('\0').update(await readFile(file)).update('\0');
