@@ -54,7 +54,7 @@ describe('building a flow on the canvas', () => {
     await expect(page.getByRole('region', { name: 'Event flow canvas' }).count()).resolves.toBe(1);
 
     await page.dragAndDrop('button[data-kind="producer"]', '.react-flow__pane', { targetPosition: { x: 130, y: 100 } });
-    await page.dragAndDrop('button[data-kind="topic"]', '.react-flow__pane', { targetPosition: { x: 430, y: 100 } });
+    await page.dragAndDrop('button[data-kind="topic"]', '.react-flow__pane', { targetPosition: { x: 470, y: 100 } });
     await page.dragAndDrop('button[data-kind="service"]', '.react-flow__pane', { targetPosition: { x: 840, y: 100 } });
     await flowNode(page, 'producer-1').waitFor();
     await flowNode(page, 'topic-1').waitFor();

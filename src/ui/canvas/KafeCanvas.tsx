@@ -24,6 +24,7 @@ import { MessageEdge, type MessageEdgeType } from './edges/MessageEdge';
 import { MessageBus } from './edges/messageBus';
 import { setFlowInstance } from './flowInstance';
 import { NODE_KINDS } from './icons';
+import { NODE_WIDTH } from './nodeWidths';
 import { BrokerNode } from './nodes/BrokerNode';
 import { ConsumerNode } from './nodes/ConsumerNode';
 import { ProducerNode } from './nodes/ProducerNode';
@@ -50,8 +51,8 @@ const KIND_COLORS: Record<NodeKind, string> = {
   broker: '#5e5e5e',
 };
 
-/** Where a dropped node's top-left goes relative to the pointer, so it lands under the cursor. */
-const DROP_OFFSET = { x: 110, y: 30 };
+/** How far below the top edge of a dropped node the pointer is: it holds the node by its header. */
+const DROP_GRIP_Y = 30;
 
 type Size = { width: number; height: number };
 
@@ -167,7 +168,7 @@ export function KafeCanvas() {
       if (!NODE_KINDS.includes(kind)) return;
       event.preventDefault();
       const at = instanceRef.current?.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      addNode(kind, at ? { x: Math.round(at.x - DROP_OFFSET.x), y: Math.round(at.y - DROP_OFFSET.y) } : undefined);
+      addNode(kind, at ? { x: Math.round(at.x - NODE_WIDTH[kind] / 2), y: Math.round(at.y - DROP_GRIP_Y) } : undefined);
     },
     [addNode],
   );

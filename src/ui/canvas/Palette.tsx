@@ -41,7 +41,7 @@ export function Palette() {
               aria-labelledby={`kafe-palette-name-${kind}`}
               aria-describedby={`kafe-palette-desc-${kind}`}
               onDragStart={onDragStart(kind)}
-              onClick={() => addNode(kind, freeSpotNearViewportCentre())}
+              onClick={() => addNode(kind, freeSpotNearViewportCentre(kind))}
             >
               <span className="kafe-palette__icon">
                 <KindIcon kind={kind} />

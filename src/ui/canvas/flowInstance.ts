@@ -1,4 +1,6 @@
 import type { ReactFlowInstance } from '@xyflow/react';
+import type { NodeKind } from '../../scenario';
+import { NEW_NODE_HEIGHT, NODE_WIDTH } from './nodeWidths';
 
 /**
  * The one React Flow instance on the page, shared with the palette, which lives outside the
@@ -17,16 +19,17 @@ export function setFlowInstance(instance: ReactFlowInstance | null, element: HTM
   holder.element = element;
 }
 
-/** Approximate size of a freshly added node in flow units (before React Flow has measured it). */
-const NEW_NODE = { width: 240, height: 140 };
 const GAP = 24;
+/** Size assumed for nodes React Flow has not measured yet. */
+const UNMEASURED = { width: 240, height: 140 };
 
 /**
- * A free spot near the centre of what the learner sees, in flow coordinates (top-left of the new
+ * A free spot for a new `kind` node near the centre of what the learner sees, in flow coordinates (top-left of the new
  * node), or undefined when the canvas is not mounted. Walks outward on a spiral of candidate
  * positions and takes the first that overlaps no existing node.
  */
-export function freeSpotNearViewportCentre(): { x: number; y: number } | undefined {
+export function freeSpotNearViewportCentre(kind: NodeKind): { x: number; y: number } | undefined {
+  const NEW_NODE = { width: NODE_WIDTH[kind], height: NEW_NODE_HEIGHT[kind] };
   const { instance, element } = holder;
   if (!instance || !element) return undefined;
   const rect = element.getBoundingClientRect();
@@ -36,8 +39,8 @@ export function freeSpotNearViewportCentre(): { x: number; y: number } | undefin
   const boxes = instance.getNodes().map((n) => ({
     x: n.position.x,
     y: n.position.y,
-    w: n.measured?.width ?? n.width ?? NEW_NODE.width,
-    h: n.measured?.height ?? n.height ?? NEW_NODE.height,
+    w: n.measured?.width ?? n.width ?? UNMEASURED.width,
+    h: n.measured?.height ?? n.height ?? UNMEASURED.height,
   }));
   const free = (x: number, y: number) =>
     boxes.every((b) => x + NEW_NODE.width + GAP <= b.x || b.x + b.w + GAP <= x || y + NEW_NODE.height + GAP <= b.y || b.y + b.h + GAP <= y);
