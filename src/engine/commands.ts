@@ -26,7 +26,9 @@ export type Command =
   | RemoveService
   | AddSyncService
   | SetSyncService
-  | SendRequest;
+  | SendRequest
+  | AddSyncClient
+  | SetSyncClientRate;
 
 export interface CreateTopic {
   type: 'createTopic';
@@ -86,7 +88,9 @@ export type KeyPattern =
   | { kind: 'fixed'; key: string }
   | { kind: 'cycle'; keys: string[] }
   /** key = prefix + uniform random integer in [0, count). */
-  | { kind: 'random'; prefix: string; count: number };
+  | { kind: 'random'; prefix: string; count: number }
+  /** key = prefix + n for the n-th generated record (0, 1, 2, ...): one key per business entity. */
+  | { kind: 'sequence'; prefix: string };
 
 export interface AddProducer extends ProducerSettings {
   type: 'addProducer';
@@ -262,6 +266,25 @@ export interface SendRequest {
   type: 'sendRequest';
   to: string;
   requestId?: string;
+}
+
+/**
+ * A steady stream of user requests into the synchronous world (e.g. customers placing orders),
+ * numbered like a producer with a `sequence` key pattern: request n is `${requestPrefix}${n}`,
+ * so the same order can be followed on both sides of a comparison.
+ */
+export interface AddSyncClient {
+  type: 'addSyncClient';
+  id: string;
+  to: string;
+  ratePerSec: number;
+  requestPrefix?: string;
+}
+
+export interface SetSyncClientRate {
+  type: 'setSyncClientRate';
+  id: string;
+  ratePerSec: number;
 }
 
 export type CommandType = Command['type'];

@@ -74,6 +74,8 @@ export const COMMANDS: Handlers = {
   addSyncService: { validate: sync.validateAddSyncService, apply: sync.addSyncService },
   setSyncService: { validate: sync.validateSetSyncService, apply: sync.setSyncService },
   sendRequest: { validate: sync.validateSendRequest, apply: sync.sendRequest },
+  addSyncClient: { validate: sync.validateAddSyncClient, apply: sync.addSyncClient },
+  setSyncClientRate: { validate: (sim, c) => sync.validateSetSyncClientRate(sim, c.id, c.ratePerSec), apply: (sim, c) => sync.setSyncClientRate(sim, c.id, c.ratePerSec) },
 };
 
 export function applyCommand(sim: Sim, command: Command): void {
@@ -125,6 +127,8 @@ export function runEvent(sim: Sim, e: SimEvent): void {
       return sync.onSyncReply(sim, e.call, e.ok, e.reason);
     case 'syncTimeout':
       return sync.onSyncTimeout(sim, e.call);
+    case 'syncClientTick':
+      return sync.onSyncClientTick(sim, e.client);
   }
 }
 

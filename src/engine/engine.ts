@@ -83,6 +83,7 @@ class SimulationEngine implements Engine, Sim {
       groups: new Map(),
       services: new Map(),
       syncServices: new Map(),
+      syncClients: new Map(),
       inFlight: new Map(),
       calls: new Map(),
       nextRequestId: 0,

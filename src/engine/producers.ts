@@ -47,7 +47,7 @@ function validateKeyPattern(k: KeyPattern): void {
   if (k.kind === 'cycle' && (!Array.isArray(k.keys) || k.keys.length === 0))
     fail('INVALID_ARGUMENT', 'a cycling key pattern needs at least one key');
   if (k.kind === 'random') positiveInt('keys.count', k.count, 1e9);
-  if (!['none', 'fixed', 'cycle', 'random'].includes(k.kind)) fail('INVALID_ARGUMENT', `unknown key pattern "${(k as { kind: string }).kind}"`);
+  if (!['none', 'fixed', 'cycle', 'random', 'sequence'].includes(k.kind)) fail('INVALID_ARGUMENT', `unknown key pattern "${(k as { kind: string }).kind}"`);
 }
 
 export function addProducer(sim: Sim, c: AddProducer): ProducerState {
@@ -188,8 +188,9 @@ export function onProducerTick(sim: Sim, id: string): void {
   scheduleTick(sim, producer);
 }
 
-/** Ticks often enough to look continuous, rarely enough to stay cheap: 10 ms to 1 s. */
-function tickInterval(rate: number): number {
+/** Ticks often enough to look continuous, rarely enough to stay cheap: 10 ms to 1 s. Shared with
+ * sync clients so a producer and a client at the same rate number their records alike. */
+export function tickInterval(rate: number): number {
   return Math.min(1000, Math.max(10, 1000 / rate));
 }
 
@@ -208,6 +209,8 @@ function nextKey(sim: Sim, producer: ProducerState, n: number): string | null {
       return pattern.key;
     case 'cycle':
       return pattern.keys[n % pattern.keys.length];
+    case 'sequence':
+      return pattern.prefix + n;
     case 'random': {
       const i = sim.rng.int(pattern.count);
       if (i >= 100_000) return pattern.prefix + i;

@@ -1,5 +1,6 @@
 import { positiveInt } from './cluster';
-import type { AddSyncService, SendRequest, SetSyncService } from './commands';
+import type { AddSyncClient, AddSyncService, SendRequest, SetSyncService } from './commands';
+import { tickInterval } from './producers';
 import { fail } from './errors';
 import type { SyncFailure } from './trace';
 import type { Sim, SyncCall, SyncServiceState } from './world';
@@ -165,4 +166,51 @@ function settle(sim: Sim, call: SyncCall, ok: boolean, reason: SyncFailure | nul
     parent.nextDownstream++;
     callNextDownstream(sim, parent);
   } else finishCall(sim, parent, false, 'downstream');
+}
+
+export function validateAddSyncClient(sim: Sim, c: AddSyncClient): void {
+  if (!c.id || typeof c.id !== 'string') fail('INVALID_ARGUMENT', 'a sync client needs an id');
+  if (sim.world.syncClients.has(c.id)) fail('DUPLICATE_ID', `sync client "${c.id}" already exists`);
+  if (!sim.world.syncServices.has(c.to)) fail('UNKNOWN_SERVICE', `sync service "${c.to}" does not exist`);
+  validateRate(c.ratePerSec);
+}
+
+function validateRate(rate: number): void {
+  if (!(rate >= 0 && rate <= 1e6)) fail('INVALID_ARGUMENT', `ratePerSec must be from 0 to 1e6, got ${rate}`);
+}
+
+export function addSyncClient(sim: Sim, c: AddSyncClient): void {
+  const client = { id: c.id, to: c.to, ratePerSec: c.ratePerSec, requestPrefix: c.requestPrefix ?? `${c.id}-`, carry: 0, sent: 0, tickScheduled: false };
+  sim.world.syncClients.set(c.id, client);
+  scheduleClientTick(sim, client);
+}
+
+export function validateSetSyncClientRate(sim: Sim, id: string, rate: number): void {
+  if (!sim.world.syncClients.has(id)) fail('UNKNOWN_SERVICE', `sync client "${id}" does not exist`);
+  validateRate(rate);
+}
+
+export function setSyncClientRate(sim: Sim, id: string, rate: number): void {
+  const client = sim.world.syncClients.get(id)!;
+  client.ratePerSec = rate;
+  scheduleClientTick(sim, client);
+}
+
+function scheduleClientTick(sim: Sim, client: { id: string; ratePerSec: number; tickScheduled: boolean }): void {
+  if (client.tickScheduled || client.ratePerSec <= 0) return;
+  client.tickScheduled = true;
+  sim.schedule(tickInterval(client.ratePerSec), { kind: 'syncClientTick', client: client.id });
+}
+
+/** Sends this tick's share of requests, numbered continuously (same cadence as a producer). */
+export function onSyncClientTick(sim: Sim, id: string): void {
+  const client = sim.world.syncClients.get(id);
+  if (!client) return;
+  client.tickScheduled = false;
+  if (client.ratePerSec <= 0) return;
+  const due = client.ratePerSec * (tickInterval(client.ratePerSec) / 1000) + client.carry;
+  const count = Math.floor(due);
+  client.carry = due - count;
+  for (let i = 0; i < count; i++) startCall(sim, `${client.requestPrefix}${client.sent++}`, 'user', client.to, null);
+  scheduleClientTick(sim, client);
 }

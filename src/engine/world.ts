@@ -15,6 +15,7 @@ export interface World {
   groups: Map<string, GroupState>;
   services: Map<string, ServiceState>;
   syncServices: Map<string, SyncServiceState>;
+  syncClients: Map<string, SyncClientState>;
   inFlight: Map<number, ProduceRequest>;
   calls: Map<string, SyncCall>;
   nextRequestId: number;
@@ -210,6 +211,16 @@ export interface SyncServiceState {
   stats: { handled: number; failed: number };
 }
 
+export interface SyncClientState {
+  id: string;
+  to: string;
+  ratePerSec: number;
+  requestPrefix: string;
+  carry: number;
+  sent: number;
+  tickScheduled: boolean;
+}
+
 /** One request/response call in the sync world (a user request is a call from 'user'). */
 export interface SyncCall {
   id: string;
@@ -243,7 +254,8 @@ export type SimEvent =
   | { kind: 'syncArrive'; call: string }
   | { kind: 'syncWorkDone'; call: string }
   | { kind: 'syncReply'; call: string; ok: boolean; reason: import('./trace').SyncFailure | null }
-  | { kind: 'syncTimeout'; call: string };
+  | { kind: 'syncTimeout'; call: string }
+  | { kind: 'syncClientTick'; client: string };
 
 /** What engine modules get to act with: the state, the clock, randomness, the agenda, the trace. */
 export interface Sim {

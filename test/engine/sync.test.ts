@@ -83,3 +83,33 @@ describe('synchronous request/response mode', () => {
     expect(run(3)).toBe(failures);
   });
 });
+
+describe('a steady request stream for comparisons', () => {
+  it('numbers requests exactly like a producer with a sequence key pattern at the same rate', () => {
+    const engine = createEngine();
+    engine.apply({ type: 'addSyncService', id: 'order', latencyMs: 5 });
+    engine.apply({ type: 'createTopic', name: 'orders', partitions: 3 });
+    engine.apply({ type: 'addSyncClient', id: 'shop', to: 'order', ratePerSec: 37, requestPrefix: 'order-' });
+    engine.apply({ type: 'addProducer', id: 'shop-eda', topic: 'orders', ratePerSec: 37, keys: { kind: 'sequence', prefix: 'order-' }, lingerMs: 0 });
+    engine.advance(3000);
+    const requested = eventsOf(engine.trace, 'requestSent').filter((e) => e.from === 'user');
+    const produced = eventsOf(engine.trace, 'produced').flatMap((e) => e.keys);
+    expect(requested.length).toBeGreaterThanOrEqual(110);
+    expect(requested.map((e) => e.requestId).sort()).toEqual([...produced].sort());
+    // The same order leaves both sides in the same millisecond (the producer's append is one network hop later).
+    const sentAt = new Map(requested.map((e) => [e.requestId, e.t]));
+    for (const e of eventsOf(engine.trace, 'produced')) for (const key of e.keys) expect(e.t - sentAt.get(key!)!).toBe(1);
+  });
+
+  it('stops and resumes with the rate, and refuses a client of an unknown service', () => {
+    const engine = createEngine();
+    engine.apply({ type: 'addSyncService', id: 'order', latencyMs: 5 });
+    engine.apply({ type: 'addSyncClient', id: 'shop', to: 'order', ratePerSec: 100 });
+    engine.advance(1000);
+    engine.apply({ type: 'setSyncClientRate', id: 'shop', ratePerSec: 0 });
+    const before = eventsOf(engine.trace, 'requestSent').length;
+    engine.advance(1000);
+    expect(eventsOf(engine.trace, 'requestSent').length).toBe(before);
+    expect(() => engine.apply({ type: 'addSyncClient', id: 'x', to: 'nobody', ratePerSec: 1 })).toThrow(/does not exist/);
+  });
+});
