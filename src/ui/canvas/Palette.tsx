@@ -20,6 +20,12 @@ export function Palette() {
   const onDragStart = (kind: NodeKind) => (event: DragEvent<HTMLButtonElement>) => {
     event.dataTransfer.setData(NODE_DRAG_TYPE, kind);
     event.dataTransfer.effectAllowed = 'copy';
+    // Drag the picture of the whole card, not just the name.
+    const card = event.currentTarget.closest('li');
+    if (card) {
+      const box = card.getBoundingClientRect();
+      event.dataTransfer.setDragImage(card, event.clientX - box.left, event.clientY - box.top);
+    }
   };
 
   return (
@@ -32,27 +38,27 @@ export function Palette() {
       </p>
       <ul className="kafe-palette__list">
         {NODE_KINDS.map((kind) => (
-          <li key={kind}>
-            <button
-              type="button"
-              className={`kafe-palette__item kafe-palette__item--${kind}`}
-              draggable
-              data-kind={kind}
-              aria-labelledby={`kafe-palette-name-${kind}`}
-              aria-describedby={`kafe-palette-desc-${kind}`}
-              onDragStart={onDragStart(kind)}
-              onClick={() => addNode(kind, freeSpotNearViewportCentre(kind))}
-            >
-              <span className="kafe-palette__icon">
-                <KindIcon kind={kind} />
+          <li key={kind} className={`kafe-palette__item kafe-palette__item--${kind}`}>
+            <span className="kafe-palette__icon">
+              <KindIcon kind={kind} />
+            </span>
+            <span className="kafe-palette__text">
+              {/* The button's ::after covers the whole card, so the card drags and clicks as one. */}
+              <button
+                type="button"
+                className="kafe-palette__name"
+                draggable
+                data-kind={kind}
+                aria-describedby={`kafe-palette-desc-${kind}`}
+                onDragStart={onDragStart(kind)}
+                onClick={() => addNode(kind, freeSpotNearViewportCentre(kind))}
+              >
+                {t(`canvas.kind.${kind}`)}
+              </button>
+              <span id={`kafe-palette-desc-${kind}`} className="kafe-palette__desc">
+                {t(`canvas.kindDesc.${kind}`)}
               </span>
-              <span className="kafe-palette__text">
-                <span id={`kafe-palette-name-${kind}`} className="kafe-palette__name">{t(`canvas.kind.${kind}`)}</span>
-                <span id={`kafe-palette-desc-${kind}`} className="kafe-palette__desc">
-                  {t(`canvas.kindDesc.${kind}`)}
-                </span>
-              </span>
-            </button>
+            </span>
           </li>
         ))}
       </ul>

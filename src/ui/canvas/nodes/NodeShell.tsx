@@ -28,7 +28,7 @@ export function NodeShell({ id, kind, label, selected, handles, badges, status =
       data-node-id={id}
       data-kind={kind}
     >
-      {handles.in && <Handle type="target" position={Position.Left} className="kafe-handle kafe-handle--in" aria-label={t('canvas.handle.in')} />}
+      {handles.in && <Handle type="target" position={Position.Left} className="kafe-handle kafe-handle--in" title={t('canvas.handle.in')} />}
       <header className="kafe-node__header">
         <span className="kafe-node__icon">
           <KindIcon kind={kind} size={18} />
@@ -43,7 +43,7 @@ export function NodeShell({ id, kind, label, selected, handles, badges, status =
       </header>
       <ProblemBadges nodeId={id} />
       {children && <div className="kafe-node__body">{children}</div>}
-      {handles.out && <Handle type="source" position={Position.Right} className="kafe-handle kafe-handle--out" aria-label={t('canvas.handle.out')} />}
+      {handles.out && <Handle type="source" position={Position.Right} className="kafe-handle kafe-handle--out" title={t('canvas.handle.out')} />}
     </div>
   );
 }
