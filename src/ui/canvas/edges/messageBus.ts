@@ -64,11 +64,11 @@ export class MessageBus {
     for (const e of edges) this.emit(e);
   }
 
+  /** Stops the pruning timer and drops all dots; edges stay subscribed (they unsubscribe themselves). */
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.dots.clear();
-    this.listeners.clear();
+    this.clear();
   }
 
   private emit(edgeId: string): void {
