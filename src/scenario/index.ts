@@ -19,6 +19,6 @@ export {
   type EngineIdMap,
   type EngineSetup,
 } from './toEngine';
-export { autoLayout, NODE_SIZE } from './layout';
+export { autoLayout, FULL_LANES_MAX_PARTITIONS, NODE_WIDTH, nodeSize } from './layout';
 export { newNode } from './factory';
 export { TEMPLATES, TEMPLATE_IDS, type Template, type TemplateId } from './templates';

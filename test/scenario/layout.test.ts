@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { autoLayout, NODE_SIZE, TEMPLATES, type ScenarioNode } from '../../src/scenario';
+import { autoLayout, nodeSize, TEMPLATES, type ScenarioNode } from '../../src/scenario';
 import { scenarioOf } from './helpers';
 
 function boxes(nodes: ScenarioNode[]) {
-  return nodes.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, ...NODE_SIZE[n.kind] }));
+  return nodes.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, ...nodeSize(n) }));
 }
 
 function overlapping(nodes: ScenarioNode[]): [string, string][] {
@@ -55,7 +55,7 @@ describe('autoLayout', () => {
     const brokers = s.nodes.filter((n) => n.kind === 'broker');
     const others = s.nodes.filter((n) => n.kind !== 'broker');
     expect(new Set(brokers.map((b) => b.position.y)).size).toBe(1);
-    const lowest = Math.max(...others.map((n) => n.position.y + NODE_SIZE[n.kind].height));
+    const lowest = Math.max(...others.map((n) => n.position.y + nodeSize(n).height));
     expect(brokers[0].position.y).toBeGreaterThan(lowest);
     expect(brokers.map((b) => b.position.x)).toEqual([...brokers.map((b) => b.position.x)].sort((a, b) => a - b));
   });

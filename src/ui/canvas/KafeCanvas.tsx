@@ -231,6 +231,8 @@ export function KafeCanvas() {
           onPaneClick={() => select(null)}
           deleteKeyCode={['Delete', 'Backspace']}
           multiSelectionKeyCode={null}
+          // Space belongs to play/pause (see controls/actions.ts); panning is by dragging the pane.
+          panActivationKeyCode={null}
           fitView
           fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
           minZoom={0.2}

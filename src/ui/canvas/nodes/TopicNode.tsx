@@ -2,14 +2,16 @@ import type { NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import type { EngineView } from '../../../engine';
 import { useT } from '../../../i18n';
+import { FULL_LANES_MAX_PARTITIONS } from '../../../scenario';
 import { useKafe, useKafeStoreApi } from '../../../store';
 import { brokerLabels } from '../engineIds';
 import { NodeShell } from './NodeShell';
 import { CompactLane, groupColor, laneGroups, laneSignature, PartitionLane } from './PartitionLane';
 import type { KafeFlowNode } from './types';
 
-/** Above this many partitions, lanes show counts and lag only, so the node stays readable. */
-export const COMPACT_ABOVE = 8;
+/** Above this many partitions, lanes show counts and lag only, so the node stays readable
+ * (auto-layout sizes topics by the same threshold). */
+export const COMPACT_ABOVE = FULL_LANES_MAX_PARTITIONS;
 
 /**
  * A topic: one lane per partition with its latest records, committed offsets and lag per
