@@ -2,7 +2,7 @@ import { createKafeStore, restoreSaved, startAutosave, startFrameLoop, type Kafe
 
 /**
  * Creates the app's store and decides what the learner sees first: a share link in the URL
- * (#s=...) wins; otherwise the autosaved canvas; otherwise the OrderPlaced template. A bad share
+ * (#c=...&s=...) wins; otherwise the autosaved canvas; otherwise the OrderPlaced template. A bad share
  * link or unreadable save is reported and nothing is lost: an unreadable save is copied to its
  * own key before autosave may write again.
  */
@@ -13,7 +13,7 @@ export function bootstrap(win: Window = window): { store: KafeStore; stop: () =>
   if (saved.kind === 'corrupt') store.getState().notify('error', 'notice.restoreFailed', saved.error);
 
   const hash = win.location.hash;
-  if (hash.startsWith('#s=')) {
+  if (/^#(?:.*&)?s=/.test(hash)) {
     if (store.getState().openShareFragment(hash)) {
       // The link has been read; keep the address bar clean so a reload restores the autosave.
       win.history.replaceState(null, '', win.location.pathname + win.location.search);

@@ -51,22 +51,41 @@ export function scenarioToJson(s: Scenario): string {
 }
 
 /**
- * The part of a share URL after '#': `s=<lz-string compressToEncodedURIComponent(JSON)>`, where
- * the JSON is the scenario in its share form (node props equal to the link-format defaults left
- * out, see shareForm.ts). The alphabet (letters, digits, + - $) needs no further escaping.
+ * The part of a share URL after '#': `c=<checksum>&s=<lz-string compressToEncodedURIComponent(JSON)>`,
+ * where the JSON is the scenario in its share form (node props equal to the link-format defaults
+ * left out, see shareForm.ts). The alphabet (letters, digits, + - $) needs no further escaping.
+ * The checksum comes first so a link cut off when copied still carries it: lz-string can decode a
+ * truncated stream to a plausible text, and the checksum is what tells us it is not the original.
  */
 export function encodeShareFragment(s: Scenario): string {
-  return `s=${lz.compressToEncodedURIComponent(JSON.stringify(compactForShare(s)))}`;
+  const json = JSON.stringify(compactForShare(s));
+  return `c=${checksum(json)}&s=${lz.compressToEncodedURIComponent(json)}`;
 }
 
-/** `#s=...` or `s=...` (other `&`-separated parameters are ignored) → a valid scenario. */
+/** FNV-1a (32-bit) over UTF-16 code units, base 36: a cheap integrity check, not security. */
+function checksum(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** `#c=...&s=...`, or `s=...` alone (a hand-made link, not checked) → a valid scenario. */
 export function decodeShareFragment(hash: string): Result<Scenario> {
   if (typeof hash !== 'string') return err('this link has no Kafé scenario in it');
   if (hash.length > MAX_INPUT_CHARS) return err(TOO_BIG);
   const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
   // Not URLSearchParams: it would turn the '+' of the compressed alphabet into spaces.
-  const param = fragment.split('&').find((part) => part.startsWith('s='));
-  if (param === undefined) return err('this link has no Kafé scenario in it (the part after # should start with "s=")');
+  const parts = fragment.split('&');
+  const param = parts.find((part) => part.startsWith('s='));
+  const expected = parts.find((part) => part.startsWith('c='))?.slice(2);
+  if (param === undefined) {
+    // A checksum without data: the link was cut off right after its start.
+    if (expected !== undefined) return err(DAMAGED);
+    return err('this link has no Kafé scenario in it (the part after # should start with "s=")');
+  }
   let data = param.slice(2);
   if (data.includes('%')) {
     // Some apps percent-encode links when copying them.
@@ -85,6 +104,7 @@ export function decodeShareFragment(hash: string): Result<Scenario> {
   }
   if (!json) return err(DAMAGED);
   if (json.length > MAX_INPUT_CHARS) return err(TOO_BIG);
+  if (expected !== undefined && checksum(json) !== expected) return err(DAMAGED);
   let raw: unknown;
   try {
     raw = JSON.parse(json);

@@ -134,7 +134,7 @@ describe('the workbench', () => {
     await page.getByRole('button', { name: 'Share' }).click();
     await page.getByRole('button', { name: 'Copy share link' }).click();
     const link = await page.getByTestId('share-link').inputValue();
-    expect(link).toMatch(/#s=/);
+    expect(link).toMatch(/#c=[0-9a-z]+&s=/);
     await screenshot(page, 'workbench-share');
 
     const other = await app.openPage(link);
