@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useT } from './i18n';
 import { KafeCanvas } from './ui/canvas/KafeCanvas';
 import { Palette } from './ui/canvas/Palette';
@@ -7,8 +8,10 @@ import { Notices } from './ui/common/Notices';
 import { useLang } from './ui/common/useLang';
 import { TimeControls } from './ui/controls/TimeControls';
 import { Inspector } from './ui/inspector/Inspector';
-import { MetricsPanel } from './ui/metrics/MetricsPanel';
 import { Toolbar } from './ui/toolbar/Toolbar';
+
+// Charts (uPlot) are not needed for the first paint: keep them out of the initial bundle.
+const MetricsPanel = lazy(() => import('./ui/metrics/MetricsPanel').then((m) => ({ default: m.MetricsPanel })));
 
 /**
  * The workbench: header (brand, toolbar, language), palette | canvas | side panels, and the time
@@ -51,7 +54,9 @@ export function App() {
             <Inspector />
           </ErrorBoundary>
           <ErrorBoundary lang={lang}>
-            <MetricsPanel />
+            <Suspense fallback={null}>
+              <MetricsPanel />
+            </Suspense>
           </ErrorBoundary>
         </aside>
       </main>
