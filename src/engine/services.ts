@@ -122,31 +122,37 @@ export function removeService(sim: Sim, id: string): void {
 /** Identity of the business event: the first record it arrived as, kept across retry topics. */
 const originOf = (r: DeliveredRecord) => r.headers.origin ?? `${r.topic}-${r.partition}-${r.offset}`;
 
+type Outcome = 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped';
+
+function emitProcessed(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, outcome: Outcome): void {
+  sim.emit({ type: 'processed', group: consumer.group, consumer: consumer.id, service: consumer.service, topic: r.topic, partition: r.partition, offset: r.offset, outcome });
+}
+
+/** Runs the service's handler for one record. Hot path: allocates only what it emits. */
 export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: DeliveredRecord): 'done' | 'retryInPlace' {
   const s = sim.world.services.get(consumer.service!);
-  const emitProcessed = (outcome: 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped') =>
-    sim.emit({ type: 'processed', group: consumer.group, consumer: consumer.id, service: consumer.service, topic: r.topic, partition: r.partition, offset: r.offset, outcome });
   if (!s) return 'done';
-  const origin = originOf(r);
-  if (s.idempotent && s.processedIds.has(origin)) {
+  if (s.idempotent && s.processedIds.has(originOf(r))) {
     s.stats.duplicatesSkipped++;
-    emitProcessed('duplicateSkipped');
+    emitProcessed(sim, consumer, r, 'duplicateSkipped');
     return 'done';
   }
   const producer = sim.world.producers.get(producerId(s))!;
   if (!sim.rng.chance(s.failureRate)) {
-    if (s.idempotent) s.processedIds.add(origin);
+    let origin: string | null = null;
+    if (s.idempotent) s.processedIds.add((origin = originOf(r)));
     s.stats.processed++;
     const type = r.headers.type;
     for (const h of s.handlers) {
       if (h.on !== '*' && h.on !== type) continue;
-      for (const e of h.emit ?? []) {
-        const key = e.key === 'none' ? null : r.key;
-        send(sim, producer, e.topic, key, r.value, Object.freeze({ type: e.eventType, origin }));
+      if (!h.emit) continue;
+      origin ??= originOf(r);
+      for (const e of h.emit) {
+        send(sim, producer, e.topic, e.key === 'none' ? null : r.key, r.value, Object.freeze({ type: e.eventType, origin }));
         s.stats.emitted++;
       }
     }
-    emitProcessed('ok');
+    emitProcessed(sim, consumer, r, 'ok');
     return 'done';
   }
 
@@ -154,21 +160,21 @@ export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: Delive
   const attempts = r.attempt + 1;
   if (attempts < s.maxAttempts) {
     if (s.retryTopic) {
-      send(sim, producer, s.retryTopic, r.key, r.value, Object.freeze({ ...r.headers, origin, attempt: String(attempts) }));
-      emitProcessed('retryScheduled');
+      send(sim, producer, s.retryTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(r), attempt: String(attempts) }));
+      emitProcessed(sim, consumer, r, 'retryScheduled');
       return 'done';
     }
     r.attempt = attempts;
-    emitProcessed('failed');
+    emitProcessed(sim, consumer, r, 'failed');
     return 'retryInPlace';
   }
   if (s.deadLetterTopic) {
-    send(sim, producer, s.deadLetterTopic, r.key, r.value, Object.freeze({ ...r.headers, origin, attempt: String(attempts), error: 'processing failed' }));
+    send(sim, producer, s.deadLetterTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(r), attempt: String(attempts), error: 'processing failed' }));
     s.stats.deadLettered++;
-    emitProcessed('deadLettered');
+    emitProcessed(sim, consumer, r, 'deadLettered');
   } else {
     s.stats.dropped++;
-    emitProcessed('dropped');
+    emitProcessed(sim, consumer, r, 'dropped');
   }
   return 'done';
 }
