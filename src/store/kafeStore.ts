@@ -34,6 +34,9 @@ export interface Notice {
 }
 
 export const STEP_MS = 100;
+/** While playing, how often (wall ms) the canvas's numbers and lanes refresh: 10 per second reads
+ * as live, and spares the browser re-rendering every node 60 times a second. */
+export const VIEW_REFRESH_MS = 100;
 export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const;
 
 export interface KafeState {
@@ -90,12 +93,20 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
   let frameSeq = 0;
   let noticeSeq = 0;
 
-  return createStore<KafeState>()((set, get) => {
-    const frameNow = (): Frame => ({ now: runner.now, view: runner.engine.view(), events: runner.drain(), seq: ++frameSeq });
+  /** Wall time since the engine view was last rebuilt while playing (see publish). */
+  let sinceView = Infinity;
 
-    /** Builds the state for the current runner and publishes it in one `set`. */
-    const publish = (extra: Partial<KafeState> = {}) => {
-      const frame = frameNow();
+  return createStore<KafeState>()((set, get) => {
+    /**
+     * Builds the state for the current runner and publishes it in one `set`. While playing
+     * (`throttled`), the engine view — which every node on the canvas renders from — is rebuilt at
+     * most every VIEW_REFRESH_MS of wall time; trace events (the animated messages) and the clock
+     * still go out every frame. Any other change (step, seek, edit, command) refreshes at once.
+     */
+    const publish = (extra: Partial<KafeState> = {}, throttled = false) => {
+      const fresh = !throttled || sinceView >= VIEW_REFRESH_MS;
+      if (fresh) sinceView = 0;
+      const frame: Frame = { now: runner.now, view: fresh ? runner.engine.view() : get().frame.view, events: runner.drain(), seq: ++frameSeq };
       recorder.record(frame.events);
       const metrics = recorder.sample(extra.metrics ?? get().metrics, frame.now, frame.view);
       set({ ...extra, frame, metrics });
@@ -231,7 +242,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
         const { playing, speed } = get();
         if (!playing || realMs <= 0) return;
         runner.advance(Math.min(realMs, 250) * speed, get().scenario.timeline);
-        publish();
+        sinceView += realMs;
+        publish({}, true);
       },
 
       run(command) {
