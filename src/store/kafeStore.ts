@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { EngineError, type Command, type EngineView, type KafkaRecord, type TraceEvent } from '../engine';
 import {
+  autoLayout,
   canConnect,
   decodeShareFragment,
   encodeShareFragment,
@@ -53,6 +54,8 @@ export interface KafeState {
   addNode(kind: NodeKind, position?: { x: number; y: number }): string;
   updateNode(id: string, patch: { label?: string; props?: Record<string, unknown> }): void;
   moveNode(id: string, position: { x: number; y: number }): void;
+  /** Lays every node out again (dagre); positions only, so the simulation keeps running. */
+  autoArrange(): void;
   removeNodes(ids: string[]): void;
   connect(source: string, target: string): boolean;
   removeEdges(ids: string[]): void;
@@ -123,7 +126,9 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       if (restarted) get().notify('info', 'notice.restartedAfterEdit');
     };
 
-    const replaceScenario = (scenario: Scenario) => {
+    const replaceScenario = (loaded: Scenario) => {
+      // A hand-written file often leaves positions out (all 0,0): lay such a canvas out.
+      const scenario = hasStackedNodes(loaded) ? { ...loaded, nodes: autoLayout(loaded.nodes, loaded.edges) } : loaded;
       runner.dispose();
       runner = new SimulationRunner(scenario);
       runner.seek(scenario.time, scenario.timeline);
@@ -174,6 +179,10 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       moveNode(id, position) {
         const s = get().scenario;
         set({ scenario: { ...s, nodes: s.nodes.map((n) => (n.id === id ? { ...n, position } : n)) } });
+      },
+      autoArrange() {
+        const s = get().scenario;
+        set({ scenario: { ...s, nodes: autoLayout(s.nodes, s.edges) } });
       },
       removeNodes(ids) {
         if (ids.length === 0) return;
@@ -314,6 +323,17 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
 /** The scenario as it should be saved: with the moment the learner is looking at. */
 export function snapshot(state: Pick<KafeState, 'scenario' | 'frame'>): Scenario {
   return { ...state.scenario, time: state.frame.now };
+}
+
+/** True when two nodes sit at exactly the same spot: positions were missing or made up. */
+function hasStackedNodes(s: Scenario): boolean {
+  const seen = new Set<string>();
+  for (const n of s.nodes) {
+    const key = `${n.position.x},${n.position.y}`;
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
 }
 
 function uniqueEdgeId(s: Scenario, source: string, target: string): string {

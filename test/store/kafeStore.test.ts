@@ -136,3 +136,26 @@ describe('the Kafé store', () => {
     expect(store.getState().scenario.timeline).toHaveLength(0);
   });
 });
+
+describe('arranging the canvas', () => {
+  it('lays out an imported scenario whose nodes are stacked at one spot, and keeps given positions otherwise', () => {
+    const stacked = TEMPLATES.orderFanOut.build();
+    const flat = { ...stacked, nodes: stacked.nodes.map((n) => ({ ...n, position: { x: 0, y: 0 } })) };
+    const store = createKafeStore(TEMPLATES.empty.build());
+    expect(store.getState().importJson(JSON.stringify(flat))).toBe(true);
+    const spots = new Set(store.getState().scenario.nodes.map((n) => `${n.position.x},${n.position.y}`));
+    expect(spots.size).toBe(flat.nodes.length);
+    const placed = TEMPLATES.iotStream.build();
+    expect(store.getState().importJson(JSON.stringify(placed))).toBe(true);
+    expect(store.getState().scenario.nodes.map((n) => n.position)).toEqual(placed.nodes.map((n) => n.position));
+  });
+
+  it('re-arranges on request without restarting the simulation', () => {
+    const store = createKafeStore(TEMPLATES.orderFanOut.build());
+    play(store, 1000);
+    store.getState().moveNode('orders', { x: 5000, y: 5000 });
+    store.getState().autoArrange();
+    expect(store.getState().frame.now).toBe(1000);
+    expect(store.getState().scenario.nodes.find((n) => n.id === 'orders')!.position.x).toBeLessThan(5000);
+  });
+});

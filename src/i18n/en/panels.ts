@@ -13,6 +13,8 @@ export const panels = {
   'toolbar.confirmReplace.body': 'This replaces everything on the canvas. Export it first if you want to keep it.',
   'toolbar.confirmReplace.yes': 'Replace the canvas',
   'toolbar.confirmReplace.no': 'Cancel',
+  'toolbar.arrange': 'Arrange',
+  'toolbar.arrange.about': 'Lay the canvas out again, left to right',
   'toolbar.export': 'Export JSON',
   'toolbar.import': 'Import JSON',
   'toolbar.importFile': 'Scenario file to import (JSON)',

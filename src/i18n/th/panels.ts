@@ -19,6 +19,8 @@ export const panels: Record<keyof typeof en, string> = {
   'toolbar.confirmReplace.body': 'ทุกอย่างบนแคนวาสจะถูกแทนที่ หากต้องการเก็บไว้ ให้ส่งออกเป็นไฟล์ก่อน',
   'toolbar.confirmReplace.yes': 'แทนที่แคนวาส',
   'toolbar.confirmReplace.no': 'ยกเลิก',
+  'toolbar.arrange': 'จัดเรียง',
+  'toolbar.arrange.about': 'จัดวางโหนดบนแคนวาสใหม่จากซ้ายไปขวา',
   'toolbar.export': 'ส่งออก JSON',
   'toolbar.import': 'นำเข้า JSON',
   'toolbar.importFile': 'ไฟล์สถานการณ์จำลองที่จะนำเข้า (JSON)',

@@ -15,6 +15,7 @@ export function Toolbar() {
   const store = useKafeStoreApi();
   const importJson = useKafe((s) => s.importJson);
   const notify = useKafe((s) => s.notify);
+  const autoArrange = useKafe((s) => s.autoArrange);
   const fileRef = useRef<HTMLInputElement>(null);
 
   const exportFile = () => {
@@ -62,6 +63,9 @@ export function Toolbar() {
         onChange={(e) => void onFile(e)}
       />
       <SharePanel />
+      <button type="button" className="toolbar__button" onClick={autoArrange} title={t('toolbar.arrange.about')}>
+        {t('toolbar.arrange')}
+      </button>
     </nav>
   );
 }
