@@ -105,7 +105,7 @@ export async function runFrameBench(opts: { seconds: number }): Promise<string[]
     await page.locator('[data-action="togglePlay"]').click();
     await page.waitForTimeout(1500); // let the pipeline fill before measuring
     const running = await record(opts.seconds * 1000);
-    const inFlight = await page.locator('.react-flow__edges circle').count().catch(() => -1);
+    const inFlight = Number(await page.locator('canvas.kafe-dots').getAttribute('data-dots').catch(() => '-1'));
     const p95Ratio = pct(running, 95) / pct(paused, 95);
     return [
       `(f) UI FRAMES — 40-node canvas in headless Chromium, ${opts.seconds} s each; target p95 running ≤ 1.3× paused; initial JS ≤ 250 kB gzip`,

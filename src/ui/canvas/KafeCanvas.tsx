@@ -19,6 +19,7 @@ import { useT } from '../../i18n';
 import type { NodeKind } from '../../scenario';
 import { useKafe, useKafeStoreApi } from '../../store';
 import { MessageBusContext } from './edges/busContext';
+import { DotsLayer } from './edges/DotsLayer';
 import { feedMessages } from './edges/feed';
 import { MessageEdge, type MessageEdgeType } from './edges/MessageEdge';
 import { MessageBus } from './edges/messageBus';
@@ -241,6 +242,7 @@ export function KafeCanvas() {
           ariaLabelConfig={ariaLabelConfig}
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cdb9a3" />
+          <DotsLayer />
           <Controls showInteractive={false} position="bottom-left" />
           <MiniMap
             position="bottom-right"

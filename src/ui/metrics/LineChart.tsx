@@ -43,7 +43,9 @@ export function LineChart({ summary, t, series, height = 130 }: Props) {
       select: { show: false, left: 0, top: 0, width: 0, height: 0 },
       scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
       axes: [
-        { ...AXIS, size: 28, values: (_u, ticks) => ticks.map((v) => `${Math.round(v)}s`) },
+        // Whole seconds when the ticks are a second or more apart, else one decimal ("1.5s"),
+        // so neighbouring ticks never read the same.
+        { ...AXIS, size: 28, values: (_u, ticks) => ticks.map((v) => `${ticks.length > 1 && Math.abs(ticks[1] - ticks[0]) < 1 ? v.toFixed(1) : Math.round(v)}s`) },
         { ...AXIS, size: 44 },
       ],
       series: [

@@ -20,6 +20,7 @@ const EMPTY: readonly Dot[] = [];
 export class MessageBus {
   private dots = new Map<string, readonly Dot[]>();
   private listeners = new Map<string, Set<Listener>>();
+  private anyListeners = new Set<Listener>();
   private seq = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -28,6 +29,17 @@ export class MessageBus {
   /** Dots currently on `edgeId` (same array until it changes, for useSyncExternalStore). */
   get(edgeId: string): readonly Dot[] {
     return this.dots.get(edgeId) ?? EMPTY;
+  }
+
+  /** Every edge's live dots (the dots layer draws them all in one pass). */
+  entries(): IterableIterator<[string, readonly Dot[]]> {
+    return this.dots.entries();
+  }
+
+  /** Called whenever dots are launched or cleared on any edge. */
+  subscribeAny(listener: Listener): () => void {
+    this.anyListeners.add(listener);
+    return () => this.anyListeners.delete(listener);
   }
 
   subscribe(edgeId: string, listener: Listener): () => void {
@@ -73,6 +85,7 @@ export class MessageBus {
 
   private emit(edgeId: string): void {
     for (const l of this.listeners.get(edgeId) ?? []) l();
+    for (const l of this.anyListeners) l();
   }
 
   private schedulePrune(): void {

@@ -1,4 +1,4 @@
-import type { NodeProps } from '@xyflow/react';
+import { useStore as useFlowStore, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import type { EngineView } from '../../../engine';
 import { useT } from '../../../i18n';
@@ -12,6 +12,9 @@ import type { KafeFlowNode } from './types';
 /** Above this many partitions, lanes show counts and lag only, so the node stays readable
  * (auto-layout sizes topics by the same threshold). */
 export const COMPACT_ABOVE = FULL_LANES_MAX_PARTITIONS;
+
+/** Below this zoom the canvas draws lanes without text (a level of detail, as maps do). */
+export const FAR_ZOOM = 0.45;
 
 /**
  * A topic: one lane per partition with its latest records, committed offsets and lag per
@@ -28,6 +31,8 @@ function TopicNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'topic'>>)
   const nodes = useKafe((s) => s.scenario.nodes);
   const ids = useKafe((s) => s.ids);
   const read = useKafe((s) => s.readRecords);
+  // Zoomed far out, chip text is unreadable: lanes keep their shape but skip text and tooltips.
+  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const leaders = useMemo(() => brokerLabels(ids, nodes), [ids, nodes]);
 
   const topic = view.topics.find((tv) => tv.name === props.name);
@@ -70,7 +75,7 @@ function TopicNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'topic'>>)
           </ul>
         </>
       ) : (
-        <ul className="kafe-lanes" data-topic={topic.name}>
+        <ul className={`kafe-lanes${far ? ' kafe-lanes--far' : ''}`} data-topic={topic.name}>
           {topic.partitions.map((p) => {
             const lane = laneGroups(groups, topic.name, p.id);
             return (
@@ -81,6 +86,7 @@ function TopicNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'topic'>>)
                 groups={lane}
                 leaderLabel={leaders.get(p.leader) ?? null}
                 read={read}
+                far={far}
                 sig={laneSignature(p, lane)}
               />
             );
