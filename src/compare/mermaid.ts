@@ -42,7 +42,7 @@ const LABELS: Record<string, string> = {
 /** Keeps letters, digits, spaces and a few punctuation marks; everything else becomes a space. */
 export function safeLabel(text: string): string {
   return text
-    .replace(/[^\p{L}\p{N} ._,()+=@/%-]/gu, ' ')
+    .replace(/[^\p{L}\p{N} ._,()+=@/-]/gu, ' ')
     .replace(/-{2,}/g, '-')
     .replace(/\s+/g, ' ')
     .trim()
@@ -208,7 +208,7 @@ export function edaOrderDiagram(trace: readonly TraceEvent[], n: number, orderWo
       where = { partition: e.partition, offset: e.baseOffset + i };
       placedAt = e.t - NETWORK_LATENCY_MS;
       b.message(['user', LABELS.user], ['order', LABELS.order], '->>', `place ${key}`);
-      b.message(['order', LABELS.order], topicParty(ORDERS_TOPIC), '->>', `OrderPlaced ${key}, partition ${where.partition} offset ${where.offset} (${rel(e.t)})`);
+      b.message(['order', LABELS.order], topicParty(ORDERS_TOPIC), '->>', `OrderPlaced ${key}, p${where.partition} offset ${where.offset} (${rel(e.t)})`);
       continue;
     }
     const { partition, offset } = where;
@@ -221,7 +221,7 @@ export function edaOrderDiagram(trace: readonly TraceEvent[], n: number, orderWo
         break;
       case 'delivered':
         if (e.topic === ORDERS_TOPIC && e.partition === partition && offset >= e.fromOffset && offset < e.toOffset)
-          b.message(topicParty(ORDERS_TOPIC), groupParty(e.group), '->>', `deliver ${key} to ${e.consumer} (${rel(e.t)})`);
+          b.message(topicParty(ORDERS_TOPIC), groupParty(e.group), '->>', `${key} to ${e.consumer} (${rel(e.t)})`);
         break;
       case 'processed':
         if (e.topic === ORDERS_TOPIC && e.partition === partition && e.offset === offset)

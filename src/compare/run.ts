@@ -20,6 +20,8 @@ export class CompareRun {
   private pending: TraceEvent[] | null;
 
   constructor(config: CompareConfig, options: { openingEvents?: number; collect?: boolean } = {}) {
+    // A new engine starts every service at its first deployment.
+    config = { ...config, revisions: {} };
     this.current = config;
     this.openingLimit = options.openingEvents ?? 2000;
     this.pending = options.collect === false ? null : [];
