@@ -1,8 +1,9 @@
 import { canvas } from './canvas';
 import { common } from './common';
+import { compare } from './compare';
 import { notices } from './notices';
 import { panels } from './panels';
 
 /** Every English string, merged from one file per area of the UI (so areas evolve separately). */
-export const en = { ...common, ...canvas, ...panels, ...notices } as const;
+export const en = { ...common, ...canvas, ...panels, ...notices, ...compare } as const;
 export type MessageKey = keyof typeof en;

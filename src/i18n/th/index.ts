@@ -1,8 +1,9 @@
 import type { MessageKey } from '../en';
 import { canvas } from './canvas';
 import { common } from './common';
+import { compare } from './compare';
 import { notices } from './notices';
 import { panels } from './panels';
 
 /** Every Thai string; the type makes a missing area or key a compile error. */
-export const th: Record<MessageKey, string> = { ...common, ...canvas, ...panels, ...notices };
+export const th: Record<MessageKey, string> = { ...common, ...canvas, ...panels, ...notices, ...compare };
