@@ -1,0 +1,94 @@
+/**
+ * Comparison benchmark (part of `npm run bench`): 100 k orders through BOTH worlds of the sync vs
+ * event-driven comparison in one engine, headless, with the comparison's metrics fed from the
+ * trace as in the app (src/compare). Target: the whole run in ≤ 1 s of wall time.
+ *
+ * Workload: 1000 orders/s for 100 s of virtual time, then the stream stops and 5 s drain.
+ * Sync: user -> order-api -> payment-api, inventory-api, email-api (2-3 ms each, enough threads).
+ * EDA: producer (acks=all, RF 3) -> orders (12 partitions) -> payment, inventory, email groups
+ * (4-6 instances, 2-3 ms per record, idempotent), each publishing a result event per order.
+ * traceLimit 0 (the metrics listen to every event; nothing is kept). The run is checked: every
+ * order accepted and fully handled on both sides. Also timed once each with only one side fed
+ * orders, to show where the time goes. Profile with:
+ *   node --cpu-prof --cpu-prof-dir=bench/.prof --import tsx bench/compare.ts
+ *   npx tsx bench/cpuprofile-top.ts bench/.prof/<file>.cpuprofile
+ */
+import { pathToFileURL } from 'node:url';
+import { CompareRun, defaultConfig, EDA_ORDER_PRODUCER, SYNC_CLIENT, type CompareConfig } from '../src/compare';
+import { pct, si, table, timeIt } from './harness';
+
+const ORDERS = 100_000;
+const RATE = 1000;
+const DRAIN_MS = 5000;
+const TARGET_MS = 1000;
+
+export function benchConfig(): CompareConfig {
+  return defaultConfig({
+    ratePerSec: RATE,
+    traceLimit: 0,
+    services: {
+      order: { latencyMs: 2, instances: 4 },
+      payment: { latencyMs: 3, instances: 6 },
+      inventory: { latencyMs: 2, instances: 4 },
+      email: { latencyMs: 2, instances: 4 },
+    },
+  });
+}
+
+export interface CompareBenchRun {
+  orders: { sync: number; eda: number };
+  complete: boolean;
+  agendaEvents: number;
+  traceEvents: number;
+  virtualMs: number;
+}
+
+/** One headless comparison run of `orders` orders; `only` feeds orders to one side alone. */
+export function runCompare(orders = ORDERS, only: 'sync' | 'eda' | null = null): CompareBenchRun {
+  const run = new CompareRun(benchConfig(), { collect: false, openingEvents: 0 });
+  if (only === 'sync') run.engine.apply({ type: 'setProducerRate', id: EDA_ORDER_PRODUCER, ratePerSec: 0 });
+  if (only === 'eda') run.engine.apply({ type: 'setSyncClientRate', id: SYNC_CLIENT, ratePerSec: 0 });
+  run.advanceTo(Math.ceil((orders / RATE) * 1000));
+  run.apply({ type: 'setRate', ratePerSec: 0 });
+  run.advance(DRAIN_MS);
+  const { totals } = run.metrics.snapshot();
+  const sideDone = (s: typeof totals.sync) => s.placed === s.accepted && s.accepted === s.completed;
+  return {
+    orders: { sync: totals.sync.placed, eda: totals.eda.placed },
+    complete: (only === 'eda' || (totals.sync.placed === orders && sideDone(totals.sync))) && (only === 'sync' || (totals.eda.placed === orders && sideDone(totals.eda))),
+    agendaEvents: run.engine.eventsRun,
+    traceEvents: run.engine.traceCount,
+    virtualMs: run.now,
+  };
+}
+
+export async function runCompareBench(options: { quick?: boolean } = {}): Promise<string[]> {
+  const reps = options.quick ? 1 : 3;
+  runCompare(10_000); // warm the JIT up on a smaller run
+  const both = timeIt(() => runCompare(), reps, 0);
+  const sync = timeIt(() => runCompare(ORDERS, 'sync'), 1, 0);
+  const eda = timeIt(() => runCompare(ORDERS, 'eda'), 1, 0);
+  const row = (name: string, t: typeof both) => [
+    name,
+    si(t.result.orders.sync + t.result.orders.eda),
+    si(t.result.agendaEvents),
+    si(t.result.traceEvents),
+    t.ms.toFixed(0),
+    si(((t.result.orders.sync + t.result.orders.eda) / t.ms) * 1000),
+    t.result.complete ? 'yes' : 'NO',
+  ];
+  const ok = both.ms <= TARGET_MS && both.result.complete;
+  return [
+    `(g) COMPARISON — ${si(ORDERS).trim()} orders through both sides (sync chain + event-driven fan-out), one engine, metrics from the trace; target ≤ ${TARGET_MS} ms`,
+    table(
+      ['run', 'orders (both sides)', 'agenda events', 'trace events', 'wall ms', 'orders/s', 'all done'],
+      [row(`both sides (median of ${reps})`, both), row('sync side only', sync), row('EDA side only', eda)],
+    ),
+    `comparison: ${both.ms.toFixed(0)} ms for ${si(ORDERS).trim()} orders on both sides (${pct(TARGET_MS / both.ms)} of the speed the target needs) ${ok ? 'PASS' : 'MISS'}`,
+  ];
+}
+
+// `npx tsx bench/compare.ts` runs it alone.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const line of await runCompareBench({ quick: process.argv.includes('--quick') })) console.log(line);
+}
