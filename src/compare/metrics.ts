@@ -178,12 +178,26 @@ interface SideBuckets {
   latencyStart: number[];
   completion: Samples;
   completionStart: number[];
+  /** Percentiles of seconds that can get no more samples (see perSecond). */
+  latencyCache: Percentiles[];
+  completionCache: Percentiles[];
   load: Map<ServiceId, number[]>;
   backlog: Map<ServiceId, number[]>;
 }
 
 function sideBuckets(): SideBuckets {
-  return { accepted: [], failed: [], latency: new Samples(), latencyStart: [], completion: new Samples(), completionStart: [], load: new Map(), backlog: new Map() };
+  return {
+    accepted: [],
+    failed: [],
+    latency: new Samples(),
+    latencyStart: [],
+    completion: new Samples(),
+    completionStart: [],
+    latencyCache: [],
+    completionCache: [],
+    load: new Map(),
+    backlog: new Map(),
+  };
 }
 
 function bump(series: number[], second: number, by = 1): void {
@@ -484,17 +498,8 @@ export class CompareMetrics {
   private sideSeries(side: Side, n: number): SideSeries {
     const b = this.sides[side];
     const fit = (s: number[] | undefined) => Array.from({ length: n }, (_, i) => s?.[i] ?? 0);
-    const perSecond = (samples: Samples, starts: number[], pick: (p: Percentiles) => number) =>
-      Array.from({ length: n }, (_, i) => {
-        const from = startIndex(starts, i, samples.length);
-        const to = startIndex(starts, i + 1, samples.length);
-        return to > from ? pick(percentiles(samples.data.subarray(from, to))) : NaN;
-      });
-    const latency = Array.from({ length: n }, (_, i) => {
-      const from = startIndex(b.latencyStart, i, b.latency.length);
-      const to = startIndex(b.latencyStart, i + 1, b.latency.length);
-      return to > from ? percentiles(b.latency.data.subarray(from, to)) : { p50: NaN, p95: NaN, p99: NaN };
-    });
+    const latency = this.perSecond(b.latency, b.latencyStart, b.latencyCache, n);
+    const completion = this.perSecond(b.completion, b.completionStart, b.completionCache, n);
     const load: Partial<Record<ServiceId, number[]>> = {};
     for (const [id, s] of b.load) load[id] = fit(s);
     const backlog: Partial<Record<ServiceId, number[]>> = {};
@@ -505,11 +510,30 @@ export class CompareMetrics {
       latencyP50: latency.map((p) => p.p50),
       latencyP95: latency.map((p) => p.p95),
       latencyP99: latency.map((p) => p.p99),
-      completionP50: perSecond(b.completion, b.completionStart, (p) => p.p50),
-      completionP95: perSecond(b.completion, b.completionStart, (p) => p.p95),
+      completionP50: completion.map((p) => p.p50),
+      completionP95: completion.map((p) => p.p95),
       load,
       backlog,
     };
+  }
+
+  /** Percentiles of each of the first n seconds. A second before the last event's second can get
+   * no more samples, so its percentiles are computed once and cached. */
+  private perSecond(samples: Samples, starts: number[], cache: Percentiles[], n: number): Percentiles[] {
+    const closed = second(this.lastTime);
+    const out: Percentiles[] = [];
+    for (let i = 0; i < n; i++) {
+      if (i < cache.length) {
+        out.push(cache[i]);
+        continue;
+      }
+      const from = startIndex(starts, i, samples.length);
+      const to = startIndex(starts, i + 1, samples.length);
+      const p = to > from ? percentiles(samples.data.subarray(from, to)) : { p50: NaN, p95: NaN, p99: NaN };
+      if (i === cache.length && i < closed) cache.push(p);
+      out.push(p);
+    }
+    return out;
   }
 
   /** The table shown when a run ends (whole run). */

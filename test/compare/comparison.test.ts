@@ -95,3 +95,23 @@ describe('user-facing latency', () => {
     expect(p95(fast)).toBeLessThan(workMs(defaultConfig().services.order) + 30);
   });
 });
+
+describe('metrics series', () => {
+  it('give the same per-second numbers whether read during the run or once at the end', () => {
+    const config = defaultConfig({ services: { payment: { errorRate: 0.2 } } });
+    const watched = fullRun(config);
+    const early: ReturnType<typeof watched.metrics.snapshot>[] = [];
+    for (let t = 1500; t <= 20_000; t += 1500) {
+      watched.advanceTo(t);
+      early.push(watched.metrics.snapshot());
+    }
+    watched.advanceTo(20_000);
+    const once = fullRun(config);
+    once.advanceTo(20_000);
+    const a = watched.metrics.snapshot();
+    const b = once.metrics.snapshot();
+    expect(a).toEqual(b);
+    expect(early[3].sync.latencyP95).toEqual(a.sync.latencyP95.slice(0, early[3].t.length));
+    expect(a.totals.sync.failed).toBeGreaterThan(0);
+  });
+});
