@@ -33,7 +33,7 @@ export const RESULT_EVENTS: Record<DownstreamId, { topic: string; eventType: str
   payment: { topic: 'payments', eventType: 'PaymentCompleted' },
   inventory: { topic: 'stock', eventType: 'StockReserved' },
   email: { topic: 'emails', eventType: 'EmailSent' },
-  analytics: { topic: 'analytics', eventType: 'OrderCounted' },
+  analytics: { topic: 'order-stats', eventType: 'OrderCounted' },
   fraud: { topic: 'fraud-checks', eventType: 'FraudChecked' },
 };
 

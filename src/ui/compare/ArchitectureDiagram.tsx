@@ -110,7 +110,7 @@ function layout(side: Side, props: Props, t: Translate): { boxes: Box[]; edges: 
   }
 
   const order = serviceBox('order', 72, centerY, 84);
-  const orders: Box = { key: 'orders', x: 178, y: centerY, w: 100, h: BOX_H, title: t('compare.topic', { name: 'orders' }), detail: 'OrderPlaced', kind: 'topic' };
+  const orders: Box = { key: 'topic:orders', x: 178, y: centerY, w: 100, h: BOX_H, title: t('compare.topic', { name: 'orders' }), detail: 'OrderPlaced', kind: 'topic' };
   const boxes: Box[] = [user, order, orders];
   const edges: Edge[] = [
     { key: 'user>order', d: curve(right(user), left(order)), forward: 'e:user>order' },
@@ -119,7 +119,7 @@ function layout(side: Side, props: Props, t: Translate): { boxes: Box[]; edges: 
   downstream.forEach((id: DownstreamId, i) => {
     const box = serviceBox(id, 304, rowY(i), 112);
     const result = RESULT_EVENTS[id];
-    const topic: Box = { key: result.topic, x: 440, y: rowY(i), w: 134, h: BOX_H, title: t('compare.topic', { name: result.topic }), detail: result.eventType, kind: 'topic', tag: tagOf(id) === 'new' ? 'new' : undefined };
+    const topic: Box = { key: `topic:${result.topic}`, x: 440, y: rowY(i), w: 134, h: BOX_H, title: t('compare.topic', { name: result.topic }), detail: result.eventType, kind: 'topic', tag: tagOf(id) === 'new' ? 'new' : undefined };
     boxes.push(box, topic);
     edges.push({ key: `orders>${id}`, d: curve(right(orders), left(box)), forward: `e:orders>${id}` });
     edges.push({ key: `${id}>${result.topic}`, d: curve(right(box), left(topic)), forward: `e:${id}>${result.topic}` });
