@@ -40,7 +40,8 @@ let renderCount = 0;
 export function DiagramPanel() {
   const { t } = useT();
   const runNumber = useCompare((s) => s.runNumber);
-  const nowMs = useCompare((s) => s.nowMs);
+  // Once per virtual second is often enough to refresh which orders are still in the trace.
+  useCompare((s) => s.snapshot.t.length);
   const getRun = useCompare((s) => s.getRun);
   const setDiagramOrder = useCompare((s) => s.setDiagramOrder);
   const [side, setSide] = useState<Side>('sync');
@@ -62,7 +63,6 @@ export function DiagramPanel() {
   }, [runNumber]);
 
   const range = orderRange(getRun());
-  void nowMs; // re-read the range as the run moves
 
   const generate = (nextSide = side, nextMode = mode) => {
     const run = getRun();
