@@ -1,5 +1,6 @@
-import { lazy, Suspense } from 'react';
-import { useT } from './i18n';
+import { lazy, Suspense, useState } from 'react';
+import { useT, type Lang } from './i18n';
+import { useKafe } from './store';
 import { KafeCanvas } from './ui/canvas/KafeCanvas';
 import { Palette } from './ui/canvas/Palette';
 import { ErrorBoundary } from './ui/common/ErrorBoundary';
@@ -12,6 +13,11 @@ import { Toolbar } from './ui/toolbar/Toolbar';
 
 // Charts (uPlot) are not needed for the first paint: keep them out of the initial bundle.
 const MetricsPanel = lazy(() => import('./ui/metrics/MetricsPanel').then((m) => ({ default: m.MetricsPanel })));
+// The comparison (and mermaid, which it loads on demand) only when its tab is opened.
+const CompareView = lazy(() => import('./ui/compare/CompareView').then((m) => ({ default: m.CompareView })));
+
+type View = 'workbench' | 'compare';
+const VIEWS: readonly View[] = ['workbench', 'compare'];
 
 /**
  * The workbench: header (brand, toolbar, language), palette | canvas | side panels, and the time
@@ -21,6 +27,13 @@ const MetricsPanel = lazy(() => import('./ui/metrics/MetricsPanel').then((m) => 
 export function App() {
   const { t } = useT();
   const [lang, setLang] = useLang();
+  const [view, setView] = useState<View>('workbench');
+  const pauseWorkbench = useKafe((s) => s.pause);
+  const open = (next: View) => {
+    // The workbench simulation waits while the comparison runs its own.
+    if (next !== 'workbench') pauseWorkbench();
+    setView(next);
+  };
 
   return (
     <div className="app">
@@ -32,41 +45,78 @@ export function App() {
             <p className="brand__tagline">{t('app.tagline')}</p>
           </div>
         </div>
-        <ErrorBoundary lang={lang}>
-          <Toolbar />
-        </ErrorBoundary>
+        <div className="view-tabs" role="tablist" aria-label={t('nav.label')}>
+          {VIEWS.map((v) => (
+            <button
+              key={v}
+              type="button"
+              role="tab"
+              id={`tab-${v}`}
+              aria-selected={view === v}
+              aria-controls={`panel-${v}`}
+              className="view-tabs__tab"
+              onClick={() => open(v)}
+            >
+              {t(`nav.${v}`)}
+            </button>
+          ))}
+        </div>
+        {view === 'workbench' && (
+          <ErrorBoundary lang={lang}>
+            <Toolbar />
+          </ErrorBoundary>
+        )}
         <LanguageSwitch lang={lang} onChange={setLang} />
       </header>
 
-      <main className="workbench">
-        <aside className="workbench__palette">
-          <ErrorBoundary lang={lang}>
-            <Palette />
-          </ErrorBoundary>
-        </aside>
-        <section className="workbench__canvas">
-          <ErrorBoundary lang={lang}>
-            <KafeCanvas />
-          </ErrorBoundary>
-        </section>
-        <aside className="workbench__side">
-          <ErrorBoundary lang={lang}>
-            <Inspector />
-          </ErrorBoundary>
+      {view === 'compare' ? (
+        <main className="compare-page" id="panel-compare" role="tabpanel" aria-labelledby="tab-compare">
           <ErrorBoundary lang={lang}>
             <Suspense fallback={null}>
-              <MetricsPanel />
+              <CompareView />
             </Suspense>
           </ErrorBoundary>
-        </aside>
-      </main>
+        </main>
+      ) : (
+        <WorkbenchMain lang={lang} />
+      )}
 
-      <footer className="workbench__time">
-        <ErrorBoundary lang={lang}>
-          <TimeControls />
-        </ErrorBoundary>
-      </footer>
+      {view === 'workbench' && (
+        <footer className="workbench__time">
+          <ErrorBoundary lang={lang}>
+            <TimeControls />
+          </ErrorBoundary>
+        </footer>
+      )}
       <Notices />
     </div>
+  );
+}
+
+/** Palette | canvas | inspector and metrics: where a learner builds and runs flows. */
+function WorkbenchMain({ lang }: { lang: Lang }) {
+  return (
+    <main className="workbench" id="panel-workbench" role="tabpanel" aria-labelledby="tab-workbench">
+      <aside className="workbench__palette">
+        <ErrorBoundary lang={lang}>
+          <Palette />
+        </ErrorBoundary>
+      </aside>
+      <section className="workbench__canvas">
+        <ErrorBoundary lang={lang}>
+          <KafeCanvas />
+        </ErrorBoundary>
+      </section>
+      <aside className="workbench__side">
+        <ErrorBoundary lang={lang}>
+          <Inspector />
+        </ErrorBoundary>
+        <ErrorBoundary lang={lang}>
+          <Suspense fallback={null}>
+            <MetricsPanel />
+          </Suspense>
+        </ErrorBoundary>
+      </aside>
+    </main>
   );
 }

@@ -6,6 +6,9 @@
 export const common = {
   'app.name': 'Kafé',
   'app.tagline': 'Learn Kafka and event-driven architecture by playing',
+  'nav.label': 'Views',
+  'nav.workbench': 'Workbench',
+  'nav.compare': 'Compare sync vs events',
   'lang.label': 'Language',
   'lang.en': 'English',
   'lang.th': 'ไทย',

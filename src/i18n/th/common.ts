@@ -4,6 +4,9 @@ import type { common as en } from '../en/common';
 export const common: Record<keyof typeof en, string> = {
   'app.name': 'Kafé',
   'app.tagline': 'เรียนรู้ Kafka และสถาปัตยกรรมแบบขับเคลื่อนด้วยอีเวนต์ผ่านการลงมือเล่น',
+  'nav.label': 'มุมมอง',
+  'nav.workbench': 'พื้นที่ทดลอง',
+  'nav.compare': 'เทียบ sync กับ event',
   'lang.label': 'ภาษา',
   'lang.en': 'English',
   'lang.th': 'ไทย',
