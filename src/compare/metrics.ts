@@ -445,7 +445,7 @@ export class CompareMetrics {
     };
     for (const g of view.groups) {
       const service = serviceOfGroup(g.id);
-      if (service) record('eda', service, g.totalLag);
+      if (service) record('eda', service, ordersLag(view, g.id));
     }
     for (const s of view.syncServices) {
       const service = serviceOfSyncId(s.id);
@@ -550,6 +550,21 @@ export class CompareMetrics {
 }
 
 const second = (t: number) => Math.floor(t / 1000);
+
+/**
+ * How many "orders" records group `group` has not yet processed: log end offset − committed
+ * offset per partition. A group that has never committed on a partition (say its service went
+ * down before its first commit) starts from the earliest offset, so everything still in the log
+ * counts; the engine view's `totalLag` would count it as 0.
+ */
+export function ordersLag(view: EngineView, group: string): number {
+  const topic = view.topics.find((t) => t.name === ORDERS_TOPIC);
+  const g = view.groups.find((x) => x.id === group);
+  if (!topic || !g) return 0;
+  let lag = 0;
+  for (const p of topic.partitions) lag += Math.max(0, p.endOffset - (g.committed[`${ORDERS_TOPIC}-${p.id}`] ?? p.startOffset));
+  return lag;
+}
 
 /** Samples are pushed in time order, so each second's samples are one contiguous run. */
 function addSample(samples: Samples, starts: number[], sec: number, value: number): void {

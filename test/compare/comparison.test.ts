@@ -115,3 +115,15 @@ describe('metrics series', () => {
     expect(a.totals.sync.failed).toBeGreaterThan(0);
   });
 });
+
+describe('EDA lag', () => {
+  it('counts every order for a service that was down before it ever committed', () => {
+    const run = fullRun(defaultConfig({ services: { email: { down: true } } }));
+    run.advanceTo(10_000);
+    const snap = run.metrics.snapshot();
+    const lag = snap.eda.backlog.email!;
+    expect(lag.at(-1)).toBeGreaterThan(180);
+    expect(lag.at(-1)).toBeLessThanOrEqual(snap.totals.eda.placed);
+    expect(snap.eda.backlog.payment!.at(-1)).toBeLessThan(10);
+  });
+});

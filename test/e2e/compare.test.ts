@@ -37,6 +37,8 @@ describe('sync vs event-driven', () => {
     // The picture agrees: Email's light is red on both sides.
     expect(await view.getByTestId('arch-sync').locator('[data-node="email"]').getAttribute('data-status')).toBe('down');
     expect(await view.getByTestId('arch-eda').locator('[data-node="email"]').getAttribute('data-status')).toBe('down');
+    // ...and on the event-driven side the orders wait for Email in its lag instead of failing.
+    expect(Number(await view.getByTestId('arch-eda').locator('[data-node="email"]').getAttribute('data-backlog'))).toBeGreaterThan(50);
     await screenshot(page, 'compare-email-down');
 
     await view.locator('[data-action="compare-play"]').click(); // pause, so the diagram's order is stable

@@ -32,6 +32,8 @@ interface Box {
   status?: Status;
   failing?: boolean;
   tag?: 'new' | 'changed';
+  /** Sync requests in progress or EDA lag, for services. */
+  backlog?: number;
 }
 
 interface Edge {
@@ -85,6 +87,7 @@ function layout(side: Side, props: Props, t: Translate): { boxes: Box[]; edges: 
       status,
       failing: (activity[`x:${side === 'sync' ? 's' : 'e'}:${id}`] ?? 0) > 0.1,
       tag: tagOf(id),
+      backlog: b,
     };
   };
   const user: Box = { key: 'user', x: 4, y: centerY, w: side === 'sync' ? 58 : 50, h: BOX_H, title: t('compare.user'), detail: '', kind: 'user', failing: (activity['x:s:user'] ?? 0) > 0.1 };
@@ -171,6 +174,7 @@ export const ArchitectureDiagram = memo(function ArchitectureDiagram(props: Prop
           className={`cmp-node cmp-node--${b.kind}${b.failing ? ' cmp-node--failing' : ''}${b.tag ? ` cmp-node--${b.tag}` : ''}`}
           data-node={b.key}
           data-status={b.status}
+          data-backlog={b.backlog}
         >
           <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={b.kind === 'topic' ? 14 : 8} />
           {b.kind === 'topic' && <path d={`M${b.x + 12},${b.y + 4} v${b.h - 8} M${b.x + 20},${b.y + 4} v${b.h - 8}`} className="cmp-node__stripes" />}

@@ -3,6 +3,7 @@ import {
   advanceScenario,
   CompareRun,
   defaultConfig,
+  ordersLag,
   scenarioById,
   serviceOfGroup,
   serviceOfSyncId,
@@ -72,7 +73,7 @@ function backlogOf(run: CompareRun): Record<Side, Partial<Record<ServiceId, numb
   const out = emptyBacklog();
   for (const g of view.groups) {
     const s = serviceOfGroup(g.id);
-    if (s) out.eda[s] = g.totalLag;
+    if (s) out.eda[s] = ordersLag(view, g.id);
   }
   for (const s of view.syncServices) {
     const id = serviceOfSyncId(s.id);
