@@ -10,6 +10,7 @@ export function getOrCreateGroup(sim: Sim, id: string, consumer: ConsumerState):
       generation: 0,
       state: 'Empty',
       assignor: consumer.assignor,
+      autoOffsetReset: consumer.autoOffsetReset,
       members: [],
       committed: new Map(),
       rebalanceToken: 0,

@@ -45,7 +45,9 @@ export interface GroupView {
   assignor: AssignorName;
   members: MemberView[];
   committed: Record<string, number>;
-  /** Per "topic-partition": log end offset − committed offset; null until the group commits. */
+  /** Per "topic-partition": log end offset − committed offset. Before its first commit a group
+   * that starts from `earliest` counts from the log start; one that starts from `latest` has no
+   * defined lag yet (null), as Kafka's tools show "-". */
   lag: Record<string, number | null>;
   totalLag: number;
 }
@@ -131,7 +133,7 @@ export function buildView(sim: { now: number; world: World }): EngineView {
         if (!topic) continue;
         for (const p of topic.partitions) {
           const tp = `${name}-${p.id}`;
-          const committed = g.committed.get(tp);
+          const committed = g.committed.get(tp) ?? (g.autoOffsetReset === 'earliest' ? p.log.startOffset : undefined);
           const value = committed === undefined ? null : Math.max(0, p.log.endOffset - committed);
           lag[tp] = value;
           totalLag += value ?? 0;

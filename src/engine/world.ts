@@ -167,6 +167,8 @@ export interface GroupState {
   generation: number;
   state: 'Empty' | 'PreparingRebalance' | 'Stable';
   assignor: AssignorName;
+  /** auto.offset.reset of the group's first member: where the group starts without a commit. */
+  autoOffsetReset: OffsetReset;
   /** Members in join order (crashed members stay until their session times out). */
   members: string[];
   committed: Map<string, number>;

@@ -41,6 +41,14 @@ describe('consumer groups', () => {
     expect(countFor('inventory')).toBe(30);
   });
 
+  it('reports no lag (null) before the first commit of a group that starts from latest', () => {
+    const engine = engineWithTopic({ partitions: 1 });
+    produceMany(engine, 'orders', 5);
+    engine.apply({ type: 'addConsumer', id: 'c', group: 'g', topics: ['orders'], autoOffsetReset: 'latest' });
+    engine.advance(200);
+    expect(engine.view().groups[0].lag['orders-0']).toBeNull();
+  });
+
   it('auto.offset.reset=latest hears only what is produced after joining; earliest hears the whole history', () => {
     const engine = engineWithTopic({ partitions: 1 });
     produceMany(engine, 'orders', 5, 'old');
@@ -60,7 +68,8 @@ describe('consumer groups', () => {
     engine.apply({ type: 'addConsumer', id: 'c', group: 'g', topics: ['orders'], autoOffsetReset: 'earliest', autoCommitIntervalMs: 1000 });
     produceMany(engine, 'orders', 10);
     engine.advance(500);
-    expect(engine.view().groups[0].lag['orders-0']).toBeNull();
+    // Read but not yet committed: an earliest group's lag still counts from the log start.
+    expect(engine.view().groups[0].lag['orders-0']).toBe(10);
     engine.advance(1000);
     expect(engine.view().groups[0].committed['orders-0']).toBe(10);
     expect(engine.view().groups[0].lag['orders-0']).toBe(0);
