@@ -47,7 +47,6 @@ export function createTopic(sim: Sim, c: CreateTopic): void {
     segmentRecords: c.segmentRecords ?? 1000,
     deleteRetentionMs: c.deleteRetentionMs ?? 0,
     partitions: [],
-    keyHashes: new Map(),
   };
   sim.world.topics.set(c.name, topic);
   growPartitions(sim, topic, c.partitions);
@@ -257,12 +256,14 @@ export function validateBroker(sim: Sim, id: number): void {
     fail('UNKNOWN_BROKER', `broker ${id} does not exist (brokers are 0..${sim.world.brokers.length - 1})`);
 }
 
-/** The partition a key maps to now (hash cached per topic; Kafka's default partitioner). */
-export function partitionOfKey(topic: TopicState, key: string): number {
-  let hash = topic.keyHashes.get(key);
+/** The partition a key maps to now (Kafka's default partitioner; the hash is cached per key,
+ * the partition derived per call because a topic's partition count can grow). */
+export function partitionOfKey(sim: Sim, topic: TopicState, key: string): number {
+  const cache = sim.world.keyHashes;
+  let hash = cache.get(key);
   if (hash === undefined) {
     hash = murmur2(utf8.encode(key)) & 0x7fffffff;
-    if (topic.keyHashes.size < 100_000) topic.keyHashes.set(key, hash);
+    if (cache.size < 200_000) cache.set(key, hash);
   }
   return hash % topic.partitions.length;
 }

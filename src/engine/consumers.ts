@@ -48,7 +48,7 @@ export function addConsumer(sim: Sim, c: AddConsumer, service: string | null = n
     processingMs: c.processingMs ?? 0,
     service,
     alive: true,
-    incarnation: 0,
+    incarnation: ++sim.world.nextIncarnation,
     assigned: [],
     positions: new Map(),
     backlog: [],
@@ -77,7 +77,7 @@ export function removeConsumer(sim: Sim, id: string): void {
     else if (consumer.commitMode === 'afterProcess' && !consumer.busy) commitOffsets(sim, consumer, consumer.positions);
   }
   consumer.alive = false;
-  consumer.incarnation++;
+  consumer.incarnation = ++sim.world.nextIncarnation;
   sim.world.consumers.delete(id);
   leaveGroup(sim, consumer, 'left');
 }
@@ -87,7 +87,7 @@ export function crashConsumer(sim: Sim, id: string): void {
   const consumer = getConsumer(sim, id);
   if (!consumer.alive) return;
   consumer.alive = false;
-  consumer.incarnation++;
+  consumer.incarnation = ++sim.world.nextIncarnation;
   consumer.backlog = [];
   consumer.busy = false;
   consumer.pollScheduled = false;
@@ -253,7 +253,7 @@ export function restartConsumer(sim: Sim, id: string): void {
   const consumer = getConsumer(sim, id);
   if (consumer.alive) return;
   consumer.alive = true;
-  consumer.incarnation++;
+  consumer.incarnation = ++sim.world.nextIncarnation;
   consumer.assigned = [];
   consumer.positions.clear();
   consumer.pendingCommit.clear();

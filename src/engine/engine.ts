@@ -88,6 +88,8 @@ class SimulationEngine implements Engine, Sim {
       calls: new Map(),
       nextRequestId: 0,
       nextCallId: 0,
+      nextIncarnation: 0,
+      keyHashes: new Map(),
       retentionScheduled: false,
     };
   }

@@ -138,7 +138,7 @@ export function send(
   const size = estimateSize(key, value);
   let partition: number;
   if (explicitPartition !== undefined) partition = explicitPartition;
-  else if (key !== null) partition = partitionOfKey(topic, key);
+  else if (key !== null) partition = partitionOfKey(sim, topic, key);
   else partition = stickyPartition(sim, producer, topicName, size);
 
   let byPartition = producer.accumulator.get(topicName);

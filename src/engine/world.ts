@@ -20,6 +20,12 @@ export interface World {
   calls: Map<string, SyncCall>;
   nextRequestId: number;
   nextCallId: number;
+  /** Source of consumer incarnations, unique across the run: a consumer re-added under a removed
+   * one's id must never match events scheduled for the old one. */
+  nextIncarnation: number;
+  /** murmur2 (positive) of every key seen, shared by all topics: an order key flows through
+   * several topics and is hashed once. */
+  keyHashes: Map<string, number>;
   retentionScheduled: boolean;
 }
 
@@ -41,8 +47,6 @@ export interface TopicState {
   segmentRecords: number;
   deleteRetentionMs: number;
   partitions: PartitionState[];
-  /** key -> murmur2 hash; the partition is derived per call because the count can grow. */
-  keyHashes: Map<string, number>;
 }
 
 export interface PartitionState {

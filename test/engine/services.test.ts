@@ -133,4 +133,21 @@ describe('services', () => {
     expect(engine.view().services.find((s) => s.id === 'fraud')!.stats.processed).toBeGreaterThanOrEqual(ordersSoFar);
     expect(eventsOf(engine.trace, 'processed').some((e) => e.service === 'fraud')).toBe(true);
   });
+
+  it('a service re-added under the id of a removed one is not driven by the old one\'s scheduled work', () => {
+    const engine = createEngine();
+    engine.apply({ type: 'createTopic', name: 'orders', partitions: 1 });
+    engine.apply({ type: 'addProducer', id: 'shop', topic: 'orders', ratePerSec: 50, keys: { kind: 'sequence', prefix: 'o' } });
+    const deploy = () => engine.apply({ type: 'addService', id: 'slow', subscribes: ['orders'], processingMs: 300 });
+    deploy();
+    engine.advance(1000);
+    engine.apply({ type: 'removeService', id: 'slow' });
+    deploy();
+    const start = engine.now;
+    engine.advance(3000);
+    const handled = eventsOf(engine.trace, 'processed').filter((e) => e.service === 'slow' && e.t > start);
+    // One instance, 300 ms a record: at most 10 in 3 s, each at least 300 ms after the previous.
+    expect(handled.length).toBeLessThanOrEqual(10);
+    for (let i = 1; i < handled.length; i++) expect(handled[i].t - handled[i - 1].t).toBeGreaterThanOrEqual(300);
+  });
 });
