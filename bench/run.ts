@@ -20,6 +20,7 @@
  * - (d) scaling: the engine workload at 1× and 10× the records; ratio = time(10×) / time(1×).
  * - (e) busy scenario: the order fan-out (Order -> orders -> Payment, Inventory, Email,
  *   Analytics) run for 60 s of virtual time; "sim speed" = virtual seconds per wall second.
+ * - (g) comparison: 100 k orders through both sides of the sync vs event-driven view (bench/compare.ts).
  * - (f) UI frames: see bench/frames.ts; `--no-ui` skips it.
  * - PASS/MISS compares against the targets shown; a MISS never fails the run (exit code 0).
  *   MB = 2^20 bytes. BENCH_REPS=<n> changes the repetition count.
@@ -31,6 +32,7 @@
  */
 import os from 'node:os';
 import { createBaseline } from './baseline';
+import { runCompareBench } from './compare';
 import { runFrameBench } from './frames';
 import { collect, count, forceGc, freshMemoryCost, now, pct, si, table, timeIt, type Timed } from './harness';
 import {
@@ -221,6 +223,9 @@ console.log(
     ],
   ),
 );
+
+console.log('');
+for (const line of await runCompareBench({ quick })) console.log(line);
 
 if (!process.argv.includes('--no-ui')) {
   console.log('');
