@@ -7,6 +7,7 @@ import {
   encodeShareFragment,
   newNode,
   parseScenarioJson,
+  scenarioToEngine,
   scenarioToJson,
   TEMPLATES,
   type EngineIdMap,
@@ -51,7 +52,9 @@ export interface KafeState {
   metrics: MetricsSeries;
   notice: Notice | null;
 
-  addNode(kind: NodeKind, position?: { x: number; y: number }): string;
+  /** Adds a node with the palette's defaults; `init` (lessons use it) fixes its id, label or props.
+   * Returns the new node's id, or null (with a notice) when `init.id` is already taken. */
+  addNode(kind: NodeKind, position?: { x: number; y: number }, init?: { id?: string; label?: string; props?: Record<string, unknown> }): string | null;
   updateNode(id: string, patch: { label?: string; props?: Record<string, unknown> }): void;
   moveNode(id: string, position: { x: number; y: number }): void;
   /** Lays every node out again (dagre); positions only, so the simulation keeps running. */
@@ -84,6 +87,8 @@ export interface KafeState {
   shareFragment(): string;
   notify(kind: Notice['kind'], key: string, detail?: string): void;
   dismissNotice(): void;
+  /** The engine's trace so far (most recent events; not reactive): what lesson goals read. */
+  trace(): readonly TraceEvent[];
   /** Records of a partition at the current frame (not reactive: call it while rendering a frame). */
   readRecords(topic: string, partition: number, from: number, max: number): KafkaRecord[];
 }
@@ -115,15 +120,30 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       set({ ...extra, frame, metrics });
     };
 
-    /** Rebuilds the engine after a setup edit: the timeline no longer fits, so time restarts at 0. */
-    const resetupWith = (scenario: Scenario) => {
-      const restarted = get().frame.now > 0;
+    /**
+     * Rebuilds the engine after a setup edit. An edit that leaves everything before now as it was
+     * (adding a node that joins now, wiring or tuning it) keeps the clock: the new setup is
+     * replayed to now. Any other edit rewrites history, so the timeline no longer fits and time
+     * restarts at 0.
+     */
+    const resetupWith = (edited: Scenario) => {
+      const now = get().frame.now;
+      const old = get().scenario;
+      const scenario = now > 0 ? startLateNodesNow(old, edited, now) : edited;
       runner.dispose();
+      if (now > 0 && sameHistoryUntil(old, scenario, now)) {
+        const next = { ...scenario, timeline: old.timeline.filter((e) => e.at <= now) };
+        runner = new SimulationRunner(next);
+        runner.seek(now, next.timeline);
+        runner.drain();
+        publish({ scenario: next, ids: runner.ids, problems: runner.problems });
+        return;
+      }
       const next = { ...scenario, timeline: [], time: 0 };
       runner = new SimulationRunner(next);
       recorder.reset(0);
       publish({ scenario: next, ids: runner.ids, problems: runner.problems, metrics: emptySeries() });
-      if (restarted) get().notify('info', 'notice.restartedAfterEdit');
+      if (now > 0) get().notify('info', 'notice.restartedAfterEdit');
     };
 
     const replaceScenario = (loaded: Scenario) => {
@@ -163,8 +183,19 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       metrics: emptySeries(),
       notice: null,
 
-      addNode(kind, position) {
-        const node = newNode(kind, get().scenario, position);
+      addNode(kind, position, init) {
+        const made = newNode(kind, get().scenario, position);
+        // Started while the simulation runs, it joins now, like a process started later.
+        const now = get().frame.now;
+        if (now > 0 && (kind === 'producer' || kind === 'service' || kind === 'consumer')) Object.assign(made, { joinAtMs: now });
+        if (init?.id !== undefined && get().scenario.nodes.some((n) => n.id === init.id)) {
+          get().notify('error', 'notice.nodeIdTaken', init.id);
+          return null;
+        }
+        const id = init?.id ?? made.id;
+        const named = init?.id === undefined ? {} : kind === 'topic' ? { name: id } : kind === 'service' || kind === 'consumer' ? { group: id } : {};
+        const props = { ...made.props, ...named, ...init?.props };
+        const node = { ...made, id, label: init?.label ?? (kind === 'topic' ? id : made.label), props } as ScenarioNode;
         updateNodes((nodes) => [...nodes, node]);
         set({ selectedId: node.id });
         return node.id;
@@ -309,6 +340,9 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       dismissNotice() {
         set({ notice: null });
       },
+      trace() {
+        return runner.engine.trace;
+      },
       readRecords(topic, partition, from, max) {
         try {
           return runner.engine.readRecords(topic, partition, from, max);
@@ -323,6 +357,33 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
 /** The scenario as it should be saved: with the moment the learner is looking at. */
 export function snapshot(state: Pick<KafeState, 'scenario' | 'frame'>): Scenario {
   return { ...state.scenario, time: state.frame.now };
+}
+
+/**
+ * A node added while running that has not started yet (e.g. a consumer not yet connected to any
+ * topic) starts when the edit that completes it is made, not when it was dropped on the canvas.
+ */
+function startLateNodesNow(old: Scenario, edited: Scenario, now: number): Scenario {
+  const started = new Set(scenarioToEngine(old).scheduled.filter((j) => j.at <= now).map((j) => j.node));
+  let changed = false;
+  const nodes = edited.nodes.map((n) => {
+    if (!('joinAtMs' in n) || !n.joinAtMs || n.joinAtMs >= now || started.has(n.id)) return n;
+    changed = true;
+    return { ...n, joinAtMs: now };
+  });
+  return changed ? { ...edited, nodes } : edited;
+}
+
+/**
+ * True when `b` runs exactly like `a` before `now`: the same engine setup at t = 0 and the same
+ * nodes joining before now. Then only what happens from `now` on can differ.
+ */
+function sameHistoryUntil(a: Scenario, b: Scenario, now: number): boolean {
+  if (a.seed !== b.seed) return false;
+  const ea = scenarioToEngine(a);
+  const eb = scenarioToEngine(b);
+  const before = (x: typeof ea) => x.scheduled.filter((j) => j.at < now);
+  return JSON.stringify([ea.config, ea.commands, before(ea)]) === JSON.stringify([eb.config, eb.commands, before(eb)]);
 }
 
 /** True when two nodes sit at exactly the same spot: positions were missing or made up. */

@@ -13,14 +13,17 @@ export class SimulationRunner {
   readonly ids: EngineIdMap;
   readonly problems: Problem[];
   private readonly setup: Command[];
+  /** Nodes that join while the simulation runs: applied at their moment, on every replay alike. */
+  private readonly scheduled: readonly { at: number; command: Command }[];
   private readonly seedConfig: ReturnType<typeof scenarioToEngine>['config'];
   private pending: TraceEvent[] = [];
   private unsubscribe: () => void = () => {};
 
   constructor(scenario: Scenario) {
-    const { config, commands, problems, ids } = scenarioToEngine(scenario);
+    const { config, commands, scheduled, problems, ids } = scenarioToEngine(scenario);
     this.seedConfig = { ...config, traceLimit: 20_000 };
     this.setup = commands;
+    this.scheduled = scheduled;
     this.problems = problems;
     this.ids = ids;
     this.engine = this.fresh();
@@ -50,17 +53,37 @@ export class SimulationRunner {
     return this.engine.now;
   }
 
-  /** Moves forward by `ms`, applying recorded timeline entries that fall in the window. */
+  /**
+   * Moves forward by `ms`, applying recorded timeline entries and scheduled joins that fall in the
+   * window (after now, up to and including the target), in time order; a join goes before a
+   * recorded entry of the same moment, since the learner could only act on a node once it was there.
+   */
   advance(ms: number, timeline: readonly TimelineEntry[]): void {
-    const target = this.engine.now + ms;
+    const from = this.engine.now;
+    const target = from + ms;
+    const inWindow = (at: number) => at > from && at <= target;
+    const joins = this.scheduled.filter((j) => inWindow(j.at));
+    let next = 0;
+    const joinUpTo = (t: number) => {
+      for (; next < joins.length && joins[next].at <= t; next++) {
+        this.engine.advanceTo(joins[next].at);
+        try {
+          this.engine.apply(joins[next].command);
+        } catch {
+          // toEngine checked the command against the setup; one the engine still refuses is left out
+        }
+      }
+    };
     for (const entry of timeline) {
-      if (entry.at <= this.engine.now || entry.at > target) continue;
+      if (!inWindow(entry.at)) continue;
+      joinUpTo(entry.at);
       try {
         this.engine.applyLogged(entry as LoggedCommand);
       } catch {
         // an entry that no longer applies (e.g. its consumer is gone) is skipped on playback
       }
     }
+    joinUpTo(target);
     this.engine.advanceTo(target);
   }
 

@@ -18,9 +18,9 @@ describe('the Kafé store', () => {
   it('builds a flow from palette nodes and runs it: records reach the topic and the service consumes them', () => {
     const store = emptyStore();
     const s = store.getState();
-    const producer = s.addNode('producer');
-    const topic = s.addNode('topic');
-    const service = s.addNode('service');
+    const producer = s.addNode('producer')!;
+    const topic = s.addNode('topic')!;
+    const service = s.addNode('service')!;
     expect(store.getState().connect(producer, topic)).toBe(true);
     expect(store.getState().connect(topic, service)).toBe(true);
     const topicName = (store.getState().scenario.nodes.find((n) => n.id === topic)!.props as { name: string }).name;
@@ -32,8 +32,8 @@ describe('the Kafé store', () => {
 
   it('refuses an invalid connection with a notice and leaves the canvas unchanged', () => {
     const store = emptyStore();
-    const a = store.getState().addNode('topic');
-    const b = store.getState().addNode('topic');
+    const a = store.getState().addNode('topic')!;
+    const b = store.getState().addNode('topic')!;
     const before = store.getState().scenario;
     expect(store.getState().connect(a, b)).toBe(false);
     expect(store.getState().scenario).toBe(before);

@@ -6,6 +6,7 @@
 export const notices = {
   'notice.dismiss': 'Dismiss',
   'notice.restartedAfterEdit': 'Settings changed: the simulation restarted from 0 s.',
+  'notice.nodeIdTaken': 'A node with that id is already on the canvas.',
   'notice.commandRefused': 'That action was refused.',
   'notice.importFailed': 'Could not import that file. Your canvas is unchanged.',
   'notice.imported': 'Scenario imported.',

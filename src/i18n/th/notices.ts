@@ -4,6 +4,7 @@ import type { notices as en } from '../en/notices';
 export const notices: Record<keyof typeof en, string> = {
   'notice.dismiss': 'ปิดข้อความ',
   'notice.restartedAfterEdit': 'การตั้งค่าเปลี่ยนไป การจำลองจึงเริ่มใหม่จาก 0 วินาที',
+  'notice.nodeIdTaken': 'มีโหนดที่ใช้ id นี้อยู่บนแคนวาสแล้ว',
   'notice.commandRefused': 'คำสั่งนี้ถูกปฏิเสธ',
   'notice.importFailed': 'นำเข้าไฟล์นี้ไม่ได้ แคนวาสของคุณยังเหมือนเดิม',
   'notice.imported': 'นำเข้าสถานการณ์จำลองแล้ว',
