@@ -1,0 +1,62 @@
+import type { Command, TraceEvent, EngineView } from '../engine';
+import type { NodeKind, Scenario } from '../scenario';
+import type { LessonAction } from './format';
+import type { GoalContext } from './goals';
+
+/**
+ * The part of the app's store that lessons drive. The store satisfies it as it is (lessons sit
+ * below the store and never import it): a reference solution goes through exactly the methods the
+ * canvas, inspector and time controls call.
+ */
+export interface LessonDriver {
+  getState(): {
+    scenario: Scenario;
+    frame: { now: number; view: EngineView };
+    addNode(kind: NodeKind, position?: { x: number; y: number }, init?: { id?: string; label?: string; props?: Record<string, unknown> }): string | null;
+    updateNode(id: string, patch: { label?: string; props?: Record<string, unknown> }): void;
+    removeNodes(ids: string[]): void;
+    connect(source: string, target: string): boolean;
+    removeEdges(ids: string[]): void;
+    run(command: Command): boolean;
+    seek(t: number): void;
+    loadScenario(s: Scenario): void;
+    trace(): readonly TraceEvent[];
+  };
+}
+
+/** What a goal sees of the app right now. */
+export function goalContext(driver: LessonDriver): GoalContext {
+  const s = driver.getState();
+  return { view: s.frame.view, scenario: s.scenario, trace: s.trace() };
+}
+
+/** Applies one action. Returns an error sentence when the app refuses it (lessons must not). */
+export function applyAction(driver: LessonDriver, action: LessonAction): string | null {
+  const s = driver.getState();
+  if ('addNode' in action) {
+    const { kind, id, label, props } = action.addNode;
+    return s.addNode(kind, undefined, { id, label, props }) === null ? `addNode: the id "${id}" is taken` : null;
+  }
+  if ('updateNode' in action) {
+    const { id, label, props } = action.updateNode;
+    if (!s.scenario.nodes.some((n) => n.id === id)) return `updateNode: no node "${id}"`;
+    s.updateNode(id, { ...(label !== undefined ? { label } : {}), ...(props ? { props } : {}) });
+    return null;
+  }
+  if ('removeNode' in action) {
+    if (!s.scenario.nodes.some((n) => n.id === action.removeNode)) return `removeNode: no node "${action.removeNode}"`;
+    s.removeNodes([action.removeNode]);
+    return null;
+  }
+  if ('connect' in action) return s.connect(...action.connect) ? null : `connect: ${action.connect.join(' -> ')} was refused`;
+  if ('disconnect' in action) {
+    const [from, to] = action.disconnect;
+    const edges = s.scenario.edges.filter((e) => e.source === from && e.target === to).map((e) => e.id);
+    if (edges.length === 0) return `disconnect: no arrow ${from} -> ${to}`;
+    s.removeEdges(edges);
+    return null;
+  }
+  if ('run' in action) return s.run(action.run) ? null : `run: the engine refused ${action.run.type}`;
+  s.seek(s.frame.now + action.advance);
+  return null;
+}

@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import type { EngineView, GroupView, TraceEvent, TraceOf } from '../engine';
+import type { NodeKind, Scenario } from '../scenario';
+
+/**
+ * Named predicates over the simulation, which lesson steps use as goals. A goal looks only at
+ * engine state, the trace and the canvas setup — never at translated text — so the same lesson is
+ * graded the same way in every language.
+ *
+ * Contract: `check` is pure and cheap enough to run ten times a second; params are validated with
+ * `params` when the lesson is loaded, so `check` may trust them.
+ */
+export interface GoalContext {
+  view: EngineView;
+  scenario: Scenario;
+  /** What happened so far (the engine keeps the most recent events; lessons stay well inside). */
+  trace: readonly TraceEvent[];
+}
+
+interface Goal<P extends z.ZodType> {
+  params: P;
+  check(ctx: GoalContext, params: z.infer<P>): boolean;
+}
+
+const define = <P extends z.ZodType>(params: P, check: (ctx: GoalContext, p: z.infer<P>) => boolean): Goal<P> => ({ params, check });
+
+const name = z.string().min(1);
+const groupName = name.optional();
+const count = z.number().int().min(0);
+const SERVICE_STATS = ['processed', 'failed', 'duplicatesSkipped', 'deadLettered', 'dropped', 'emitted'] as const;
+const PRODUCER_STATS = ['sent', 'acked', 'failed'] as const;
+
+/** Groups a goal is about: the named one, or (no name given) every group, any of which may pass.
+ * Leaving the name out lets a learner use whatever group name they typed. */
+const groupsFor = (ctx: GoalContext, id: string | undefined): GroupView[] => ctx.view.groups.filter((g) => id === undefined || g.id === id);
+const anyGroup = (ctx: GoalContext, id: string | undefined, test: (g: GroupView) => boolean) => groupsFor(ctx, id).some(test);
+const ofType = <K extends TraceEvent['type']>(ctx: GoalContext, type: K) => ctx.trace.filter((e): e is TraceOf<K> => e.type === type);
+const topicOf = (ctx: GoalContext, topic: string) => ctx.view.topics.find((t) => t.name === topic);
+const recordsIn = (ctx: GoalContext, topic: string) => topicOf(ctx, topic)?.partitions.reduce((n, p) => n + p.endOffset, 0) ?? 0;
+const deliveries = (ctx: GoalContext, g: string, topic: string) => ofType(ctx, 'delivered').filter((e) => e.group === g && e.topic === topic);
+const delivered = (ctx: GoalContext, g: string, topic: string) => deliveries(ctx, g, topic).reduce((n, e) => n + e.toOffset - e.fromOffset, 0);
+/** The lowest offset each partition of `topic` first handed to `g` (partitions never read are absent). */
+function firstOffsets(ctx: GoalContext, g: string, topic: string): Map<number, number> {
+  const first = new Map<number, number>();
+  for (const e of deliveries(ctx, g, topic)) if (!first.has(e.partition)) first.set(e.partition, e.fromOffset);
+  return first;
+}
+const lagOn = (g: GroupView, topic: string) =>
+  Object.entries(g.lag)
+    .filter(([tp]) => tp.slice(0, tp.lastIndexOf('-')) === topic)
+    .map(([, lag]) => lag);
+const aliveMembers = (g: GroupView) => g.members.filter((m) => m.alive);
+const ownsPartitionOf = (assigned: readonly string[], topic: string) => assigned.some((tp) => tp.slice(0, tp.lastIndexOf('-')) === topic);
+
+export const GOALS = {
+  /** Virtual time has reached `ms` (a "press play and watch" step). */
+  timePassed: define(z.strictObject({ ms: z.number().min(1) }), (ctx, p) => ctx.view.now >= p.ms),
+
+  /** The canvas has at least `min` nodes of a kind (e.g. a second consumer was added). */
+  nodeCount: define(
+    z.strictObject({ kind: z.enum(['producer', 'topic', 'service', 'consumer', 'broker'] satisfies NodeKind[]), min: count }),
+    (ctx, p) => ctx.scenario.nodes.filter((n) => n.kind === p.kind).length >= p.min,
+  ),
+
+  /** An arrow joins the two nodes (by node id). */
+  connected: define(z.strictObject({ from: name, to: name }), (ctx, p) => ctx.scenario.edges.some((e) => e.source === p.from && e.target === p.to)),
+
+  /** A setting of a node has this value (e.g. a consumer switched to `earliest`). */
+  nodeSetting: define(z.strictObject({ node: name, setting: name, equals: z.union([z.string(), z.number(), z.boolean(), z.null()]) }), (ctx, p) => {
+    const n = ctx.scenario.nodes.find((x) => x.id === p.node);
+    return n !== undefined && (n.props as Record<string, unknown>)[p.setting] === p.equals;
+  }),
+
+  /** The topic has had at least `min` records appended (over all partitions). */
+  topicRecords: define(z.strictObject({ topic: name, min: count }), (ctx, p) => recordsIn(ctx, p.topic) >= p.min),
+
+  /** The topic has at least `min` partitions. */
+  partitions: define(z.strictObject({ topic: name, min: count }), (ctx, p) => (topicOf(ctx, p.topic)?.partitions.length ?? 0) >= p.min),
+
+  /** The group (or any group, if none is named) has been handed at least `min` records of the
+   * topic (re-deliveries count again). */
+  groupReceived: define(z.strictObject({ group: groupName, topic: name, min: count }), (ctx, p) =>
+    anyGroup(ctx, p.group, (g) => delivered(ctx, g.id, p.topic) >= p.min),
+  ),
+
+  /** The group has committed its way to the end of every partition of a non-empty topic. */
+  groupCaughtUp: define(z.strictObject({ group: groupName, topic: name }), (ctx, p) =>
+    recordsIn(ctx, p.topic) > 0 &&
+    anyGroup(ctx, p.group, (g) => {
+      const lags = lagOn(g, p.topic);
+      return lags.length > 0 && lags.every((l) => l === 0);
+    }),
+  ),
+
+  /** The group is at least `min` records behind on the topic. */
+  groupLagging: define(z.strictObject({ group: groupName, topic: name, min: count }), (ctx, p) =>
+    anyGroup(ctx, p.group, (g) => lagOn(g, p.topic).reduce<number>((n, l) => n + (l ?? 0), 0) >= p.min),
+  ),
+
+  /** The group read every partition of the topic from its first offset: it heard the whole story. */
+  groupReadFromStart: define(z.strictObject({ group: groupName, topic: name }), (ctx, p) => {
+    const parts = (topicOf(ctx, p.topic)?.partitions ?? []).filter((x) => x.endOffset > 0);
+    return (
+      parts.length > 0 &&
+      anyGroup(ctx, p.group, (g) => {
+        const first = firstOffsets(ctx, g.id, p.topic);
+        return parts.every((x) => first.get(x.id) === 0);
+      })
+    );
+  }),
+
+  /** The group started reading after records already existed: what was said before was missed. */
+  groupMissedHistory: define(z.strictObject({ group: groupName, topic: name }), (ctx, p) =>
+    anyGroup(ctx, p.group, (g) => [...firstOffsets(ctx, g.id, p.topic).values()].some((offset) => offset > 0)),
+  ),
+
+  /** At least `min` different groups have each received records of the topic (fan-out). */
+  groupsReading: define(z.strictObject({ topic: name, min: count }), (ctx, p) => {
+    const groups = new Set(ofType(ctx, 'delivered').filter((e) => e.topic === p.topic).map((e) => e.group));
+    return groups.size >= p.min;
+  }),
+
+  /** At least `min` live members of the group each own partitions of the topic (work is split). */
+  membersSharing: define(z.strictObject({ group: groupName, topic: name, min: count }), (ctx, p) =>
+    anyGroup(ctx, p.group, (g) => aliveMembers(g).filter((m) => ownsPartitionOf(m.assigned, p.topic)).length >= p.min),
+  ),
+
+  /** At least `min` live members of the group own no partition at all (more members than partitions). */
+  idleMembers: define(z.strictObject({ group: groupName, min: count }), (ctx, p) =>
+    anyGroup(ctx, p.group, (g) => aliveMembers(g).filter((m) => m.assigned.length === 0).length >= p.min),
+  ),
+
+  /** The group has completed at least `min` rebalances. */
+  rebalances: define(z.strictObject({ group: groupName, min: count }), (ctx, p) =>
+    anyGroup(ctx, p.group, (g) => ofType(ctx, 'rebalanced').filter((e) => e.group === g.id).length >= p.min),
+  ),
+
+  /** A member of the group has crashed at least once. */
+  memberCrashed: define(z.strictObject({ group: groupName }), (ctx, p) => ofType(ctx, 'consumerCrashed').some((e) => p.group === undefined || e.group === p.group)),
+
+  /** At least `min` records were handed to the group more than once (at-least-once at work). */
+  redelivered: define(z.strictObject({ group: groupName, topic: name, min: count }), (ctx, p) =>
+    anyGroup(ctx, p.group, (g) => {
+      const seen = new Map<number, number>(); // partition -> end of what was delivered so far
+      let again = 0;
+      for (const e of deliveries(ctx, g.id, p.topic)) {
+        const end = seen.get(e.partition) ?? 0;
+        again += Math.max(0, Math.min(e.toOffset, end) - e.fromOffset);
+        seen.set(e.partition, Math.max(end, e.toOffset));
+      }
+      return again >= p.min;
+    }),
+  ),
+
+  /** Records of the topic the group committed past without ever finishing them (at-most-once). */
+  recordsSkipped: define(z.strictObject({ group: groupName, topic: name, min: count }), (ctx, p) =>
+    anyGroup(ctx, p.group, (g) => {
+      const done = new Set(ofType(ctx, 'processed').filter((e) => e.group === g.id && e.topic === p.topic && e.outcome === 'ok').map((e) => `${e.partition}:${e.offset}`));
+      let skipped = 0;
+      for (const [tp, committed] of Object.entries(g.committed)) {
+        const cut = tp.lastIndexOf('-');
+        if (tp.slice(0, cut) !== p.topic) continue;
+        const partition = Number(tp.slice(cut + 1));
+        for (let o = 0; o < committed; o++) if (!done.has(`${partition}:${o}`)) skipped++;
+      }
+      return skipped >= p.min;
+    }),
+  ),
+
+  /** Every record produced with `key` went to one partition, and there are at least `min` of them. */
+  keyInOnePartition: define(z.strictObject({ topic: name, key: z.string(), min: count }), (ctx, p) => {
+    const parts = new Set<number>();
+    let n = 0;
+    for (const e of ofType(ctx, 'produced'))
+      if (e.topic === p.topic)
+        for (const k of e.keys)
+          if (k === p.key) {
+            n++;
+            parts.add(e.partition);
+          }
+    return n >= p.min && parts.size === 1;
+  }),
+
+  /** Keyed records of the topic landed in at least `min` different partitions. */
+  keysSpread: define(z.strictObject({ topic: name, min: count }), (ctx, p) => {
+    const parts = new Set(ofType(ctx, 'produced').filter((e) => e.topic === p.topic && e.keys.some((k) => k !== null)).map((e) => e.partition));
+    return parts.size >= p.min;
+  }),
+
+  /** A service's counter has reached `min`. */
+  serviceStat: define(z.strictObject({ service: name, stat: z.enum(SERVICE_STATS), min: count }), (ctx, p) => {
+    const s = ctx.view.services.find((x) => x.id === p.service);
+    return s !== undefined && s.stats[p.stat] >= p.min;
+  }),
+
+  /** The service is down (or up, with `down: false`). */
+  serviceDown: define(z.strictObject({ service: name, down: z.boolean().default(true) }), (ctx, p) => ctx.view.services.find((x) => x.id === p.service)?.down === p.down),
+
+  /** A producer's counter (records sent, acknowledged, failed) has reached `min`. */
+  producerStat: define(z.strictObject({ producer: name, stat: z.enum(PRODUCER_STATS), min: count }), (ctx, p) => {
+    const prod = ctx.view.producers.find((x) => x.id === p.producer);
+    return prod !== undefined && prod[p.stat] >= p.min;
+  }),
+
+  /** The broker (engine index, 0-based) is down (or up, with `down: false`). */
+  brokerDown: define(z.strictObject({ broker: z.number().int().min(0), down: z.boolean().default(true) }), (ctx, p) => {
+    const b = ctx.view.brokers.find((x) => x.id === p.broker);
+    return b !== undefined && b.up === !p.down;
+  }),
+
+  /** A new leader was elected for a partition of the topic (after a broker failed). */
+  leaderElected: define(z.strictObject({ topic: name }), (ctx, p) => ofType(ctx, 'leaderElected').some((e) => e.topic === p.topic)),
+
+  /** At least `min` acknowledged records of the topic were cut from a log by an unclean election. */
+  recordsTruncated: define(z.strictObject({ topic: name, min: count }), (ctx, p) =>
+    ofType(ctx, 'leaderElected').filter((e) => e.topic === p.topic).reduce((n, e) => n + e.truncated, 0) >= p.min,
+  ),
+
+  /** Retention or compaction removed at least `min` records of the topic. */
+  recordsDeleted: define(z.strictObject({ topic: name, reason: z.enum(['retention', 'compaction']), min: count }), (ctx, p) =>
+    ofType(ctx, 'recordsDeleted').filter((e) => e.topic === p.topic && e.reason === p.reason).reduce((n, e) => n + e.count, 0) >= p.min,
+  ),
+
+  /** The group's offsets for the topic were reset (a replay was started). */
+  offsetsReset: define(z.strictObject({ group: groupName, topic: name }), (ctx, p) =>
+    ofType(ctx, 'offsetsReset').some((e) => (p.group === undefined || e.group === p.group) && e.topic === p.topic),
+  ),
+} satisfies Record<string, Goal<z.ZodType>>;
+
+export type GoalName = keyof typeof GOALS;

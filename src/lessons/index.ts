@@ -1,0 +1,14 @@
+/**
+ * Guided lessons: Markdown files with YAML frontmatter (see format.ts), graded by named goals over
+ * engine state (goals.ts), solved by learner actions as data (actions.ts). Imports the engine and
+ * scenarios only; the store is reached through the LessonDriver interface it satisfies.
+ */
+export { lessonAction, lessonFrontmatter, translationFrontmatter, type GoalSpec, type LessonAction, type LessonFrontmatter, type LessonStepMeta } from './format';
+export { GOALS, type GoalContext, type GoalName } from './goals';
+export { goalHolds } from './evaluate';
+export { applyAction, goalContext, type LessonDriver } from './actions';
+export { goToStepStart } from './replay';
+export { loadCourse, lessonIn, courseTranslationGaps, LESSON_LANGS, type Course, type Lesson, type LessonLang } from './catalog';
+export { formatProblem, parseLessonFile, type LessonProblem, type LessonText, type StepText } from './parse';
+export { expectedHashes, sectionHash, translationGaps, type TranslationGap } from './translation';
+export { lessonStartScenario } from './scenario';

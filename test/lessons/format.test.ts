@@ -1,0 +1,72 @@
+import { describe, expect, test } from 'vitest';
+import { formatProblem, loadCourse } from '../../src/lessons';
+
+const lesson = (frontmatter: string, body = '## one\nDo it.\n\n## summary\n- learned') => `---\n${frontmatter}\n---\n\n${body}\n`;
+const VALID = `id: demo
+order: 1
+title: Demo
+scenario: { template: empty }
+steps:
+  - id: one
+    goal: { timePassed: { ms: 1000 } }
+    solution:
+      - advance: 1000`;
+
+const problemsOf = (text: string) => loadCourse({ 'lessons/99-demo.md': text }).problems.map(formatProblem);
+
+describe('a malformed lesson fails with the file, the line and what is wrong', () => {
+  test('a valid lesson loads', () => {
+    const c = loadCourse({ 'lessons/99-demo.md': lesson(VALID) });
+    expect(c.problems).toEqual([]);
+    expect(c.lessons.map((l) => l.id)).toEqual(['demo']);
+  });
+
+  test('an unknown goal is reported on its line, with the goals that exist', () => {
+    const [p] = problemsOf(lesson(VALID.replace('timePassed', 'timeFlies')));
+    expect(p).toMatch(/^lessons\/99-demo\.md:8: steps\[0\]\.goal\.timeFlies: unknown goal "timeFlies"; known goals: .*timePassed/);
+  });
+
+  test("a goal's parameters are checked", () => {
+    const [p] = problemsOf(lesson(VALID.replace('{ ms: 1000 }', '{ ms: "soon" }')));
+    expect(p).toMatch(/^lessons\/99-demo\.md:8: steps\[0\]\.goal\.timePassed\.ms: /);
+  });
+
+  test('an unknown action is reported on its line', () => {
+    const [p] = problemsOf(lesson(VALID.replace('advance: 1000', 'fastForward: 1000')));
+    expect(p).toMatch(/^lessons\/99-demo\.md:10: steps\[0\]\.solution\[0\]/);
+  });
+
+  test('broken YAML is reported with its line', () => {
+    const [p] = problemsOf(lesson(VALID.replace('title: Demo', 'title: [Demo')));
+    expect(p).toMatch(/^lessons\/99-demo\.md:\d+: YAML: /);
+  });
+
+  test('a step without a section in the body, and a section without a step, are both reported', () => {
+    const problems = problemsOf(lesson(VALID, '## two\nText.\n\n## summary\n- x'));
+    expect(problems).toContainEqual(expect.stringContaining('step "one" has no "## one" section'));
+    expect(problems).toContainEqual(expect.stringContaining('section "## two" is not a step'));
+  });
+
+  test('a prediction needs its answer in range and its choices in the body', () => {
+    const fm = VALID.replace('  - id: one', '  - id: one\n    predict: 3');
+    expect(problemsOf(lesson(fm, '## one\nDo it.\n\n### Predict\nWhat?\n- a\n- b\n\n## summary\n- x'))).toContainEqual(expect.stringContaining('predict: 3 but there are only 2 choices'));
+    expect(problemsOf(lesson(fm))).toContainEqual(expect.stringContaining('no "### Predict" section'));
+  });
+
+  test('a lesson without frontmatter is refused on line 1', () => {
+    expect(problemsOf('# Just markdown')).toEqual(['lessons/99-demo.md:1: a lesson starts with YAML frontmatter between two "---" lines']);
+  });
+
+  test('an inline scenario with a bad prop is refused, and one broken lesson leaves the others loaded', () => {
+    const bad = lesson(VALID.replace('scenario: { template: empty }', 'scenario:\n  nodes:\n    - { kind: topic, id: t, props: { partitions: 0 } }').replace('id: demo', 'id: broken'));
+    const c = loadCourse({ 'lessons/98-broken.md': bad, 'lessons/99-demo.md': lesson(VALID) });
+    expect(c.lessons.map((l) => l.id)).toEqual(['demo']);
+    expect(c.problems.map(formatProblem)).toEqual([expect.stringMatching(/^lessons\/98-broken\.md:1: scenario: nodes\[0\]\.props\.partitions: must be at least 1/)]);
+  });
+
+  test('headings inside code fences are not sections', () => {
+    const c = loadCourse({ 'lessons/99-demo.md': lesson(VALID, '## one\nDo it.\n\n```mermaid\n## not a section\n```\n\n## summary\n- x') });
+    expect(c.problems).toEqual([]);
+    expect(c.lessons[0].english.text.steps.one.body).toContain('## not a section');
+  });
+});
