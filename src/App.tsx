@@ -9,12 +9,15 @@ import { Notices } from './ui/common/Notices';
 import { useLang } from './ui/common/useLang';
 import { TimeControls } from './ui/controls/TimeControls';
 import { Inspector } from './ui/inspector/Inspector';
+import { useProgress } from './ui/lesson/progressStore';
 import { Toolbar } from './ui/toolbar/Toolbar';
 
 // Charts (uPlot) are not needed for the first paint: keep them out of the initial bundle.
 const MetricsPanel = lazy(() => import('./ui/metrics/MetricsPanel').then((m) => ({ default: m.MetricsPanel })));
 // The comparison (and mermaid, which it loads on demand) only when its tab is opened.
 const CompareView = lazy(() => import('./ui/compare/CompareView').then((m) => ({ default: m.CompareView })));
+// Lessons bring their Markdown files, YAML and a Markdown renderer: only when the panel is shown.
+const LessonPanel = lazy(() => import('./ui/lesson/LessonPanel').then((m) => ({ default: m.LessonPanel })));
 
 type View = 'workbench' | 'compare';
 const VIEWS: readonly View[] = ['workbench', 'compare'];
@@ -61,6 +64,7 @@ export function App() {
             </button>
           ))}
         </div>
+        {view === 'workbench' && <LessonsToggle />}
         {view === 'workbench' && (
           <ErrorBoundary lang={lang}>
             <Toolbar />
@@ -78,7 +82,7 @@ export function App() {
           </ErrorBoundary>
         </main>
       ) : (
-        <WorkbenchMain lang={lang} />
+        <WorkbenchMain lang={lang} onOpenCompare={() => open('compare')} />
       )}
 
       {view === 'workbench' && (
@@ -94,7 +98,8 @@ export function App() {
 }
 
 /** Palette | canvas | inspector and metrics: where a learner builds and runs flows. */
-function WorkbenchMain({ lang }: { lang: Lang }) {
+function WorkbenchMain({ lang, onOpenCompare }: { lang: Lang; onOpenCompare: () => void }) {
+  const lessonsOpen = useProgress((s) => s.progress.open);
   return (
     <main className="workbench" id="panel-workbench" role="tabpanel" aria-labelledby="tab-workbench">
       <aside className="workbench__palette">
@@ -108,6 +113,13 @@ function WorkbenchMain({ lang }: { lang: Lang }) {
         </ErrorBoundary>
       </section>
       <aside className="workbench__side">
+        {lessonsOpen && (
+          <ErrorBoundary lang={lang}>
+            <Suspense fallback={null}>
+              <LessonPanel onAppLink={onOpenCompare} />
+            </Suspense>
+          </ErrorBoundary>
+        )}
         <ErrorBoundary lang={lang}>
           <Inspector />
         </ErrorBoundary>
@@ -118,5 +130,17 @@ function WorkbenchMain({ lang }: { lang: Lang }) {
         </ErrorBoundary>
       </aside>
     </main>
+  );
+}
+
+/** Shows or hides the guided lessons beside the canvas (remembered with the course progress). */
+function LessonsToggle() {
+  const { t } = useT();
+  const open = useProgress((s) => s.progress.open);
+  const setOpen = useProgress((s) => s.setOpen);
+  return (
+    <button type="button" className="lessons-toggle" aria-pressed={open} onClick={() => setOpen(!open)}>
+      {t('lessons.toggle')}
+    </button>
   );
 }

@@ -12,3 +12,4 @@ export { loadCourse, lessonIn, courseTranslationGaps, LESSON_LANGS, type Course,
 export { formatProblem, parseLessonFile, type LessonProblem, type LessonText, type StepText } from './parse';
 export { expectedHashes, sectionHash, translationGaps, type TranslationGap } from './translation';
 export { lessonStartScenario } from './scenario';
+export { PROGRESS_KEY, PROGRESS_UNREADABLE_KEY, emptyLessonProgress, emptyProgress, parseProgress, progressSchema, type LessonProgress, type Progress } from './progress';

@@ -1,35 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Diagram, Side } from '../../compare';
 import { useT } from '../../i18n';
+import { loadMermaid } from '../common/mermaid';
 import { buildDiagram, diagramHeading, orderRange, suggestOrder } from './diagrams';
 import { useCompare } from './store';
 
 type Mode = 'order' | 'first';
-
-let mermaidReady: Promise<typeof import('mermaid').default> | null = null;
-
-/** Mermaid is big: it loads the first time a diagram is drawn, never with the app. */
-function loadMermaid() {
-  mermaidReady ??= import('mermaid').then(({ default: mermaid }) => {
-    mermaid.initialize({
-      startOnLoad: false,
-      securityLevel: 'strict',
-      theme: 'base',
-      themeVariables: {
-        fontFamily: 'system-ui, "Noto Sans Thai", sans-serif',
-        primaryColor: '#f1e4d3',
-        primaryBorderColor: '#6f4e37',
-        primaryTextColor: '#2b1d14',
-        lineColor: '#5e4a3c',
-        noteBkgColor: '#fff7e6',
-        noteBorderColor: '#e0a458',
-      },
-      sequence: { useMaxWidth: false, mirrorActors: false, noteMargin: 6, messageMargin: 28 },
-    });
-    return mermaid;
-  });
-  return mermaidReady;
-}
 
 let renderCount = 0;
 

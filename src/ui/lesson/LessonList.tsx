@@ -1,0 +1,56 @@
+import { lessonIn, type Course } from '../../lessons';
+import { useT } from '../../i18n';
+import { useKafeStoreApi } from '../../store';
+import { lessonProgressOf, useProgress } from './progressStore';
+import { hasStash, openLessonAt, restoreStash } from './session';
+
+/** The course: every lesson with the learner's progress, and the way back to their own canvas. */
+export function LessonList({ course }: { course: Course }) {
+  const { t, lang } = useT();
+  const store = useKafeStoreApi();
+  const progress = useProgress((s) => s.progress);
+  const notify = store.getState().notify;
+  return (
+    <div className="lesson-list">
+      <h2 className="panel__title">{t('lessons.course')}</h2>
+      <p className="lesson-list__intro">{t('lessons.courseIntro')}</p>
+      <ol className="lesson-list__items">
+        {course.lessons.map((lesson, i) => {
+          const p = lessonProgressOf(progress, lesson.id);
+          const total = lesson.meta.steps.length;
+          const done = lesson.meta.steps.filter((s) => p.done.includes(s.id)).length;
+          const action = p.completed ? 'lessons.review' : done > 0 || p.step > 0 ? 'lessons.continue' : 'lessons.start';
+          const open = () => {
+            const error = openLessonAt(store, lesson, p.completed ? 0 : p.step);
+            if (error) notify('error', 'lessons.failedAction', error);
+          };
+          return (
+            <li key={lesson.id} className="lesson-list__item" data-lesson={lesson.id} data-completed={p.completed}>
+              <div className="lesson-list__text">
+                <span className="lesson-list__number">{t('lessons.lessonNumber', { n: i + 1 })}</span>
+                <span className="lesson-list__title">{lessonIn(lesson, lang).title}</span>
+                <span className="lesson-list__progress">
+                  {p.completed ? <span className="badge badge--alive">{t('lessons.completedBadge')}</span> : t('lessons.progress', { done, total })}
+                </span>
+                <progress className="lesson-list__bar" max={total} value={done} aria-hidden="true" />
+              </div>
+              <button type="button" className="button button--quiet button--small" onClick={open} aria-label={`${t(action)}: ${lessonIn(lesson, lang).title}`}>
+                {t(action)}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      {hasStash() && (
+        <p className="lesson-list__stash">
+          {t('lessons.stash.note')}{' '}
+          <button type="button" className="button button--quiet button--small" onClick={() => restoreStash(store)}>
+            {t('lessons.stash.restore')}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+

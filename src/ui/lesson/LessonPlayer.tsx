@@ -1,0 +1,198 @@
+import { useEffect, useRef, useState } from 'react';
+import { goalContext, goalHolds, lessonIn, type Course, type Lesson } from '../../lessons';
+import { useT } from '../../i18n';
+import { useKafeStoreApi } from '../../store';
+import { LessonMarkdown, type AppLink } from './LessonMarkdown';
+import { PredictBox } from './PredictBox';
+import { lessonProgressOf, useProgress } from './progressStore';
+import { openLessonAt } from './session';
+import { showSolution } from './showMe';
+import { useGoalWatch } from './useGoalWatch';
+
+interface Props {
+  lesson: Lesson;
+  course: Course;
+  onAppLink: (link: AppLink) => void;
+}
+
+/**
+ * One lesson, step by step. A step's goal is watched on the live simulation; once reached it is
+ * remembered (progress), its explanation shown and Next highlighted. "Show me" plays the
+ * reference solution on the canvas; "Reset step" puts the canvas back to the step's start.
+ */
+export function LessonPlayer({ lesson, course, onAppLink }: Props) {
+  const { t, lang } = useT();
+  const store = useKafeStoreApi();
+  const progress = useProgress((s) => lessonProgressOf(s.progress, lesson.id));
+  const update = useProgress((s) => s.update);
+  const openList = useProgress((s) => s.open);
+  const { title, text } = lessonIn(lesson, lang);
+  const steps = lesson.meta.steps;
+  const index = Math.min(progress.step, steps.length - 1);
+  const step = steps[index];
+  const stepText = text.steps[step.id];
+  const reached = useGoalWatch(progress.completed ? null : step.goal);
+  const done = progress.done.includes(step.id);
+  const [hint, setHint] = useState(false);
+  const [checked, setChecked] = useState<'no' | null>(null);
+  const [showing, setShowing] = useState<AbortController | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // Latch: once the goal holds, the step stays done even if the simulation moves on.
+  useEffect(() => {
+    if (reached && !done) update(lesson.id, (p) => ({ ...p, done: [...p.done, step.id] }));
+  }, [reached, done, lesson.id, step.id, update]);
+
+  useEffect(() => {
+    setHint(false);
+    setChecked(null);
+    headingRef.current?.focus();
+  }, [index, progress.completed]);
+
+  useEffect(() => () => showing?.abort(), [showing]);
+
+  const go = (next: number) => {
+    showing?.abort();
+    update(lesson.id, (p) => ({ ...p, step: next }));
+  };
+  const fail = (error: string | null) => error && store.getState().notify('error', 'lessons.failedAction', error);
+  const resetStep = () => {
+    showing?.abort();
+    fail(openLessonAt(store, lesson, index));
+  };
+  const showMe = () => {
+    if (showing) {
+      showing.abort();
+      return;
+    }
+    const controller = new AbortController();
+    setShowing(controller);
+    void showSolution(store, lesson, index, controller.signal).then((error) => {
+      setShowing((c) => (c === controller ? null : c));
+      fail(error);
+    });
+  };
+  const check = () => setChecked(goalHolds(step.goal, goalContext(store)) ? null : 'no');
+  const finish = () => update(lesson.id, (p) => ({ ...p, completed: true }));
+
+  const position = course.lessons.indexOf(lesson);
+  const next = course.lessons[position + 1];
+
+  if (progress.completed) {
+    return (
+      <div className="lesson" data-testid="lesson-complete">
+        <button type="button" className="lesson__back" onClick={() => openList(null)}>
+          ← {t('lessons.backToList')}
+        </button>
+        <h2 className="lesson__title" tabIndex={-1} ref={headingRef}>
+          {t('lessons.complete.title')}: {title}
+        </h2>
+        <h3 className="lesson__subtitle">{t('lessons.complete.learned')}</h3>
+        <LessonMarkdown text={text.summary} onAppLink={onAppLink} />
+        <div className="lesson__actions">
+          {next ? (
+            <button type="button" className="button" onClick={() => fail(openLessonAt(store, next, lessonProgressOf(useProgress.getState().progress, next.id).step))}>
+              {t('lessons.complete.next', { title: lessonIn(next, lang).title })}
+            </button>
+          ) : (
+            <p>{t('lessons.complete.last')}</p>
+          )}
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              update(lesson.id, (p) => ({ ...p, step: 0, completed: false }));
+              fail(openLessonAt(store, lesson, 0));
+            }}
+          >
+            {t('lessons.complete.again')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="lesson" data-testid="lesson" data-lesson={lesson.id} data-step={step.id} data-reached={done}>
+      <button type="button" className="lesson__back" onClick={() => openList(null)}>
+        ← {t('lessons.backToList')}
+      </button>
+      <p className="lesson__kicker">{t('lessons.lessonNumber', { n: position + 1 })}</p>
+      <h2 className="lesson__title">{title}</h2>
+      <ol className="lesson__dots" aria-label={t('lessons.stepOf', { n: index + 1, total: steps.length })}>
+        {steps.map((s, i) => (
+          <li key={s.id} className="lesson__dot" data-current={i === index} data-done={progress.done.includes(s.id)}>
+            <button type="button" onClick={() => go(i)} aria-label={t('lessons.stepOf', { n: i + 1, total: steps.length })} aria-current={i === index ? 'step' : undefined} />
+          </li>
+        ))}
+      </ol>
+      {index === 0 && text.intro && <LessonMarkdown text={text.intro} onAppLink={onAppLink} />}
+      <h3 className="lesson__step-heading" tabIndex={-1} ref={headingRef}>
+        {t('lessons.stepOf', { n: index + 1, total: steps.length })}
+      </h3>
+      <LessonMarkdown text={stepText.body} onAppLink={onAppLink} />
+
+      {stepText.predict && step.predict !== undefined && (
+        <PredictBox
+          key={step.id}
+          predict={stepText.predict}
+          answer={step.predict}
+          chosen={progress.predictions[step.id]}
+          revealed={done}
+          onChoose={(choice) => update(lesson.id, (p) => ({ ...p, predictions: { ...p.predictions, [step.id]: choice } }))}
+        />
+      )}
+
+      <p className={`lesson__goal lesson__goal--${done ? 'reached' : 'pending'}`} role="status" data-testid="lesson-goal">
+        {done ? `✓ ${t('lessons.goal.reached')}` : checked === 'no' ? t('lessons.goal.notYet') : t('lessons.goal.pending')}
+      </p>
+
+      {done && stepText.explanation && (
+        <div className="lesson__explanation">
+          <h4>{t('lessons.explanation')}</h4>
+          <LessonMarkdown text={stepText.explanation} onAppLink={onAppLink} />
+        </div>
+      )}
+
+      {stepText.hint && (
+        <div className="lesson__hint">
+          <button type="button" className="button button--quiet button--small" aria-expanded={hint} onClick={() => setHint(!hint)}>
+            {t(hint ? 'lessons.hint.hide' : 'lessons.hint.show')}
+          </button>
+          {hint && <LessonMarkdown text={stepText.hint} onAppLink={onAppLink} />}
+        </div>
+      )}
+
+      <div className="lesson__actions">
+        <button type="button" className="button button--quiet button--small" onClick={check} disabled={done}>
+          {t('lessons.check')}
+        </button>
+        <button type="button" className="button button--quiet button--small" onClick={showMe} data-testid="lesson-show-me">
+          {showing ? t('lessons.showMe.stop') : t('lessons.showMe')}
+        </button>
+        <button type="button" className="button button--quiet button--small" onClick={resetStep}>
+          {t('lessons.resetStep')}
+        </button>
+      </div>
+      <div className="lesson__nav">
+        <button type="button" className="button button--quiet" onClick={() => go(index - 1)} disabled={index === 0}>
+          {t('lessons.previous')}
+        </button>
+        {index < steps.length - 1 ? (
+          <button type="button" className={`button${done ? '' : ' button--quiet'}`} onClick={() => go(index + 1)}>
+            {t('lessons.next')}
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={finish} disabled={!steps.every((s) => progress.done.includes(s.id))}>
+            {t('lessons.finish')}
+          </button>
+        )}
+      </div>
+      {showing && (
+        <p className="lesson__showing" role="status">
+          {t('lessons.showMe.running')}
+        </p>
+      )}
+    </div>
+  );
+}
