@@ -16,6 +16,7 @@ export interface LessonDriver {
     updateNode(id: string, patch: { label?: string; props?: Record<string, unknown> }): void;
     removeNodes(ids: string[]): void;
     connect(source: string, target: string): boolean;
+    autoArrange(): void;
     removeEdges(ids: string[]): void;
     run(command: Command): boolean;
     seek(t: number): void;
@@ -48,7 +49,12 @@ export function applyAction(driver: LessonDriver, action: LessonAction): string 
     s.removeNodes([action.removeNode]);
     return null;
   }
-  if ('connect' in action) return s.connect(...action.connect) ? null : `connect: ${action.connect.join(' -> ')} was refused`;
+  if ('connect' in action) {
+    if (!s.connect(...action.connect)) return `connect: ${action.connect.join(' -> ')} was refused`;
+    // A node the lesson dropped in sits wherever there was room: now that it is wired, tidy up.
+    driver.getState().autoArrange();
+    return null;
+  }
   if ('disconnect' in action) {
     const [from, to] = action.disconnect;
     const edges = s.scenario.edges.filter((e) => e.source === from && e.target === to).map((e) => e.id);
