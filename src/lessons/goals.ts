@@ -225,6 +225,18 @@ export const GOALS = {
   offsetsReset: define(z.strictObject({ group: groupName, topic: name }), (ctx, p) =>
     ofType(ctx, 'offsetsReset').some((e) => (p.group === undefined || e.group === p.group) && e.topic === p.topic),
   ),
+
+  /** Every partition of the topic has at least `min` replicas in its ISR (e.g. a recovered broker caught up). */
+  inSyncReplicas: define(z.strictObject({ topic: name, min: count }), (ctx, p) => {
+    const parts = topicOf(ctx, p.topic)?.partitions ?? [];
+    return parts.length > 0 && parts.every((x) => x.isr.length >= p.min);
+  }),
+
+  /** Brokers refused at least `min` records sent to the topic with this error (retried or not). */
+  produceErrors: define(
+    z.strictObject({ topic: name, error: z.enum(['LEADER_NOT_AVAILABLE', 'NOT_ENOUGH_REPLICAS', 'REQUEST_TIMED_OUT', 'OUT_OF_ORDER_SEQUENCE', 'INVALID_RECORD']), min: count }),
+    (ctx, p) => ofType(ctx, 'produceFailed').filter((e) => e.topic === p.topic && e.error === p.error).reduce((n, e) => n + e.count, 0) >= p.min,
+  ),
 } satisfies Record<string, Goal<z.ZodType>>;
 
 export type GoalName = keyof typeof GOALS;

@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { goalContext, goalHolds, lessonStartScenario, type GoalSpec } from '../../src/lessons';
+import { createKafeStore } from '../../src/store';
+
+/** A 3-broker cluster with one replicated topic written with acks=all. */
+function cluster() {
+  const start = lessonStartScenario({
+    seed: 3,
+    nodes: [
+      { kind: 'broker', id: 'b1' },
+      { kind: 'broker', id: 'b2' },
+      { kind: 'broker', id: 'b3' },
+      { kind: 'producer', id: 'p', props: { ratePerSec: 20, acks: 'all', idempotent: true } },
+      { kind: 'topic', id: 't', props: { partitions: 2, replicationFactor: 3, minInsyncReplicas: 2 } },
+    ],
+    edges: [['p', 't']],
+    timeline: [],
+  });
+  if (!start.ok) throw new Error(start.error);
+  const store = createKafeStore(start.value);
+  const holds = (goal: GoalSpec) => goalHolds(goal, goalContext(store));
+  const run = (command: Parameters<ReturnType<typeof store.getState>['run']>[0]) => expect(store.getState().run(command)).toBe(true);
+  const advance = (ms: number) => store.getState().seek(store.getState().frame.now + ms);
+  return { holds, run, advance };
+}
+
+describe('inSyncReplicas', () => {
+  test('false while a failed broker is out of the ISR, true once it has caught up again', () => {
+    const { holds, run, advance } = cluster();
+    advance(1000);
+    expect(holds({ inSyncReplicas: { topic: 't', min: 3 } })).toBe(true);
+    run({ type: 'failBroker', broker: 1 });
+    advance(10_000);
+    expect(holds({ inSyncReplicas: { topic: 't', min: 3 } })).toBe(false);
+    expect(holds({ inSyncReplicas: { topic: 't', min: 2 } })).toBe(true);
+    run({ type: 'recoverBroker', broker: 1 });
+    advance(1000);
+    expect(holds({ inSyncReplicas: { topic: 't', min: 3 } })).toBe(true);
+    expect(holds({ inSyncReplicas: { topic: 'nope', min: 1 } })).toBe(false);
+  });
+});
+
+describe('produceErrors', () => {
+  test('counts refusals of one kind on one topic', () => {
+    const { holds, run, advance } = cluster();
+    const notEnough: GoalSpec = { produceErrors: { topic: 't', error: 'NOT_ENOUGH_REPLICAS', min: 1 } };
+    advance(1000);
+    run({ type: 'failBroker', broker: 0 });
+    advance(10_000);
+    expect(holds(notEnough)).toBe(false); // two in-sync copies left: still enough
+    run({ type: 'failBroker', broker: 2 });
+    advance(10_000);
+    expect(holds(notEnough)).toBe(true);
+    expect(holds({ produceErrors: { topic: 't', error: 'INVALID_RECORD', min: 1 } })).toBe(false);
+    expect(holds({ produceErrors: { topic: 'other', error: 'NOT_ENOUGH_REPLICAS', min: 1 } })).toBe(false);
+  });
+});
