@@ -1,9 +1,12 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { en, type MessageKey } from './en';
-import { th } from './th';
+import type { MessageKey } from './en';
+import { enCore, type CoreKey } from './en/core';
+import { thCore } from './th/core';
 
 export type { MessageKey } from './en';
+export type { CoreKey } from './en/core';
+export { registerArea, useStringArea, type StringArea } from './areas';
 export type Lang = 'en' | 'th';
 export const LANGS: readonly Lang[] = ['en', 'th'];
 /** localStorage key under which the learner's language choice is remembered. */
@@ -21,7 +24,7 @@ export function isLang(value: unknown): value is Lang {
 export function createI18n(lng: Lang): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { en: { translation: en }, th: { translation: th } },
+    resources: { en: { translation: { ...enCore } }, th: { translation: { ...thCore } } },
     lng,
     fallbackLng: 'en',
     keySeparator: false,
@@ -41,7 +44,7 @@ export function useT(): { t: Translate; lang: Lang } {
   return { t: t as unknown as Translate, lang: isLang(i18n.language) ? i18n.language : 'en' };
 }
 
-/** Outside React (e.g. tests): the string for `key` in `lang`, English when missing. */
-export function translate(lang: Lang, key: MessageKey): string {
-  return (lang === 'th' ? th[key] : en[key]) || en[key];
+/** Outside React: the string for a first-paint `key` in `lang`, English when missing. */
+export function translate(lang: Lang, key: CoreKey): string {
+  return (lang === 'th' ? thCore[key] : enCore[key]) || enCore[key];
 }

@@ -9,6 +9,8 @@ export const common = {
   'nav.label': 'Views',
   'nav.workbench': 'Workbench',
   'nav.compare': 'Compare sync vs events',
+  'lessons.toggle': 'Lessons',
+  'lessons.toggle.hide': 'Hide lessons',
   'lang.label': 'Language',
   'lang.en': 'English',
   'lang.th': 'ไทย',

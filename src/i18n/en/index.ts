@@ -1,10 +1,10 @@
-import { canvas } from './canvas';
-import { common } from './common';
 import { compare } from './compare';
+import { enCore } from './core';
 import { lessons } from './lessons';
-import { notices } from './notices';
-import { panels } from './panels';
 
-/** Every English string, merged from one file per area of the UI (so areas evolve separately). */
-export const en = { ...common, ...canvas, ...panels, ...notices, ...compare, ...lessons } as const;
+/**
+ * Every English string, merged from one file per area of the UI (so areas evolve separately). The
+ * type of every key; at run time the app loads `enCore` first and the lazy areas with their chunks.
+ */
+export const en = { ...enCore, ...compare, ...lessons } as const;
 export type MessageKey = keyof typeof en;

@@ -3,8 +3,6 @@
  * lessons/, translated beside them).
  */
 export const lessons = {
-  'lessons.toggle': 'Lessons',
-  'lessons.toggle.hide': 'Hide lessons',
   'lessons.panel': 'Guided lessons',
   'lessons.course': 'Course',
   'lessons.courseIntro': 'Learn Kafka and event-driven architecture by doing: each step is checked on the live simulation.',

@@ -7,6 +7,8 @@ export const common: Record<keyof typeof en, string> = {
   'nav.label': 'มุมมอง',
   'nav.workbench': 'พื้นที่ทดลอง',
   'nav.compare': 'เทียบ sync กับ event',
+  'lessons.toggle': 'บทเรียน',
+  'lessons.toggle.hide': 'ซ่อนบทเรียน',
   'lang.label': 'ภาษา',
   'lang.en': 'English',
   'lang.th': 'ไทย',

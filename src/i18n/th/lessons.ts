@@ -2,8 +2,6 @@ import type { lessons as en } from '../en/lessons';
 
 /** Thai strings for the lesson player: every English key, no extras. */
 export const lessons: Record<keyof typeof en, string> = {
-  'lessons.toggle': 'บทเรียน',
-  'lessons.toggle.hide': 'ซ่อนบทเรียน',
   'lessons.panel': 'บทเรียนแบบมีผู้นำทาง',
   'lessons.course': 'หลักสูตร',
   'lessons.courseIntro': 'เรียน Kafka และสถาปัตยกรรมแบบ event-driven ด้วยการลงมือทำ ทุกขั้นตอนจะถูกตรวจกับการจำลองที่กำลังทำงานจริง',

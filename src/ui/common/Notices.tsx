@@ -1,14 +1,10 @@
 import { useEffect } from 'react';
-import { en, type MessageKey } from '../../i18n/en';
-import { useT } from '../../i18n';
+import { useTranslation } from 'react-i18next';
+import { useT, type MessageKey } from '../../i18n';
 import { useKafe, type Notice } from '../../store';
 
 /** How long an info or success notice stays before it fades away, ms. */
 export const NOTICE_MS = 6000;
-
-function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(en, key);
-}
 
 /**
  * The store's current notice as a toast. Errors are announced assertively (role=alert) and stay
@@ -39,8 +35,9 @@ export function Notices() {
 
 function Toast({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
   const { t } = useT();
+  const { i18n } = useTranslation();
   // A key the UI does not know (e.g. a new refusal code) still shows something meaningful.
-  const message = isMessageKey(notice.key) ? t(notice.key) : notice.key;
+  const message = i18n.exists(notice.key) ? t(notice.key as MessageKey) : notice.key;
   return (
     <div
       className={`toast toast--${notice.kind}${notice.kind === 'error' ? '' : ' toast--fading'}`}

@@ -1,7 +1,8 @@
 import { lazy, Suspense, useEffect, useRef, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SCENARIOS, scenarioById, type Side } from '../../compare';
-import { useT } from '../../i18n';
+import { useStringArea, useT } from '../../i18n';
+import { COMPARE_STRINGS } from './strings';
 import { ArchitectureDiagram } from './ArchitectureDiagram';
 import { ControlsPanel } from './ControlsPanel';
 import { DiagramPanel } from './DiagramPanel';
@@ -168,6 +169,7 @@ function Scenarios() {
  * summary when the run ends, and sequence diagrams generated from the trace.
  */
 export function CompareView() {
+  useStringArea(COMPARE_STRINGS);
   const { t } = useT();
   const root = useRef<HTMLDivElement>(null);
   useCompareLoop(root);

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { formatProblem } from '../../lessons';
-import { useT } from '../../i18n';
+import { useStringArea, useT } from '../../i18n';
+import { LESSON_STRINGS } from './strings';
 import { useKafe } from '../../store';
 import type { AppLink } from './LessonMarkdown';
 import { LessonList } from './LessonList';
@@ -18,6 +19,7 @@ interface Props {
  * lazily (it brings the lesson files, YAML and Markdown parsing with it).
  */
 export function LessonPanel({ onAppLink }: Props) {
+  useStringArea(LESSON_STRINGS);
   const { t } = useT();
   const course = bundledCourse();
   const current = useProgress((s) => s.progress.current);

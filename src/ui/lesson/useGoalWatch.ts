@@ -12,7 +12,9 @@ const CHECK_EVERY_MS = 250;
  */
 export function useGoalWatch(goal: GoalSpec | null): boolean {
   const store = useKafeStoreApi();
-  const [holds, setHolds] = useState(false);
+  // The answer is tagged with the goal it is for: right after the step changes, the previous
+  // step's answer must not count for the new one.
+  const [answer, setAnswer] = useState<{ goal: GoalSpec; holds: boolean } | null>(null);
   useEffect(() => {
     if (!goal) return;
     let last = 0;
@@ -20,7 +22,7 @@ export function useGoalWatch(goal: GoalSpec | null): boolean {
     const check = () => {
       timer = null;
       last = performance.now();
-      setHolds(goalHolds(goal, goalContext(store)));
+      setAnswer({ goal, holds: goalHolds(goal, goalContext(store)) });
     };
     check();
     const unsubscribe = store.subscribe((s, prev) => {
@@ -33,5 +35,5 @@ export function useGoalWatch(goal: GoalSpec | null): boolean {
       if (timer !== null) clearTimeout(timer);
     };
   }, [goal, store]);
-  return goal ? holds : false;
+  return goal !== null && answer?.goal === goal && answer.holds;
 }

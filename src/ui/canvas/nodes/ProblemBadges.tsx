@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useT, type MessageKey } from '../../../i18n';
-import { en } from '../../../i18n/en';
+import { enCore } from '../../../i18n/en/core';
 import { useKafe } from '../../../store';
 
 /** Warnings from scenario -> engine translation (scenario/toEngine.ts) for one node. */
@@ -15,7 +15,7 @@ export function ProblemBadges({ nodeId }: { nodeId: string }) {
         return (
           <li key={`${code}-${i}`} className="kafe-node__problem" data-problem={code}>
             <span aria-hidden="true">⚠ </span>
-            {t(key in en ? (key as MessageKey) : 'canvas.problem.generic', detail)}
+            {t(key in enCore ? (key as MessageKey) : 'canvas.problem.generic', detail)}
           </li>
         );
       })}
