@@ -40,7 +40,7 @@ describe('src/engine is pure TypeScript', () => {
 });
 
 describe('dependencies point ui -> store -> (lessons, scenario) -> engine and never back up', () => {
-  const layered = ['src/scenario', 'src/lessons', 'src/store'].flatMap(sourceFilesUnder);
+  const layered = ['src/scenario', 'src/lessons', 'src/store', 'src/codegen'].flatMap(sourceFilesUnder);
 
   if (layered.length === 0) {
     test.skip('each file in src/scenario, src/lessons and src/store imports nothing from a layer above it (none yet)', () => {});
@@ -113,6 +113,12 @@ describe('the layering checker', () => {
   test('reports the line of each violation', () => {
     const [violation] = checkLayering('src/engine/sim.ts', `const a = 1;\n\nimport React from 'react';\n`);
     expect(violation).toMatchObject({ file: 'src/engine/sim.ts', line: 3 });
+  });
+
+  test('lets the code generator import scenarios and nothing else of src/', () => {
+    expect(checkLayering('src/codegen/plan.ts', `import { scenarioToEngine } from '../scenario';`)).toEqual([]);
+    expect(checkLayering('src/codegen/plan.ts', `import type { Command } from '../engine';`)).toHaveLength(1);
+    expect(checkLayering('src/codegen/plan.ts', `import { useKafe } from '../store';`)).toHaveLength(1);
   });
 
   test('lets the store import the engine but not the UI', () => {

@@ -46,6 +46,8 @@ const FORBIDDEN_FOLDERS: Record<string, readonly string[]> = {
   scenario: ['store', 'ui', 'App', 'main'],
   lessons: ['store', 'ui', 'App', 'main'],
   store: ['ui', 'App', 'main'],
+  // "Export as code" is pure text generation over a scenario: src/scenario is all it may use.
+  codegen: ['engine', 'store', 'ui', 'lessons', 'compare', 'i18n', 'App', 'main'],
 };
 
 /**

@@ -1,0 +1,162 @@
+import { jsLiteral, listText } from './names';
+import type { ServicePlan } from './plan';
+import { consumerLines, header, readerConstants, startLines } from './scriptParts';
+
+/**
+ * A service node's script: a consumer group that, for each record of its input topics, works
+ * (PROCESSING_MS), may fail (FAILURE_RATE), retries (MAX_ATTEMPTS, in place or through the retry
+ * topic), dead-letters, skips duplicates (IDEMPOTENT), publishes its `emits` event to its output
+ * topics with the same key, and commits after processing (at-least-once), as the simulator's
+ * services do (src/engine/services.ts). Only the code paths the node uses are generated.
+ */
+export function serviceFile(s: ServicePlan, scenarioName: string): string {
+  const config = {
+    node: s.nodeId,
+    label: s.label,
+    group: s.group,
+    inputs: s.inputs,
+    outputs: s.outputs,
+    emits: s.emits,
+    retryTopic: s.retryTopic,
+    deadLetterTopic: s.deadLetterTopic,
+    assignor: s.assignor,
+    autoOffsetReset: s.autoOffsetReset,
+  };
+  const subscribes = s.retryTopic ? '[...CONFIG.inputs, CONFIG.retryTopic]' : 'CONFIG.inputs';
+  const publishes = s.outputs.length > 0 ? `publishes ${s.emits} to ${listText(s.outputs)} with the same key` : 'has no output topic';
+  const about =
+    `Reads ${listText(s.inputs)} in consumer group "${s.group}". For each record it does its work, ${publishes}, ` +
+    'and only then commits the record\'s offset: at-least-once, as services are on the canvas (a crash before the commit delivers the record again).';
+  return `${header(s, 'Service', scenarioName, about)}
+import { PartitionAssigners, type KafkaMessage } from 'kafkajs';
+import { counter, createKafka, headerText, nextOffset, onShutdown, sleep } from '../kafka.js';
+
+/** What the canvas says about this service (JSON: tools and tests read it). */
+const CONFIG = ${jsLiteral(config)};
+
+// Settings the simulator models and real Kafka leaves to your code: change them and watch.
+${readerConstants(s)}
+/** The canvas fails this share of records (0..1): here the handler throws for that share. */
+const FAILURE_RATE: number = ${s.failureRate};
+/**
+ * Attempts per record before giving up (1 = no retry). ${
+    s.retryTopic
+      ? `A failed record is re-published to the retry\n * topic ${s.retryTopic} with an "attempt" header, and comes back to this service through it.`
+      : 'Without a retry topic a failed record is\n * retried in place: its partition waits until it succeeds or runs out of attempts.'
+  }
+ */
+const MAX_ATTEMPTS: number = ${s.maxAttempts};
+/**
+ * Skip records this service has already handled (delivered again after a crash or a rebalance).
+ * The canvas remembers them per service; here a Set in this process stands in for what a real
+ * service keeps in its database (shared by all its instances).
+ */
+const IDEMPOTENT: boolean = ${s.idempotent};
+
+const kafka = createKafka(CONFIG.node);
+${consumerLines(s)}
+// The service's own producer: acks=all and idempotent (Kafka's defaults since 3.0).
+const producer = kafka.producer({ idempotent: true });
+const count = counter(CONFIG.label);
+const handled = new Set<string>();
+
+/** The work for one record: throws to fail it. */
+async function handle(message: KafkaMessage, origin: string): Promise<void> {
+  await sleep(PROCESSING_MS);
+  if (Math.random() < FAILURE_RATE) throw new Error('simulated failure (FAILURE_RATE)');
+${emitLines(s)}
+}
+${retryFunctions(s)}
+/** One record, with the canvas's duplicate check, attempts, retries and dead-lettering. */
+async function processRecord(topic: string, partition: number, message: KafkaMessage): Promise<void> {
+  // The business event's identity: the record it first arrived as (kept across retries).
+  const origin = headerText(message, 'origin') ?? \`\${topic}-\${partition}-\${message.offset}\`;
+  if (IDEMPOTENT && handled.has(origin)) {
+    count('duplicates skipped');
+    return;
+  }
+  // Attempts already made: a record coming back from a retry topic carries them.
+  let attempt = Number(headerText(message, 'attempt') ?? 0);
+  for (;;) {
+    attempt++;
+    try {
+      await handle(message, origin);
+      if (IDEMPOTENT) handled.add(origin);
+      count('processed');
+      return;
+    } catch {
+      count('failed');
+${failureLines(s)}
+    }
+  }
+}
+
+await Promise.all([consumer.connect(), producer.connect()]);
+${startLines(s, subscribes)}
+onShutdown(async () => {
+  await consumer.disconnect();
+  await producer.disconnect();
+});
+await consumer.run({
+  // Commit by hand, after processing: at-least-once.
+  autoCommit: false,
+  eachMessage: async ({ topic, partition, message }) => {
+    await processRecord(topic, partition, message);
+    await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
+  },
+});
+`;
+}
+
+function emitLines(s: ServicePlan): string {
+  if (s.outputs.length === 0) return '  // No output topic on the canvas: the work is all this service does.';
+  return `  // Publish CONFIG.emits with the same key (so per-key order carries on) and value.
+  await producer.sendBatch({
+    acks: -1,
+    topicMessages: CONFIG.outputs.map((topic) => ({
+      topic,
+      messages: [{ key: message.key, value: message.value, headers: { type: CONFIG.emits, origin } }],
+    })),
+  });`;
+}
+
+function retryFunctions(s: ServicePlan): string {
+  let out = '';
+  if (s.retryTopic)
+    out += `
+/** Re-publishes a failed record to the retry topic, counting the attempts made so far. */
+async function sendToRetry(message: KafkaMessage, origin: string, attempt: number): Promise<void> {
+  const headers = { ...message.headers, origin, attempt: String(attempt) };
+  await producer.send({ topic: CONFIG.retryTopic, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
+}
+`;
+  if (s.deadLetterTopic)
+    out += `
+/** Parks a record that used up its attempts on the dead-letter topic, for a person to look at. */
+async function sendToDeadLetter(message: KafkaMessage, origin: string, attempt: number): Promise<void> {
+  const headers = { ...message.headers, origin, attempt: String(attempt), error: 'processing failed' };
+  await producer.send({ topic: CONFIG.deadLetterTopic, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
+}
+`;
+  return out;
+}
+
+function failureLines(s: ServicePlan): string {
+  const retry = s.retryTopic
+    ? `      if (attempt < MAX_ATTEMPTS) {
+        await sendToRetry(message, origin, attempt);
+        count('sent to retry');
+        return;
+      }`
+    : `      // Retry in place: the next records of this partition wait.
+      if (attempt < MAX_ATTEMPTS) continue;`;
+  const giveUp = s.deadLetterTopic
+    ? `      await sendToDeadLetter(message, origin, attempt);
+      count('dead-lettered');
+      return;`
+    : `      // No dead-letter topic on the canvas: the record is dropped (and counted).
+      console.warn(\`\${CONFIG.label}: gave up on \${origin} after \${attempt} attempt(s)\`);
+      count('dropped');
+      return;`;
+  return `${retry}\n${giveUp}`;
+}
