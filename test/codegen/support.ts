@@ -23,10 +23,13 @@ export function exportableScenarios(): { name: string; scenario: Scenario }[] {
 
 /**
  * Writes `files` into a fresh temporary folder whose node_modules is a link to Kafé's (which has
- * kafkajs, @types/node and typescript), runs `use(dir)`, and removes the folder.
+ * kafkajs, @types/node and typescript), runs `use(dir)`, and removes the folder once `use` is done
+ * (after its promise settles, if it returns one).
  */
 export function withProjectOnDisk<T>(files: readonly GeneratedFile[], use: (dir: string) => T): T {
   const dir = mkdtempSync(path.join(tmpdir(), 'kafe-export-'));
+  const cleanUp = () => rmSync(dir, { recursive: true, force: true });
+  let result: T;
   try {
     for (const f of files) {
       const target = path.join(dir, ...f.path.split('/'));
@@ -35,10 +38,14 @@ export function withProjectOnDisk<T>(files: readonly GeneratedFile[], use: (dir:
       writeFileSync(target, f.contents);
     }
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-    return use(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    result = use(dir);
+  } catch (error) {
+    cleanUp();
+    throw error;
   }
+  if (result instanceof Promise) return result.finally(cleanUp) as T;
+  cleanUp();
+  return result;
 }
 
 /**
