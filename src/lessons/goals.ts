@@ -237,6 +237,14 @@ export const GOALS = {
     z.strictObject({ topic: name, error: z.enum(['LEADER_NOT_AVAILABLE', 'NOT_ENOUGH_REPLICAS', 'REQUEST_TIMED_OUT', 'OUT_OF_ORDER_SEQUENCE', 'INVALID_RECORD']), min: count }),
     (ctx, p) => ofType(ctx, 'produceFailed').filter((e) => e.topic === p.topic && e.error === p.error).reduce((n, e) => n + e.count, 0) >= p.min,
   ),
+
+  /** The group reads the topic and is at most `max` records behind on it in total (it keeps up). */
+  groupLagAtMost: define(z.strictObject({ group: groupName, topic: name, max: count }), (ctx, p) =>
+    anyGroup(ctx, p.group, (g) => {
+      const lags = lagOn(g, p.topic);
+      return lags.length > 0 && lags.every((l) => l !== null) && lags.reduce<number>((n, l) => n + (l ?? 0), 0) <= p.max;
+    }),
+  ),
 } satisfies Record<string, Goal<z.ZodType>>;
 
 export type GoalName = keyof typeof GOALS;

@@ -55,3 +55,32 @@ describe('produceErrors', () => {
     expect(holds({ produceErrors: { topic: 'other', error: 'NOT_ENOUGH_REPLICAS', min: 1 } })).toBe(false);
   });
 });
+
+describe('groupLagAtMost', () => {
+  test('false while a slow service falls behind, true once enough instances and partitions keep up', () => {
+    const start = lessonStartScenario({
+      seed: 5,
+      nodes: [
+        { kind: 'broker', id: 'b' },
+        { kind: 'producer', id: 'p', props: { ratePerSec: 100, keyPattern: 'random', keyPrefix: 'k', keyCount: 1000 } },
+        { kind: 'topic', id: 't', props: { partitions: 1, replicationFactor: 1, minInsyncReplicas: 1 } },
+        { kind: 'service', id: 's', props: { processingMs: 20 } },
+      ],
+      edges: [['p', 't'], ['t', 's']],
+      timeline: [],
+    });
+    if (!start.ok) throw new Error(start.error);
+    const store = createKafeStore(start.value);
+    const holds = (goal: GoalSpec) => goalHolds(goal, goalContext(store));
+    const advance = (ms: number) => store.getState().seek(store.getState().frame.now + ms);
+    const keepingUp: GoalSpec = { groupLagAtMost: { group: 's', topic: 't', max: 100 } };
+    advance(3000);
+    expect(holds(keepingUp)).toBe(false); // 50 a second handled, 100 arriving
+    expect(holds({ groupLagAtMost: { topic: 't', max: 1_000_000 } })).toBe(true);
+    expect(store.getState().run({ type: 'addPartitions', topic: 't', partitions: 4 })).toBe(true);
+    expect(store.getState().run({ type: 'scaleService', id: 's', instances: 4 })).toBe(true);
+    advance(20_000);
+    expect(holds(keepingUp)).toBe(true);
+    expect(holds({ groupLagAtMost: { group: 's', topic: 'other', max: 100 } })).toBe(false);
+  });
+});
