@@ -245,6 +245,16 @@ export const GOALS = {
       return lags.length > 0 && lags.every((l) => l !== null) && lags.reduce<number>((n, l) => n + (l ?? 0), 0) <= p.max;
     }),
   ),
+
+  /** Records one producer (engine id) sent to the topic landed in at least `min` different partitions. */
+  producerSpread: define(z.strictObject({ producer: name, topic: name, min: count }), (ctx, p) =>
+    new Set(ofType(ctx, 'produced').filter((e) => e.producer === p.producer && e.topic === p.topic).map((e) => e.partition)).size >= p.min,
+  ),
+
+  /** Records produced with `key` landed in more than one partition of the topic (e.g. after partitions were added). */
+  keyMoved: define(z.strictObject({ topic: name, key: z.string() }), (ctx, p) =>
+    new Set(ofType(ctx, 'produced').filter((e) => e.topic === p.topic && e.keys.includes(p.key)).map((e) => e.partition)).size >= 2,
+  ),
 } satisfies Record<string, Goal<z.ZodType>>;
 
 export type GoalName = keyof typeof GOALS;
