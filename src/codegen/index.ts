@@ -28,7 +28,9 @@ export interface GeneratedFile {
 }
 
 export interface GeneratedProject {
-  /** npm package name, also used for the zip's name: "kafe-<slug of the canvas name>". */
+  /** The canvas name as a safe slug ("canvas" when nothing is left of it). */
+  slug: string;
+  /** npm package name: "kafe-<slug>". */
   name: string;
   files: GeneratedFile[];
   notes: ExportNote[];
@@ -52,7 +54,8 @@ export function generateProject(scenario: Scenario, options: GenerateOptions = {
   if (plan.topics.length > 0) files.push({ path: CREATE_TOPICS_PATH, contents: createTopicsFile(plan.topics, plan.canvasBrokers) });
   for (const a of plan.actors) files.push({ path: a.file, contents: scriptFile(a, scenario.name) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { name: packageName(scenario.name), files, notes: plan.notes };
+  const name = packageName(scenario.name);
+  return { slug: name.slice('kafe-'.length), name, files, notes: plan.notes };
 }
 
 function scriptFile(a: ActorPlan, scenarioName: string): string {

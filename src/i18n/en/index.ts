@@ -1,10 +1,11 @@
 import { compare } from './compare';
 import { enCore } from './core';
+import { exportCode } from './export';
 import { lessons } from './lessons';
 
 /**
  * Every English string, merged from one file per area of the UI (so areas evolve separately). The
  * type of every key; at run time the app loads `enCore` first and the lazy areas with their chunks.
  */
-export const en = { ...enCore, ...compare, ...lessons } as const;
+export const en = { ...enCore, ...compare, ...lessons, ...exportCode } as const;
 export type MessageKey = keyof typeof en;

@@ -1,8 +1,9 @@
 import type { CoreKey } from '../en/core';
 import { canvas } from './canvas';
 import { common } from './common';
+import { exportButton } from './export';
 import { notices } from './notices';
 import { panels } from './panels';
 
 /** The Thai strings the app needs from its first paint (see ../en/core.ts). */
-export const thCore: Record<CoreKey, string> = { ...common, ...canvas, ...panels, ...notices };
+export const thCore: Record<CoreKey, string> = { ...common, ...canvas, ...panels, ...notices, ...exportButton };

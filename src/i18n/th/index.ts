@@ -1,7 +1,8 @@
 import type { MessageKey } from '../en';
 import { compare } from './compare';
 import { thCore } from './core';
+import { exportCode } from './export';
 import { lessons } from './lessons';
 
 /** Every Thai string; the type makes a missing area or key a compile error. */
-export const th: Record<MessageKey, string> = { ...thCore, ...compare, ...lessons };
+export const th: Record<MessageKey, string> = { ...thCore, ...compare, ...lessons, ...exportCode };

@@ -1,14 +1,16 @@
 import { useRef, type ChangeEvent } from 'react';
 import { useT } from '../../i18n';
 import { useKafe, useKafeStoreApi } from '../../store';
+import { ExportCodeButton } from '../export/ExportCodeButton';
 import { SharePanel } from './SharePanel';
 import { TemplatesMenu } from './TemplatesMenu';
 
 export const EXPORT_FILE_NAME = 'kafe-scenario.json';
 
 /**
- * Templates, export/import as JSON, and share links. Import and share go through the store, which
- * refuses anything malformed with a notice and keeps the current canvas.
+ * Templates, export/import as JSON, export as a kafkajs project, and share links. Import and
+ * share go through the store, which refuses anything malformed with a notice and keeps the
+ * current canvas.
  */
 export function Toolbar() {
   const { t } = useT();
@@ -49,6 +51,7 @@ export function Toolbar() {
       <button type="button" className="toolbar__button" onClick={exportFile}>
         {t('toolbar.export')}
       </button>
+      <ExportCodeButton getScenario={() => store.getState().scenario} />
       <button type="button" className="toolbar__button" onClick={() => fileRef.current?.click()}>
         {t('toolbar.import')}
       </button>

@@ -1,0 +1,43 @@
+/**
+ * English strings for "Export as code" (see common.ts for the rules). The button's are needed at
+ * first paint (core.ts), and so are those shown if loading the generator fails; the rest load
+ * with the generator's chunk (src/ui/export/strings.ts).
+ * `export.note.<code>` has one entry per note code of src/codegen/notes.ts (a unit test keeps them
+ * in step); `{{label}}` is the node's label, the other placeholders are the note's details.
+ */
+export const exportButton = {
+  'export.button': 'Export as code',
+  'export.button.about': 'Download this canvas as a Node.js project that runs the same flow on a real Kafka (kafkajs and Docker)',
+  'export.working': 'Exporting…',
+  'export.title': 'Exported as code',
+  'export.failed': 'The export failed: {{error}}',
+  'export.close': 'Close',
+} as const;
+
+export const exportCode = {
+  'export.downloaded': 'Downloaded {{file}}: a small Node.js project that runs this flow on a real Kafka with kafkajs. Its README maps every file to a node of the canvas.',
+  'export.steps': 'Run it',
+  'export.steps.node': 'one per node, each in its own terminal',
+  'export.notes.skipped': 'Not exported',
+  'export.notes.adjusted': 'Adjusted for a real cluster',
+  'export.notes.info': 'Good to know',
+  'export.notes.none': 'Everything on the canvas was exported as it is.',
+  'export.files': 'Files ({{count}})',
+  'export.again': 'Download again',
+
+  'export.note.producerNotConnected': '{{label}}: writes to no topic, so it has nothing to send.',
+  'export.note.readerNotSubscribed': '{{label}}: reads no topic, so it would never receive a record.',
+  'export.note.duplicateTopic': 'A second topic named {{topic}} was left out: topic names are unique in a cluster.',
+  'export.note.nothingToRun': 'Nothing on the canvas produces or reads records, so there is no script to run.',
+  'export.note.brokersMerged': 'The canvas has {{brokers}} brokers; the project runs one, enough to try the flow on a laptop.',
+  'export.note.replicationCapped': 'With one broker each topic keeps a single copy: replication factor and min.insync.replicas are capped to 1 ({{topics}}).',
+  'export.note.assignorMapped': '{{nodes}}: kafkajs has no {{assignors}} assignor, so they use round-robin.',
+  'export.note.noKeys': '{{label}}: the “cycle” key pattern has no keys, so records are sent without a key.',
+  'export.note.idempotentNeedsAcksAll': '{{label}}: idempotence needs acks=all and the canvas has acks={{acks}}, so it is off.',
+  'export.note.retryTopicMissing': '{{label}}: its retry topic is gone from the canvas; failed records are retried in place.',
+  'export.note.deadLetterTopicMissing': '{{label}}: its dead-letter topic is gone from the canvas; records that run out of attempts are dropped.',
+  'export.note.badConnection': '{{label}}: an arrow the canvas does not allow ({{edge}}) was ignored.',
+  'export.note.instances': '{{label}}: {{instances}} instances on the canvas. Run its script {{instances}} times, one process per instance.',
+  'export.note.joinsLater': '{{label}}: joined the run at {{seconds}} s. Start its script a little after the others.',
+  'export.note.timelineNotExported': '{{count}} action(s) you took while the simulation ran are not part of the project: try them on the real cluster yourself.',
+} as const;
