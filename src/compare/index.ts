@@ -10,3 +10,4 @@ export * from './run';
 export * from './scripts';
 export * from './mermaid';
 export * from './markdown';
+export * from './edaScenario';

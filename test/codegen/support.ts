@@ -12,13 +12,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import type { GeneratedFile } from '../../src/codegen';
+import { defaultConfig, edaScenario } from '../../src/compare';
 import { TEMPLATES, TEMPLATE_IDS, type Scenario } from '../../src/scenario';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Canvases every test of the export runs on: the starter templates (add lesson scenarios here). */
+/**
+ * Canvases every test of the export runs on: the starter templates and the comparison's
+ * event-driven side with every feature (add lesson scenarios here).
+ */
 export function exportableScenarios(): { name: string; scenario: Scenario }[] {
-  return TEMPLATE_IDS.map((id) => ({ name: `template ${id}`, scenario: TEMPLATES[id].build() }));
+  return [
+    ...TEMPLATE_IDS.map((id) => ({ name: `template ${id}`, scenario: TEMPLATES[id].build() })),
+    { name: 'the comparison\'s event-driven side', scenario: edaScenario(defaultConfig({ features: ['analytics', 'fraud'] })) },
+  ];
 }
 
 /**

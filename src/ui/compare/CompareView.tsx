@@ -1,8 +1,9 @@
 import { lazy, Suspense, useEffect, useRef, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { SCENARIOS, scenarioById, type Side } from '../../compare';
+import { edaScenario, SCENARIOS, scenarioById, type Side } from '../../compare';
 import { useStringArea, useT } from '../../i18n';
 import { COMPARE_STRINGS } from './strings';
+import { ExportCodeButton } from '../export/ExportCodeButton';
 import { ArchitectureDiagram } from './ArchitectureDiagram';
 import { ControlsPanel } from './ControlsPanel';
 import { DiagramPanel } from './DiagramPanel';
@@ -89,6 +90,10 @@ function SidePane({ side }: { side: Side }) {
           <dd>{t('compare.stat.ms', { value: fmt(lastCompletion) })}</dd>
         </div>
       </dl>
+      {side === 'eda' && (
+        // The event-driven design as a kafkajs project, with the learner's current settings.
+        <ExportCodeButton getScenario={() => edaScenario(useCompare.getState().config)} buttonClassName="button button--small button--quiet" />
+      )}
     </section>
   );
 }
