@@ -255,6 +255,24 @@ export const GOALS = {
   keyMoved: define(z.strictObject({ topic: name, key: z.string() }), (ctx, p) =>
     new Set(ofType(ctx, 'produced').filter((e) => e.topic === p.topic && e.keys.includes(p.key)).map((e) => e.partition)).size >= 2,
   ),
+
+  /** A member crashed while owning partitions; a rebalance followed and live members own all of those partitions now. */
+  partitionsTakenOver: define(z.strictObject({ group: groupName }), (ctx, p) =>
+    anyGroup(ctx, p.group, (g) => {
+      let owned: Record<string, string[]> = {};
+      const crashes: { partitions: string[]; rebalanced: boolean }[] = [];
+      for (const e of ctx.trace) {
+        if (e.type === 'rebalanced' && e.group === g.id) {
+          owned = e.assignment;
+          for (const c of crashes) c.rebalanced = true;
+        } else if (e.type === 'consumerCrashed' && e.group === g.id && (owned[e.consumer]?.length ?? 0) > 0) {
+          crashes.push({ partitions: owned[e.consumer], rebalanced: false });
+        }
+      }
+      const live = new Set(aliveMembers(g).flatMap((m) => m.assigned));
+      return crashes.some((c) => c.rebalanced && c.partitions.every((tp) => live.has(tp)));
+    }),
+  ),
 } satisfies Record<string, Goal<z.ZodType>>;
 
 export type GoalName = keyof typeof GOALS;

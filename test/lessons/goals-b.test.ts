@@ -61,3 +61,50 @@ describe('keyMoved', () => {
     expect(holds(moved)).toBe(true);
   });
 });
+
+describe('partitionsTakenOver', () => {
+  function billing() {
+    const start = lessonStartScenario({
+      seed: 9,
+      nodes: [
+        { kind: 'broker', id: 'b' },
+        { kind: 'producer', id: 'shop', props: { ratePerSec: 10 } },
+        { kind: 'topic', id: 'orders', props: { partitions: 3, replicationFactor: 1, minInsyncReplicas: 1 } },
+        { kind: 'service', id: 'billing', props: { instances: 5 } },
+      ],
+      edges: [
+        ['shop', 'orders'],
+        ['orders', 'billing'],
+      ],
+      timeline: [],
+    });
+    if (!start.ok) throw new Error(start.error);
+    const store = createKafeStore(start.value);
+    const holds = () => goalHolds({ partitionsTakenOver: { group: 'billing' } }, goalContext(store));
+    const run = (command: Parameters<ReturnType<typeof store.getState>['run']>[0]) => expect(store.getState().run(command)).toBe(true);
+    const advance = (ms: number) => store.getState().seek(store.getState().frame.now + ms);
+    const owner = (id: string) => store.getState().frame.view.groups.find((g) => g.id === 'billing')!.members.find((m) => m.id === id)!.assigned.length > 0;
+    return { holds, run, advance, owner };
+  }
+
+  test('killing an idle member does not count', () => {
+    const { holds, run, advance, owner } = billing();
+    advance(2000);
+    expect(owner('billing-4')).toBe(false);
+    run({ type: 'crashConsumer', id: 'billing-4' });
+    advance(15_000);
+    expect(holds()).toBe(false);
+  });
+
+  test('false until the session timeout moved the dead owner’s partitions to live members', () => {
+    const { holds, run, advance, owner } = billing();
+    advance(2000);
+    expect(holds()).toBe(false);
+    expect(owner('billing-0')).toBe(true);
+    run({ type: 'crashConsumer', id: 'billing-0' });
+    advance(5000);
+    expect(holds()).toBe(false); // still its partitions, nobody reads them
+    advance(6000);
+    expect(holds()).toBe(true);
+  });
+});
