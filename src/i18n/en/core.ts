@@ -1,6 +1,6 @@
 import { canvas } from './canvas';
 import { common } from './common';
-import { exportButton } from './export';
+import { exportButton } from './exportButton';
 import { notices } from './notices';
 import { panels } from './panels';
 

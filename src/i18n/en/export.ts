@@ -1,19 +1,10 @@
 /**
- * English strings for "Export as code" (see common.ts for the rules). The button's are needed at
- * first paint (core.ts), and so are those shown if loading the generator fails; the rest load
- * with the generator's chunk (src/ui/export/strings.ts).
+ * English strings for the "Export as code" panel (see common.ts for the rules). They load with the
+ * generator's chunk (src/ui/export/strings.ts); the button's own strings, needed at first paint,
+ * are in exportButton.ts (a separate module, or these would be bundled with them).
  * `export.note.<code>` has one entry per note code of src/codegen/notes.ts (a unit test keeps them
  * in step); `{{label}}` is the node's label, the other placeholders are the note's details.
  */
-export const exportButton = {
-  'export.button': 'Export as code',
-  'export.button.about': 'Download this canvas as a Node.js project that runs the same flow on a real Kafka (kafkajs and Docker)',
-  'export.working': 'Exporting…',
-  'export.title': 'Exported as code',
-  'export.failed': 'The export failed: {{error}}',
-  'export.close': 'Close',
-} as const;
-
 export const exportCode = {
   'export.downloaded': 'Downloaded {{file}}: a small Node.js project that runs this flow on a real Kafka with kafkajs. Its README maps every file to a node of the canvas.',
   'export.steps': 'Run it',

@@ -1,7 +1,7 @@
 import type { CoreKey } from '../en/core';
 import { canvas } from './canvas';
 import { common } from './common';
-import { exportButton } from './export';
+import { exportButton } from './exportButton';
 import { notices } from './notices';
 import { panels } from './panels';
 

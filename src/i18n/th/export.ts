@@ -1,18 +1,10 @@
-import type { exportButton as enButton, exportCode as en } from '../en/export';
+import type { exportCode as en } from '../en/export';
 
 /**
- * Thai strings for "Export as code": every English key, no extras. Kafka terms (topic, broker,
- * replication factor, assignor...) and shell commands stay in English, as Thai developers use them.
+ * Thai strings for the "Export as code" panel (the button's are in exportButton.ts): every English
+ * key, no extras. Kafka terms (topic, broker, replication factor, assignor...) and shell commands
+ * stay in English, as Thai developers use them.
  */
-export const exportButton: Record<keyof typeof enButton, string> = {
-  'export.button': 'ส่งออกเป็นโค้ด',
-  'export.button.about': 'ดาวน์โหลดแคนวาสนี้เป็นโปรเจกต์ Node.js ที่รันเส้นทางอีเวนต์เดียวกันบน Kafka ตัวจริง (ใช้ kafkajs และ Docker)',
-  'export.working': 'กำลังส่งออก…',
-  'export.title': 'ส่งออกเป็นโค้ดแล้ว',
-  'export.failed': 'ส่งออกไม่สำเร็จ: {{error}}',
-  'export.close': 'ปิด',
-};
-
 export const exportCode: Record<keyof typeof en, string> = {
   'export.downloaded': 'ดาวน์โหลด {{file}} แล้ว เป็นโปรเจกต์ Node.js ขนาดเล็กที่รันเส้นทางนี้บน Kafka ตัวจริงด้วย kafkajs ไฟล์ README ข้างในบอกว่าแต่ละไฟล์มาจากโหนดไหนบนแคนวาส',
   'export.steps': 'วิธีรัน',
