@@ -273,6 +273,20 @@ export const GOALS = {
       return crashes.some((c) => c.rebalanced && c.partitions.every((tp) => live.has(tp)));
     }),
   ),
+
+  /** A group that first joined after the topic already held records still read every partition from offset 0 (a newcomer replayed history). */
+  lateGroupReadFromStart: define(z.strictObject({ group: groupName, topic: name }), (ctx, p) => {
+    const parts = (topicOf(ctx, p.topic)?.partitions ?? []).filter((x) => x.endOffset > 0);
+    return (
+      parts.length > 0 &&
+      anyGroup(ctx, p.group, (g) => {
+        const joined = ofType(ctx, 'consumerJoined').find((e) => e.group === g.id);
+        if (!joined || !ofType(ctx, 'produced').some((e) => e.topic === p.topic && e.t < joined.t)) return false;
+        const first = firstOffsets(ctx, g.id, p.topic);
+        return parts.every((x) => first.get(x.id) === 0);
+      })
+    );
+  }),
 } satisfies Record<string, Goal<z.ZodType>>;
 
 export type GoalName = keyof typeof GOALS;
