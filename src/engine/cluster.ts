@@ -89,6 +89,7 @@ function growPartitions(sim: Sim, topic: TopicState, total: number): void {
       fetchScheduled: false,
       pendingAcks: [],
       producerSeqs: new Map(),
+      producerEpochs: new Map(),
     };
     topic.partitions.push(partition);
   }

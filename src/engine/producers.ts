@@ -75,6 +75,9 @@ export function addProducer(sim: Sim, c: AddProducer): ProducerState {
     accumulator: new Map(),
     sticky: new Map(),
     nextSeq: new Map(),
+    epochs: new Map(),
+    retrying: new Map(),
+    held: new Map(),
     stats: { sent: 0, acked: 0, failed: 0 },
     removed: false,
   };
@@ -236,13 +239,15 @@ export function onProducerFlush(sim: Sim, id: string): void {
         partition,
         batch,
         baseSeq,
+        epoch: producer.epochs.get(tp) ?? 0,
         attempt: 0,
         firstSentAt: sim.now,
         done: false,
         sendNo: 0,
       };
       sim.world.inFlight.set(request.id, request);
-      transmit(sim, producer, request);
+      if (producer.idempotent && producer.retrying.has(tp)) holdBack(producer, tp, request);
+      else transmit(sim, producer, request);
     }
   }
   producer.accumulator.clear();
@@ -279,8 +284,17 @@ export function onProduceArrive(sim: Sim, requestId: number, sendNo: number): vo
 
   const count = request.batch.keys.length;
   if (producer.idempotent) {
-    const history = p.producerSeqs.get(producer.id) ?? [];
-    const lastSeq = history.length ? history[history.length - 1].lastSeq : -1;
+    const epoch = p.producerEpochs.get(producer.id) ?? 0;
+    if (request.epoch < epoch) return respond('OUT_OF_ORDER_SEQUENCE', -1); // a fenced, older epoch
+    if (request.epoch > epoch) {
+      // The producer started a new epoch: its sequence numbers start over.
+      p.producerEpochs.set(producer.id, request.epoch);
+      p.producerSeqs.delete(producer.id);
+    }
+    const history = p.producerSeqs.get(producer.id);
+    // No state for this producer (never seen, or a leader election cut every batch it knew):
+    // the batch starts the sequence, as Kafka does once the producer has re-registered.
+    const lastSeq = history?.length ? history[history.length - 1].lastSeq : request.baseSeq - 1;
     if (request.baseSeq <= lastSeq) {
       sim.emit({ type: 'duplicateDropped', producer: producer.id, topic: p.topic, partition: p.id, count });
       return respond(null, -1);
@@ -328,6 +342,7 @@ export function onProduceResponse(sim: Sim, requestId: number, sendNo: number, e
   });
   if (willRetry) {
     request.sendNo++; // responses to the failed send no longer count
+    if (producer.idempotent) markRetrying(producer, request, true);
     sim.schedule(producer.retryBackoffMs, { kind: 'produceRetry', request: requestId });
   } else finish(sim, producer, request, error, -1);
 }
@@ -339,8 +354,39 @@ export function onProduceTimeout(sim: Sim, requestId: number, sendNo: number): v
 export function onProduceRetry(sim: Sim, requestId: number): void {
   const request = sim.world.inFlight.get(requestId);
   if (!request || request.done) return;
+  const producer = sim.world.producers.get(request.producer)!;
   request.attempt++;
-  transmit(sim, sim.world.producers.get(request.producer)!, request);
+  transmit(sim, producer, request);
+  if (producer.idempotent) markRetrying(producer, request, false) && releaseHeld(sim, producer, request);
+}
+
+const tpOf = (r: ProduceRequest) => `${r.topic}-${r.partition}`;
+
+/** Marks a request as waiting for its retry (or not). Returns true when none of its partition's
+ * requests wait any more. */
+function markRetrying(producer: ProducerState, request: ProduceRequest, waiting: boolean): boolean {
+  const tp = tpOf(request);
+  const set = producer.retrying.get(tp) ?? new Set<number>();
+  if (waiting) set.add(request.id);
+  else set.delete(request.id);
+  if (set.size === 0) producer.retrying.delete(tp);
+  else producer.retrying.set(tp, set);
+  return set.size === 0;
+}
+
+function holdBack(producer: ProducerState, tp: string, request: ProduceRequest): void {
+  const list = producer.held.get(tp) ?? [];
+  list.push(request);
+  producer.held.set(tp, list);
+}
+
+/** No batch of the partition waits for a retry any more: send what was held back, in order. */
+function releaseHeld(sim: Sim, producer: ProducerState, after: ProduceRequest): void {
+  const tp = tpOf(after);
+  const list = producer.held.get(tp);
+  if (!list) return;
+  producer.held.delete(tp);
+  for (const r of list.sort((a, b) => a.baseSeq - b.baseSeq)) if (!r.done) transmit(sim, producer, r);
 }
 
 function finish(sim: Sim, producer: ProducerState, request: ProduceRequest, error: ProduceError | null, baseOffset: number): void {
@@ -350,5 +396,30 @@ function finish(sim: Sim, producer: ProducerState, request: ProduceRequest, erro
   if (error === null) {
     producer.stats.acked += count;
     sim.emit({ type: 'acked', producer: producer.id, topic: request.topic, partition: request.partition, baseOffset, count, acks: producer.acks });
-  } else producer.stats.failed += count;
+  } else {
+    producer.stats.failed += count;
+    if (producer.idempotent && producer.acks !== 0) bumpEpoch(sim, producer, request);
+  }
+  if (producer.idempotent && producer.retrying.has(tpOf(request)) && markRetrying(producer, request, false)) releaseHeld(sim, producer, request);
+}
+
+/**
+ * A batch of an idempotent producer failed for good: start a new epoch for its partition and
+ * number the batches still in flight there from 0, in their order, so they are not refused
+ * forever for the gap the failed batch left.
+ */
+function bumpEpoch(sim: Sim, producer: ProducerState, failed: ProduceRequest): void {
+  const tp = `${failed.topic}-${failed.partition}`;
+  const epoch = (producer.epochs.get(tp) ?? 0) + 1;
+  producer.epochs.set(tp, epoch);
+  const waiting = [...sim.world.inFlight.values()]
+    .filter((r) => !r.done && r.producer === producer.id && r.topic === failed.topic && r.partition === failed.partition)
+    .sort((a, b) => a.baseSeq - b.baseSeq);
+  let seq = 0;
+  for (const r of waiting) {
+    r.epoch = epoch;
+    r.baseSeq = seq;
+    seq += r.batch.keys.length;
+  }
+  producer.nextSeq.set(tp, seq);
 }

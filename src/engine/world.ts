@@ -71,6 +71,8 @@ export interface PartitionState {
   /** Idempotent producers: the last few appended batches' (last sequence, end offset), per
    * producer, so a retried batch is recognised and truncation can forget lost batches. */
   producerSeqs: Map<string, { lastSeq: number; endOffset: number }[]>;
+  /** Idempotent producers: the highest producer epoch seen per producer (see ProducerState.epochs). */
+  producerEpochs: Map<string, number>;
 }
 
 export interface ProducerState {
@@ -101,6 +103,20 @@ export interface ProducerState {
   sticky: Map<string, { partition: number; bytes: number }>;
   /** Next idempotence sequence number per topic-partition. */
   nextSeq: Map<string, number>;
+  /**
+   * Producer epoch per topic-partition. When a batch fails for good, the sequence has a gap the
+   * broker would refuse forever (OUT_OF_ORDER_SEQUENCE); like Kafka since KIP-360, the producer
+   * bumps its epoch and numbers the batches still in flight from 0 again.
+   */
+  epochs: Map<string, number>;
+  /**
+   * Idempotent producers keep each partition's batches in order, as Kafka does: while a batch
+   * waits to be retried, newer batches for that partition are held back (`held`) and go out right
+   * after it. Without this, every new batch would overtake the retry and be refused as out of
+   * order, and the partition would never settle.
+   */
+  retrying: Map<string, Set<number>>;
+  held: Map<string, ProduceRequest[]>;
   stats: { sent: number; acked: number; failed: number };
   removed: boolean;
 }
@@ -120,6 +136,8 @@ export interface ProduceRequest {
   partition: number;
   batch: PendingBatch;
   baseSeq: number;
+  /** The producer epoch the sequence numbers belong to. */
+  epoch: number;
   attempt: number;
   /** When the record batch was first sent; delivery.timeout.ms counts from here. */
   firstSentAt: number;
