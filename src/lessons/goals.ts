@@ -287,6 +287,18 @@ export const GOALS = {
       })
     );
   }),
+
+  /** A record with `key` reached the topic from a producer or service node whose event type is `eventType` (e.g. an OrderCancelled for alice). */
+  keyEventProduced: define(z.strictObject({ topic: name, key: z.string(), eventType: name }), (ctx, p) => {
+    const typeOf = (engineId: string, topic: string) => {
+      for (const n of ctx.scenario.nodes) {
+        if (n.kind === 'producer' && (engineId === n.id || engineId === `${n.id}.${topic}`)) return n.props.eventType;
+        if (n.kind === 'service' && engineId === `${n.id}.producer`) return n.props.emits;
+      }
+      return undefined;
+    };
+    return ofType(ctx, 'produced').some((e) => e.topic === p.topic && e.keys.includes(p.key) && typeOf(e.producer, e.topic) === p.eventType);
+  }),
 } satisfies Record<string, Goal<z.ZodType>>;
 
 export type GoalName = keyof typeof GOALS;

@@ -51,3 +51,42 @@ describe('lateGroupReadFromStart', () => {
     expect(holds({ lateGroupReadFromStart: { topic: 'nope' } })).toBe(false);
   });
 });
+
+describe('keyEventProduced', () => {
+  test('knows the event type from the producer node that sent the key, and from a service that re-emits it', () => {
+    const start = lessonStartScenario({
+      seed: 5,
+      nodes: [
+        { kind: 'broker', id: 'b1' },
+        { kind: 'producer', id: 'shop', props: { ratePerSec: 0, eventType: 'OrderPlaced' } },
+        { kind: 'producer', id: 'desk', props: { ratePerSec: 0, eventType: 'OrderCancelled' } },
+        { kind: 'topic', id: 'orders', props: { partitions: 3, replicationFactor: 1, minInsyncReplicas: 1 } },
+        { kind: 'topic', id: 'payments', props: { partitions: 1, replicationFactor: 1, minInsyncReplicas: 1 } },
+        { kind: 'service', id: 'payment', props: { emits: 'PaymentProcessed' } },
+      ],
+      edges: [
+        ['shop', 'orders'],
+        ['desk', 'orders'],
+        ['orders', 'payment'],
+        ['payment', 'payments'],
+      ],
+      timeline: [],
+    });
+    if (!start.ok) throw new Error(start.error);
+    const store = createKafeStore(start.value);
+    const s = () => store.getState();
+    const holds = (goal: GoalSpec) => goalHolds(goal, goalContext(store));
+    const cancelled: GoalSpec = { keyEventProduced: { topic: 'orders', key: 'alice', eventType: 'OrderCancelled' } };
+    s().seek(1000);
+    expect(s().run({ type: 'produce', topic: 'orders', key: 'alice', eventType: 'OrderPlaced', producer: 'shop' })).toBe(true);
+    expect(s().run({ type: 'produce', topic: 'orders', key: 'bob', eventType: 'OrderCancelled', producer: 'desk' })).toBe(true);
+    s().seek(2000);
+    expect(holds({ keyEventProduced: { topic: 'orders', key: 'alice', eventType: 'OrderPlaced' } })).toBe(true);
+    expect(holds({ keyEventProduced: { topic: 'payments', key: 'alice', eventType: 'PaymentProcessed' } })).toBe(true);
+    expect(holds(cancelled)).toBe(false); // alice only placed; bob was the one cancelled
+    expect(s().run({ type: 'produce', topic: 'orders', key: 'alice', eventType: 'OrderCancelled', producer: 'desk' })).toBe(true);
+    s().seek(3000);
+    expect(holds(cancelled)).toBe(true);
+    expect(holds({ keyEventProduced: { topic: 'payments', key: 'alice', eventType: 'OrderCancelled' } })).toBe(false);
+  });
+});
