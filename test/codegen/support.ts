@@ -13,19 +13,31 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import type { GeneratedFile } from '../../src/codegen';
 import { defaultConfig, edaScenario } from '../../src/compare';
+import { goToStepStart } from '../../src/lessons';
 import { TEMPLATES, TEMPLATE_IDS, type Scenario } from '../../src/scenario';
+import { createKafeStore } from '../../src/store';
+import { course } from '../lessons/course';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * Canvases every test of the export runs on: the starter templates and the comparison's
- * event-driven side with every feature (add lesson scenarios here).
+ * Canvases every test of the export runs on: the starter templates, the comparison's
+ * event-driven side with every feature, and every lesson's canvas as it stands once all its steps
+ * are solved (its starting canvas plus everything the learner added).
  */
 export function exportableScenarios(): { name: string; scenario: Scenario }[] {
   return [
     ...TEMPLATE_IDS.map((id) => ({ name: `template ${id}`, scenario: TEMPLATES[id].build() })),
     { name: 'the comparison\'s event-driven side', scenario: edaScenario(defaultConfig({ features: ['analytics', 'fraud'] })) },
+    ...course().lessons.map((lesson) => ({ name: `lesson ${lesson.id}, solved`, scenario: solvedCanvas(lesson) })),
   ];
+}
+
+function solvedCanvas(lesson: ReturnType<typeof course>['lessons'][number]): Scenario {
+  const store = createKafeStore(lesson.start);
+  const error = goToStepStart(store, lesson, lesson.meta.steps.length);
+  if (error) throw new Error(error);
+  return store.getState().scenario;
 }
 
 /**
