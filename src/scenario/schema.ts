@@ -74,14 +74,14 @@ export const brokerProps = z.object({});
 
 const base = { id, label, position };
 /**
- * A producer, service or consumer added while the simulation was running joins at that moment
- * (virtual ms) instead of at t = 0, as a process started later would: it finds the history already
- * in the topics. Absent (or 0) means from the start.
+ * A topic, producer, service or consumer added while the simulation was running joins at that
+ * moment (virtual ms) instead of at t = 0, as a topic created or a process started later would: it
+ * finds the history already in the other topics. Absent (or 0) means from the start.
  */
 const joinAtMs = z.number().finite().min(0).optional();
 export const scenarioNode = z.discriminatedUnion('kind', [
   z.object({ ...base, joinAtMs, kind: z.literal('producer'), props: producerProps }),
-  z.object({ ...base, kind: z.literal('topic'), props: topicProps.extend({ name: topicName }) }),
+  z.object({ ...base, joinAtMs, kind: z.literal('topic'), props: topicProps.extend({ name: topicName }) }),
   z.object({ ...base, joinAtMs, kind: z.literal('service'), props: serviceProps }),
   z.object({ ...base, joinAtMs, kind: z.literal('consumer'), props: consumerProps }),
   z.object({ ...base, kind: z.literal('broker'), props: brokerProps }),

@@ -10,8 +10,8 @@ import type { NodeOf, Scenario, ScenarioNode } from './schema';
  *   topic), becomes a `problem` on the node concerned and is clamped or left out, so every command
  *   returned is accepted by `createEngine(config)` applied in order.
  * - Order: every createTopic, then producers, services, consumers (each in node order).
- * - Producers, services and consumers of nodes with `joinAtMs` > 0 go to `scheduled` instead, to
- *   be applied at that moment (a stable sort keeps node order among equal times).
+ * - Topics, producers, services and consumers of nodes with `joinAtMs` > 0 go to `scheduled`
+ *   instead, to be applied at that moment (topics first; node order among equal times).
  * - Engine ids: producer = node id, or `${nodeId}.${topicName}` when it writes to several topics;
  *   service = node id (its instances are engine consumers `${nodeId}-${n}`, n growing on
  *   restarts); consumer instance i = `${nodeId}-${i}`; the i-th broker node is engine broker i.
@@ -187,14 +187,16 @@ export function scenarioToEngine(s: Scenario): EngineSetup {
   const late = new Map(s.nodes.flatMap((n) => ('joinAtMs' in n && n.joinAtMs ? [[n.id, n.joinAtMs] as const] : [])));
   const nodeOf = (c: AddProducer | AddService | AddConsumer) => (c.type === 'addProducer' ? ids.producerNode[c.id] : c.type === 'addService' ? c.id : ids.consumerNode[c.id]);
   const joinAt = (c: AddProducer | AddService | AddConsumer) => late.get(nodeOf(c)) ?? 0;
+  const topicJoin = (c: CreateTopic) => late.get(ids.topicNode[c.name]) ?? 0;
   const actors = [...producerCommands, ...serviceCommands, ...consumerCommands];
   return {
     config: { seed: s.seed, brokers },
-    commands: [...topicCommands, ...actors.filter((c) => joinAt(c) === 0)],
-    scheduled: actors
-      .filter((c) => joinAt(c) > 0)
-      .map((command) => ({ at: joinAt(command), node: nodeOf(command), command }))
-      .sort((a, b) => a.at - b.at),
+    commands: [...topicCommands.filter((c) => topicJoin(c) === 0), ...actors.filter((c) => joinAt(c) === 0)],
+    // Topics before the nodes that use them when they join at the same moment (the sort is stable).
+    scheduled: [
+      ...topicCommands.filter((c) => topicJoin(c) > 0).map((command) => ({ at: topicJoin(command), node: ids.topicNode[command.name], command })),
+      ...actors.filter((c) => joinAt(c) > 0).map((command) => ({ at: joinAt(command), node: nodeOf(command), command })),
+    ].sort((a, b) => a.at - b.at),
     problems,
     ids,
   };

@@ -139,7 +139,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
         publish({ scenario: next, ids: runner.ids, problems: runner.problems });
         return;
       }
-      const next = { ...scenario, timeline: [], time: 0 };
+      // A fresh start: every node is there from 0 s, so nothing joins late any more.
+      const next = { ...scenario, nodes: scenario.nodes.map(withoutLateJoin), timeline: [], time: 0 };
       runner = new SimulationRunner(next);
       recorder.reset(0);
       publish({ scenario: next, ids: runner.ids, problems: runner.problems, metrics: emptySeries() });
@@ -185,9 +186,9 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
 
       addNode(kind, position, init) {
         const made = newNode(kind, get().scenario, position);
-        // Started while the simulation runs, it joins now, like a process started later.
+        // Added while the simulation runs, it joins now, like a topic created or a process started later.
         const now = get().frame.now;
-        if (now > 0 && (kind === 'producer' || kind === 'service' || kind === 'consumer')) Object.assign(made, { joinAtMs: now });
+        if (now > 0 && kind !== 'broker') Object.assign(made, { joinAtMs: now });
         if (init?.id !== undefined && get().scenario.nodes.some((n) => n.id === init.id)) {
           get().notify('error', 'notice.nodeIdTaken', init.id);
           return null;
@@ -357,6 +358,12 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
 /** The scenario as it should be saved: with the moment the learner is looking at. */
 export function snapshot(state: Pick<KafeState, 'scenario' | 'frame'>): Scenario {
   return { ...state.scenario, time: state.frame.now };
+}
+
+function withoutLateJoin(n: ScenarioNode): ScenarioNode {
+  if (!('joinAtMs' in n) || n.joinAtMs === undefined) return n;
+  const { joinAtMs: _dropped, ...rest } = n;
+  return rest as ScenarioNode;
 }
 
 /**

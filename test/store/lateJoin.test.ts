@@ -70,6 +70,21 @@ describe('nodes added while the simulation runs join at that moment', () => {
     expect(JSON.stringify(store.getState().frame.view)).toBe(view);
   });
 
+  it('keeps the clock when a new topic and a new service writing into it are added mid-run', () => {
+    const store = runningShop();
+    store.getState().addNode('topic', undefined, { id: 'shipments' });
+    store.getState().addNode('service', undefined, { id: 'shipping', props: { emits: 'OrderShipped' } });
+    expect(store.getState().connect('payments', 'shipping')).toBe(true);
+    expect(store.getState().connect('shipping', 'shipments')).toBe(true);
+    expect(store.getState().frame.now).toBe(10_000);
+    expect(store.getState().notice).toBeNull();
+    play(store, 5000);
+    const shipped = store.getState().frame.view.topics.find((t) => t.name === 'shipments')!;
+    expect(shipped.partitions.reduce((n, p) => n + p.endOffset, 0)).toBeGreaterThan(20);
+    store.getState().seek(5000);
+    expect(store.getState().frame.view.topics.some((t) => t.name === 'shipments')).toBe(false);
+  });
+
   it('still restarts from 0 when an edit changes what already happened (a topic gets more partitions)', () => {
     const store = runningShop();
     store.getState().updateNode('orders', { props: { partitions: 8 } });
