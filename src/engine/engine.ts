@@ -105,7 +105,8 @@ class SimulationEngine implements Engine, Sim {
   }
 
   schedule(delayMs: number, event: SimEvent): void {
-    this.queue.push(this.now + delayMs, event);
+    // The delay is the queue's lane: times pushed with one delay never decrease (see EventQueue).
+    this.queue.push(this.now + delayMs, event, delayMs);
   }
 
   emit(body: TraceBody): void {
@@ -163,10 +164,10 @@ class SimulationEngine implements Engine, Sim {
   }
 
   private runNext(): void {
-    const next = this.queue.pop()!;
-    this.now = next.time;
+    this.now = this.queue.peekTime();
+    const event = this.queue.pop()!;
     this.eventsRun++;
-    runEvent(this, next.event);
+    runEvent(this, event);
   }
 
   nextEventTime(): number {

@@ -1,63 +1,154 @@
 /**
- * The simulation's agenda: a binary min-heap ordered by (time, seq). `seq` increases with every
- * push, so events scheduled for the same millisecond run in the order they were scheduled —
- * the tie-break that makes a run repeatable.
+ * The simulation's agenda, ordered by (time, seq). `seq` increases with every push, so events
+ * scheduled for the same millisecond run in the order they were scheduled — the tie-break that
+ * makes a run repeatable.
+ *
+ * Why lanes instead of one heap: the engine schedules everything as "now + delay" with a handful
+ * of distinct delays (network latency, processing time, request timeouts, ...), and the clock
+ * never goes back. Events pushed with the same delay therefore arrive already sorted, so each
+ * delay gets a FIFO lane (a ring buffer: O(1) push and pop, no object per event) and only the
+ * lanes' heads are kept in a small heap. One heap of every event was O(log n) per operation with
+ * n in the hundreds of thousands (mostly request timeouts that will be ignored when they fire).
+ * Popping the smallest head across lanes gives exactly the order one big heap would.
  */
-export interface Scheduled<E> {
-  readonly time: number;
-  readonly seq: number;
-  readonly event: E;
+class Lane<E> {
+  times = new Float64Array(16);
+  seqs = new Float64Array(16);
+  events: (E | undefined)[] = new Array(16);
+  /** Index of the oldest entry in the ring; `size` entries follow it. */
+  head = 0;
+  size = 0;
+
+  get headTime(): number {
+    return this.times[this.head];
+  }
+  get headSeq(): number {
+    return this.seqs[this.head];
+  }
+  get tailTime(): number {
+    return this.times[(this.head + this.size - 1) & (this.times.length - 1)];
+  }
+
+  push(time: number, seq: number, event: E): void {
+    if (this.size === this.times.length) this.grow();
+    const i = (this.head + this.size) & (this.times.length - 1);
+    this.times[i] = time;
+    this.seqs[i] = seq;
+    this.events[i] = event;
+    this.size++;
+  }
+
+  shift(): E {
+    const i = this.head;
+    const event = this.events[i] as E;
+    this.events[i] = undefined; // let the event be collected
+    this.head = (i + 1) & (this.times.length - 1);
+    this.size--;
+    return event;
+  }
+
+  /** Doubles the ring (capacity stays a power of two), unrolling it to start at index 0. */
+  private grow(): void {
+    const n = this.times.length;
+    const times = new Float64Array(n * 2);
+    const seqs = new Float64Array(n * 2);
+    const events: (E | undefined)[] = new Array(n * 2);
+    for (let k = 0; k < n; k++) {
+      const i = (this.head + k) & (n - 1);
+      times[k] = this.times[i];
+      seqs[k] = this.seqs[i];
+      events[k] = this.events[i];
+    }
+    this.times = times;
+    this.seqs = seqs;
+    this.events = events;
+    this.head = 0;
+  }
 }
 
 export class EventQueue<E> {
-  private heap: Scheduled<E>[] = [];
+  private readonly lanes = new Map<number, Lane<E>>();
+  /** Non-empty lanes, a binary min-heap by their head's (time, seq). */
+  private readonly heap: Lane<E>[] = [];
   private nextSeq = 0;
+  private count = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.count;
   }
 
-  push(time: number, event: E): void {
-    const item = { time, seq: this.nextSeq++, event };
-    const heap = this.heap;
-    heap.push(item);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(item, heap[parent])) break;
-      heap[i] = heap[parent];
-      i = parent;
+  /**
+   * Schedules `event` at `time`. `lane` groups pushes whose times never decrease — the engine
+   * passes the delay, since now + delay only grows as the clock moves forward. Throws if a push
+   * would break that order (it would silently reorder the agenda otherwise).
+   */
+  push(time: number, event: E, lane: number): void {
+    let l = this.lanes.get(lane);
+    if (!l) this.lanes.set(lane, (l = new Lane<E>()));
+    if (l.size > 0 && time < l.tailTime) throw new Error(`EventQueue: time ${time} pushed after ${l.tailTime} in lane ${lane}`);
+    l.push(time, this.nextSeq++, event);
+    this.count++;
+    if (l.size === 1) {
+      // The lane was empty, so it was not in the heap.
+      this.heap.push(l);
+      this.siftUp(this.heap.length - 1);
     }
-    heap[i] = item;
   }
 
+  /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.heap.length ? this.heap[0].time : Infinity;
+    return this.heap.length ? this.heap[0].headTime : Infinity;
   }
 
-  pop(): Scheduled<E> | undefined {
+  /** Removes and returns the earliest event (read its time with peekTime() first). */
+  pop(): E | undefined {
     const heap = this.heap;
     if (heap.length === 0) return undefined;
     const top = heap[0];
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      let i = 0;
-      const n = heap.length;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= n) break;
-        const r = l + 1;
-        const child = r < n && before(heap[r], heap[l]) ? r : l;
-        if (!before(heap[child], last)) break;
-        heap[i] = heap[child];
-        i = child;
+    const event = top.shift();
+    this.count--;
+    if (top.size > 0) this.siftDown(0); // its new head is later
+    else {
+      const last = heap.pop()!;
+      if (last !== top) {
+        heap[0] = last;
+        this.siftDown(0);
       }
-      heap[i] = last;
     }
-    return top;
+    return event;
+  }
+
+  private siftUp(i: number): void {
+    const heap = this.heap;
+    const lane = heap[i];
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(lane, heap[parent])) break;
+      heap[i] = heap[parent];
+      i = parent;
+    }
+    heap[i] = lane;
+  }
+
+  private siftDown(i: number): void {
+    const heap = this.heap;
+    const lane = heap[i];
+    const n = heap.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const child = r < n && before(heap[r], heap[l]) ? r : l;
+      if (!before(heap[child], lane)) break;
+      heap[i] = heap[child];
+      i = child;
+    }
+    heap[i] = lane;
   }
 }
 
-function before<E>(a: Scheduled<E>, b: Scheduled<E>): boolean {
-  return a.time < b.time || (a.time === b.time && a.seq < b.seq);
+function before<E>(a: Lane<E>, b: Lane<E>): boolean {
+  const ta = a.headTime;
+  const tb = b.headTime;
+  return ta < tb || (ta === tb && a.headSeq < b.headSeq);
 }
