@@ -43,10 +43,16 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
     if (reached && !done) update(lesson.id, (p) => ({ ...p, done: [...p.done, step.id] }));
   }, [reached, done, lesson.id, step.id, update]);
 
+  // Opening a lesson shows it from the top (title, intro); moving between steps puts keyboard
+  // focus (and the view) on the new step's heading.
+  const rootRef = useRef<HTMLDivElement>(null);
+  const opened = useRef(false);
   useEffect(() => {
     setHint(false);
     setChecked(null);
-    headingRef.current?.focus();
+    if (opened.current) headingRef.current?.focus();
+    else rootRef.current?.scrollIntoView({ block: 'start' });
+    opened.current = true;
   }, [index, progress.completed]);
 
   useEffect(() => () => showing?.abort(), [showing]);
@@ -80,7 +86,7 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
 
   if (progress.completed) {
     return (
-      <div className="lesson" data-testid="lesson-complete">
+      <div className="lesson" data-testid="lesson-complete" ref={rootRef}>
         <button type="button" className="lesson__back" onClick={() => openList(null)}>
           ← {t('lessons.backToList')}
         </button>
@@ -113,7 +119,7 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
   }
 
   return (
-    <div className="lesson" data-testid="lesson" data-lesson={lesson.id} data-step={step.id} data-reached={done}>
+    <div className="lesson" data-testid="lesson" data-lesson={lesson.id} data-step={step.id} data-reached={done} ref={rootRef}>
       <button type="button" className="lesson__back" onClick={() => openList(null)}>
         ← {t('lessons.backToList')}
       </button>
