@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { partitionForKey } from '../../src/engine';
 import { TEMPLATES, scenarioToJson, type Scenario } from '../../src/scenario';
 import path from 'node:path';
-import { pageErrors, screenshot, SCREENSHOT_DIR, useApp } from './harness';
+import { dragConnect, pageErrors, screenshot, SCREENSHOT_DIR, useApp } from './harness';
 
 const app = useApp();
 const VIEWPORT = { width: 1600, height: 1000 };
@@ -26,16 +26,6 @@ const nodeShot = (page: Page, id: string, name: string) => flowNode(page, id).sc
 
 const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
-/** Drags a connection from one handle to another with real pointer moves. */
-async function dragConnect(page: Page, from: Locator, to: Locator) {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + 20, { steps: 8 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
-  await page.mouse.up();
-}
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 type Box = { x: number; y: number; width: number; height: number };

@@ -1,6 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { pageErrors, screenshot, useApp } from './harness';
+import { dragConnect, pageErrors, screenshot, useApp } from './harness';
 
 /**
  * The guided-lesson journey: a first-time learner opens lesson 1 (the café), solves steps by
@@ -14,15 +14,6 @@ const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[dat
 const reached = (page: Page) => lesson(page).getAttribute('data-reached');
 const playButton = (page: Page) => page.locator('button[data-action="togglePlay"]');
 
-async function dragConnect(page: Page, from: Locator, to: Locator) {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + 20, { steps: 8 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
-  await page.mouse.up();
-}
 
 test('a learner follows the café lesson: goals complete on the live engine, progress survives a reload, and the lesson reads in Thai', async () => {
   const page = await app.openPage('/');

@@ -3,6 +3,7 @@ import { useT, type Translate } from '../../i18n';
 import { buildDiagram, diagramHeading, suggestOrder } from './diagrams';
 import { serviceName } from './labels';
 import { useCompare } from './store';
+import { downloadFile } from '../common/download';
 
 export function summaryLabels(t: Translate): SummaryLabels {
   return {
@@ -44,17 +45,6 @@ function exportMarkdown(t: Translate, summary: RunSummary, order: number | null,
   });
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** The table shown when a run ends, where sync orders failed, and the Markdown download. */
 export function SummaryPanel() {
   const { t } = useT();
@@ -68,7 +58,7 @@ export function SummaryPanel() {
     const now = state.getRun().now;
     const s = state.summary ?? state.getRun().metrics.summary(now);
     const lesson = scenario ? t(`compare.lesson.${scenario}`) : null;
-    download(`kafe-compare-${scenario ?? 'run'}.md`, exportMarkdown(t, s, diagramOrder, lesson));
+    downloadFile(exportMarkdown(t, s, diagramOrder, lesson), `kafe-compare-${scenario ?? 'run'}.md`, 'text/markdown;charset=utf-8');
   };
 
   return (

@@ -5,7 +5,7 @@ import { registerArea, useT, type MessageKey } from '../../i18n';
 import type { Scenario } from '../../scenario';
 import { usePopover } from '../toolbar/usePopover';
 import type { BuiltExport } from './buildExport';
-import { downloadFile } from './download';
+import { downloadFile } from '../common/download';
 import './export.css';
 
 interface Props {

@@ -1,6 +1,7 @@
 import { useRef, type ChangeEvent } from 'react';
 import { useT } from '../../i18n';
 import { useKafe, useKafeStoreApi } from '../../store';
+import { downloadFile } from '../common/download';
 import { ExportCodeButton } from '../export/ExportCodeButton';
 import { SharePanel } from './SharePanel';
 import { TemplatesMenu } from './TemplatesMenu';
@@ -20,17 +21,7 @@ export function Toolbar() {
   const autoArrange = useKafe((s) => s.autoArrange);
   const fileRef = useRef<HTMLInputElement>(null);
 
-  const exportFile = () => {
-    const blob = new Blob([store.getState().exportJson()], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = EXPORT_FILE_NAME;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const exportFile = () => downloadFile(store.getState().exportJson(), EXPORT_FILE_NAME, 'application/json');
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
