@@ -44,7 +44,7 @@ describe('the workbench', () => {
     const page = await openFresh();
     await selectNode(page, 'payment');
     await page.getByLabel('Running instances').fill('2');
-    await page.getByRole('button', { name: 'Scale' }).click();
+    await page.getByTestId('live-actions').getByRole('button', { name: 'Scale', exact: true }).click();
     await setSpeed(page, '5');
     await playButton(page).click();
     await expect.poll(() => playButton(page).getAttribute('aria-label')).toBe('Pause');
