@@ -2,6 +2,7 @@ import { getTopic, positiveInt } from './cluster';
 import type { AddService } from './commands';
 import { addConsumer, crashConsumer, removeConsumer, validateConsumerSettings } from './consumers';
 import { fail } from './errors';
+import { OriginSet } from './handled';
 import { addProducer, send } from './producers';
 import type { ConsumerState, DeliveredRecord, ServiceState, Sim } from './world';
 
@@ -39,21 +40,20 @@ export function addService(sim: Sim, c: AddService): void {
     retryTopic: c.retryTopic ?? null,
     deadLetterTopic: c.deadLetterTopic ?? null,
     idempotent: c.idempotent ?? false,
+    producerId: `${c.id}.producer`,
     assignor: c.assignor ?? 'cooperative-sticky',
     autoOffsetReset: c.autoOffsetReset ?? 'earliest',
     sessionTimeoutMs: c.sessionTimeoutMs ?? 10_000,
     down: false,
-    processedIds: new Set(),
+    processedIds: new OriginSet(),
     members: [],
     nextInstance: 0,
     stats: { processed: 0, failed: 0, duplicatesSkipped: 0, deadLettered: 0, dropped: 0, emitted: 0 },
   };
   sim.world.services.set(c.id, service);
-  addProducer(sim, { type: 'addProducer', id: producerId(service), topic: c.subscribes[0] });
+  addProducer(sim, { type: 'addProducer', id: service.producerId, topic: c.subscribes[0] });
   for (let i = 0; i < service.instances; i++) startInstance(sim, service);
 }
-
-const producerId = (s: ServiceState) => `${s.id}.producer`;
 
 function startInstance(sim: Sim, s: ServiceState): void {
   const id = `${s.id}-${s.nextInstance++}`;
@@ -115,12 +115,25 @@ export function removeService(sim: Sim, id: string): void {
   const s = getService(sim, id);
   for (const m of s.members) if (sim.world.consumers.has(m)) removeConsumer(sim, m);
   sim.world.services.delete(id);
-  const producer = sim.world.producers.get(producerId(s));
+  const producer = sim.world.producers.get(s.producerId);
   if (producer) producer.removed = true;
 }
 
 /** Identity of the business event: the first record it arrived as, kept across retry topics. */
 const originOf = (r: DeliveredRecord) => r.headers.origin ?? `${r.topic}-${r.partition}-${r.offset}`;
+
+/** Whether the service handled r's business event already; the same as
+ * `processedIds.has(originOf(r))` without building the string. */
+function handledBefore(s: ServiceState, r: DeliveredRecord): boolean {
+  const origin = r.headers.origin;
+  return origin != null ? s.processedIds.has(origin) : s.processedIds.hasRecord(r.topic, r.partition, r.offset);
+}
+
+function markHandled(s: ServiceState, r: DeliveredRecord): void {
+  const origin = r.headers.origin;
+  if (origin != null) s.processedIds.add(origin);
+  else s.processedIds.addRecord(r.topic, r.partition, r.offset);
+}
 
 type Outcome = 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped';
 
@@ -132,15 +145,15 @@ function emitProcessed(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, ou
 export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: DeliveredRecord): 'done' | 'retryInPlace' {
   const s = sim.world.services.get(consumer.service!);
   if (!s) return 'done';
-  if (s.idempotent && s.processedIds.has(originOf(r))) {
+  if (s.idempotent && handledBefore(s, r)) {
     s.stats.duplicatesSkipped++;
     emitProcessed(sim, consumer, r, 'duplicateSkipped');
     return 'done';
   }
-  const producer = sim.world.producers.get(producerId(s))!;
+  const producer = sim.world.producers.get(s.producerId)!;
   if (!sim.rng.chance(s.failureRate)) {
     let origin: string | null = null;
-    if (s.idempotent) s.processedIds.add((origin = originOf(r)));
+    if (s.idempotent) markHandled(s, r);
     s.stats.processed++;
     const type = r.headers.type;
     for (const h of s.handlers) {

@@ -1,5 +1,6 @@
 import type { CommitMode, Emit, Handler, KeyPattern } from './commands';
 import type { ResolvedConfig } from './config';
+import type { OriginSet } from './handled';
 import type { PartitionLog } from './log';
 import type { Prng } from './prng';
 import type { TraceBody } from './trace';
@@ -211,11 +212,14 @@ export interface ServiceState {
   retryTopic: string | null;
   deadLetterTopic: string | null;
   idempotent: boolean;
+  /** Id of the producer its handlers publish with. */
+  producerId: string;
   assignor: AssignorName;
   autoOffsetReset: OffsetReset;
   sessionTimeoutMs: number;
   down: boolean;
-  processedIds: Set<string>;
+  /** Origins handled (idempotent services), see originOf in services.ts. */
+  processedIds: OriginSet;
   /** Consumer ids of the current instances. */
   members: string[];
   nextInstance: number;

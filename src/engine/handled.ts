@@ -1,0 +1,73 @@
+/**
+ * The business events an idempotent service has handled, by origin. An origin is the string
+ * "<topic>-<partition>-<offset>" of the record the event first arrived as (or whatever origin
+ * header a record carries). Behaves exactly as a Set of those strings, but records are kept as
+ * bits per (topic, partition, offset), so the common case — checking the record being processed —
+ * builds, hashes and keeps no string: a service that has handled a million records holds a
+ * million bits instead of a million strings in a hash set.
+ *
+ * Strings of the record form (as `originOf` writes them) are stored as the record's bit, so
+ * "orders-3-12" given as a header and record (orders, 3, 12) are one and the same entry; any
+ * other string is kept as a string.
+ */
+export class OriginSet {
+  /** topic -> partition -> page number -> bits of that page's offsets. */
+  private readonly records = new Map<string, Map<number, Uint32Array>[]>();
+  private readonly others = new Set<string>();
+
+  hasRecord(topic: string, partition: number, offset: number): boolean {
+    const page = this.records.get(topic)?.[partition]?.get(Math.floor(offset / PAGE_BITS));
+    return page !== undefined && (page[(offset % PAGE_BITS) >>> 5] & (1 << (offset & 31))) !== 0;
+  }
+
+  addRecord(topic: string, partition: number, offset: number): void {
+    let byPartition = this.records.get(topic);
+    if (!byPartition) this.records.set(topic, (byPartition = []));
+    const pages = (byPartition[partition] ??= new Map());
+    const pageNo = Math.floor(offset / PAGE_BITS);
+    let page = pages.get(pageNo);
+    if (!page) pages.set(pageNo, (page = new Uint32Array(PAGE_BITS / 32)));
+    page[(offset % PAGE_BITS) >>> 5] |= 1 << (offset & 31);
+  }
+
+  has(origin: string): boolean {
+    const r = parseRecordOrigin(origin);
+    return r ? this.hasRecord(r.topic, r.partition, r.offset) : this.others.has(origin);
+  }
+
+  add(origin: string): void {
+    const r = parseRecordOrigin(origin);
+    if (r) this.addRecord(r.topic, r.partition, r.offset);
+    else this.others.add(origin);
+  }
+}
+
+/** Offsets per page: small pages keep a stray huge offset from allocating much. */
+const PAGE_BITS = 4096;
+
+/** The record origin `${topic}-${partition}-${offset}` spells, or null if it is not one. Only
+ * canonical numbers match (no sign, no leading zero), since those are the only ones that form
+ * can produce; topics may contain '-', so the numbers are read from the end. */
+export function parseRecordOrigin(origin: string): { topic: string; partition: number; offset: number } | null {
+  const j = origin.lastIndexOf('-');
+  if (j < 0) return null;
+  const i = origin.lastIndexOf('-', j - 1);
+  if (i < 0) return null;
+  const partition = canonicalInt(origin, i + 1, j);
+  const offset = canonicalInt(origin, j + 1, origin.length);
+  if (partition < 0 || offset < 0) return null;
+  return { topic: origin.slice(0, i), partition, offset };
+}
+
+/** The whole number origin[from, to) spells in canonical decimal, or -1. */
+function canonicalInt(s: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1; // empty, or beyond exact doubles' safe digits
+  if (s.charCodeAt(from) === 48 && to - from > 1) return -1; // leading zero
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
