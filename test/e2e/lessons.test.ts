@@ -51,6 +51,7 @@ test('a learner follows the café lesson: goals complete on the live engine, pro
   await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
   // The simulation kept its clock: the consumer joined mid-conversation.
   expect(Number(await page.getByTestId('sim-time').getAttribute('data-ms'))).toBeGreaterThan(4000);
+  await expect.poll(() => page.getByTestId('joined-late').innerText()).toMatch(/joins at \d+\.\d s/);
   await playButton(page).click();
   await expect.poll(() => reached(page), { timeout: 20_000 }).toBe('true');
   await expect.poll(() => predict.innerText()).toContain('You predicted right.');

@@ -147,6 +147,7 @@ export const panels = {
 
   'inspector.live': 'While it runs',
   'inspector.liveNote': 'These act on the running simulation and are kept on the timeline.',
+  'inspector.joinedAt': 'Added while the simulation ran: it joins at {{s}} s, finding what is already in the topics.',
   'inspector.notRunning': 'Not running: connect this node to the flow first.',
 
   'inspector.produce.key': 'Key (optional)',

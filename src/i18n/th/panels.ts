@@ -153,6 +153,7 @@ export const panels: Record<keyof typeof en, string> = {
 
   'inspector.live': 'ระหว่างที่ทำงาน',
   'inspector.liveNote': 'คำสั่งเหล่านี้มีผลกับการจำลองที่กำลังทำงาน และจะถูกบันทึกไว้บนเส้นเวลา',
+  'inspector.joinedAt': 'เพิ่มเข้ามาระหว่างที่การจำลองทำงาน: เริ่มทำงานที่วินาทีที่ {{s}} และพบข้อมูลที่มีอยู่ใน topic แล้ว',
   'inspector.notRunning': 'ยังไม่ทำงาน: เชื่อมต่อโหนดนี้เข้ากับเส้นทางอีเวนต์ก่อน',
 
   'inspector.produce.key': 'คีย์ (ไม่บังคับ)',

@@ -36,6 +36,11 @@ export function LiveActions({ node }: { node: ScenarioNode }) {
         {t('inspector.live')}
       </h3>
       <p className="panel__note">{t('inspector.liveNote')}</p>
+      {'joinAtMs' in node && node.joinAtMs ? (
+        <p className="panel__note" data-testid="joined-late">
+          {t('inspector.joinedAt', { s: (node.joinAtMs / 1000).toFixed(1) })}
+        </p>
+      ) : null}
       {body}
     </section>
   );
