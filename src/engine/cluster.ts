@@ -1,7 +1,7 @@
 import type { AddPartitions, CreateTopic } from './commands';
 import { fail } from './errors';
 import { PartitionLog } from './log';
-import { murmur2 } from './murmur2';
+import { murmur2, murmur2String } from './murmur2';
 import type { PartitionState, Sim, TopicState } from './world';
 
 const utf8 = new TextEncoder();
@@ -148,9 +148,12 @@ export function advanceHighWatermark(sim: Sim, p: PartitionState): void {
   if (!(hw > p.highWatermark)) return;
   p.highWatermark = hw;
   sim.emit({ type: 'replicated', topic: p.topic, partition: p.id, highWatermark: hw, isr: [...p.isr] });
-  if (p.pendingAcks.length === 0) return;
-  const still: PartitionState['pendingAcks'] = [];
-  for (const pending of p.pendingAcks) {
+  // Answer the covered requests in their order and keep the rest, compacting in place (this runs
+  // on every high watermark move, so no new array each time).
+  const pendingAcks = p.pendingAcks;
+  let kept = 0;
+  for (let i = 0; i < pendingAcks.length; i++) {
+    const pending = pendingAcks[i];
     if (pending.endOffset <= hw) {
       sim.schedule(sim.cfg.networkLatencyMs, {
         kind: 'produceResponse',
@@ -159,9 +162,9 @@ export function advanceHighWatermark(sim: Sim, p: PartitionState): void {
         error: null,
         baseOffset: pending.baseOffset,
       });
-    } else still.push(pending);
+    } else pendingAcks[kept++] = pending;
   }
-  p.pendingAcks = still;
+  pendingAcks.length = kept;
 }
 
 export function failBroker(sim: Sim, id: number): void {
@@ -263,7 +266,7 @@ export function partitionOfKey(sim: Sim, topic: TopicState, key: string): number
   const cache = sim.world.keyHashes;
   let hash = cache.get(key);
   if (hash === undefined) {
-    hash = murmur2(utf8.encode(key)) & 0x7fffffff;
+    hash = murmur2String(key) & 0x7fffffff;
     if (cache.size < 200_000) cache.set(key, hash);
   }
   return hash % topic.partitions.length;

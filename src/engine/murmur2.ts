@@ -9,9 +9,9 @@ const SEED = 0x9747b28c;
 const M = 0x5bd1e995;
 const R = 24;
 
-/** murmur2 over raw bytes; returns a signed 32-bit integer like Java's int. */
-export function murmur2(data: Uint8Array): number {
-  const length = data.length;
+/** murmur2 over raw bytes (the first `length` of them); returns a signed 32-bit integer like
+ * Java's int. */
+export function murmur2(data: Uint8Array, length = data.length): number {
   let h = (SEED ^ length) | 0;
   const length4 = length >>> 2;
 
@@ -45,11 +45,25 @@ export function murmur2(data: Uint8Array): number {
 export const toPositive = (n: number): number => n & 0x7fffffff;
 
 const utf8 = new TextEncoder();
+/** Reused for ASCII keys, so hashing a key allocates nothing. */
+let scratch = new Uint8Array(64);
+
+/** murmur2 of a string's UTF-8 bytes (what Kafka hashes for a string key). */
+export function murmur2String(key: string): number {
+  const n = key.length;
+  if (n > scratch.length) scratch = new Uint8Array(Math.max(n, scratch.length * 2));
+  for (let i = 0; i < n; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 0x80) return murmur2(utf8.encode(key)); // multi-byte UTF-8: let the encoder do it
+    scratch[i] = c; // an ASCII character is its own UTF-8 byte
+  }
+  return murmur2(scratch, n);
+}
 
 /** The partition Kafka's default partitioner picks for a non-null key. */
 export function partitionForKey(key: string, numPartitions: number): number {
   if (!Number.isInteger(numPartitions) || numPartitions < 1) {
     throw new RangeError(`numPartitions must be a positive integer, got ${numPartitions}`);
   }
-  return toPositive(murmur2(utf8.encode(key))) % numPartitions;
+  return toPositive(murmur2String(key)) % numPartitions;
 }

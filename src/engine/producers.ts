@@ -146,13 +146,17 @@ export function send(
 
   let byPartition = producer.accumulator.get(topicName);
   if (!byPartition) producer.accumulator.set(topicName, (byPartition = new Map()));
-  let batch = byPartition.get(partition);
-  if (!batch) byPartition.set(partition, (batch = { keys: [], values: [], headers: [], sizes: [], bytes: 0 }));
-  batch.keys.push(key);
-  batch.values.push(value);
-  batch.headers.push(headers);
-  batch.sizes.push(size);
-  batch.bytes += size;
+  const batch = byPartition.get(partition);
+  if (batch) {
+    batch.keys.push(key);
+    batch.values.push(value);
+    batch.headers.push(headers);
+    batch.sizes.push(size);
+    batch.bytes += size;
+  } else {
+    // Most batches hold one record: literals of one element allocate no spare capacity.
+    byPartition.set(partition, { keys: [key], values: [value], headers: [headers], sizes: [size], bytes: size });
+  }
   producer.stats.sent++;
   if (!producer.flushScheduled) {
     producer.flushScheduled = true;
@@ -273,19 +277,15 @@ export function onProduceArrive(sim: Sim, requestId: number, sendNo: number): vo
   if (producer.acks === 0) sim.world.inFlight.delete(requestId);
   const topic = sim.world.topics.get(request.topic)!;
   const p = topic.partitions[request.partition];
-  const respond = (error: ProduceError | null, baseOffset: number) => {
-    if (producer.acks === 0) return;
-    sim.schedule(sim.cfg.networkLatencyMs, { kind: 'produceResponse', request: requestId, sendNo, error, baseOffset });
-  };
-  if (!leaderAvailable(sim, p)) return respond('LEADER_NOT_AVAILABLE', -1);
+  if (!leaderAvailable(sim, p)) return respondToProduce(sim, producer, requestId, sendNo, 'LEADER_NOT_AVAILABLE', -1);
   if (topic.cleanupPolicy === 'compact' && request.batch.keys.some((k) => k === null))
-    return respond('INVALID_RECORD', -1);
-  if (producer.acks === 'all' && p.isr.length < topic.minInsyncReplicas) return respond('NOT_ENOUGH_REPLICAS', -1);
+    return respondToProduce(sim, producer, requestId, sendNo, 'INVALID_RECORD', -1);
+  if (producer.acks === 'all' && p.isr.length < topic.minInsyncReplicas) return respondToProduce(sim, producer, requestId, sendNo, 'NOT_ENOUGH_REPLICAS', -1);
 
   const count = request.batch.keys.length;
   if (producer.idempotent) {
     const epoch = p.producerEpochs.get(producer.id) ?? 0;
-    if (request.epoch < epoch) return respond('OUT_OF_ORDER_SEQUENCE', -1); // a fenced, older epoch
+    if (request.epoch < epoch) return respondToProduce(sim, producer, requestId, sendNo, 'OUT_OF_ORDER_SEQUENCE', -1); // a fenced, older epoch
     if (request.epoch > epoch) {
       // The producer started a new epoch: its sequence numbers start over.
       p.producerEpochs.set(producer.id, request.epoch);
@@ -297,9 +297,9 @@ export function onProduceArrive(sim: Sim, requestId: number, sendNo: number): vo
     const lastSeq = history?.length ? history[history.length - 1].lastSeq : request.baseSeq - 1;
     if (request.baseSeq <= lastSeq) {
       sim.emit({ type: 'duplicateDropped', producer: producer.id, topic: p.topic, partition: p.id, count });
-      return respond(null, -1);
+      return respondToProduce(sim, producer, requestId, sendNo, null, -1);
     }
-    if (request.baseSeq > lastSeq + 1) return respond('OUT_OF_ORDER_SEQUENCE', -1);
+    if (request.baseSeq > lastSeq + 1) return respondToProduce(sim, producer, requestId, sendNo, 'OUT_OF_ORDER_SEQUENCE', -1);
   }
 
   const baseOffset = appendBatch(sim, p, request.batch);
@@ -310,9 +310,16 @@ export function onProduceArrive(sim: Sim, requestId: number, sendNo: number): vo
     p.producerSeqs.set(producer.id, history);
   }
   sim.emit({ type: 'produced', producer: producer.id, topic: p.topic, partition: p.id, baseOffset, count, keys: request.batch.keys });
-  if (producer.acks === 1) respond(null, baseOffset);
+  if (producer.acks === 1) respondToProduce(sim, producer, requestId, sendNo, null, baseOffset);
   else if (producer.acks === 'all') p.pendingAcks.push({ requestId, sendNo, baseOffset, endOffset: baseOffset + count });
   scheduleReplication(sim, p);
+}
+
+/** The leader's answer travels back to the producer (acks=0 producers get none). A plain function
+ * rather than a closure in onProduceArrive: that runs once per request. */
+function respondToProduce(sim: Sim, producer: ProducerState, requestId: number, sendNo: number, error: ProduceError | null, baseOffset: number): void {
+  if (producer.acks === 0) return;
+  sim.schedule(sim.cfg.networkLatencyMs, { kind: 'produceResponse', request: requestId, sendNo, error, baseOffset });
 }
 
 function appendBatch(sim: Sim, p: PartitionState, batch: PendingBatch): number {
