@@ -1,6 +1,9 @@
 import { createEngine, type Command, type Engine, type LoggedCommand, type TraceEvent } from '../engine';
 import { scenarioToEngine, type EngineIdMap, type Scenario, type TimelineEntry } from '../scenario';
 
+/** The runner hears every event through its subscription: the engine need not also gather them. */
+const NO_COLLECT = { collect: false } as const;
+
 export type Problem = ReturnType<typeof scenarioToEngine>['problems'][number];
 
 /**
@@ -66,7 +69,7 @@ export class SimulationRunner {
     let next = 0;
     const joinUpTo = (t: number) => {
       for (; next < joins.length && joins[next].at <= t; next++) {
-        this.engine.advanceTo(joins[next].at);
+        this.engine.advanceTo(joins[next].at, NO_COLLECT);
         try {
           this.engine.apply(joins[next].command);
         } catch {
@@ -84,7 +87,7 @@ export class SimulationRunner {
       }
     }
     joinUpTo(target);
-    this.engine.advanceTo(target);
+    this.engine.advanceTo(target, NO_COLLECT);
   }
 
   /** Jumps to virtual time t: forward by playing, backward by replaying from the seed. */
