@@ -18,7 +18,7 @@ export function newNode<K extends NodeKind>(kind: K, scenario: Pick<Scenario, 'n
   const k = scenario.nodes.length % 8;
   const at = position ? { x: position.x, y: position.y } : { x: 80 + 30 * k, y: 80 + 30 * k };
   const brokers = scenario.nodes.filter((x) => x.kind === 'broker').length;
-  return { id, kind, label: LABEL[kind](n, id), position: at, props: defaults(kind, id, brokers) } as NodeOf<K>;
+  return { id, kind, label: LABEL[kind](n, id), position: at, props: defaultProps(kind as NodeKind, id, brokers) } as NodeOf<K>;
 }
 
 const LABEL: Record<NodeKind, (n: number, id: string) => string> = {
@@ -29,7 +29,9 @@ const LABEL: Record<NodeKind, (n: number, id: string) => string> = {
   broker: (n) => `Broker ${n}`,
 };
 
-function defaults(kind: NodeKind, id: string, brokers: number): ScenarioNode['props'] {
+/** The props a new node of `kind` starts with (a topic's name and a group's name are its id). */
+export function defaultProps<K extends NodeKind>(kind: K, id: string, brokers: number): NodeOf<K>['props'];
+export function defaultProps(kind: NodeKind, id: string, brokers: number): ScenarioNode['props'] {
   switch (kind) {
     case 'producer':
       return {

@@ -1,3 +1,4 @@
+import { defaultProps } from './factory';
 import { autoLayout } from './layout';
 import { SCENARIO_VERSION, type NodeOf, type Scenario, type ScenarioEdge, type ScenarioNode } from './schema';
 
@@ -45,36 +46,11 @@ function topic(name: string, props: Partial<NodeOf<'topic'>['props']>): NodeOf<'
 }
 
 function service(id: string, label: string, props: Partial<NodeOf<'service'>['props']>): NodeOf<'service'> {
-  return {
-    id,
-    kind: 'service',
-    label,
-    position: at0,
-    props: {
-      group: id,
-      instances: 1,
-      processingMs: 20,
-      failureRate: 0,
-      maxAttempts: 3,
-      idempotent: false,
-      assignor: 'cooperative-sticky',
-      autoOffsetReset: 'earliest',
-      emits: 'EventProcessed',
-      retryTopic: null,
-      deadLetterTopic: null,
-      ...props,
-    },
-  };
+  return { id, kind: 'service', label, position: at0, props: { ...defaultProps('service', id, 3), ...props } };
 }
 
 function consumer(id: string, label: string, props: Partial<NodeOf<'consumer'>['props']>): NodeOf<'consumer'> {
-  return {
-    id,
-    kind: 'consumer',
-    label,
-    position: at0,
-    props: { group: id, instances: 1, processingMs: 5, assignor: 'cooperative-sticky', autoOffsetReset: 'earliest', commitMode: 'auto', ...props },
-  };
+  return { id, kind: 'consumer', label, position: at0, props: { ...defaultProps('consumer', id, 3), ...props } };
 }
 
 /** Edges from [source, target] pairs, with ids `${source}-to-${target}`. */
