@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readLessonFiles } from '../../lessons/check';
+import { readLessonFiles } from '../../scripts/lessonFiles';
 import { loadCourse } from '../../src/lessons';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
