@@ -47,15 +47,14 @@ export function translationGaps(
   english: { title: string; text: LessonText },
   translation: { title: string; text: LessonText; translated: Record<string, string> } | undefined,
 ): TranslationGap[] {
-  const expected = expectedHashes(english.title, english.text);
   if (!translation) return [{ lesson, section: '*', kind: 'missing' }];
   const gaps: TranslationGap[] = [];
-  const present = new Set(['title', 'intro', 'summary', ...Object.keys(translation.text.steps)].filter((s) => s === 'title' || sectionsOf(translation.title, translation.text)[s]?.trim()));
-  for (const [section, hash] of Object.entries(expected)) {
-    if (!english.text.steps[section] && !['title', 'intro', 'summary'].includes(section)) continue;
-    const isEmptyInEnglish = sectionsOf(english.title, english.text)[section].trim() === '';
-    if (!present.has(section) && !isEmptyInEnglish) gaps.push({ lesson, section, kind: 'missing' });
-    else if (translation.translated[section] !== hash && !isEmptyInEnglish) gaps.push({ lesson, section, kind: 'stale' });
+  const theirs = sectionsOf(translation.title, translation.text);
+  // A section empty in English (e.g. no intro) needs nothing; the title is always present.
+  for (const [section, text] of Object.entries(sectionsOf(english.title, english.text))) {
+    if (text.trim() === '') continue;
+    if (section !== 'title' && !theirs[section]?.trim()) gaps.push({ lesson, section, kind: 'missing' });
+    else if (translation.translated[section] !== sectionHash(text)) gaps.push({ lesson, section, kind: 'stale' });
   }
   for (const section of Object.keys(translation.text.steps)) if (!english.text.steps[section]) gaps.push({ lesson, section, kind: 'extra' });
   for (const [id, step] of Object.entries(english.text.steps)) {

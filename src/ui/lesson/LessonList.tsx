@@ -17,6 +17,7 @@ export function LessonList({ course }: { course: Course }) {
       <ol className="lesson-list__items">
         {course.lessons.map((lesson, i) => {
           const p = lessonProgressOf(progress, lesson.id);
+          const { title } = lessonIn(lesson, lang);
           const total = lesson.meta.steps.length;
           const done = lesson.meta.steps.filter((s) => p.done.includes(s.id)).length;
           const action = p.completed ? 'lessons.review' : done > 0 || p.step > 0 ? 'lessons.continue' : 'lessons.start';
@@ -28,13 +29,13 @@ export function LessonList({ course }: { course: Course }) {
             <li key={lesson.id} className="lesson-list__item" data-lesson={lesson.id} data-completed={p.completed}>
               <div className="lesson-list__text">
                 <span className="lesson-list__number">{t('lessons.lessonNumber', { n: i + 1 })}</span>
-                <span className="lesson-list__title">{lessonIn(lesson, lang).title}</span>
+                <span className="lesson-list__title">{title}</span>
                 <span className="lesson-list__progress">
                   {p.completed ? <span className="badge badge--alive">{t('lessons.completedBadge')}</span> : t('lessons.progress', { done, total })}
                 </span>
                 <progress className="lesson-list__bar" max={total} value={done} aria-hidden="true" />
               </div>
-              <button type="button" className="button button--quiet button--small" onClick={open} aria-label={`${t(action)}: ${lessonIn(lesson, lang).title}`}>
+              <button type="button" className="button button--quiet button--small" onClick={open} aria-label={`${t(action)}: ${title}`}>
                 {t(action)}
               </button>
             </li>
