@@ -132,3 +132,23 @@ describe('the layering checker', () => {
     expect(checkLayering('src/scenario/codec.ts', `import { t } from '../ui/x';`)).toHaveLength(1);
   });
 });
+
+describe('the repository stands alone: tests and scripts read nothing outside it', () => {
+  // CI and a learner's fresh clone have no ../shared (or any other sibling folder), so a path that
+  // climbs out of the repository would pass here and fail there.
+  // This file is left out: its layering-checker cases quote relative paths as sample source text.
+  const files = ['src', 'test', 'scripts', 'bench']
+    .flatMap(sourceFilesUnder)
+    .filter((file) => file !== 'test/architecture.test.ts')
+    .concat(['vite.config.ts']);
+
+  test.each(files)('%s names no path outside the repository', (file) => {
+    const source = readFileSync(path.join(ROOT, file), 'utf8');
+    const depth = file.split('/').length - 1;
+    const escapes = [...source.matchAll(/['"`]((?:\.\.\/)+)[^'"`]*['"`]/g)]
+      .filter((match) => match[1].length / 3 > depth)
+      .map((match) => match[0]);
+    expect(escapes).toEqual([]);
+    expect(source.includes('shared/conformance')).toBe(false);
+  });
+});
