@@ -23,6 +23,12 @@ export interface EngineConfig {
   retentionCheckIntervalMs?: number;
   /** How many trace events the engine keeps in memory (oldest dropped first). */
   traceLimit?: number;
+  /**
+   * A simulator limit, not a Kafka setting: the most records one partition keeps in memory. Past
+   * it, the oldest closed segments are deleted as retention would delete them (trace reason
+   * 'recordLimit'), so a long, busy run holds bounded memory. Infinity (the default) keeps all.
+   */
+  maxRecordsPerPartition?: number;
 }
 
 export type ResolvedConfig = Required<EngineConfig>;
@@ -37,6 +43,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   rebalanceMs: 50,
   retentionCheckIntervalMs: 1000,
   traceLimit: 100_000,
+  maxRecordsPerPartition: Infinity,
 };
 
 export function resolveConfig(config: EngineConfig = {}): ResolvedConfig {
@@ -49,6 +56,7 @@ export function resolveConfig(config: EngineConfig = {}): ResolvedConfig {
   }
   if (!(c.retentionCheckIntervalMs >= 1)) fail('INVALID_CONFIG', 'retentionCheckIntervalMs must be >= 1');
   if (!Number.isInteger(c.traceLimit) || c.traceLimit < 0) fail('INVALID_CONFIG', 'traceLimit must be an integer >= 0');
+  if (!(c.maxRecordsPerPartition >= 1)) fail('INVALID_CONFIG', `maxRecordsPerPartition must be >= 1, got ${c.maxRecordsPerPartition}`);
   return c;
 }
 

@@ -2,6 +2,7 @@ import { getTopic, leaderAvailable, partitionOfKey, positiveInt, scheduleReplica
 import type { AddProducer, KeyPattern, Produce, ProducerSettings } from './commands';
 import { fail } from './errors';
 import { estimateSize, NO_HEADERS } from './log';
+import { enforceRecordLimit } from './retention';
 import type { ProduceError } from './trace';
 import type { Headers } from './types';
 import type { PartitionState, PendingBatch, ProduceRequest, ProducerState, Sim } from './world';
@@ -310,6 +311,7 @@ export function onProduceArrive(sim: Sim, requestId: number, sendNo: number): vo
     p.producerSeqs.set(producer.id, history);
   }
   sim.emit({ type: 'produced', producer: producer.id, topic: p.topic, partition: p.id, baseOffset, count, keys: request.batch.keys });
+  if (p.log.size > sim.cfg.maxRecordsPerPartition) enforceRecordLimit(sim, p);
   if (producer.acks === 1) respondToProduce(sim, producer, requestId, sendNo, null, baseOffset);
   else if (producer.acks === 'all') p.pendingAcks.push({ requestId, sendNo, baseOffset, endOffset: baseOffset + count });
   scheduleReplication(sim, p);

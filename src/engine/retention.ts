@@ -1,4 +1,4 @@
-import type { Sim, TopicState } from './world';
+import type { PartitionState, Sim, TopicState } from './world';
 
 const needsCleaning = (t: TopicState) => t.retentionMs !== null || t.retentionBytes !== null || t.cleanupPolicy === 'compact';
 
@@ -38,4 +38,15 @@ export function onRetentionCheck(sim: Sim): void {
     }
   }
   scheduleRetention(sim);
+}
+
+/**
+ * The simulator's memory limit (config.maxRecordsPerPartition): deletes a partition's oldest
+ * closed segments until it holds at most the limit, as retention.bytes would by size. Called on
+ * append, so it adds no agenda events and a run without the limit is unchanged.
+ */
+export function enforceRecordLimit(sim: Sim, p: PartitionState): void {
+  const limit = sim.cfg.maxRecordsPerPartition;
+  const deleted = p.log.deleteOldSegments(() => p.log.size > limit);
+  if (deleted > 0) sim.emit({ type: 'recordsDeleted', topic: p.topic, partition: p.id, count: deleted, startOffset: p.log.startOffset, reason: 'recordLimit' });
 }

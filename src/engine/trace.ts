@@ -35,7 +35,7 @@ export type TraceBody =
   | { type: 'brokerRecovered'; broker: number }
   | { type: 'leaderElected'; topic: string; partition: number; leader: number; epoch: number; unclean: boolean; truncated: number }
   | { type: 'partitionOffline'; topic: string; partition: number }
-  | { type: 'recordsDeleted'; topic: string; partition: number; count: number; startOffset: number; reason: 'retention' | 'compaction' }
+  | { type: 'recordsDeleted'; topic: string; partition: number; count: number; startOffset: number; reason: 'retention' | 'compaction' | 'recordLimit' }
   | { type: 'serviceDown'; service: string }
   | { type: 'serviceUp'; service: string }
   | { type: 'requestSent'; requestId: string; callId: string; from: string; to: string }

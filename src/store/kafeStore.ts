@@ -15,8 +15,9 @@ import {
   type Scenario,
   type ScenarioNode,
 } from '../scenario';
-import { emptySeries, MetricsRecorder, type MetricsSeries } from './metrics';
-import { SimulationRunner, type Problem } from './runner';
+import type { MetricsSeries } from './metrics';
+import { formatMinutes, FRAME_BUDGET_MS, limitParams, restoreLimitMs, SYNC_REPLAY_WORK, UI_SYNC_WORK, workBudget, type Clock } from './budget';
+import { RECORDS_PER_PARTITION, SimulationRunner, type Problem } from './runner';
 
 /** What the canvas shows for the current moment; replaced once per animation frame at most. */
 export interface Frame {
@@ -33,6 +34,18 @@ export interface Notice {
   kind: 'error' | 'info' | 'success';
   key: string;
   detail?: string;
+  /** Values the translated message interpolates, e.g. {{limit}}. */
+  params?: Record<string, string | number>;
+  /** Stays until dismissed, like an error: it explains something the learner must read. */
+  sticky?: boolean;
+}
+
+/** A replay to a moment that runs over several frames (see SYNC_REPLAY_EVENTS), with its progress. */
+export interface Replay {
+  from: number;
+  target: number;
+  /** Where the replay stands now, virtual ms. */
+  reached: number;
 }
 
 export const STEP_MS = 100;
@@ -51,6 +64,13 @@ export interface KafeState {
   speed: number;
   metrics: MetricsSeries;
   notice: Notice | null;
+  /** A long replay under way (loading, stepping back, scrubbing), or null. */
+  replay: Replay | null;
+  /**
+   * While playing: the speed the simulation really reaches when the engine cannot keep up with the
+   * chosen one within a frame's budget (FRAME_BUDGET_MS), e.g. 23 for "23×"; null when it keeps up.
+   */
+  slowedTo: number | null;
 
   /** Adds a node with the palette's defaults; `init` (lessons use it) fixes its id, label or props.
    * Returns the new node's id, or null (with a notice) when `init.id` is already taken. */
@@ -70,7 +90,12 @@ export interface KafeState {
   setSpeed(speed: number): void;
   stepForward(): void;
   stepBack(): void;
+  /** Jumps to virtual time t; finishes at once unless the replay is very long (SYNC_REPLAY_WORK). */
   seek(t: number): void;
+  /** Jumps to t as the learner's scrubber does: a long replay continues over frames, with progress. */
+  scrub(t: number): void;
+  /** Stops a long replay where it has got to (the canvas shows that moment). */
+  stopReplay(): void;
   restart(): void;
   setSeed(seed: number): void;
   /** Advances by `realMs` of wall time at the current speed, if playing. Called by the frame loop. */
@@ -85,7 +110,7 @@ export interface KafeState {
   openShareFragment(hash: string): boolean;
   exportJson(): string;
   shareFragment(): string;
-  notify(kind: Notice['kind'], key: string, detail?: string): void;
+  notify(kind: Notice['kind'], key: string, detail?: string, extra?: Pick<Notice, 'params' | 'sticky'>): void;
   dismissNotice(): void;
   /** The engine's trace so far (most recent events; not reactive): what lesson goals read. */
   trace(): readonly TraceEvent[];
@@ -95,11 +120,22 @@ export interface KafeState {
 
 export type KafeStore = StoreApi<KafeState>;
 
-export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build()): KafeStore {
+export interface StoreOptions {
+  /** Wall clock for the frame budget (performance.now by default). */
+  clock?: Clock;
+}
+
+export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(), options: StoreOptions = {}): KafeStore {
+  const clock = options.clock ?? (() => performance.now());
   let runner = new SimulationRunner(initial);
-  const recorder = new MetricsRecorder();
   let frameSeq = 0;
   let noticeSeq = 0;
+  /** The replay in progress: where it goes (its timeline is the scenario's). */
+  let job: { from: number; target: number } | null = null;
+  /** Smoothed ratio of virtual time reached to virtual time wanted per frame while playing. */
+  let pace = 1;
+  /** Whether this runner's record-limit notice was shown. */
+  let limitNoticed = false;
 
   /** Wall time since the engine view was last rebuilt while playing (see publish). */
   let sinceView = Infinity;
@@ -115,9 +151,48 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       const fresh = !throttled || sinceView >= VIEW_REFRESH_MS;
       if (fresh) sinceView = 0;
       const frame: Frame = { now: runner.now, view: fresh ? runner.engine.view() : get().frame.view, events: runner.drain(), seq: ++frameSeq };
-      recorder.record(frame.events);
-      const metrics = recorder.sample(extra.metrics ?? get().metrics, frame.now, frame.view);
-      set({ ...extra, frame, metrics });
+      set({ ...extra, frame, metrics: runner.metrics.series() });
+    };
+
+    /** Swaps in a runner for a new setup; any replay of the old one ends. */
+    const useRunner = (next: SimulationRunner) => {
+      runner.dispose();
+      runner = next;
+      job = null;
+      limitNoticed = false;
+    };
+
+    /**
+     * Moves the run to virtual time `target` (a replay from the seed when it lies behind). Does at
+     * most `syncWork` work at once (see budget.ts: SYNC_REPLAY_WORK for the API, UI_SYNC_WORK for
+     * what the learner starts); the rest continues over the following frames (see tick) with its
+     * progress in `replay`, and can be stopped. Returns true if it finished at once.
+     */
+    const replayTo = (target: number, syncWork: number, extra: Partial<KafeState> = {}): boolean => {
+      const rewound = target < runner.now;
+      if (rewound) runner.rewind();
+      const from = runner.now;
+      runner.advanceTo(target, get().scenario.timeline, workBudget(runner.engine, clock, { maxWork: syncWork }));
+      if (rewound) runner.drain(); // a replay is not animated
+      if (runner.now >= target) {
+        job = null;
+        publish({ ...extra, replay: null });
+        return true;
+      }
+      job = { from, target };
+      publish({ ...extra, playing: false, replay: { from, target, reached: runner.now } });
+      return false;
+    };
+
+    /** One frame's share of the replay in progress. */
+    const continueReplay = () => {
+      if (!job) return;
+      runner.advanceTo(job.target, get().scenario.timeline, workBudget(runner.engine, clock, { wallMs: FRAME_BUDGET_MS }));
+      runner.drain();
+      if (runner.now >= job.target) {
+        job = null;
+        publish({ replay: null });
+      } else publish({ replay: { ...job, reached: runner.now } });
     };
 
     /**
@@ -127,35 +202,38 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
      * restarts at 0.
      */
     const resetupWith = (edited: Scenario) => {
-      const now = get().frame.now;
+      // During a replay, the moment being rebuilt is the one the learner edits.
+      const now = job ? job.target : get().frame.now;
       const old = get().scenario;
       const scenario = now > 0 ? startLateNodesNow(old, edited, now) : edited;
-      runner.dispose();
-      if (now > 0 && sameHistoryUntil(old, scenario, now)) {
+      // Replaying a run longer than a load would replay is not bounded: such an edit restarts too.
+      const tooLong = now > restoreLimitMs(scenario);
+      if (now > 0 && !tooLong && sameHistoryUntil(old, scenario, now)) {
         const next = { ...scenario, timeline: old.timeline.filter((e) => e.at <= now) };
-        runner = new SimulationRunner(next);
-        runner.seek(now, next.timeline);
-        runner.drain();
-        publish({ scenario: next, ids: runner.ids, problems: runner.problems });
+        useRunner(new SimulationRunner(next));
+        set({ scenario: next, ids: runner.ids, problems: runner.problems });
+        replayTo(now, UI_SYNC_WORK);
         return;
       }
       // A fresh start: every node is there from 0 s, so nothing joins late any more.
       const next = { ...scenario, nodes: scenario.nodes.map(withoutLateJoin), timeline: [], time: 0 };
-      runner = new SimulationRunner(next);
-      recorder.reset(0);
-      publish({ scenario: next, ids: runner.ids, problems: runner.problems, metrics: emptySeries() });
-      if (now > 0) get().notify('info', 'notice.restartedAfterEdit');
+      useRunner(new SimulationRunner(next));
+      publish({ scenario: next, ids: runner.ids, problems: runner.problems, replay: null });
+      if (now > 0) get().notify('info', tooLong ? 'notice.restartedLongRun' : 'notice.restartedAfterEdit', undefined, tooLong ? { params: limitParams(scenario) } : undefined);
     };
 
     const replaceScenario = (loaded: Scenario) => {
       // A hand-written file often leaves positions out (all 0,0): lay such a canvas out.
-      const scenario = hasStackedNodes(loaded) ? { ...loaded, nodes: autoLayout(loaded.nodes, loaded.edges) } : loaded;
-      runner.dispose();
-      runner = new SimulationRunner(scenario);
-      runner.seek(scenario.time, scenario.timeline);
-      runner.drain();
-      recorder.reset(runner.now);
-      publish({ scenario, ids: runner.ids, problems: runner.problems, metrics: emptySeries(), selectedId: null, playing: false });
+      const laidOut = hasStackedNodes(loaded) ? { ...loaded, nodes: autoLayout(loaded.nodes, loaded.edges) } : loaded;
+      // Loading replays the saved run to its moment; a moment further than restoreLimitMs would
+      // take unbounded time, so such a canvas opens at 0 s with its setup and recorded actions.
+      const capped = laidOut.time > restoreLimitMs(laidOut);
+      const scenario = capped ? { ...laidOut, time: 0 } : laidOut;
+      useRunner(new SimulationRunner(scenario));
+      set({ scenario, ids: runner.ids, problems: runner.problems, selectedId: null, playing: false });
+      replayTo(scenario.time, UI_SYNC_WORK);
+      if (capped) get().notify('info', 'notice.restoreCapped', undefined, { sticky: true, params: { ...limitParams(laidOut), saved: formatMinutes(laidOut.time) } });
+      return capped;
     };
 
     const updateNodes = (fn: (nodes: ScenarioNode[]) => ScenarioNode[]) => {
@@ -163,11 +241,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       resetupWith({ ...s, nodes: fn(s.nodes) });
     };
 
-    const seekTo = (t: number) => {
-      const { scenario } = get();
-      runner.seek(t, scenario.timeline);
-      recorder.reset(runner.now);
-      publish(t < get().frame.now ? { metrics: trimMetrics(get().metrics, runner.now) } : {});
+    const seekTo = (t: number, syncWork: number) => {
+      replayTo(Math.max(0, t), syncWork);
     };
 
     const firstFrame: Frame = { now: 0, view: runner.engine.view(), events: [], seq: 0 };
@@ -181,8 +256,10 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       frame: firstFrame,
       playing: false,
       speed: 1,
-      metrics: emptySeries(),
+      metrics: runner.metrics.series(),
       notice: null,
+      replay: null,
+      slowedTo: null,
 
       addNode(kind, position, init) {
         const made = newNode(kind, get().scenario, position);
@@ -249,45 +326,69 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       },
 
       play() {
-        set({ playing: true });
+        // Playing from a replay in progress plays from where it has got to.
+        if (job) get().stopReplay();
+        pace = 1;
+        set({ playing: true, slowedTo: null });
       },
       pause() {
-        set({ playing: false });
+        set({ playing: false, slowedTo: null });
       },
       togglePlay() {
-        set({ playing: !get().playing });
+        if (get().playing) get().pause();
+        else get().play();
       },
       setSpeed(speed) {
-        set({ speed: Math.min(100, Math.max(0.25, speed)) });
+        pace = 1;
+        set({ speed: Math.min(100, Math.max(0.25, speed)), slowedTo: null });
       },
       stepForward() {
         set({ playing: false });
-        runner.advance(STEP_MS, get().scenario.timeline);
-        publish();
+        replayTo((job ? job.target : runner.now) + STEP_MS, UI_SYNC_WORK);
       },
       stepBack() {
         set({ playing: false });
-        seekTo(Math.max(0, get().frame.now - STEP_MS));
+        seekTo((job ? job.target : get().frame.now) - STEP_MS, UI_SYNC_WORK);
       },
       seek(t) {
-        seekTo(t);
+        seekTo(t, SYNC_REPLAY_WORK);
+      },
+      scrub(t) {
+        seekTo(t, UI_SYNC_WORK);
+      },
+      stopReplay() {
+        if (!job) return;
+        job = null;
+        publish({ replay: null });
       },
       restart() {
-        seekTo(0);
+        seekTo(0, UI_SYNC_WORK);
       },
       setSeed(seed) {
         const s = get().scenario;
         resetupWith({ ...s, seed: Math.max(0, Math.min(2 ** 31 - 1, Math.floor(seed))) });
       },
       tick(realMs) {
+        if (job) return continueReplay();
         const { playing, speed } = get();
         if (!playing || realMs <= 0) return;
-        runner.advance(Math.min(realMs, 250) * speed, get().scenario.timeline);
+        // The engine gets FRAME_BUDGET_MS of each frame: what does not fit is dropped (the clock
+        // runs slower than chosen, and says so), so frames and Pause stay responsive under any load.
+        const wanted = Math.min(realMs, 250) * speed;
+        const from = runner.now;
+        runner.advanceTo(from + wanted, get().scenario.timeline, workBudget(runner.engine, clock, { wallMs: FRAME_BUDGET_MS }));
+        pace = pace * 0.8 + ((runner.now - from) / wanted) * 0.2;
+        const slowedTo = pace < 0.8 ? roundSpeed(speed * pace) : null;
         sinceView += realMs;
-        publish({}, true);
+        publish(slowedTo !== get().slowedTo ? { slowedTo } : {}, true);
+        if (!limitNoticed && runner.limitedTopics.size > 0) {
+          limitNoticed = true;
+          get().notify('info', 'notice.recordLimit', [...runner.limitedTopics].join(', '), { params: { limit: RECORDS_PER_PARTITION.toLocaleString('en-US') } });
+        }
       },
 
       run(command) {
+        if (job) get().stopReplay();
         const s = get().scenario;
         // Acting at time t starts a new branch: recorded actions after t no longer happen.
         const kept = s.timeline.filter((e) => e.at <= runner.now);
@@ -316,8 +417,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
           get().notify('error', 'notice.importFailed', parsed.error);
           return false;
         }
-        replaceScenario(parsed.value);
-        get().notify('success', 'notice.imported');
+        // A capped load's explanation matters more than "imported".
+        if (!replaceScenario(parsed.value)) get().notify('success', 'notice.imported');
         return true;
       },
       openShareFragment(hash) {
@@ -335,8 +436,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       shareFragment() {
         return encodeShareFragment(snapshot(get()));
       },
-      notify(kind, key, detail) {
-        set({ notice: { id: ++noticeSeq, kind, key, detail } });
+      notify(kind, key, detail, extra) {
+        set({ notice: { id: ++noticeSeq, kind, key, detail, ...extra } });
       },
       dismissNotice() {
         set({ notice: null });
@@ -355,9 +456,9 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
   });
 }
 
-/** The scenario as it should be saved: with the moment the learner is looking at. */
-export function snapshot(state: Pick<KafeState, 'scenario' | 'frame'>): Scenario {
-  return { ...state.scenario, time: state.frame.now };
+/** The scenario as it should be saved: with the moment the learner is looking at (or being taken to). */
+export function snapshot(state: Pick<KafeState, 'scenario' | 'frame'> & Partial<Pick<KafeState, 'replay'>>): Scenario {
+  return { ...state.scenario, time: state.replay ? state.replay.target : state.frame.now };
 }
 
 function withoutLateJoin(n: ScenarioNode): ScenarioNode {
@@ -411,8 +512,7 @@ function uniqueEdgeId(s: Scenario, source: string, target: string): string {
   return id;
 }
 
-function trimMetrics(m: MetricsSeries, nowMs: number): MetricsSeries {
-  const keep = m.t.findIndex((t) => t * 1000 > nowMs);
-  if (keep === -1) return m;
-  return { t: m.t.slice(0, keep), produced: m.produced.slice(0, keep), consumed: m.consumed.slice(0, keep), lag: m.lag.slice(0, keep) };
+/** 23.4 -> 23, 2.345 -> 2.3, 0.456 -> 0.46: two significant digits, as a speed is read. */
+function roundSpeed(x: number): number {
+  return Number(x.toPrecision(2));
 }

@@ -16,7 +16,9 @@ export function startFrameLoop(store: KafeStore, scheduler: FrameScheduler): () 
   let running = true;
   const frame = (time: number) => {
     if (!running) return;
-    if (last !== null && store.getState().playing) store.getState().tick(time - last);
+    const state = store.getState();
+    // A long replay (load, scrub) also advances frame by frame, playing or not.
+    if (last !== null && (state.playing || state.replay)) state.tick(time - last);
     last = time;
     handle = scheduler.request(frame);
   };

@@ -1,6 +1,6 @@
-import type { EngineView, TraceEvent } from '../engine';
+import type { TraceEvent } from '../engine';
 
-/** Time series for the live charts, sampled every SAMPLE_MS of virtual time. */
+/** Time series for the live charts, one sample every SAMPLE_MS of virtual time. */
 export interface MetricsSeries {
   /** Virtual time of each sample, seconds. */
   t: number[];
@@ -8,48 +8,64 @@ export interface MetricsSeries {
   produced: number[];
   /** Records delivered to consumers per second in the window. */
   consumed: number[];
-  /** Total lag of every group, at the sample moment. */
-  lag: number[];
+  /**
+   * Total lag of every group, at the sample moment; null where it was not measured (a sample taken
+   * during a long replay, more than the charts' span before where the replay was going).
+   */
+  lag: (number | null)[];
 }
 
 export const SAMPLE_MS = 500;
-const KEEP = 240;
+/** Samples kept: the charts show the last KEEP × SAMPLE_MS (2 minutes) of virtual time. */
+export const KEEP = 240;
 
 export const emptySeries = (): MetricsSeries => ({ t: [], produced: [], consumed: [], lag: [] });
 
-/** Accumulates trace counts between samples; pure apart from its own counters. */
-export class MetricsRecorder {
+/**
+ * The charts' samples, keyed by virtual time and taken exactly on every SAMPLE_MS boundary the
+ * run crosses (the runner stops the engine there), so the series depends only on the run, never on
+ * how it was advanced: playing, stepping, scrubbing forward or replaying after a step back all give
+ * the same samples, with no gap across skipped time. Holds at most KEEP samples.
+ */
+export class MetricsTimeline {
   private producedSince = 0;
   private consumedSince = 0;
-  private nextSampleAt = SAMPLE_MS;
+  private samples: { t: number; produced: number; consumed: number; lag: number | null }[] = [];
+  private cached: MetricsSeries | null = emptySeries();
+  /** Virtual time (ms) of the next sample. */
+  nextAt = SAMPLE_MS;
 
-  reset(now: number): void {
+  /** Forgets everything: the run restarts at 0. */
+  reset(): void {
     this.producedSince = 0;
     this.consumedSince = 0;
-    this.nextSampleAt = Math.floor(now / SAMPLE_MS) * SAMPLE_MS + SAMPLE_MS;
+    this.samples = [];
+    this.cached = null;
+    this.nextAt = SAMPLE_MS;
   }
 
-  record(events: readonly TraceEvent[]): void {
-    for (const e of events) {
-      if (e.type === 'produced') this.producedSince += e.count;
-      else if (e.type === 'delivered') this.consumedSince += e.toOffset - e.fromOffset;
-    }
+  /** Counts one trace event into the open window. */
+  record(e: TraceEvent): void {
+    if (e.type === 'produced') this.producedSince += e.count;
+    else if (e.type === 'delivered') this.consumedSince += e.toOffset - e.fromOffset;
   }
 
-  /** Adds a sample if the clock crossed a sample boundary; returns the (possibly same) series. */
-  sample(series: MetricsSeries, now: number, view: EngineView): MetricsSeries {
-    if (now < this.nextSampleAt) return series;
-    const windowMs = now - (this.nextSampleAt - SAMPLE_MS);
-    const perSec = (n: number) => (windowMs > 0 ? (n * 1000) / windowMs : 0);
-    const next: MetricsSeries = {
-      t: [...series.t, now / 1000].slice(-KEEP),
-      produced: [...series.produced, perSec(this.producedSince)].slice(-KEEP),
-      consumed: [...series.consumed, perSec(this.consumedSince)].slice(-KEEP),
-      lag: [...series.lag, view.groups.reduce((n, g) => n + g.totalLag, 0)].slice(-KEEP),
-    };
+  /** Closes the window ending at `nextAt` (the clock must stand there) with the lag seen then. */
+  sample(lag: number | null): void {
+    const perSec = (n: number) => (n * 1000) / SAMPLE_MS;
+    this.samples.push({ t: this.nextAt / 1000, produced: perSec(this.producedSince), consumed: perSec(this.consumedSince), lag });
+    if (this.samples.length > KEEP * 1.25) this.samples.splice(0, this.samples.length - KEEP);
     this.producedSince = 0;
     this.consumedSince = 0;
-    this.nextSampleAt = Math.floor(now / SAMPLE_MS) * SAMPLE_MS + SAMPLE_MS;
-    return next;
+    this.nextAt += SAMPLE_MS;
+    this.cached = null;
+  }
+
+  /** The last KEEP samples as chart columns; the same object until a sample is added or reset. */
+  series(): MetricsSeries {
+    if (this.cached) return this.cached;
+    const kept = this.samples.slice(-KEEP);
+    this.cached = { t: kept.map((s) => s.t), produced: kept.map((s) => s.produced), consumed: kept.map((s) => s.consumed), lag: kept.map((s) => s.lag) };
+    return this.cached;
   }
 }

@@ -1,22 +1,46 @@
 import { createEngine, type Command, type Engine, type LoggedCommand, type TraceEvent } from '../engine';
 import { scenarioToEngine, type EngineIdMap, type Scenario, type TimelineEntry } from '../scenario';
+import { KEEP, MetricsTimeline, SAMPLE_MS } from './metrics';
 
 /** The runner hears every event through its subscription: the engine need not also gather them. */
 const NO_COLLECT = { collect: false } as const;
 
+/**
+ * Trace events kept for the next frame to animate. A frame shows a few dozen moving dots per
+ * arrow at most, so a busy frame's surplus is counted (metrics) but not kept.
+ */
+export const MAX_PENDING_EVENTS = 2000;
+/**
+ * The simulator's memory limit: records one partition keeps (older ones are deleted as retention
+ * would). 50 000 records is far more than a lane shows and keeps a long busy run within tens of MB.
+ */
+export const RECORDS_PER_PARTITION = 50_000;
+/** Longest engine advance between two checks of the caller's budget, virtual ms. */
+const SLICE_MS = 50;
+
 export type Problem = ReturnType<typeof scenarioToEngine>['problems'][number];
+
+/** Asked between slices of work: true means stop now (the frame's time is used up). */
+export type StopCheck = () => boolean;
+const NEVER: StopCheck = () => false;
 
 /**
  * Owns the engine for one scenario setup. The setup (nodes and edges) is applied at t = 0; the
  * timeline (learner actions) is a recording played back as time passes, so stepping back and
  * playing forward again repeats exactly what happened. Not React: the store drives it.
+ *
+ * It also owns what is derived from the run as it happens: the chart samples (rebuilt by every
+ * replay) and a bounded batch of trace events for the next frame.
  */
 export class SimulationRunner {
   engine: Engine;
   readonly ids: EngineIdMap;
   readonly problems: Problem[];
+  readonly metrics = new MetricsTimeline();
+  /** Topics that lost records to RECORDS_PER_PARTITION since this runner started. */
+  readonly limitedTopics = new Set<string>();
   private readonly setup: Command[];
-  /** Nodes that join while the simulation runs: applied at their moment, on every replay alike. */
+  /** Nodes that join while the simulation runs, by time: applied at their moment, on every replay alike. */
   private readonly scheduled: readonly { at: number; command: Command }[];
   private readonly seedConfig: ReturnType<typeof scenarioToEngine>['config'];
   private pending: TraceEvent[] = [];
@@ -24,9 +48,9 @@ export class SimulationRunner {
 
   constructor(scenario: Scenario) {
     const { config, commands, scheduled, problems, ids } = scenarioToEngine(scenario);
-    this.seedConfig = { ...config, traceLimit: 20_000 };
+    this.seedConfig = { ...config, traceLimit: 20_000, maxRecordsPerPartition: RECORDS_PER_PARTITION };
     this.setup = commands;
-    this.scheduled = scheduled;
+    this.scheduled = [...scheduled].sort((a, b) => a.at - b.at);
     this.problems = problems;
     this.ids = ids;
     this.engine = this.fresh();
@@ -34,6 +58,7 @@ export class SimulationRunner {
 
   private fresh(): Engine {
     const engine = createEngine(this.seedConfig);
+    this.metrics.reset();
     for (const command of this.setup) {
       try {
         engine.apply(command);
@@ -48,7 +73,9 @@ export class SimulationRunner {
   private attach(engine: Engine): void {
     this.unsubscribe();
     this.unsubscribe = engine.subscribe((event) => {
-      this.pending.push(event);
+      this.metrics.record(event);
+      if (event.type === 'recordsDeleted' && event.reason === 'recordLimit') this.limitedTopics.add(event.topic);
+      if (this.pending.length < MAX_PENDING_EVENTS) this.pending.push(event);
     });
   }
 
@@ -56,29 +83,50 @@ export class SimulationRunner {
     return this.engine.now;
   }
 
-  /**
-   * Moves forward by `ms`, applying recorded timeline entries and scheduled joins that fall in the
-   * window (after now, up to and including the target), in time order; a join goes before a
-   * recorded entry of the same moment, since the learner could only act on a node once it was there.
-   */
+  /** Moves forward by `ms` (all of it). */
   advance(ms: number, timeline: readonly TimelineEntry[]): void {
+    this.advanceTo(this.engine.now + ms, timeline);
+  }
+
+  /**
+   * Moves toward `target` in slices of at most SLICE_MS, stopping on every chart sample boundary
+   * to take its sample, and asks `stop` after each slice: when it says so, stops early (the clock
+   * stands at the end of the last slice). Returns the time reached.
+   *
+   * Recorded timeline entries and scheduled joins in each slice (after its start, up to and
+   * including its end) are applied in time order; a join goes before a recorded entry of the same
+   * moment, since the learner could only act on a node once it was there. How the way is sliced
+   * never changes the run: the engine gives the same result for one long advance or many short ones.
+   */
+  advanceTo(target: number, timeline: readonly TimelineEntry[], stop: StopCheck = NEVER): number {
+    const slice = stop === NEVER ? Infinity : SLICE_MS;
+    // Lag needs a look at every group (a view): only samples the charts can still show take it.
+    const lagFrom = target - KEEP * SAMPLE_MS;
+    while (this.engine.now < target) {
+      const end = Math.min(target, this.engine.now + slice, this.metrics.nextAt);
+      this.slice(end, timeline);
+      if (this.engine.now >= this.metrics.nextAt) this.metrics.sample(this.metrics.nextAt >= lagFrom ? totalLag(this.engine) : null);
+      if (this.engine.now < target && stop()) break;
+    }
+    return this.engine.now;
+  }
+
+  private slice(target: number, timeline: readonly TimelineEntry[]): void {
     const from = this.engine.now;
-    const target = from + ms;
-    const inWindow = (at: number) => at > from && at <= target;
-    const joins = this.scheduled.filter((j) => inWindow(j.at));
-    let next = 0;
+    let j = firstAfter(this.scheduled, from);
     const joinUpTo = (t: number) => {
-      for (; next < joins.length && joins[next].at <= t; next++) {
-        this.engine.advanceTo(joins[next].at, NO_COLLECT);
+      for (; j < this.scheduled.length && this.scheduled[j].at <= t; j++) {
+        this.engine.advanceTo(this.scheduled[j].at, NO_COLLECT);
         try {
-          this.engine.apply(joins[next].command);
+          this.engine.apply(this.scheduled[j].command);
         } catch {
           // toEngine checked the command against the setup; one the engine still refuses is left out
         }
       }
     };
-    for (const entry of timeline) {
-      if (!inWindow(entry.at)) continue;
+    for (let i = firstAfter(timeline, from); i < timeline.length && timeline[i].at <= target; i++) {
+      const entry = timeline[i];
+      if (!(entry.at > from)) continue; // an out-of-order entry in a hand-edited file: skipped
       joinUpTo(entry.at);
       try {
         this.engine.applyLogged(entry as LoggedCommand);
@@ -90,13 +138,21 @@ export class SimulationRunner {
     this.engine.advanceTo(target, NO_COLLECT);
   }
 
-  /** Jumps to virtual time t: forward by playing, backward by replaying from the seed. */
+  /** Starts again from the seed at t = 0 (the chart samples too); events not yet drained are dropped. */
+  rewind(): void {
+    this.engine = this.fresh();
+    this.pending = [];
+  }
+
+  /** Jumps to virtual time t at once: forward by playing, backward by replaying from the seed. */
   seek(t: number, timeline: readonly TimelineEntry[]): void {
     const target = Math.max(0, t);
-    if (target >= this.engine.now) return this.advance(target - this.engine.now, timeline);
-    this.pending = [];
-    this.engine = this.fresh();
-    this.advance(target, timeline);
+    if (target >= this.engine.now) {
+      this.advanceTo(target, timeline);
+      return;
+    }
+    this.rewind();
+    this.advanceTo(target, timeline);
     this.pending = [];
   }
 
@@ -107,7 +163,7 @@ export class SimulationRunner {
     return { at: logged.at, afterEvents: logged.afterEvents, command: logged.command as TimelineEntry['command'] };
   }
 
-  /** Trace events since the last call. */
+  /** Trace events since the last call (at most MAX_PENDING_EVENTS: the first ones). */
   drain(): TraceEvent[] {
     const out = this.pending;
     this.pending = [];
@@ -117,4 +173,20 @@ export class SimulationRunner {
   dispose(): void {
     this.unsubscribe();
   }
+}
+
+/** Index of the first item whose `at` is after `t` (items sorted by `at`). */
+function firstAfter(items: readonly { at: number }[], t: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].at > t) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function totalLag(engine: Engine): number {
+  return engine.view().groups.reduce((n, g) => n + g.totalLag, 0);
 }

@@ -41,6 +41,11 @@ export const panels = {
   'controls.speed': 'Speed',
   'controls.timeline': 'Timeline',
   'controls.seconds': '{{value}} s',
+  'controls.replaying': 'Replaying to {{target}} s: {{percent}}%',
+  'controls.stopReplay': 'Stop here',
+  'controls.slowedTo': 'Running at {{speed}}×',
+  'controls.slowedWhy':
+    'This much traffic is more than your browser can simulate at the chosen speed, so the clock runs slower. Kafé gives the simulation part of each frame so the page, and Pause, stay responsive.',
   'controls.seed': 'Seed',
   'controls.applySeed': 'Apply',
   'controls.seedInvalid': 'The seed is a whole number from 0 to {{max}}.',

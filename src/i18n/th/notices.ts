@@ -4,6 +4,12 @@ import type { notices as en } from '../en/notices';
 export const notices: Record<keyof typeof en, string> = {
   'notice.dismiss': 'ปิดข้อความ',
   'notice.restartedAfterEdit': 'การตั้งค่าเปลี่ยนไป การจำลองจึงเริ่มใหม่จาก 0 วินาที',
+  'notice.restoreCapped':
+    'แคนวาสนี้ถูกบันทึกไว้เมื่อการจำลองเดินไปแล้ว {{saved}} นาที การเปิดแคนวาสจะเล่นซ้ำเวลาจำลองได้ไม่เกิน {{limit}} นาที จึงเริ่มใหม่ที่ 0 วินาที โดยยังเก็บการตั้งค่าและการกระทำที่บันทึกไว้ครบ กดเล่นเพื่อเล่นอีกครั้ง',
+  'notice.restartedLongRun':
+    'การตั้งค่าเปลี่ยนไป และการจำลองนี้ยาวเกินกว่าที่ Kafé จะเล่นซ้ำได้ ({{limit}} นาทีของเวลาจำลอง) จึงเริ่มใหม่จาก 0 วินาที',
+  'notice.recordLimit':
+    'เพื่อไม่ให้ใช้หน่วยความจำมากเกินไป Kafé เก็บ record ได้ไม่เกิน {{limit}} รายการต่อ partition record ที่เก่ากว่านั้นถูกลบออก เหมือนที่ retention ลบ Topic ที่ถูกลบ:',
   'notice.nodeIdTaken': 'มีโหนดที่ใช้ id นี้อยู่บนแคนวาสแล้ว',
   'notice.commandRefused': 'คำสั่งนี้ถูกปฏิเสธ',
   'notice.importFailed': 'นำเข้าไฟล์นี้ไม่ได้ แคนวาสของคุณยังเหมือนเดิม',

@@ -47,6 +47,11 @@ export const panels: Record<keyof typeof en, string> = {
   'controls.speed': 'ความเร็ว',
   'controls.timeline': 'เส้นเวลา',
   'controls.seconds': '{{value}} วินาที',
+  'controls.replaying': 'กำลังเล่นซ้ำไปที่ {{target}} วินาที: {{percent}}%',
+  'controls.stopReplay': 'หยุดตรงนี้',
+  'controls.slowedTo': 'ทำงานที่ {{speed}}×',
+  'controls.slowedWhy':
+    'ปริมาณข้อมูลนี้มากเกินกว่าที่เบราว์เซอร์จะจำลองได้ทันที่ความเร็วที่เลือก นาฬิกาจึงเดินช้าลง Kafé ให้การจำลองใช้เวลาเพียงส่วนหนึ่งของแต่ละเฟรม เพื่อให้หน้าเว็บและปุ่มหยุดชั่วคราวยังตอบสนองได้ทันที',
   'controls.seed': 'Seed',
   'controls.applySeed': 'ใช้',
   'controls.seedInvalid': 'seed ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง {{max}}',

@@ -16,7 +16,7 @@ export function Notices() {
   const dismiss = useKafe((s) => s.dismissNotice);
 
   useEffect(() => {
-    if (!notice || notice.kind === 'error') return;
+    if (!notice || notice.kind === 'error' || notice.sticky) return;
     const timer = setTimeout(dismiss, NOTICE_MS);
     return () => clearTimeout(timer);
   }, [notice, dismiss]);
@@ -37,11 +37,12 @@ function Toast({ notice, onDismiss }: { notice: Notice; onDismiss: () => void })
   const { t } = useT();
   const { i18n } = useTranslation();
   // A key the UI does not know (e.g. a new refusal code) still shows something meaningful.
-  const message = i18n.exists(notice.key) ? t(notice.key as MessageKey) : notice.key;
+  const message = i18n.exists(notice.key) ? t(notice.key as MessageKey, notice.params) : notice.key;
+  const fades = notice.kind !== 'error' && !notice.sticky;
   return (
     <div
-      className={`toast toast--${notice.kind}${notice.kind === 'error' ? '' : ' toast--fading'}`}
-      style={notice.kind === 'error' ? undefined : { animationDuration: `${NOTICE_MS}ms` }}
+      className={`toast toast--${notice.kind}${fades ? ' toast--fading' : ''}`}
+      style={fades ? { animationDuration: `${NOTICE_MS}ms` } : undefined}
       data-kind={notice.kind}
       data-key={notice.key}
     >

@@ -4,6 +4,7 @@ import { SPEEDS, STEP_MS, useKafe, useKafeStoreApi } from '../../store';
 import { action, type ActionId, type ActionUi } from './actions';
 import { formatSeconds, formatSpeed } from './format';
 import { HelpOverlay } from './HelpOverlay';
+import { RunStatus } from './RunStatus';
 import { Icon } from './icons';
 import { useShortcuts } from './useShortcuts';
 
@@ -31,6 +32,7 @@ export function TimeControls() {
       <SpeedControl ui={ui} />
       <Timeline />
       <SeedField />
+      <RunStatus />
       <ActionButton id="help" ui={ui} />
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>
@@ -98,7 +100,7 @@ function Timeline() {
     (value: number) => {
       const s = store.getState();
       if (s.playing) s.pause();
-      s.seek(value);
+      s.scrub(value);
     },
     [store],
   );

@@ -6,7 +6,8 @@ export interface LineSeries {
   label: string;
   /** Line colour; also shown in the HTML legend. */
   color: string;
-  values: readonly number[];
+  /** One value per x; null leaves a gap. */
+  values: readonly (number | null)[];
   /** Dashed line, so series differ by more than colour. */
   dash?: boolean;
 }
@@ -76,7 +77,7 @@ export function LineChart({ summary, t, series, height = 130 }: Props) {
   }, [shape, height]);
 
   useEffect(() => {
-    plotRef.current?.setData([t as number[], ...series.map((s) => s.values as number[])]);
+    plotRef.current?.setData([t as number[], ...series.map((s) => s.values as (number | null)[])]);
   });
 
   return (

@@ -21,7 +21,7 @@ export function MetricsPanel() {
   const { t } = useT();
   const metrics = useKafe((s) => s.metrics);
   const rows = useKafe(useShallow((s) => groupRows(s.frame.view.groups)));
-  const last = (values: number[]) => (values.length ? values[values.length - 1] : 0);
+  const last = (values: readonly (number | null)[]) => (values.length ? (values[values.length - 1] ?? 0) : 0);
 
   return (
     <section className="panel metrics" aria-labelledby="metrics-title">
