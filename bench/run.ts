@@ -22,6 +22,8 @@
  *   Analytics) run for 60 s of virtual time; "sim speed" = virtual seconds per wall second.
  * - (g) comparison: 100 k orders through both sides of the sync vs event-driven view (bench/compare.ts).
  * - (f) UI frames: see bench/frames.ts; `--no-ui` skips it.
+ * - (h) soak: the IoT template at 100× through the store for 5 minutes of frames (30 s with
+ *   --quick): heap growth after GC and the longest tick; see bench/soak.ts. `--no-soak` skips it.
  * - PASS/MISS compares against the targets shown; a MISS never fails the run (exit code 0).
  *   MB = 2^20 bytes. BENCH_REPS=<n> changes the repetition count.
  * - Engine workload details: producer at 1 M records/s virtual (10 000 per 10 ms tick), acks=1,
@@ -34,6 +36,7 @@ import os from 'node:os';
 import { createBaseline } from './baseline';
 import { runCompareBench } from './compare';
 import { runFrameBench } from './frames';
+import { runSoakBench } from './soak';
 import { collect, count, forceGc, freshMemoryCost, now, pct, si, table, timeIt, type Timed } from './harness';
 import {
   GROUPS,
@@ -230,6 +233,11 @@ for (const line of await runCompareBench({ quick })) console.log(line);
 if (!process.argv.includes('--no-ui')) {
   console.log('');
   for (const line of await runFrameBench({ seconds: quick ? 4 : 10 })) console.log(line);
+}
+
+if (!process.argv.includes('--no-soak')) {
+  console.log('');
+  for (const line of await runSoakBench({ seconds: quick ? 30 : 300 })) console.log(line);
 }
 
 console.log(`\nheadline: engine ${si(primaryRate).trim()} events/s = ${pct(primaryRate / baseRate)} of baseline; total bench time ${((now() - startedAt) / 1000).toFixed(1)} s`);

@@ -26,7 +26,8 @@ export interface EngineConfig {
   /**
    * A simulator limit, not a Kafka setting: the most records one partition keeps in memory. Past
    * it, the oldest closed segments are deleted as retention would delete them (trace reason
-   * 'recordLimit'), so a long, busy run holds bounded memory. Infinity (the default) keeps all.
+   * 'recordLimit'), so a long, busy run holds bounded memory; like retention, it never deletes the
+   * active segment. Infinity (the default) keeps all.
    */
   maxRecordsPerPartition?: number;
 }

@@ -71,9 +71,9 @@ export function limitParams(s: Scenario): { limit: string } {
   return { limit: formatMinutes(restoreLimitMs(s)) };
 }
 
-/** Virtual ms as minutes for a message: "5", "0.17", "500", "1,234,567", "1.00e+296". */
+/** Virtual ms as minutes for a message: "5", "0.17", "500", "123,457"; past a million, "1,000,000+". */
 export function formatMinutes(ms: number): string {
   const min = ms / 60_000;
-  if (min >= 1e9) return min.toPrecision(3);
+  if (min > 1e6) return '1,000,000+';
   return min.toLocaleString('en-US', { maximumFractionDigits: min < 1 ? 2 : 0 });
 }

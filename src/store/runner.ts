@@ -12,11 +12,14 @@ const NO_COLLECT = { collect: false } as const;
 export const MAX_PENDING_EVENTS = 2000;
 /**
  * The simulator's memory limit: records one partition keeps (older ones are deleted as retention
- * would). 50 000 records is far more than a lane shows and keeps a long busy run within tens of MB.
+ * would). 20 000 records is far more than a lane shows and keeps a long busy run within tens of MB.
  */
-export const RECORDS_PER_PARTITION = 50_000;
-/** Longest engine advance between two checks of the caller's budget, virtual ms. */
+export const RECORDS_PER_PARTITION = 20_000;
+/** Longest engine advance between two checks of the caller's budget, virtual ms... */
 const SLICE_MS = 50;
+/** ...shortened under load to about this much work (agenda plus trace events), down to MIN_SLICE_MS. */
+const SLICE_WORK = 500;
+const MIN_SLICE_MS = 0.5;
 
 export type Problem = ReturnType<typeof scenarioToEngine>['problems'][number];
 
@@ -44,6 +47,8 @@ export class SimulationRunner {
   private readonly scheduled: readonly { at: number; command: Command }[];
   private readonly seedConfig: ReturnType<typeof scenarioToEngine>['config'];
   private pending: TraceEvent[] = [];
+  /** Length of the next budgeted slice, virtual ms (see adaptSlice). */
+  private sliceMs = SLICE_MS;
   private unsubscribe: () => void = () => {};
 
   constructor(scenario: Scenario) {
@@ -99,16 +104,29 @@ export class SimulationRunner {
    * never changes the run: the engine gives the same result for one long advance or many short ones.
    */
   advanceTo(target: number, timeline: readonly TimelineEntry[], stop: StopCheck = NEVER): number {
-    const slice = stop === NEVER ? Infinity : SLICE_MS;
+    const budgeted = stop !== NEVER;
     // Lag needs a look at every group (a view): only samples the charts can still show take it.
     const lagFrom = target - KEEP * SAMPLE_MS;
     while (this.engine.now < target) {
-      const end = Math.min(target, this.engine.now + slice, this.metrics.nextAt);
+      const end = Math.min(target, this.engine.now + (budgeted ? this.sliceMs : Infinity), this.metrics.nextAt);
+      const from = this.engine.now;
+      const workBefore = this.engine.eventsRun + this.engine.traceCount;
       this.slice(end, timeline);
+      if (budgeted) this.adaptSlice(this.engine.now - from, this.engine.eventsRun + this.engine.traceCount - workBefore);
       if (this.engine.now >= this.metrics.nextAt) this.metrics.sample(this.metrics.nextAt >= lagFrom ? totalLag(this.engine) : null);
       if (this.engine.now < target && stop()) break;
     }
     return this.engine.now;
+  }
+
+  /**
+   * Sizes the next budgeted slice so it does about SLICE_WORK work (agenda plus trace events):
+   * a flood gets short slices, so a frame's budget is checked often enough to hold.
+   */
+  private adaptSlice(ms: number, work: number): void {
+    if (ms <= 0) return;
+    const perMs = work / ms;
+    this.sliceMs = perMs > 0 ? Math.max(MIN_SLICE_MS, Math.min(SLICE_MS, SLICE_WORK / perMs)) : SLICE_MS;
   }
 
   private slice(target: number, timeline: readonly TimelineEntry[]): void {
