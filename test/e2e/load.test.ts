@@ -27,11 +27,13 @@ describe('loading and heavy load', () => {
       await page.locator('.react-flow__node').first().waitFor();
       expect(await page.locator('.react-flow__node').count()).toBe(TEMPLATES.iotStream.build().nodes.length);
       await screenshot(page, `load-capped-${name}`);
-      // The canvas is usable: it plays, and the explanation stays until dismissed.
+      // The explanation stays until dismissed (on a phone, where it covers the clock's buttons,
+      // the learner dismisses it); the canvas is usable: it plays.
+      if (name === '390') await notice.getByRole('button', { name: 'Dismiss' }).click();
       await page.getByRole('button', { name: 'Play' }).click();
-      await expect.poll(() => simMs(page), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(() => simMs(page), { timeout: 20_000 }).toBeGreaterThan(0);
       await page.getByRole('button', { name: 'Pause' }).click();
-      expect(await notice.isVisible()).toBe(true);
+      expect(await notice.isVisible()).toBe(name === '1366');
       expect(pageErrors(page)).toEqual([]);
     }
   }, 180_000);

@@ -32,8 +32,8 @@ export function TimeControls() {
       <SpeedControl ui={ui} />
       <Timeline />
       <SeedField />
-      <RunStatus />
       <ActionButton id="help" ui={ui} />
+      <RunStatus />
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>
   );
