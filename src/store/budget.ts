@@ -18,10 +18,10 @@ export const FRAME_BUDGET_MS = 12;
  */
 export const MIN_WORK_PER_FRAME = 2_000;
 /**
- * `seek` (lessons, tests, the API) finishes at once up to this much work, so every lesson's
- * advance is immediate and the same everywhere; beyond, it continues over frames.
+ * `seek` (lessons, tests, the API) always finishes at once, so a lesson's advance is checked at
+ * exactly the moment asked for; the learner's own jumps use UI_SYNC_WORK.
  */
-export const SYNC_REPLAY_WORK = 400_000;
+export const SYNC_REPLAY_WORK = Infinity;
 /**
  * What the learner starts from the UI (opening a canvas, scrubbing, stepping back) does at most
  * this much work at once (a few dozen ms) before continuing over frames with its progress shown.

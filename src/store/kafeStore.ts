@@ -90,7 +90,7 @@ export interface KafeState {
   setSpeed(speed: number): void;
   stepForward(): void;
   stepBack(): void;
-  /** Jumps to virtual time t; finishes at once unless the replay is very long (SYNC_REPLAY_WORK). */
+  /** Jumps to virtual time t at once, however long the replay (lessons and tests rely on it). */
   seek(t: number): void;
   /** Jumps to t as the learner's scrubber does: a long replay continues over frames, with progress. */
   scrub(t: number): void;
@@ -172,7 +172,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       const rewound = target < runner.now;
       if (rewound) runner.rewind();
       const from = runner.now;
-      runner.advanceTo(target, get().scenario.timeline, workBudget(runner.engine, clock, { maxWork: syncWork }));
+      runner.advanceTo(target, get().scenario.timeline, syncWork === Infinity ? undefined : workBudget(runner.engine, clock, { maxWork: syncWork }));
       if (rewound) runner.drain(); // a replay is not animated
       if (runner.now >= target) {
         job = null;
@@ -206,20 +206,19 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       const now = job ? job.target : get().frame.now;
       const old = get().scenario;
       const scenario = now > 0 ? startLateNodesNow(old, edited, now) : edited;
-      // Replaying a run longer than a load would replay is not bounded: such an edit restarts too.
-      const tooLong = now > restoreLimitMs(scenario);
-      if (now > 0 && !tooLong && sameHistoryUntil(old, scenario, now)) {
+      if (now > 0 && sameHistoryUntil(old, scenario, now)) {
         const next = { ...scenario, timeline: old.timeline.filter((e) => e.at <= now) };
         useRunner(new SimulationRunner(next));
         set({ scenario: next, ids: runner.ids, problems: runner.problems });
-        replayTo(now, UI_SYNC_WORK);
+        // At once, as before: an edit (also a lesson's) is checked right after it.
+        replayTo(now, SYNC_REPLAY_WORK);
         return;
       }
       // A fresh start: every node is there from 0 s, so nothing joins late any more.
       const next = { ...scenario, nodes: scenario.nodes.map(withoutLateJoin), timeline: [], time: 0 };
       useRunner(new SimulationRunner(next));
       publish({ scenario: next, ids: runner.ids, problems: runner.problems, replay: null });
-      if (now > 0) get().notify('info', tooLong ? 'notice.restartedLongRun' : 'notice.restartedAfterEdit', undefined, tooLong ? { params: limitParams(scenario) } : undefined);
+      if (now > 0) get().notify('info', 'notice.restartedAfterEdit');
     };
 
     const replaceScenario = (loaded: Scenario) => {

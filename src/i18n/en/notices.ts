@@ -8,8 +8,6 @@ export const notices = {
   'notice.restartedAfterEdit': 'Settings changed: the simulation restarted from 0 s.',
   'notice.restoreCapped':
     'This canvas was saved {{saved}} minutes into its run. Opening replays at most {{limit}} minutes of simulated time, so it starts again at 0 s, with its setup and recorded actions kept: press play to run them again.',
-  'notice.restartedLongRun':
-    'Settings changed: the run was longer than Kafé replays ({{limit}} minutes of simulated time), so it restarted from 0 s.',
   'notice.recordLimit':
     'To keep memory bounded, Kafé keeps at most {{limit}} records per partition; older records were deleted, as retention would. Topics:',
   'notice.nodeIdTaken': 'A node with that id is already on the canvas.',
