@@ -16,7 +16,8 @@ import { openLessonAt } from './session';
  */
 export function openLinkedLesson(store: KafeStore, course: Course, link: PageLink): boolean {
   const notify = store.getState().notify;
-  if (!link.lesson) return false;
+  // An unreadable step (reported with the link's other problems) opens nothing rather than a guess.
+  if (!link.lesson || link.problems.some((p) => p.code === 'badStep')) return false;
   const lesson = course.lessons.find((l) => l.id === link.lesson!.id);
   if (!lesson) {
     const n = linkProblemNotice({ code: 'unknownLesson', id: link.lesson.id });
