@@ -254,4 +254,4 @@ test('after one visit, the app, a lesson and the comparison load with the networ
   await screenshot(page, 'ecosystem-offline-compare');
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   expect(pageErrors(page)).toEqual([]);
-});
+}, 120_000);
