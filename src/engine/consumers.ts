@@ -4,6 +4,7 @@ import { fail } from './errors';
 import { getOrCreateGroup, joinGroup, kickPoll, leaveGroup, partitionOf, requestRebalance, startingPosition } from './groups';
 import { commitOffsets } from './offsets';
 import type { ConsumerState, DeliveredRecord, Sim } from './world';
+import { topicPartition } from './topicPartition';
 
 const ASSIGNORS = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'];
 
@@ -126,7 +127,7 @@ export function resetOffsets(sim: Sim, c: ResetOffsets): void {
   const topic = sim.world.topics.get(c.topic)!;
   const offsets: Record<string, number> = {};
   for (const p of topic.partitions) {
-    const tp = `${c.topic}-${p.id}`;
+    const tp = topicPartition(c.topic, p.id);
     const target =
       c.to === 'earliest' ? p.log.startOffset : c.to === 'latest' ? p.highWatermark : Math.min(Math.max(c.to, p.log.startOffset), p.highWatermark);
     group.committed.set(tp, target);
