@@ -256,7 +256,12 @@ function channelToTopic(
   };
   const partitions = whole('partitions', binding.partitions ?? binding['x-partitions'], KAFKA_DEFAULTS.partitions, 'partitions');
   const replicationFactor = whole('replicationFactor', binding.replicas ?? binding['x-replicas'], KAFKA_DEFAULTS.replicationFactor, 'replicas');
-  const minInsyncReplicas = whole('minInsyncReplicas', configs['min.insync.replicas'], KAFKA_DEFAULTS.minInsyncReplicas, 'min.insync.replicas');
+  let minInsyncReplicas = whole('minInsyncReplicas', configs['min.insync.replicas'], KAFKA_DEFAULTS.minInsyncReplicas, 'min.insync.replicas');
+  if (minInsyncReplicas > replicationFactor) {
+    // Kafka would accept it, but no acks=all write could ever succeed: Kafé refuses that setup.
+    notes.push(note('clamped', name, `min.insync.replicas=${minInsyncReplicas} → ${replicationFactor}`));
+    minInsyncReplicas = replicationFactor;
+  }
 
   const policies = (Array.isArray(configs['cleanup.policy']) ? configs['cleanup.policy'] : String(configs['cleanup.policy'] ?? '').split(','))
     .map((p) => String(p).trim())
@@ -284,7 +289,7 @@ function channelToTopic(
     label: label(ext?.label ?? stringField(channel.json(), 'title') ?? name, name),
     position: ext?.position ?? { x: 0, y: 0 },
     ...(ext?.joinAtMs ? { joinAtMs: ext.joinAtMs } : {}),
-    props: { name, partitions, replicationFactor, minInsyncReplicas: Math.min(minInsyncReplicas, 5), retentionMs, cleanupPolicy },
+    props: { name, partitions, replicationFactor, minInsyncReplicas, retentionMs, cleanupPolicy },
   };
 }
 
