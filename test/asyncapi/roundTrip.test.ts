@@ -58,7 +58,8 @@ function architecture(s: Scenario) {
   const connected = new Set(s.edges.flatMap((e) => [e.source, e.target]));
   const writes = (n: ScenarioNode) => s.edges.some((e) => e.source === n.id);
   const topics = s.nodes.flatMap((n) => (n.kind === 'topic' ? [{ id: n.id, ...n.props }] : []));
-  const applications = s.nodes.flatMap((n) => {
+  type Application = { id: string; kind: string; group?: string; writes?: string };
+  const applications = s.nodes.flatMap((n): Application[] => {
     if (n.kind === 'producer') return connected.has(n.id) ? [{ id: n.id, kind: n.kind, writes: n.props.eventType }] : [];
     if (n.kind === 'service' && writes(n)) return [{ id: n.id, kind: n.kind, group: n.props.group, writes: n.props.emits }];
     if ((n.kind === 'service' || n.kind === 'consumer') && connected.has(n.id)) return [{ id: n.id, kind: 'consumer', group: n.props.group }];
