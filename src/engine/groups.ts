@@ -1,5 +1,5 @@
 import { assignPartitions } from './assignors';
-import { commitOffsets } from './consumers';
+import { commitOffsets } from './offsets';
 import type { ConsumerState, GroupState, Sim } from './world';
 
 export function getOrCreateGroup(sim: Sim, id: string, consumer: ConsumerState): GroupState {
