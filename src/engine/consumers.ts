@@ -4,6 +4,7 @@ import { fail } from './errors';
 import { getOrCreateGroup, joinGroup, kickPoll, leaveGroup, partitionOf, requestRebalance, startingPosition } from './groups';
 import { commitOffsets } from './offsets';
 import type { ConsumerState, DeliveredRecord, Sim } from './world';
+import { topicPartition } from './topicPartition';
 
 const ASSIGNORS = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'];
 
@@ -115,7 +116,7 @@ export function resetOffsets(sim: Sim, c: ResetOffsets): void {
   const topic = sim.world.topics.get(c.topic)!;
   const offsets: Record<string, number> = {};
   for (const p of topic.partitions) {
-    const tp = `${c.topic}-${p.id}`;
+    const tp = topicPartition(c.topic, p.id);
     const target =
       c.to === 'earliest' ? p.log.startOffset : c.to === 'latest' ? p.highWatermark : Math.min(Math.max(c.to, p.log.startOffset), p.highWatermark);
     group.committed.set(tp, target);
@@ -124,7 +125,7 @@ export function resetOffsets(sim: Sim, c: ResetOffsets): void {
       const m = sim.world.consumers.get(id);
       if (m?.assigned.includes(tp)) {
         m.positions.set(tp, target);
-        m.backlog = m.backlog.filter((r) => `${r.topic}-${r.partition}` !== tp);
+        m.backlog = m.backlog.filter((r) => topicPartition(r.topic, r.partition) !== tp);
       }
     }
   }
