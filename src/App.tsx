@@ -1,5 +1,6 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useT, type Lang } from './i18n';
+import { appUrlOf, type PageLink } from './links';
 import { useKafe } from './store';
 import { KafeCanvas } from './ui/canvas/KafeCanvas';
 import { Palette } from './ui/canvas/Palette';
@@ -8,8 +9,11 @@ import { LanguageSwitch } from './ui/common/LanguageSwitch';
 import { Notices } from './ui/common/Notices';
 import { useLang } from './ui/common/useLang';
 import { TimeControls } from './ui/controls/TimeControls';
+import { OpenInKafe } from './ui/embed/OpenInKafe';
+import { linkProblemNotice } from './ui/embed/linkProblems';
 import { Inspector } from './ui/inspector/Inspector';
 import { useProgress } from './ui/lesson/progressStore';
+import { useNarrowScreen } from './ui/layout/useNarrowScreen';
 import { Toolbar } from './ui/toolbar/Toolbar';
 
 // Charts (uPlot) are not needed for the first paint: keep them out of the initial bundle.
@@ -27,11 +31,13 @@ const VIEWS: readonly View[] = ['workbench', 'compare'];
  * controls along the bottom. Each panel sits behind its own error boundary, so one failing panel
  * never blanks the app.
  */
-export function App() {
+export function App({ link }: { link?: PageLink }) {
   const { t } = useT();
   const [lang, setLang] = useLang();
   const [view, setView] = useState<View>('workbench');
   const pauseWorkbench = useKafe((s) => s.pause);
+  useLinkProblems(link);
+  if (link?.embed) return <EmbeddedApp link={link} lang={lang} setLang={setLang} />;
   const open = (next: View) => {
     // The workbench simulation waits while the comparison runs its own.
     if (next !== 'workbench') pauseWorkbench();
@@ -82,7 +88,7 @@ export function App() {
           </ErrorBoundary>
         </main>
       ) : (
-        <WorkbenchMain lang={lang} onOpenCompare={() => open('compare')} />
+        <WorkbenchMain lang={lang} onOpenCompare={() => open('compare')} link={link} />
       )}
 
       {view === 'workbench' && (
@@ -97,12 +103,73 @@ export function App() {
   );
 }
 
-/** Palette | canvas | inspector and metrics: where a learner builds and runs flows. */
-function WorkbenchMain({ lang, onOpenCompare }: { lang: Lang; onOpenCompare: () => void }) {
-  const lessonsOpen = useProgress((s) => s.progress.open);
+/**
+ * Embed mode (#…&embed=1, inside another site's iframe): the canvas, the lesson or scenario the
+ * link names, the time controls, and a small "Open in Kafé" link to the full app. No toolbar,
+ * tabs or charts; nothing is saved in the visitor's browser (see appStorage).
+ */
+function EmbeddedApp({ link, lang, setLang }: { link: PageLink; lang: Lang; setLang: (lang: Lang) => void }) {
+  const { t } = useT();
   return (
-    <main className="workbench" id="panel-workbench" role="tabpanel" aria-labelledby="tab-workbench">
-      <aside className="workbench__palette">
+    <div className="app app--embed">
+      <header className="app-header app-header--embed">
+        <div className="brand brand--embed">
+          <img className="brand__logo" src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={22} height={22} />
+          <span className="brand__name">{t('app.name')}</span>
+        </div>
+        <LanguageSwitch lang={lang} onChange={setLang} />
+        <OpenInKafe />
+      </header>
+      <WorkbenchMain lang={lang} link={link} embed onOpenCompare={() => window.open(appUrlOf(window.location), '_blank', 'noopener')} />
+      <footer className="workbench__time">
+        <ErrorBoundary lang={lang}>
+          <TimeControls />
+        </ErrorBoundary>
+      </footer>
+      <Notices />
+    </div>
+  );
+}
+
+/** Tells the visitor, once, what in the address could not be read (a lesson link reports its own). */
+function useLinkProblems(link: PageLink | undefined) {
+  const notify = useKafe((s) => s.notify);
+  useEffect(() => {
+    const first = link?.problems[0];
+    if (!first) return;
+    const n = linkProblemNotice(first);
+    notify('error', n.key, n.detail);
+  }, [link, notify]);
+}
+
+/** The panels a narrow screen shows as a sheet over the lower part of the canvas. */
+type Sheet = 'palette' | 'lesson' | 'inspector' | 'metrics';
+const SHEETS: readonly Sheet[] = ['palette', 'lesson', 'inspector', 'metrics'];
+
+/**
+ * Palette | canvas | inspector and metrics: where a learner builds and runs flows. An embed has
+ * no charts, and the comparison the lessons link to opens in the full app. On a narrow screen the
+ * canvas is the whole view and the other panels are sheets chosen from a tab bar, so a learner
+ * reads a lesson step and acts on the canvas above it at the same time.
+ */
+function WorkbenchMain({ lang, onOpenCompare, link, embed = false }: { lang: Lang; onOpenCompare?: () => void; link?: PageLink; embed?: boolean }) {
+  const lessonsOpen = useProgress((s) => s.progress.open);
+  const setLessonsOpen = useProgress((s) => s.setOpen);
+  const narrow = useNarrowScreen();
+  // null: not chosen yet, so an open course shows as the lesson sheet; 'none': all closed.
+  const [chosen, setSheet] = useState<Sheet | 'none' | null>(null);
+  const sheet = chosen === 'none' ? null : (chosen ?? (lessonsOpen ? 'lesson' : null));
+  const pick = (next: Sheet) => {
+    if (next === sheet) {
+      setSheet('none');
+      return;
+    }
+    if (next === 'lesson') setLessonsOpen(true);
+    setSheet(next);
+  };
+  return (
+    <main className="workbench" id="panel-workbench" role="tabpanel" aria-labelledby="tab-workbench" data-sheet={narrow ? (sheet ?? 'none') : undefined}>
+      <aside className="workbench__palette" id="sheet-palette" data-covers-canvas>
         <ErrorBoundary lang={lang}>
           <Palette />
         </ErrorBoundary>
@@ -112,24 +179,47 @@ function WorkbenchMain({ lang, onOpenCompare }: { lang: Lang; onOpenCompare: () 
           <KafeCanvas />
         </ErrorBoundary>
       </section>
-      <aside className="workbench__side">
+      <aside className="workbench__side" data-covers-canvas>
         {lessonsOpen && (
-          <ErrorBoundary lang={lang}>
-            <Suspense fallback={null}>
-              <LessonPanel onAppLink={onOpenCompare} />
-            </Suspense>
-          </ErrorBoundary>
+          <div className="workbench__pane workbench__pane--lesson" id="sheet-lesson">
+            <ErrorBoundary lang={lang}>
+              <Suspense fallback={null}>
+                <LessonPanel onAppLink={() => onOpenCompare?.()} link={link} />
+              </Suspense>
+            </ErrorBoundary>
+          </div>
         )}
-        <ErrorBoundary lang={lang}>
-          <Inspector />
-        </ErrorBoundary>
-        <ErrorBoundary lang={lang}>
-          <Suspense fallback={null}>
-            <MetricsPanel />
-          </Suspense>
-        </ErrorBoundary>
+        <div className="workbench__pane workbench__pane--inspector" id="sheet-inspector">
+          <ErrorBoundary lang={lang}>
+            <Inspector />
+          </ErrorBoundary>
+        </div>
+        {!embed && (
+          <div className="workbench__pane workbench__pane--metrics" id="sheet-metrics">
+            <ErrorBoundary lang={lang}>
+              <Suspense fallback={null}>
+                <MetricsPanel />
+              </Suspense>
+            </ErrorBoundary>
+          </div>
+        )}
       </aside>
+      {narrow && <SheetTabs sheets={embed ? SHEETS.filter((x) => x !== 'metrics') : SHEETS} sheet={sheet} onPick={pick} />}
     </main>
+  );
+}
+
+/** The narrow layout's tab bar: each tab opens its panel as a sheet; the open one closes it again. */
+function SheetTabs({ sheets, sheet, onPick }: { sheets: readonly Sheet[]; sheet: Sheet | null; onPick: (s: Sheet) => void }) {
+  const { t } = useT();
+  return (
+    <nav className="sheet-tabs" aria-label={t('sheet.label')}>
+      {sheets.map((s) => (
+        <button key={s} type="button" className="sheet-tabs__tab" aria-expanded={sheet === s} aria-controls={`sheet-${s}`} data-sheet-tab={s} onClick={() => onPick(s)}>
+          {t(`sheet.${s}`)}
+        </button>
+      ))}
+    </nav>
   );
 }
 

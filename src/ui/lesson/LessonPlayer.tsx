@@ -1,12 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import { goalContext, goalHolds, lessonIn, type Course, type Lesson } from '../../lessons';
+import { goalContext, goalHolds, goalParts, lessonIn, type Course, type Lesson } from '../../lessons';
 import { useT } from '../../i18n';
 import { useKafeStoreApi } from '../../store';
+import { allowedSteps, useLessonLock } from '../embed/lessonLock';
+import { EMBEDDED } from '../embed/pageMode';
+import { CopyStepLink } from './CopyStepLink';
 import { LessonMarkdown, type AppLink } from './LessonMarkdown';
 import { PredictBox } from './PredictBox';
 import { lessonProgressOf, useProgress } from './progressStore';
 import { openLessonAt } from './session';
 import { showSolution } from './showMe';
+import { describeGoal } from './goalText';
 import { useGoalWatch } from './useGoalWatch';
 
 interface Props {
@@ -28,10 +32,13 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
   const openList = useProgress((s) => s.open);
   const { title, text } = lessonIn(lesson, lang);
   const steps = lesson.meta.steps;
-  const index = Math.min(progress.step, steps.length - 1);
+  // An embed may lock the player to a range of steps (&steps=2-4).
+  const { first, last } = allowedSteps(useLessonLock((s) => s.lock), lesson.id, steps.length);
+  const index = Math.min(Math.max(progress.step, first), last);
   const step = steps[index];
   const stepText = text.steps[step.id];
-  const reached = useGoalWatch(progress.completed ? null : step.goal);
+  const goal = useGoalWatch(progress.completed ? null : step.goal);
+  const reached = goal.reached;
   const done = progress.done.includes(step.id);
   const [hint, setHint] = useState(false);
   const [checked, setChecked] = useState<'no' | null>(null);
@@ -120,15 +127,20 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
 
   return (
     <div className="lesson" data-testid="lesson" data-lesson={lesson.id} data-step={step.id} data-reached={done} ref={rootRef}>
-      <button type="button" className="lesson__back" onClick={() => openList(null)}>
-        ← {t('lessons.backToList')}
-      </button>
+      {!EMBEDDED && (
+        <div className="lesson__top">
+          <button type="button" className="lesson__back" onClick={() => openList(null)}>
+            ← {t('lessons.backToList')}
+          </button>
+          <CopyStepLink lessonId={lesson.id} step={index + 1} />
+        </div>
+      )}
       <p className="lesson__kicker">{t('lessons.lessonNumber', { n: position + 1 })}</p>
       <h2 className="lesson__title">{title}</h2>
       <ol className="lesson__dots" aria-label={t('lessons.stepOf', { n: index + 1, total: steps.length })}>
         {steps.map((s, i) => (
           <li key={s.id} className="lesson__dot" data-current={i === index} data-done={progress.done.includes(s.id)}>
-            <button type="button" onClick={() => go(i)} aria-label={t('lessons.stepOf', { n: i + 1, total: steps.length })} aria-current={i === index ? 'step' : undefined} />
+            <button type="button" onClick={() => go(i)} disabled={i < first || i > last} aria-label={t('lessons.stepOf', { n: i + 1, total: steps.length })} aria-current={i === index ? 'step' : undefined} />
           </li>
         ))}
       </ol>
@@ -152,6 +164,19 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
       <p className={`lesson__goal lesson__goal--${done ? 'reached' : 'pending'}`} role="status" data-testid="lesson-goal">
         {done ? `✓ ${t('lessons.goal.reached')}` : checked === 'no' ? t('lessons.goal.notYet') : t('lessons.goal.pending')}
       </p>
+      {!done && goal.parts.length > 1 && (
+        <ul className="lesson__checklist" aria-label={t('lessons.goal.checklist')} data-testid="lesson-checklist">
+          {goalParts(step.goal).map((part, i) => (
+            <li key={i} className="lesson__check" data-met={goal.parts[i] ?? false}>
+              <span className="lesson__check-mark" aria-hidden="true">
+                {goal.parts[i] ? '✓' : '○'}
+              </span>
+              <span className="visually-hidden">{t(goal.parts[i] ? 'lessons.goal.partMet' : 'lessons.goal.partNotMet')}</span>
+              {describeGoal(part, t)}
+            </li>
+          ))}
+        </ul>
+      )}
 
       {done && stepText.explanation && (
         <div className="lesson__explanation">
@@ -181,13 +206,17 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
         </button>
       </div>
       <div className="lesson__nav">
-        <button type="button" className="button button--quiet" onClick={() => go(index - 1)} disabled={index === 0}>
+        <button type="button" className="button button--quiet" onClick={() => go(index - 1)} disabled={index === first}>
           {t('lessons.previous')}
         </button>
-        {index < steps.length - 1 ? (
+        {index < last ? (
           <button type="button" className={`button${done ? '' : ' button--quiet'}`} onClick={() => go(index + 1)}>
             {t('lessons.next')}
           </button>
+        ) : last < steps.length - 1 ? (
+          <p className="lesson__locked" data-testid="lesson-locked-end">
+            {t('embed.lockedEnd')}
+          </p>
         ) : (
           <button type="button" className="button" onClick={finish} disabled={!steps.every((s) => progress.done.includes(s.id))}>
             {t('lessons.finish')}
