@@ -6,6 +6,7 @@ import { Palette } from './ui/canvas/Palette';
 import { ErrorBoundary } from './ui/common/ErrorBoundary';
 import { LanguageSwitch } from './ui/common/LanguageSwitch';
 import { Notices } from './ui/common/Notices';
+import { ReplaceDialog } from './ui/common/ReplaceDialog';
 import { useLang } from './ui/common/useLang';
 import { TimeControls } from './ui/controls/TimeControls';
 import { Inspector } from './ui/inspector/Inspector';
@@ -93,6 +94,7 @@ export function App() {
         </footer>
       )}
       <Notices />
+      <ReplaceDialog />
     </div>
   );
 }

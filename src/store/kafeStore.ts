@@ -13,6 +13,7 @@ import {
   type EngineIdMap,
   type NodeKind,
   type Scenario,
+  type ReadReason,
   type ScenarioNode,
 } from '../scenario';
 import { emptySeries, MetricsRecorder, type MetricsSeries } from './metrics';
@@ -27,12 +28,21 @@ export interface Frame {
   seq: number;
 }
 
-/** A message for the learner. `key` is an i18n key the UI translates; `detail` is shown as text. */
+/**
+ * A message for the learner. `key` is an i18n key the UI translates; `reason`, when something could
+ * not be read, is translated too (`read.<reason>`); `detail` is shown as text under them.
+ */
 export interface Notice {
   id: number;
   kind: 'error' | 'info' | 'success';
   key: string;
   detail?: string;
+  reason?: ReadReason;
+}
+
+/** How a canvas was loaded: `kept` when it can be had again (a template, a lesson, a file, a link). */
+export interface LoadOptions {
+  kept?: boolean;
 }
 
 export const STEP_MS = 100;
@@ -80,12 +90,23 @@ export interface KafeState {
   run(command: Command): boolean;
 
   loadTemplate(id: keyof typeof TEMPLATES): void;
-  loadScenario(s: Scenario): void;
+  /** Replaces the canvas. `kept` (default true): the scenario can be had again, so until the
+   * learner changes it, replacing it loses nothing (see hasUnsavedWork). */
+  loadScenario(s: Scenario, options?: LoadOptions): void;
   importJson(text: string): boolean;
   openShareFragment(hash: string): boolean;
+  /**
+   * True when replacing the canvas now would lose work kept nowhere else: it has nodes or recorded
+   * actions, and either it was not loaded from somewhere it can be had again (an autosave, a canvas
+   * brought back from the lessons) or the learner changed it since (node positions and the clock do
+   * not count). The UI asks before any replacement while this holds.
+   */
+  hasUnsavedWork(): boolean;
+  /** The current canvas is now kept elsewhere (downloaded, or a finished lesson): no need to ask. */
+  markKept(): void;
   exportJson(): string;
   shareFragment(): string;
-  notify(kind: Notice['kind'], key: string, detail?: string): void;
+  notify(kind: Notice['kind'], key: string, detail?: string, reason?: ReadReason): void;
   dismissNotice(): void;
   /** The engine's trace so far (most recent events; not reactive): what lesson goals read. */
   trace(): readonly TraceEvent[];
@@ -100,6 +121,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
   const recorder = new MetricsRecorder();
   let frameSeq = 0;
   let noticeSeq = 0;
+  /** Fingerprint of the canvas as last kept (see hasUnsavedWork), or null if it is kept nowhere. */
+  let baseline: string | null = workFingerprint(initial);
 
   /** Wall time since the engine view was last rebuilt while playing (see publish). */
   let sinceView = Infinity;
@@ -147,14 +170,23 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       if (now > 0) get().notify('info', 'notice.restartedAfterEdit');
     };
 
-    const replaceScenario = (loaded: Scenario) => {
+    const replaceScenario = (loaded: Scenario, kept = true) => {
       // A hand-written file often leaves positions out (all 0,0): lay such a canvas out.
       const scenario = hasStackedNodes(loaded) ? { ...loaded, nodes: autoLayout(loaded.nodes, loaded.edges) } : loaded;
+      // Build the new runner before letting go of the old one: if the scenario cannot be run, the
+      // current canvas stays as it was.
+      const next = new SimulationRunner(scenario);
+      try {
+        next.seek(scenario.time, scenario.timeline);
+        next.drain();
+      } catch (e) {
+        next.dispose();
+        throw e;
+      }
       runner.dispose();
-      runner = new SimulationRunner(scenario);
-      runner.seek(scenario.time, scenario.timeline);
-      runner.drain();
+      runner = next;
       recorder.reset(runner.now);
+      baseline = kept ? workFingerprint(scenario) : null;
       publish({ scenario, ids: runner.ids, problems: runner.problems, metrics: emptySeries(), selectedId: null, playing: false });
     };
 
@@ -307,13 +339,13 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       loadTemplate(id) {
         replaceScenario(TEMPLATES[id].build());
       },
-      loadScenario(scenario) {
-        replaceScenario(scenario);
+      loadScenario(scenario, options) {
+        replaceScenario(scenario, options?.kept ?? true);
       },
       importJson(text) {
         const parsed = parseScenarioJson(text);
         if (!parsed.ok) {
-          get().notify('error', 'notice.importFailed', parsed.error);
+          get().notify('error', 'notice.importFailed', parsed.error, parsed.reason);
           return false;
         }
         replaceScenario(parsed.value);
@@ -323,11 +355,19 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       openShareFragment(hash) {
         const parsed = decodeShareFragment(hash);
         if (!parsed.ok) {
-          get().notify('error', 'notice.shareFailed', parsed.error);
+          get().notify('error', 'notice.shareFailed', parsed.error, parsed.reason);
           return false;
         }
         replaceScenario(parsed.value);
         return true;
+      },
+      hasUnsavedWork() {
+        const { scenario } = get();
+        if (scenario.nodes.length === 0 && scenario.timeline.length === 0) return false;
+        return baseline === null || baseline !== workFingerprint(scenario);
+      },
+      markKept() {
+        baseline = workFingerprint(get().scenario);
       },
       exportJson() {
         return scenarioToJson(snapshot(get()));
@@ -335,8 +375,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       shareFragment() {
         return encodeShareFragment(snapshot(get()));
       },
-      notify(kind, key, detail) {
-        set({ notice: { id: ++noticeSeq, kind, key, detail } });
+      notify(kind, key, detail, reason) {
+        set({ notice: { id: ++noticeSeq, kind, key, detail, ...(reason ? { reason } : {}) } });
       },
       dismissNotice() {
         set({ notice: null });
@@ -358,6 +398,11 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
 /** The scenario as it should be saved: with the moment the learner is looking at. */
 export function snapshot(state: Pick<KafeState, 'scenario' | 'frame'>): Scenario {
   return { ...state.scenario, time: state.frame.now };
+}
+
+/** What a learner would miss if the canvas were replaced: everything but positions and the clock. */
+function workFingerprint(s: Scenario): string {
+  return JSON.stringify([s.name, s.seed, s.nodes, s.edges, s.timeline], (key, value: unknown) => (key === 'position' ? undefined : value));
 }
 
 function withoutLateJoin(n: ScenarioNode): ScenarioNode {

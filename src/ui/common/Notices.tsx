@@ -47,6 +47,11 @@ function Toast({ notice, onDismiss }: { notice: Notice; onDismiss: () => void })
     >
       <div className="toast__body">
         <p className="toast__message">{message}</p>
+        {notice.reason && (
+          <p className="toast__reason" data-reason={notice.reason}>
+            {t(`read.${notice.reason}`)}
+          </p>
+        )}
         {notice.detail && <p className="toast__detail">{notice.detail}</p>}
       </div>
       <button type="button" className="toast__dismiss" aria-label={t('notice.dismiss')} title={t('notice.dismiss')} onClick={onDismiss}>
