@@ -14,7 +14,6 @@ export const panels = {
   'replace.title.share': 'Open the shared scenario “{{name}}”?',
   'replace.title.lesson': 'Open the lesson “{{name}}”?',
   'replace.title.stash': 'Go back to your own canvas?',
-  'replace.title.resetStep': 'Put this step back to its start?',
   'replace.title.showMe': 'Show the solution from the start of this step?',
   'replace.body': 'This replaces everything on the canvas now, and its changes are not kept anywhere else. Download the canvas first if you want to keep it.',
   'replace.download': 'Download the canvas',

@@ -13,7 +13,6 @@ export const panels: Record<keyof typeof en, string> = {
   'replace.title.share': 'เปิดสถานการณ์จำลองที่แชร์มา “{{name}}” ไหม',
   'replace.title.lesson': 'เปิดบทเรียน “{{name}}” ไหม',
   'replace.title.stash': 'กลับไปที่แคนวาสของคุณเองไหม',
-  'replace.title.resetStep': 'ย้อนขั้นตอนนี้กลับไปที่จุดเริ่มต้นไหม',
   'replace.title.showMe': 'แสดงวิธีทำตั้งแต่จุดเริ่มต้นของขั้นตอนนี้ไหม',
   'replace.body': 'การทำเช่นนี้จะแทนที่ทุกอย่างบนแคนวาสตอนนี้ และสิ่งที่คุณแก้ไขไว้ไม่ได้ถูกเก็บไว้ที่อื่น ถ้าอยากเก็บไว้ ให้ดาวน์โหลดแคนวาสก่อน',
   'replace.download': 'ดาวน์โหลดแคนวาส',

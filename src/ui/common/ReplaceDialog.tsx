@@ -11,7 +11,6 @@ const TITLES: Record<ReplaceAction, MessageKey> = {
   share: 'replace.title.share',
   lesson: 'replace.title.lesson',
   stash: 'replace.title.stash',
-  resetStep: 'replace.title.resetStep',
   showMe: 'replace.title.showMe',
 };
 

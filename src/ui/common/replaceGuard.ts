@@ -3,12 +3,12 @@ import type { KafeStore } from '../../store';
 
 /**
  * Consent before the canvas is replaced: the one mechanism every replacing action goes through
- * (a template, Import, Share → Open, a share link at start-up, opening or resetting a lesson,
+ * (a template, Import, Share → Open, a share link at start-up, opening a lesson,
  * "Show me", "Back to my canvas"). When replacing would lose unsaved work (the store's
  * hasUnsavedWork), the request waits here and ReplaceDialog asks the learner; otherwise it runs
  * at once.
  */
-export type ReplaceAction = 'template' | 'import' | 'share' | 'lesson' | 'stash' | 'resetStep' | 'showMe';
+export type ReplaceAction = 'template' | 'import' | 'share' | 'lesson' | 'stash' | 'showMe';
 
 export interface ReplaceRequest {
   action: ReplaceAction;

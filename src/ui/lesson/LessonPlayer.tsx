@@ -63,11 +63,11 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
     update(lesson.id, (p) => ({ ...p, step: next }));
   };
   const fail = (error: string | null) => error && store.getState().notify('error', 'lessons.failedAction', error);
-  // Resetting, "Show me" and opening a lesson replace the canvas: each asks first if that would
-  // lose unsaved work (replaceGuard.ts).
+  // "Show me" and opening a lesson replace the canvas: each asks first if that would lose unsaved
+  // work (replaceGuard.ts). "Reset step" does not: putting the step back is what it says it does.
   const resetStep = () => {
     showing?.abort();
-    requestLesson(store, lesson, index, lang, fail, 'resetStep');
+    fail(openLessonAt(store, lesson, index));
   };
   const showMe = () => {
     if (showing) {

@@ -28,7 +28,7 @@ export function openLessonAt(store: KafeStore, lesson: Lesson, index: number): s
 }
 
 /**
- * What the lesson buttons call: opens the lesson (or resets its step: `action`), asking first when
+ * What the lesson buttons call: opens the lesson, asking first when
  * the canvas holds unsaved work that neither the stash nor anything else keeps. `onError` gets
  * the sentence openLessonAt returns.
  */
@@ -38,11 +38,10 @@ export function requestLesson(
   index: number,
   lang: Lang,
   onError: (error: string) => void,
-  action: 'lesson' | 'resetStep' = 'lesson',
 ): void {
   replaceWithConsent(
     store,
-    action,
+    'lesson',
     lessonIn(lesson, lang).title,
     () => {
       const error = openLessonAt(store, lesson, index);
