@@ -3,7 +3,8 @@ import LZString from 'lz-string';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { scenarioToJson, TEMPLATES } from '../../src/scenario';
-import { pageErrors, screenshot, useApp } from './harness';
+import path from 'node:path';
+import { pageErrors, screenshot, SCREENSHOT_DIR, useApp } from './harness';
 
 /**
  * Issue 10: no input blanks the app, and nothing replaces the learner's canvas without consent.
@@ -21,6 +22,8 @@ const BOMB = readFileSync(new URL('../fixtures/share-link-bomb.txt', import.meta
 const canvasText = (page: Page) => page.locator('.workbench__canvas').innerText();
 const alertWith = (page: Page, text: string) => page.getByRole('alert').filter({ hasText: text });
 const dialog = (page: Page) => page.getByTestId('replace-dialog');
+/** What the learner sees without scrolling (full-page shots of a phone layout are scaled down). */
+const viewShot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 
 /**
  * Opens the app with exactly `storage` in localStorage, put there before any app script runs (once
@@ -61,7 +64,7 @@ describe('no input blanks the app', () => {
       await alert.waitFor();
       expect(await alert.innerText()).toContain('nested far deeper than in any Kafé scenario');
       expect(await canvasText(page)).toContain('Anomaly Detector');
-      await screenshot(page, `robust-deep-link-${name}`);
+      await viewShot(page, `robust-deep-link-${name}`);
       expect(pageErrors(page)).toEqual([]);
     }
   });
@@ -84,7 +87,7 @@ describe('no input blanks the app', () => {
     await screenshot(page, 'robust-corrupt-save-1366');
     // In Thai too.
     await page.locator('button[data-lang="th"]').click();
-    await expect.poll(() => alert.innerText()).toContain('ซ้อนกันลึกเกิน');
+    await expect.poll(() => page.locator('[data-key="notice.restoreFailed"]').innerText()).toContain('ซ้อนกันลึกเกิน');
     await screenshot(page, 'robust-corrupt-save-th-1366');
     expect(pageErrors(page)).toEqual([]);
   });
@@ -217,14 +220,14 @@ describe('nothing replaces unsaved work without asking', () => {
     const page = await openWith({ 'kafe.scenario': OWN }, '', SMALL);
     await page.getByTestId('import-file').setInputFiles({ name: 'iot.json', mimeType: 'application/json', buffer: Buffer.from(scenarioToJson(TEMPLATES.orderFanOut.build())) });
     await dialog(page).getByRole('heading', { name: /Import/ }).waitFor();
-    await screenshot(page, 'robust-confirm-import-390');
+    await viewShot(page, 'robust-confirm-import-390');
     await dialog(page).getByRole('button', { name: 'Cancel' }).click();
     await page.evaluate(() => localStorage.setItem('kafe.lang', 'th'));
     await page.reload();
     await page.locator('.react-flow__pane').waitFor();
     await page.getByTestId('import-file').setInputFiles({ name: 'iot.json', mimeType: 'application/json', buffer: Buffer.from(scenarioToJson(TEMPLATES.orderFanOut.build())) });
     await dialog(page).getByRole('button', { name: 'แทนที่แคนวาส' }).waitFor();
-    await screenshot(page, 'robust-confirm-import-th-390');
+    await viewShot(page, 'robust-confirm-import-th-390');
     const box = await dialog(page).boundingBox();
     expect(box!.width).toBeLessThanOrEqual(SMALL.width);
     expect(pageErrors(page)).toEqual([]);
