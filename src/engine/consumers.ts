@@ -2,8 +2,9 @@ import { getTopic, leaderAvailable, positiveInt } from './cluster';
 import type { AddConsumer, ConsumerSettings, ResetOffsets } from './commands';
 import { fail } from './errors';
 import { getOrCreateGroup, joinGroup, kickPoll, leaveGroup, partitionOf, requestRebalance, startingPosition } from './groups';
-import { handleServiceRecord } from './services';
+import { commitOffsets } from './offsets';
 import type { ConsumerState, DeliveredRecord, Sim } from './world';
+import { topicPartition } from './topicPartition';
 
 const ASSIGNORS = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'];
 
@@ -102,21 +103,6 @@ export function onSessionExpire(sim: Sim, id: string, incarnation: number): void
   leaveGroup(sim, consumer, 'sessionTimeout');
 }
 
-/** Writes offsets to the group (only those that move) and records a `committed` trace event. */
-export function commitOffsets(sim: Sim, consumer: ConsumerState, offsets: Map<string, number>): void {
-  const group = sim.world.groups.get(consumer.group);
-  if (!group) return;
-  const changed: Record<string, number> = {};
-  let any = false;
-  for (const [tp, off] of offsets) {
-    if (group.committed.get(tp) === off) continue;
-    group.committed.set(tp, off);
-    changed[tp] = off;
-    any = true;
-  }
-  if (any) sim.emit({ type: 'committed', group: group.id, consumer: consumer.id, offsets: changed });
-}
-
 export function validateResetOffsets(sim: Sim, c: ResetOffsets): void {
   if (!sim.world.groups.has(c.group)) fail('UNKNOWN_GROUP', `consumer group "${c.group}" does not exist`);
   getTopic(sim, c.topic);
@@ -130,7 +116,7 @@ export function resetOffsets(sim: Sim, c: ResetOffsets): void {
   const topic = sim.world.topics.get(c.topic)!;
   const offsets: Record<string, number> = {};
   for (const p of topic.partitions) {
-    const tp = `${c.topic}-${p.id}`;
+    const tp = topicPartition(c.topic, p.id);
     const target =
       c.to === 'earliest' ? p.log.startOffset : c.to === 'latest' ? p.highWatermark : Math.min(Math.max(c.to, p.log.startOffset), p.highWatermark);
     group.committed.set(tp, target);
@@ -139,7 +125,7 @@ export function resetOffsets(sim: Sim, c: ResetOffsets): void {
       const m = sim.world.consumers.get(id);
       if (m?.assigned.includes(tp)) {
         m.positions.set(tp, target);
-        m.backlog = m.backlog.filter((r) => `${r.topic}-${r.partition}` !== tp);
+        m.backlog = m.backlog.filter((r) => topicPartition(r.topic, r.partition) !== tp);
       }
     }
   }
@@ -200,8 +186,16 @@ export function onPoll(sim: Sim, id: string, incarnation: number): void {
   }
 }
 
-/** The record at the head of the backlog finished processing (or failed and is retried). */
-export function onProcessDone(sim: Sim, id: string, incarnation: number): void {
+/**
+ * What a service does with one record: 'retryInPlace' keeps it at the head of the backlog to be
+ * processed again. The dispatcher hands the services' handler in, so consumers need not know
+ * services (which are built from consumers).
+ */
+export type RecordHandler = (sim: Sim, consumer: ConsumerState, record: DeliveredRecord) => 'done' | 'retryInPlace';
+
+/** The record at the head of the backlog finished processing (or failed and is retried). Records
+ * of a service's instances go to `handleServiceRecord`; a plain consumer just marks them processed. */
+export function onProcessDone(sim: Sim, id: string, incarnation: number, handleServiceRecord: RecordHandler): void {
   const consumer = sim.world.consumers.get(id);
   if (!consumer || consumer.incarnation !== incarnation || !consumer.alive) return;
   const record = consumer.backlog[0];

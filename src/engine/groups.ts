@@ -1,6 +1,7 @@
 import { assignPartitions } from './assignors';
-import { commitOffsets } from './consumers';
+import { commitOffsets } from './offsets';
 import type { ConsumerState, GroupState, Sim } from './world';
+import { partitionNumberOf, topicOfPartition, topicPartition } from './topicPartition';
 
 export function getOrCreateGroup(sim: Sim, id: string, consumer: ConsumerState): GroupState {
   let group = sim.world.groups.get(id);
@@ -65,7 +66,7 @@ function revoke(sim: Sim, group: GroupState, consumer: ConsumerState, partitions
   const gone = new Set(partitions);
   if (consumer.commitMode === 'auto') commitOffsets(sim, consumer, positionsOf(consumer, gone));
   else if (consumer.commitMode === 'afterProcess') commitOffsets(sim, consumer, processedOf(consumer, gone));
-  consumer.backlog = consumer.backlog.filter((r) => !gone.has(`${r.topic}-${r.partition}`));
+  consumer.backlog = consumer.backlog.filter((r) => !gone.has(topicPartition(r.topic, r.partition)));
   if (consumer.backlog.length === 0) consumer.busy = false;
   for (const tp of gone) {
     consumer.positions.delete(tp);
@@ -83,7 +84,7 @@ function positionsOf(consumer: ConsumerState, only: Set<string>): Map<string, nu
 function processedOf(consumer: ConsumerState, only: Set<string>): Map<string, number> {
   const done = new Map<string, number>();
   for (const tp of only) {
-    const firstUnprocessed = consumer.backlog.find((r) => `${r.topic}-${r.partition}` === tp);
+    const firstUnprocessed = consumer.backlog.find((r) => topicPartition(r.topic, r.partition) === tp);
     const pos = firstUnprocessed ? firstUnprocessed.offset : consumer.positions.get(tp);
     if (pos !== undefined) done.set(tp, pos);
   }
@@ -146,8 +147,7 @@ export function startingPosition(sim: Sim, group: GroupState, consumer: Consumer
 }
 
 export function partitionOf(sim: Sim, tp: string) {
-  const dash = tp.lastIndexOf('-');
-  return sim.world.topics.get(tp.slice(0, dash))?.partitions[Number(tp.slice(dash + 1))];
+  return sim.world.topics.get(topicOfPartition(tp))?.partitions[partitionNumberOf(tp)];
 }
 
 export function kickPoll(sim: Sim, consumer: ConsumerState): void {

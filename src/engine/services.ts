@@ -2,9 +2,10 @@ import { getTopic, positiveInt } from './cluster';
 import type { AddService } from './commands';
 import { addConsumer, crashConsumer, removeConsumer, validateConsumerSettings } from './consumers';
 import { fail } from './errors';
-import { OriginSet } from './handled';
+import { OriginSet, recordOrigin } from './handled';
 import { addProducer, send } from './producers';
 import type { ConsumerState, DeliveredRecord, ServiceState, Sim } from './world';
+import { instanceId, serviceProducerId } from './clientIds';
 
 /**
  * A service is a consumer group whose members run a handler per record: "on event type X, after
@@ -40,7 +41,7 @@ export function addService(sim: Sim, c: AddService): void {
     retryTopic: c.retryTopic ?? null,
     deadLetterTopic: c.deadLetterTopic ?? null,
     idempotent: c.idempotent ?? false,
-    producerId: `${c.id}.producer`,
+    producerId: serviceProducerId(c.id),
     assignor: c.assignor ?? 'cooperative-sticky',
     autoOffsetReset: c.autoOffsetReset ?? 'earliest',
     sessionTimeoutMs: c.sessionTimeoutMs ?? 10_000,
@@ -56,7 +57,7 @@ export function addService(sim: Sim, c: AddService): void {
 }
 
 function startInstance(sim: Sim, s: ServiceState): void {
-  const id = `${s.id}-${s.nextInstance++}`;
+  const id = instanceId(s.id, s.nextInstance++);
   const topics = s.retryTopic ? [...s.subscribes, s.retryTopic] : s.subscribes;
   addConsumer(
     sim,
@@ -120,7 +121,7 @@ export function removeService(sim: Sim, id: string): void {
 }
 
 /** Identity of the business event: the first record it arrived as, kept across retry topics. */
-const originOf = (r: DeliveredRecord) => r.headers.origin ?? `${r.topic}-${r.partition}-${r.offset}`;
+const originOf = (r: DeliveredRecord) => r.headers.origin ?? recordOrigin(r.topic, r.partition, r.offset);
 
 /** Whether the service handled r's business event already; the same as
  * `processedIds.has(originOf(r))` without building the string. */
