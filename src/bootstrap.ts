@@ -1,9 +1,16 @@
 import { decodeShareFragment } from './scenario';
-import { CORRUPT_KEY, createKafeStore, keepAside, restoreSaved, SAVE_KEY, startAutosave, startFrameLoop, type KafeStore } from './store';
+import { CORRUPT_KEY, createKafeStore, keepAside, restoreSaved, SAVE_KEY, startAutosave, startFrameLoop, type KafeStore, type StorageLike } from './store';
 import { replaceWithConsent } from './ui/common/replaceGuard';
 
 /** A share link in the address: `#s=...`, possibly after other parameters. */
 const SHARE_LINK = /^#(?:.*&)?s=/;
+
+export interface BootstrapOptions {
+  /** Where the autosave lives; an embed passes storage that lasts only as long as the page. */
+  storage?: StorageLike;
+  /** Leave a share link in the address bar (an embed reloads from it; it has no autosave). */
+  keepAddress?: boolean;
+}
 
 /**
  * Creates the app's store and decides what the learner sees first: a share link in the URL
@@ -15,9 +22,9 @@ const SHARE_LINK = /^#(?:.*&)?s=/;
  * would replace unsaved autosaved work asks first (replaceGuard.ts); the address keeps the link
  * until it has been opened, so declining loses nothing either.
  */
-export function bootstrap(win: Window = window): { store: KafeStore; stop: () => void } {
+export function bootstrap(win: Window = window, options: BootstrapOptions = {}): { store: KafeStore; stop: () => void } {
+  const storage = options.storage ?? safeStorage(win);
   const store = createKafeStore();
-  const storage = safeStorage(win);
   let autosaveAllowed = true;
   if (storage) autosaveAllowed = restoreInto(store, storage);
 
@@ -28,6 +35,7 @@ export function bootstrap(win: Window = window): { store: KafeStore; stop: () =>
     else
       replaceWithConsent(store, 'share', parsed.value.name.trim() || 'Kafé', () => {
         store.getState().loadScenario(parsed.value);
+        if (options.keepAddress) return;
         store.getState().notify('success', 'notice.linkOpened');
         // The link has been read; keep the address bar clean so a reload restores the autosave.
         win.history.replaceState(null, '', win.location.pathname + win.location.search);
@@ -66,7 +74,7 @@ function safeStorage(win: Window): Storage | null {
  * Puts the autosaved canvas on the store. Returns false when autosave must not write (the save is
  * unreadable and could not be copied aside).
  */
-function restoreInto(store: KafeStore, storage: Storage): boolean {
+function restoreInto(store: KafeStore, storage: StorageLike): boolean {
   const saved = restoreSaved(storage);
   if (saved.kind === 'ok') {
     try {

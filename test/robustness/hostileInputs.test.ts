@@ -195,12 +195,13 @@ describe('the readers that use the browser storage directly', () => {
   let session: typeof import('../../src/ui/lesson/session');
   let lang: typeof import('../../src/ui/common/useLang');
   beforeAll(async () => {
-    (globalThis as { localStorage?: unknown }).localStorage = storage;
+    // The app reaches storage through window.localStorage (src/ui/common/appStorage.ts).
+    (globalThis as { window?: unknown }).window = { localStorage: storage, location: { hash: '', search: '', pathname: '/' } };
     session = await import('../../src/ui/lesson/session');
     lang = await import('../../src/ui/common/useLang');
   }, TEST_MS);
   afterAll(() => {
-    delete (globalThis as { localStorage?: unknown }).localStorage;
+    delete (globalThis as { window?: unknown }).window;
   }, TEST_MS);
 
   it('kafe.lessons.stash ("Back to my canvas"): an unreadable stash is moved aside, reported, and the canvas stays', () => {

@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 import type { ReadReason } from '../../scenario';
+import { appStorage } from '../common/appStorage';
 import { emptyLessonProgress, emptyProgress, parseProgress, PROGRESS_KEY, PROGRESS_UNREADABLE_KEY, type LessonProgress, type Progress } from '../../lessons/progress';
 
 /**
- * The learner's course progress, kept in localStorage. An unreadable save is moved aside (never
+ * The learner's course progress, kept in localStorage (in memory when embedded: see appStorage). An unreadable save is moved aside (never
  * deleted) and reported once through `problem`, and the course starts fresh.
  */
 interface ProgressState {
@@ -19,7 +20,7 @@ interface ProgressState {
 function load(): Pick<ProgressState, 'progress' | 'problem'> {
   let text: string | null = null;
   try {
-    text = localStorage.getItem(PROGRESS_KEY);
+    text = appStorage.getItem(PROGRESS_KEY);
   } catch {
     return { progress: emptyProgress(), problem: null };
   }
@@ -27,7 +28,7 @@ function load(): Pick<ProgressState, 'progress' | 'problem'> {
   const parsed = parseProgress(text);
   if (parsed.ok) return { progress: parsed.value, problem: null };
   try {
-    localStorage.setItem(PROGRESS_UNREADABLE_KEY, text);
+    appStorage.setItem(PROGRESS_UNREADABLE_KEY, text);
   } catch {
     // nowhere to keep it; the problem is still reported
   }
@@ -36,7 +37,7 @@ function load(): Pick<ProgressState, 'progress' | 'problem'> {
 
 function save(progress: Progress) {
   try {
-    localStorage.setItem(PROGRESS_KEY, JSON.stringify(progress));
+    appStorage.setItem(PROGRESS_KEY, JSON.stringify(progress));
   } catch {
     // storage full or blocked: progress lasts for this session
   }

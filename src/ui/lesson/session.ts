@@ -3,6 +3,7 @@ import type { Lang } from '../../i18n';
 import { parseScenarioJson } from '../../scenario';
 import type { KafeStore } from '../../store';
 import { replaceWithConsent } from '../common/replaceGuard';
+import { appStorage } from '../common/appStorage';
 import { useProgress } from './progressStore';
 
 /** The learner's own canvas, kept aside while lessons take over the canvas. */
@@ -58,7 +59,7 @@ function willStash(): boolean {
 
 function stashCanvas(store: KafeStore) {
   try {
-    if (localStorage.getItem(STASH_KEY) === null) localStorage.setItem(STASH_KEY, store.getState().exportJson());
+    if (appStorage.getItem(STASH_KEY) === null) appStorage.setItem(STASH_KEY, store.getState().exportJson());
   } catch {
     // storage unavailable: nothing can be kept across reloads anyway
   }
@@ -66,7 +67,7 @@ function stashCanvas(store: KafeStore) {
 
 export function hasStash(): boolean {
   try {
-    return localStorage.getItem(STASH_KEY) !== null;
+    return appStorage.getItem(STASH_KEY) !== null;
   } catch {
     return false;
   }
@@ -85,7 +86,7 @@ export function restoreStash(store: KafeStore): void {
   useProgress.getState().open(null);
   let text: string | null = null;
   try {
-    text = localStorage.getItem(STASH_KEY);
+    text = appStorage.getItem(STASH_KEY);
   } catch {
     return;
   }
@@ -93,8 +94,8 @@ export function restoreStash(store: KafeStore): void {
   const parsed = parseScenarioJson(text);
   if (!parsed.ok) {
     try {
-      localStorage.setItem(STASH_UNREADABLE_KEY, text);
-      localStorage.removeItem(STASH_KEY);
+      appStorage.setItem(STASH_UNREADABLE_KEY, text);
+      appStorage.removeItem(STASH_KEY);
     } catch {
       // could not move it: it stays where it is, still reported
     }
@@ -104,7 +105,7 @@ export function restoreStash(store: KafeStore): void {
   // The stash is the only other copy of this canvas, and it goes away now.
   store.getState().loadScenario(parsed.value, { kept: false });
   try {
-    localStorage.removeItem(STASH_KEY);
+    appStorage.removeItem(STASH_KEY);
   } catch {
     // it stays; harmless
   }

@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import { decodeShareFragment } from '../../scenario';
 import { useKafe, useKafeStoreApi } from '../../store';
 import { replaceWithConsent } from '../common/replaceGuard';
+import { ShareLinks } from './ShareLinks';
 import { usePopover } from './usePopover';
 
 /** The part of a pasted link from "#" on; a bare fragment ("s=...") is accepted as well. */
@@ -93,6 +94,7 @@ export function SharePanel() {
               </>
             )}
           </section>
+          <ShareLinks />
           <form className="popover__section" onSubmit={openLink}>
             <h3 className="popover__title">{t('toolbar.share.openTitle')}</h3>
             <label htmlFor={openId} className="field__label">
