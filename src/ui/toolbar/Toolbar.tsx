@@ -2,6 +2,7 @@ import { useRef, type ChangeEvent } from 'react';
 import { useT } from '../../i18n';
 import { parseScenarioJson } from '../../scenario';
 import { useKafe, useKafeStoreApi } from '../../store';
+import { AsyncApiMenu } from '../asyncapi/AsyncApiMenu';
 import { downloadFile } from '../common/download';
 import { replaceWithConsent } from '../common/replaceGuard';
 import { ExportCodeButton } from '../export/ExportCodeButton';
@@ -11,9 +12,9 @@ import { TemplatesMenu } from './TemplatesMenu';
 export const EXPORT_FILE_NAME = 'kafe-scenario.json';
 
 /**
- * Templates, export/import as JSON, export as a kafkajs project, and share links. A file that
- * cannot be read is refused with a notice saying why, and the canvas stays; a readable one
- * replaces the canvas only with the learner's consent when unsaved work would be lost.
+ * Templates, export/import as JSON, export as a kafkajs project, AsyncAPI export/import, and share
+ * links. A JSON file that cannot be read is refused with a notice saying why, and the canvas stays;
+ * a readable one replaces the canvas only with the learner's consent when unsaved work would be lost.
  */
 export function Toolbar() {
   const { t } = useT();
@@ -68,6 +69,7 @@ export function Toolbar() {
         data-testid="import-file"
         onChange={(e) => void onFile(e)}
       />
+      <AsyncApiMenu />
       <SharePanel />
       <button type="button" className="toolbar__button" onClick={autoArrange} title={t('toolbar.arrange.about')}>
         {t('toolbar.arrange')}
