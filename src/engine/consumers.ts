@@ -10,25 +10,25 @@ const ASSIGNORS = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'];
 
 export function validateConsumerSettings(s: ConsumerSettings): void {
   if (s.assignor !== undefined && !ASSIGNORS.includes(s.assignor))
-    fail('INVALID_ARGUMENT', `assignor must be one of ${ASSIGNORS.join(', ')}, got "${s.assignor}"`);
+    fail('INVALID_ARGUMENT', { field: 'assignor' }, `assignor must be one of ${ASSIGNORS.join(', ')}, got "${s.assignor}"`);
   if (s.autoOffsetReset !== undefined && s.autoOffsetReset !== 'earliest' && s.autoOffsetReset !== 'latest')
-    fail('INVALID_ARGUMENT', `autoOffsetReset must be "earliest" or "latest", got "${s.autoOffsetReset}"`);
+    fail('INVALID_ARGUMENT', { field: 'autoOffsetReset' }, `autoOffsetReset must be "earliest" or "latest", got "${s.autoOffsetReset}"`);
   if (s.commitMode !== undefined && !['auto', 'afterProcess', 'beforeProcess'].includes(s.commitMode))
-    fail('INVALID_ARGUMENT', `commitMode must be auto, afterProcess or beforeProcess, got "${s.commitMode}"`);
+    fail('INVALID_ARGUMENT', { field: 'commitMode' }, `commitMode must be auto, afterProcess or beforeProcess, got "${s.commitMode}"`);
   if (s.maxPollRecords !== undefined) positiveInt('maxPollRecords', s.maxPollRecords, 1e6);
   for (const key of ['autoCommitIntervalMs', 'sessionTimeoutMs', 'pollIntervalMs'] as const) {
     const v = s[key];
-    if (v !== undefined && !(v >= 1 && Number.isFinite(v))) fail('INVALID_ARGUMENT', `${key} must be a number >= 1, got ${v}`);
+    if (v !== undefined && !(v >= 1 && Number.isFinite(v))) fail('INVALID_ARGUMENT', { field: key }, `${key} must be a number >= 1, got ${v}`);
   }
   if (s.processingMs !== undefined && !(s.processingMs >= 0 && Number.isFinite(s.processingMs)))
-    fail('INVALID_ARGUMENT', `processingMs must be a number >= 0, got ${s.processingMs}`);
+    fail('INVALID_ARGUMENT', { field: 'processingMs' }, `processingMs must be a number >= 0, got ${s.processingMs}`);
 }
 
 export function validateAddConsumer(sim: Sim, c: AddConsumer): void {
-  if (!c.id || typeof c.id !== 'string') fail('INVALID_ARGUMENT', 'a consumer needs an id');
-  if (sim.world.consumers.has(c.id)) fail('DUPLICATE_ID', `consumer "${c.id}" already exists`);
-  if (!c.group || typeof c.group !== 'string') fail('INVALID_ARGUMENT', 'a consumer needs a group');
-  if (!Array.isArray(c.topics) || c.topics.length === 0) fail('INVALID_ARGUMENT', 'a consumer must subscribe to at least one topic');
+  if (!c.id || typeof c.id !== 'string') fail('INVALID_ARGUMENT', { field: 'id' }, 'a consumer needs an id');
+  if (sim.world.consumers.has(c.id)) fail('DUPLICATE_ID', { id: c.id }, `consumer "${c.id}" already exists`);
+  if (!c.group || typeof c.group !== 'string') fail('INVALID_ARGUMENT', { field: 'group' }, 'a consumer needs a group');
+  if (!Array.isArray(c.topics) || c.topics.length === 0) fail('INVALID_ARGUMENT', { field: 'topics' }, 'a consumer must subscribe to at least one topic');
   for (const t of c.topics) getTopic(sim, t);
   validateConsumerSettings(c);
 }
@@ -66,7 +66,7 @@ export function addConsumer(sim: Sim, c: AddConsumer, service: string | null = n
 
 export function getConsumer(sim: Sim, id: string): ConsumerState {
   const consumer = sim.world.consumers.get(id);
-  if (!consumer) fail('UNKNOWN_CONSUMER', `consumer "${id}" does not exist`);
+  if (!consumer) fail('UNKNOWN_CONSUMER', { id }, `consumer "${id}" does not exist`);
   return consumer;
 }
 
@@ -104,10 +104,10 @@ export function onSessionExpire(sim: Sim, id: string, incarnation: number): void
 }
 
 export function validateResetOffsets(sim: Sim, c: ResetOffsets): void {
-  if (!sim.world.groups.has(c.group)) fail('UNKNOWN_GROUP', `consumer group "${c.group}" does not exist`);
+  if (!sim.world.groups.has(c.group)) fail('UNKNOWN_GROUP', { group: c.group }, `consumer group "${c.group}" does not exist`);
   getTopic(sim, c.topic);
   if (c.to !== 'earliest' && c.to !== 'latest' && !(typeof c.to === 'number' && Number.isInteger(c.to) && c.to >= 0))
-    fail('INVALID_ARGUMENT', `reset target must be "earliest", "latest" or an offset >= 0, got ${String(c.to)}`);
+    fail('INVALID_ARGUMENT', { field: 'to' }, `reset target must be "earliest", "latest" or an offset >= 0, got ${String(c.to)}`);
 }
 
 /** Like kafka-consumer-groups --reset-offsets, applied live: members seek to the new offsets. */

@@ -14,9 +14,9 @@ import { instanceId, serviceProducerId } from './clientIds';
  * skips what it has already handled.
  */
 export function validateAddService(sim: Sim, c: AddService): void {
-  if (!c.id || typeof c.id !== 'string') fail('INVALID_ARGUMENT', 'a service needs an id');
-  if (sim.world.services.has(c.id)) fail('DUPLICATE_ID', `service "${c.id}" already exists`);
-  if (!Array.isArray(c.subscribes) || c.subscribes.length === 0) fail('INVALID_ARGUMENT', `service "${c.id}" must subscribe to at least one topic`);
+  if (!c.id || typeof c.id !== 'string') fail('INVALID_ARGUMENT', { field: 'id' }, 'a service needs an id');
+  if (sim.world.services.has(c.id)) fail('DUPLICATE_ID', { id: c.id }, `service "${c.id}" already exists`);
+  if (!Array.isArray(c.subscribes) || c.subscribes.length === 0) fail('INVALID_ARGUMENT', { field: 'subscribes' }, `service "${c.id}" must subscribe to at least one topic`);
   for (const t of c.subscribes) getTopic(sim, t);
   for (const h of c.handlers ?? []) for (const e of h.emit ?? []) getTopic(sim, e.topic);
   if (c.retryTopic) getTopic(sim, c.retryTopic);
@@ -24,7 +24,7 @@ export function validateAddService(sim: Sim, c: AddService): void {
   positiveInt('instances', c.instances ?? 1, 1000);
   positiveInt('maxAttempts', c.maxAttempts ?? 1, 1000);
   if (c.failureRate !== undefined && !(c.failureRate >= 0 && c.failureRate <= 1))
-    fail('INVALID_ARGUMENT', `failureRate must be between 0 and 1, got ${c.failureRate}`);
+    fail('INVALID_ARGUMENT', { field: 'failureRate' }, `failureRate must be between 0 and 1, got ${c.failureRate}`);
   validateConsumerSettings({ processingMs: c.processingMs, assignor: c.assignor, autoOffsetReset: c.autoOffsetReset, sessionTimeoutMs: c.sessionTimeoutMs });
 }
 
@@ -80,7 +80,7 @@ function startInstance(sim: Sim, s: ServiceState): void {
 
 export function getService(sim: Sim, id: string): ServiceState {
   const s = sim.world.services.get(id);
-  if (!s) fail('UNKNOWN_SERVICE', `service "${id}" does not exist`);
+  if (!s) fail('UNKNOWN_SERVICE', { id }, `service "${id}" does not exist`);
   return s;
 }
 
