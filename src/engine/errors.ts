@@ -16,6 +16,7 @@ export const ENGINE_ERROR_CODES = [
   'UNKNOWN_CONSUMER',
   'UNKNOWN_GROUP',
   'UNKNOWN_SERVICE',
+  'GROUP_NOT_EMPTY',
   'DUPLICATE_ID',
   'NEGATIVE_TIME',
   'INVALID_CONFIG',
@@ -34,6 +35,7 @@ export interface EngineErrorParamsByCode {
   UNKNOWN_CONSUMER: { id: string };
   UNKNOWN_GROUP: { group: string };
   UNKNOWN_SERVICE: { id: string };
+  GROUP_NOT_EMPTY: { group: string; members: number };
   DUPLICATE_ID: { id: string };
   NEGATIVE_TIME: { ms: number };
   INVALID_CONFIG: { field: string };

@@ -22,6 +22,7 @@ export const REFUSAL_KEYS: { readonly [C in EngineErrorCode]: CoreKey } = {
   UNKNOWN_CONSUMER: 'refusal.unknownConsumer',
   UNKNOWN_GROUP: 'refusal.unknownGroup',
   UNKNOWN_SERVICE: 'refusal.unknownService',
+  GROUP_NOT_EMPTY: 'refusal.groupNotEmpty',
   DUPLICATE_ID: 'refusal.duplicateId',
   NEGATIVE_TIME: 'refusal.negativeTime',
   INVALID_CONFIG: 'refusal.invalidConfig',

@@ -17,6 +17,11 @@ const TRIGGERS: Record<EngineErrorCode, () => void> = {
   UNKNOWN_CONSUMER: () => engine().apply({ type: 'crashConsumer', id: 'ghost' }),
   UNKNOWN_GROUP: () => engine().apply({ type: 'resetOffsets', group: 'ghost', topic: 'orders', to: 'earliest' }),
   UNKNOWN_SERVICE: () => engine().apply({ type: 'scaleService', id: 'ghost', instances: 2 }),
+  GROUP_NOT_EMPTY: () => {
+    const e = engine();
+    e.apply({ type: 'addConsumer', id: 'c', group: 'busy', topics: ['orders'] });
+    e.apply({ type: 'resetOffsets', group: 'busy', topic: 'orders', to: 'earliest' });
+  },
   DUPLICATE_ID: () => engine().apply({ type: 'addProducer', id: 'shop', topic: 'orders' }),
   NEGATIVE_TIME: () => engine().advance(-5),
   INVALID_CONFIG: () => createEngine({ brokers: 0 }),

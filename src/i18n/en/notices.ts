@@ -27,6 +27,7 @@ export const notices = {
   'refusal.unknownConsumer': 'Consumer “{{id}}” is no longer in the simulation.',
   'refusal.unknownGroup': 'Consumer group “{{group}}” does not exist yet.',
   'refusal.unknownService': 'Service “{{id}}” is not running.',
+  'refusal.groupNotEmpty': 'The offsets of group “{{group}}” can only be reset while it has no members (it has {{members}}).',
   'refusal.duplicateId': 'Something named “{{id}}” already exists.',
   'refusal.negativeTime': 'The clock cannot go back to {{ms}} ms this way.',
   'refusal.invalidConfig': 'The simulation setting {{field}} is not allowed.',

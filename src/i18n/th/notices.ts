@@ -24,6 +24,7 @@ export const notices: Record<keyof typeof en, string> = {
   'refusal.unknownConsumer': 'consumer “{{id}}” ไม่อยู่ในการจำลองแล้ว',
   'refusal.unknownGroup': 'ยังไม่มี consumer group “{{group}}”',
   'refusal.unknownService': 'service “{{id}}” ไม่ได้ทำงานอยู่',
+  'refusal.groupNotEmpty': 'รีเซ็ต offset ของ group “{{group}}” ได้เฉพาะตอนที่ไม่มีสมาชิก (ตอนนี้มี {{members}})',
   'refusal.duplicateId': 'มีสิ่งที่ชื่อ “{{id}}” อยู่แล้ว',
   'refusal.negativeTime': 'ย้อนนาฬิกากลับไปที่ {{ms}} ms แบบนี้ไม่ได้',
   'refusal.invalidConfig': 'ค่าตั้งค่าการจำลอง {{field}} ใช้ไม่ได้',
