@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { findCycles, resolveImport, type ModuleGraph } from './support/cycles';
+import { importsOf } from './support/imports';
 import { checkLayering } from './support/layering';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -130,6 +132,96 @@ describe('the layering checker', () => {
     expect(checkLayering('src/lessons/goals.ts', `import type { Engine } from '../engine';`)).toEqual([]);
     expect(checkLayering('src/lessons/goals.ts', `import { useSim } from '../store';`)).toHaveLength(1);
     expect(checkLayering('src/scenario/codec.ts', `import { t } from '../ui/x';`)).toHaveLength(1);
+  });
+});
+
+describe('the modules of src/ form a one-way graph (no import cycles)', () => {
+  const files = sourceFilesUnder('src');
+  const known = new Set(files);
+  const graph: ModuleGraph = new Map(
+    files.map((file) => [
+      file,
+      importsOf(file, readFileSync(path.join(ROOT, file), 'utf8'))
+        .map((specifier) => resolveImport(file, specifier, known))
+        .filter((target): target is string => target !== undefined),
+    ]),
+  );
+
+  test('the graph has the engine in it, so this check cannot pass vacuously', () => {
+    expect(graph.get('src/engine/dispatch.ts')).toContain('src/engine/consumers.ts');
+  });
+
+  test('no module reaches itself through its imports, type-only imports included', () => {
+    expect(findCycles(graph).map((cycle) => cycle.join(' -> '))).toEqual([]);
+  });
+});
+
+describe('the cycle finder', () => {
+  const graph = (edges: Record<string, string[]>): ModuleGraph => new Map(Object.entries(edges));
+
+  test('finds nothing in a graph that only points one way', () => {
+    expect(findCycles(graph({ a: ['b', 'c'], b: ['c', 'pkg'], c: [], d: ['a', 'c'] }))).toEqual([]);
+  });
+
+  test('finds a two-module cycle as a closed loop', () => {
+    expect(findCycles(graph({ consumers: ['groups', 'cluster'], groups: ['consumers'], cluster: [] }))).toEqual([['consumers', 'groups', 'consumers']]);
+  });
+
+  test('finds a module that imports itself', () => {
+    expect(findCycles(graph({ a: ['a'], b: [] }))).toEqual([['a', 'a']]);
+  });
+
+  test('reports each separate cycle once, as the shortest loop through its first module', () => {
+    const cycles = findCycles(
+      graph({
+        a: ['b'],
+        b: ['c', 'x'],
+        c: ['a', 'b'],
+        x: ['y'],
+        y: ['z'],
+        z: ['x', 'a'],
+        free: ['a', 'x'],
+      }),
+    );
+    // {a, b, c, x, y, z} is one strongly connected component: z -> a closes x..z into a..c.
+    expect(cycles).toEqual([['a', 'b', 'c', 'a']]);
+    expect(findCycles(graph({ a: ['b'], b: ['a'], x: ['y'], y: ['x'], top: ['a', 'x'] }))).toEqual([
+      ['a', 'b', 'a'],
+      ['x', 'y', 'x'],
+    ]);
+  });
+
+  test('finds a long cycle and ignores edges to modules outside the graph', () => {
+    const ring = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`m${i}`, [`m${(i + 1) % 5000}`, 'react']]));
+    const [cycle] = findCycles(graph(ring));
+    expect(cycle).toHaveLength(5001);
+    expect(cycle[0]).toBe(cycle[cycle.length - 1]);
+  });
+
+  test('resolves relative specifiers to files the way the bundler does', () => {
+    const files = new Set(['src/engine/groups.ts', 'src/engine/assignors/index.ts', 'src/ui/App.tsx', 'src/ui/theme.css']);
+    expect(resolveImport('src/engine/consumers.ts', './groups', files)).toBe('src/engine/groups.ts');
+    expect(resolveImport('src/engine/groups.ts', './assignors', files)).toBe('src/engine/assignors/index.ts');
+    expect(resolveImport('src/engine/assignors/range.ts', '../groups.js', files)).toBe('src/engine/groups.ts');
+    expect(resolveImport('src/main.tsx', './ui/App', files)).toBe('src/ui/App.tsx');
+    expect(resolveImport('src/ui/App.tsx', './theme.css', files)).toBe('src/ui/theme.css');
+    expect(resolveImport('src/ui/App.tsx', 'react', files)).toBeUndefined();
+    expect(resolveImport('src/ui/App.tsx', './missing', files)).toBeUndefined();
+  });
+
+  test('reads every import form, type-only and dynamic ones included', () => {
+    const source = `
+      import { a } from './a';
+      import type { B } from './b';
+      export * from './c';
+      export { d } from './d';
+      const e = await import('./e');
+      type F = typeof import('./f');
+      const g = require('./g');
+      // import { h } from './h';
+      const text = "import { i } from './i'";
+    `;
+    expect(importsOf('src/x.ts', source)).toEqual(['./a', './b', './c', './d', './e', './f', './g']);
   });
 });
 

@@ -2,6 +2,7 @@ import { getTopic, leaderAvailable, positiveInt } from './cluster';
 import type { AddConsumer, ConsumerSettings, ResetOffsets } from './commands';
 import { fail } from './errors';
 import { getOrCreateGroup, joinGroup, kickPoll, leaveGroup, partitionOf, requestRebalance, startingPosition } from './groups';
+import { commitOffsets } from './offsets';
 import { nextCatchUp, processedPositions, settleBatch } from './processing';
 import type { ConsumerState, Sim } from './world';
 
@@ -113,21 +114,6 @@ export function onSessionExpire(sim: Sim, id: string, incarnation: number): void
   if (!consumer || consumer.alive || consumer.incarnation !== incarnation) return;
   sim.world.consumers.delete(id);
   leaveGroup(sim, consumer, 'sessionTimeout');
-}
-
-/** Writes offsets to the group (only those that move) and records a `committed` trace event. */
-export function commitOffsets(sim: Sim, consumer: ConsumerState, offsets: Map<string, number>): void {
-  const group = sim.world.groups.get(consumer.group);
-  if (!group) return;
-  const changed: Record<string, number> = {};
-  let any = false;
-  for (const [tp, off] of offsets) {
-    if (group.committed.get(tp) === off) continue;
-    group.committed.set(tp, off);
-    changed[tp] = off;
-    any = true;
-  }
-  if (any) sim.emit({ type: 'committed', group: group.id, consumer: consumer.id, offsets: changed });
 }
 
 export function validateResetOffsets(sim: Sim, c: ResetOffsets): void {

@@ -3,6 +3,7 @@ import type { Command } from './commands';
 import * as consumers from './consumers';
 import { fail } from './errors';
 import { onPartitionsAdded, onRebalance } from './groups';
+import { commitOffsets } from './offsets';
 import * as producers from './producers';
 import { onRetentionCheck, scheduleRetention } from './retention';
 import * as services from './services';
@@ -45,7 +46,7 @@ export const COMMANDS: Handlers = {
     validate: (sim, c) => void consumers.getConsumer(sim, c.consumer),
     apply: (sim, c) => {
       const consumer = consumers.getConsumer(sim, c.consumer);
-      if (consumer.alive) consumers.commitOffsets(sim, consumer, consumer.positions);
+      if (consumer.alive) commitOffsets(sim, consumer, consumer.positions);
     },
   },
   resetOffsets: { validate: consumers.validateResetOffsets, apply: consumers.resetOffsets },

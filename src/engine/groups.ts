@@ -1,5 +1,5 @@
 import { assignPartitions } from './assignors';
-import { commitOffsets } from './consumers';
+import { commitOffsets } from './offsets';
 import { processedPositions, settleBatch } from './processing';
 import type { ConsumerState, GroupState, Sim } from './world';
 

@@ -10,6 +10,7 @@
  */
 import path from 'node:path';
 import ts from 'typescript';
+import { importSpecifier, parseSource } from './imports';
 
 export interface Violation {
   file: string;
@@ -59,7 +60,7 @@ export function checkLayering(file: string, source: string): Violation[] {
   const folder = srcFolderOf(posixFile);
   if (!folder) return [];
 
-  const sourceFile = ts.createSourceFile(posixFile, source, ts.ScriptTarget.Latest, true, scriptKind(posixFile));
+  const sourceFile = parseSource(posixFile, source);
   const violations: Violation[] = [];
   const report = (node: ts.Node, message: string) => {
     const { line } = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
@@ -82,15 +83,9 @@ export function checkLayering(file: string, source: string): Violation[] {
   };
 
   const visit = (node: ts.Node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      checkSpecifier(node, node.moduleSpecifier.text);
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
-      const expr = node.moduleReference.expression;
-      if (ts.isStringLiteral(expr)) checkSpecifier(node, expr.text);
-    } else if (ts.isCallExpression(node) && isImportOrRequire(node) && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
-      checkSpecifier(node, node.arguments[0].text);
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
-      checkSpecifier(node, node.argument.literal.text);
+    const specifier = importSpecifier(node);
+    if (specifier !== undefined) {
+      checkSpecifier(node, specifier);
     } else if (folder === 'engine' && (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node))) {
       report(node, 'engine contains JSX; the engine renders nothing');
     } else if (folder === 'engine' && ts.isIdentifier(node) && isDomGlobalReference(node)) {
@@ -130,11 +125,6 @@ function resolveSrcFolder(importer: string, specifier: string): string | undefin
   return parts[1].replace(/\.[cm]?[jt]sx?$/, '');
 }
 
-function isImportOrRequire(node: ts.CallExpression): boolean {
-  if (node.expression.kind === ts.SyntaxKind.ImportKeyword) return true;
-  return ts.isIdentifier(node.expression) && node.expression.text === 'require';
-}
-
 /** True for a reference to a DOM global, false for property names, object keys and the like. */
 function isDomGlobalReference(node: ts.Identifier): boolean {
   if (!DOM_GLOBALS.has(node.text) && !DOM_GLOBAL_PATTERN.test(node.text)) return false;
@@ -154,11 +144,4 @@ function isDomGlobalReference(node: ts.Identifier): boolean {
   if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) return false; // judged by the specifier
   if (ts.isGetAccessor(parent) || ts.isSetAccessor(parent)) return parent.name !== node;
   return true;
-}
-
-function scriptKind(file: string): ts.ScriptKind {
-  if (file.endsWith('.tsx')) return ts.ScriptKind.TSX;
-  if (file.endsWith('.jsx')) return ts.ScriptKind.JSX;
-  if (/\.[cm]?js$/.test(file)) return ts.ScriptKind.JS;
-  return ts.ScriptKind.TS;
 }
