@@ -21,7 +21,9 @@
  * - (e) busy scenario: the order fan-out (Order -> orders -> Payment, Inventory, Email,
  *   Analytics) run for 60 s of virtual time; "sim speed" = virtual seconds per wall second.
  * - (g) comparison: 100 k orders through both sides of the sync vs event-driven view (bench/compare.ts).
- * - (f) UI frames: see bench/frames.ts; `--no-ui` skips it.
+ * - (f) UI frames: see bench/frames.ts; `--no-ui` skips it (and (i)).
+ * - (h) sticky assignor at scale: Kafka's own large-group test input, scaled (bench/assignor.ts).
+ * - (i) first load: time to interactive with the CPU throttled 4×, initial JS gzip (bench/firstLoad.ts).
  * - PASS/MISS compares against the targets shown; a MISS never fails the run (exit code 0).
  *   MB = 2^20 bytes. BENCH_REPS=<n> changes the repetition count.
  * - Engine workload details: producer at 1 M records/s virtual (10 000 per 10 ms tick), acks=1,
@@ -32,7 +34,9 @@
  */
 import os from 'node:os';
 import { createBaseline } from './baseline';
+import { runAssignorBench } from './assignor';
 import { runCompareBench } from './compare';
+import { runFirstLoadBench } from './firstLoad';
 import { runFrameBench } from './frames';
 import { collect, count, forceGc, freshMemoryCost, now, pct, si, table, timeIt, type Timed } from './harness';
 import {
@@ -227,9 +231,14 @@ console.log(
 console.log('');
 for (const line of await runCompareBench({ quick })) console.log(line);
 
+console.log('');
+for (const line of await runAssignorBench({ quick, full: process.argv.includes('--assignor-full') })) console.log(line);
+
 if (!process.argv.includes('--no-ui')) {
   console.log('');
   for (const line of await runFrameBench({ seconds: quick ? 4 : 10 })) console.log(line);
+  console.log('');
+  for (const line of await runFirstLoadBench()) console.log(line);
 }
 
 console.log(`\nheadline: engine ${si(primaryRate).trim()} events/s = ${pct(primaryRate / baseRate)} of baseline; total bench time ${((now() - startedAt) / 1000).toFixed(1)} s`);
