@@ -15,6 +15,8 @@
  *   "~fault ms" = faults × the per-fault cost measured at start-up. The engine keeps every record
  *   (its log grows) while the ring buffer reuses its memory, so on machines where fresh memory is
  *   expensive (VMs that hand pages back to the host) this column explains much of the gap.
+ * - (b') breakdown: the (b) primary workload under the in-process sampling profiler, self time
+ *   grouped by engine area, in % and ns per event (bench/breakdown.ts).
  * - (c) memory: heapUsed + external growth (after GC) for 1 M records retained in the engine, per
  *   key pattern ('random' makes a new key string per record; pooled keys share strings).
  * - (d) scaling: the engine workload at 1× and 10× the records; ratio = time(10×) / time(1×).
@@ -35,6 +37,7 @@
 import os from 'node:os';
 import { createBaseline } from './baseline';
 import { runAssignorBench } from './assignor';
+import { runBreakdown } from './breakdown';
 import { runCompareBench } from './compare';
 import { runFirstLoadBench } from './firstLoad';
 import { runFrameBench } from './frames';
@@ -144,6 +147,11 @@ section(
 console.log(
   table(['workload', 'records', 'events', 'wall ms', 'spread', 'events/s', 'vs base', 'faults', '~fault ms', '≥25% base', '≥5M ev/s'], rows),
 );
+
+// Where each event's cost goes: the primary workload once more, under the sampling profiler.
+console.log('');
+for (const line of await runBreakdown(baseLoad)) console.log(line);
+console.log(`    (the baseline ring buffer costs ${((base.ms * 1e6) / baseEvents).toFixed(1)} ns/event in this run)`);
 
 // ---------------------------------------------------------------- (c) memory
 const memRows: string[][] = [];
