@@ -1,4 +1,4 @@
-import type { Command, EngineView, TraceEvent } from '../engine';
+import { topicPartition, type Command, type EngineView, type TraceEvent } from '../engine';
 import {
   EDA_ORDER_PRODUCER,
   ORDERS_TOPIC,
@@ -563,7 +563,7 @@ export function ordersLag(view: EngineView, group: string): number {
   const g = view.groups.find((x) => x.id === group);
   if (!topic || !g) return 0;
   let lag = 0;
-  for (const p of topic.partitions) lag += Math.max(0, p.endOffset - (g.committed[`${ORDERS_TOPIC}-${p.id}`] ?? p.startOffset));
+  for (const p of topic.partitions) lag += Math.max(0, p.endOffset - (g.committed[topicPartition(ORDERS_TOPIC, p.id)] ?? p.startOffset));
   return lag;
 }
 

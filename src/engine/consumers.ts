@@ -5,6 +5,7 @@ import { getOrCreateGroup, joinGroup, kickPoll, leaveGroup, partitionOf, request
 import { commitOffsets } from './offsets';
 import { nextCatchUp, processedPositions, settleBatch } from './processing';
 import type { ConsumerState, Sim } from './world';
+import { topicPartition } from './topicPartition';
 
 const ASSIGNORS = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'];
 
@@ -133,7 +134,7 @@ export function resetOffsets(sim: Sim, c: ResetOffsets): void {
     if (m?.alive && m.busy) settleBatch(sim, m);
   }
   for (const p of topic.partitions) {
-    const tp = `${c.topic}-${p.id}`;
+    const tp = topicPartition(c.topic, p.id);
     const target =
       c.to === 'earliest' ? p.log.startOffset : c.to === 'latest' ? p.highWatermark : Math.min(Math.max(c.to, p.log.startOffset), p.highWatermark);
     group.committed.set(tp, target);
@@ -142,7 +143,7 @@ export function resetOffsets(sim: Sim, c: ResetOffsets): void {
       const m = sim.world.consumers.get(id);
       if (m?.assigned.includes(tp)) {
         m.positions.set(tp, target);
-        m.backlog = m.backlog.filter((r) => `${r.topic}-${r.partition}` !== tp);
+        m.backlog = m.backlog.filter((r) => topicPartition(r.topic, r.partition) !== tp);
       }
     }
   }

@@ -2,6 +2,7 @@ import { assignPartitions } from './assignors';
 import { commitOffsets } from './offsets';
 import { processedPositions, settleBatch } from './processing';
 import type { ConsumerState, GroupState, Sim } from './world';
+import { partitionNumberOf, topicOfPartition, topicPartition } from './topicPartition';
 
 export function getOrCreateGroup(sim: Sim, id: string, consumer: ConsumerState): GroupState {
   let group = sim.world.groups.get(id);
@@ -72,7 +73,7 @@ function revoke(sim: Sim, group: GroupState, consumer: ConsumerState, partitions
   if (consumer.busy && consumer.alive) settleBatch(sim, consumer);
   // A crashed member (still in the group until its session times out) commits nothing.
   if (consumer.alive && (consumer.commitMode === 'auto' || consumer.commitMode === 'afterProcess')) commitOffsets(sim, consumer, processedPositions(consumer, gone));
-  consumer.backlog = consumer.backlog.filter((r) => !gone.has(`${r.topic}-${r.partition}`));
+  consumer.backlog = consumer.backlog.filter((r) => !gone.has(topicPartition(r.topic, r.partition)));
   if (consumer.backlog.length === 0) consumer.busy = false;
   for (const tp of gone) {
     consumer.positions.delete(tp);
@@ -138,8 +139,7 @@ export function startingPosition(sim: Sim, group: GroupState, consumer: Consumer
 }
 
 export function partitionOf(sim: Sim, tp: string) {
-  const dash = tp.lastIndexOf('-');
-  return sim.world.topics.get(tp.slice(0, dash))?.partitions[Number(tp.slice(dash + 1))];
+  return sim.world.topics.get(topicOfPartition(tp))?.partitions[partitionNumberOf(tp)];
 }
 
 export function kickPoll(sim: Sim, consumer: ConsumerState): void {

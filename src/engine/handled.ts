@@ -45,6 +45,10 @@ export class OriginSet {
 /** Offsets per page: small pages keep a stray huge offset from allocating much. */
 const PAGE_BITS = 4096;
 
+/** The origin of a record that arrived first as (topic, partition, offset): the identity of its
+ * business event, kept in the `origin` header across retry topics. */
+export const recordOrigin = (topic: string, partition: number, offset: number): string => `${topic}-${partition}-${offset}`;
+
 /** The record origin `${topic}-${partition}-${offset}` spells, or null if it is not one. Only
  * canonical numbers match (no sign, no leading zero), since those are the only ones that form
  * can produce; topics may contain '-', so the numbers are read from the end. */

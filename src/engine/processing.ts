@@ -1,4 +1,5 @@
 import { handleServiceRecord } from './serviceRecords';
+import { topicPartition } from './topicPartition';
 import type { ConsumerState, DeliveredRecord, Sim } from './world';
 
 /**
@@ -77,7 +78,7 @@ export function processedPositions(consumer: ConsumerState, only?: ReadonlySet<s
   // The backlog is in fetch order, so the first record seen per partition is its lowest.
   const seen = new Set<string>();
   for (const r of consumer.backlog) {
-    const tp = `${r.topic}-${r.partition}`;
+    const tp = topicPartition(r.topic, r.partition);
     if (seen.has(tp) || !done.has(tp)) continue;
     seen.add(tp);
     done.set(tp, r.offset);

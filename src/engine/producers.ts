@@ -5,6 +5,7 @@ import { estimateSize, NO_HEADERS } from './log';
 import type { ProduceError } from './trace';
 import type { Headers } from './types';
 import type { PartitionState, PendingBatch, ProduceRequest, ProducerState, Sim } from './world';
+import { topicPartition } from './topicPartition';
 
 /** The producer `produce` commands use when they name none (like kafka-console-producer). */
 export const DEFAULT_PRODUCER = 'console-producer';
@@ -233,7 +234,7 @@ export function onProducerFlush(sim: Sim, id: string): void {
   producer.flushScheduled = false;
   for (const [topic, byPartition] of producer.accumulator) {
     for (const [partition, batch] of byPartition) {
-      const tp = `${topic}-${partition}`;
+      const tp = topicPartition(topic, partition);
       const baseSeq = producer.nextSeq.get(tp) ?? 0;
       producer.nextSeq.set(tp, baseSeq + batch.keys.length);
       const request: ProduceRequest = {
@@ -367,7 +368,7 @@ export function onProduceRetry(sim: Sim, requestId: number): void {
   if (producer.idempotent) markRetrying(producer, request, false) && releaseHeld(sim, producer, request);
 }
 
-const tpOf = (r: ProduceRequest) => `${r.topic}-${r.partition}`;
+const tpOf = (r: ProduceRequest) => topicPartition(r.topic, r.partition);
 
 /** Marks a request as waiting for its retry (or not). Returns true when none of its partition's
  * requests wait any more. */
@@ -416,7 +417,7 @@ function finish(sim: Sim, producer: ProducerState, request: ProduceRequest, erro
  * forever for the gap the failed batch left.
  */
 function bumpEpoch(sim: Sim, producer: ProducerState, failed: ProduceRequest): void {
-  const tp = `${failed.topic}-${failed.partition}`;
+  const tp = topicPartition(failed.topic, failed.partition);
   const epoch = (producer.epochs.get(tp) ?? 0) + 1;
   producer.epochs.set(tp, epoch);
   const waiting = [...sim.world.inFlight.values()]

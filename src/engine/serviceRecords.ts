@@ -1,3 +1,4 @@
+import { recordOrigin } from './handled';
 import { send } from './producers';
 import type { ConsumerState, DeliveredRecord, ServiceState, Sim } from './world';
 
@@ -9,7 +10,7 @@ import type { ConsumerState, DeliveredRecord, ServiceState, Sim } from './world'
  */
 
 /** Identity of the business event: the first record it arrived as, kept across retry topics. */
-const originOf = (r: DeliveredRecord) => r.headers.origin ?? `${r.topic}-${r.partition}-${r.offset}`;
+const originOf = (r: DeliveredRecord) => r.headers.origin ?? recordOrigin(r.topic, r.partition, r.offset);
 
 /** Whether the service handled r's business event already; the same as
  * `processedIds.has(originOf(r))` without building the string. */

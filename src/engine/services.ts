@@ -5,6 +5,7 @@ import { fail } from './errors';
 import { OriginSet } from './handled';
 import { addProducer } from './producers';
 import type { ServiceState, Sim } from './world';
+import { instanceId, serviceProducerId } from './clientIds';
 
 /**
  * A service is a consumer group whose members run a handler per record: "on event type X, after
@@ -40,7 +41,7 @@ export function addService(sim: Sim, c: AddService): void {
     retryTopic: c.retryTopic ?? null,
     deadLetterTopic: c.deadLetterTopic ?? null,
     idempotent: c.idempotent ?? false,
-    producerId: `${c.id}.producer`,
+    producerId: serviceProducerId(c.id),
     assignor: c.assignor ?? 'cooperative-sticky',
     autoOffsetReset: c.autoOffsetReset ?? 'earliest',
     sessionTimeoutMs: c.sessionTimeoutMs ?? 10_000,
@@ -56,7 +57,7 @@ export function addService(sim: Sim, c: AddService): void {
 }
 
 function startInstance(sim: Sim, s: ServiceState): void {
-  const id = `${s.id}-${s.nextInstance++}`;
+  const id = instanceId(s.id, s.nextInstance++);
   const topics = s.retryTopic ? [...s.subscribes, s.retryTopic] : s.subscribes;
   addConsumer(
     sim,

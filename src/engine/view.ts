@@ -1,5 +1,6 @@
 import type { World } from './world';
 import type { AssignorName, CleanupPolicy } from './types';
+import { isPartitionOf, topicOfPartition, topicPartition } from './topicPartition';
 
 /** Plain, JSON-safe snapshot of the simulation: what UIs draw, lessons grade and tests assert. */
 export interface EngineView {
@@ -125,14 +126,14 @@ export function buildView(sim: { now: number; world: World }): EngineView {
     groups: [...w.groups.values()].map((g) => {
       const members = g.members.map((id) => w.consumers.get(id)).filter((m) => m !== undefined);
       const topics = new Set<string>(members.flatMap((m) => m.topics));
-      for (const tp of g.committed.keys()) topics.add(tp.slice(0, tp.lastIndexOf('-')));
+      for (const tp of g.committed.keys()) topics.add(topicOfPartition(tp));
       const lag: Record<string, number | null> = {};
       let totalLag = 0;
       for (const name of topics) {
         const topic = w.topics.get(name);
         if (!topic) continue;
         for (const p of topic.partitions) {
-          const tp = `${name}-${p.id}`;
+          const tp = topicPartition(name, p.id);
           const committed = g.committed.get(tp) ?? (g.autoOffsetReset === 'earliest' ? p.log.startOffset : undefined);
           const value = committed === undefined ? null : Math.max(0, p.log.endOffset - committed);
           lag[tp] = value;
@@ -184,4 +185,13 @@ export function buildView(sim: { now: number; world: World }): EngineView {
       stats: { ...s.stats },
     })),
   };
+}
+
+/**
+ * Groups reading `topic`: a member subscribes to it, or the group has committed offsets for it
+ * (a group whose members all left still owns its offsets). Exact on topic names that share a
+ * prefix: the groups of "a" are not the groups of "a-1".
+ */
+export function groupsReading(view: Pick<EngineView, 'groups'>, topic: string): GroupView[] {
+  return view.groups.filter((g) => g.members.some((m) => m.topics.includes(topic)) || Object.keys(g.committed).some((tp) => isPartitionOf(tp, topic)));
 }

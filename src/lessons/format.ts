@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMMANDS, type Command } from '../engine';
-import { TEMPLATE_IDS, type NodeKind, type TemplateId } from '../scenario';
+import { nodeKind, TEMPLATE_IDS, type TemplateId } from '../scenario';
 import { GOALS } from './goals';
 
 /**
@@ -25,7 +25,6 @@ import { GOALS } from './goals';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case words joined by "-", e.g. "cafe-gossip"');
 const nodeId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'node ids use 1-40 letters, digits, "_" or "-"');
-const nodeKind = z.enum(['producer', 'topic', 'service', 'consumer', 'broker'] satisfies NodeKind[]);
 
 const engineCommand = z.custom<Command>(
   (v) => typeof v === 'object' && v !== null && Object.hasOwn(COMMANDS, (v as { type?: unknown }).type as string),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { EngineView, GroupView, TraceEvent, TraceOf } from '../engine';
-import type { NodeKind, Scenario } from '../scenario';
+import { isPartitionOf, partitionNumberOf, serviceProducerId, topicProducerId, type EngineView, type GroupView, type TraceEvent, type TraceOf } from '../engine';
+import { nodeKind, type Scenario } from '../scenario';
 
 /**
  * Named predicates over the simulation, which lesson steps use as goals. A goal looks only at
@@ -47,10 +47,10 @@ function firstOffsets(ctx: GoalContext, g: string, topic: string): Map<number, n
 }
 const lagOn = (g: GroupView, topic: string) =>
   Object.entries(g.lag)
-    .filter(([tp]) => tp.slice(0, tp.lastIndexOf('-')) === topic)
+    .filter(([tp]) => isPartitionOf(tp, topic))
     .map(([, lag]) => lag);
 const aliveMembers = (g: GroupView) => g.members.filter((m) => m.alive);
-const ownsPartitionOf = (assigned: readonly string[], topic: string) => assigned.some((tp) => tp.slice(0, tp.lastIndexOf('-')) === topic);
+const ownsPartitionOf = (assigned: readonly string[], topic: string) => assigned.some((tp) => isPartitionOf(tp, topic));
 
 export const GOALS = {
   /** Virtual time has reached `ms` (a "press play and watch" step). */
@@ -58,7 +58,7 @@ export const GOALS = {
 
   /** The canvas has at least `min` nodes of a kind (e.g. a second consumer was added). */
   nodeCount: define(
-    z.strictObject({ kind: z.enum(['producer', 'topic', 'service', 'consumer', 'broker'] satisfies NodeKind[]), min: count }),
+    z.strictObject({ kind: nodeKind, min: count }),
     (ctx, p) => ctx.scenario.nodes.filter((n) => n.kind === p.kind).length >= p.min,
   ),
 
@@ -158,9 +158,8 @@ export const GOALS = {
       const done = new Set(ofType(ctx, 'processed').filter((e) => e.group === g.id && e.topic === p.topic && e.outcome === 'ok').map((e) => `${e.partition}:${e.offset}`));
       let skipped = 0;
       for (const [tp, committed] of Object.entries(g.committed)) {
-        const cut = tp.lastIndexOf('-');
-        if (tp.slice(0, cut) !== p.topic) continue;
-        const partition = Number(tp.slice(cut + 1));
+        if (!isPartitionOf(tp, p.topic)) continue;
+        const partition = partitionNumberOf(tp);
         for (let o = 0; o < committed; o++) if (!done.has(`${partition}:${o}`)) skipped++;
       }
       return skipped >= p.min;
@@ -292,8 +291,8 @@ export const GOALS = {
   keyEventProduced: define(z.strictObject({ topic: name, key: z.string(), eventType: name }), (ctx, p) => {
     const typeOf = (engineId: string, topic: string) => {
       for (const n of ctx.scenario.nodes) {
-        if (n.kind === 'producer' && (engineId === n.id || engineId === `${n.id}.${topic}`)) return n.props.eventType;
-        if (n.kind === 'service' && engineId === `${n.id}.producer`) return n.props.emits;
+        if (n.kind === 'producer' && (engineId === n.id || engineId === topicProducerId(n.id, topic))) return n.props.eventType;
+        if (n.kind === 'service' && engineId === serviceProducerId(n.id)) return n.props.emits;
       }
       return undefined;
     };

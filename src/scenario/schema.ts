@@ -141,4 +141,11 @@ export type ScenarioNode = z.infer<typeof scenarioNode>;
 export type ScenarioEdge = z.infer<typeof scenarioEdge>;
 export type NodeKind = ScenarioNode['kind'];
 export type NodeOf<K extends NodeKind> = Extract<ScenarioNode, { kind: K }>;
+
+/** Every node kind, in palette order: the one list the palette, lesson goals and lesson files use. */
+export const NODE_KINDS = ['producer', 'topic', 'service', 'consumer', 'broker'] as const;
+export const nodeKind = z.enum(NODE_KINDS);
+// A kind added to the node union but not to NODE_KINDS (or the other way round) fails to compile.
+const kindsMatch: [NodeKind, (typeof NODE_KINDS)[number]] extends [(typeof NODE_KINDS)[number], NodeKind] ? true : never = true;
+void kindsMatch;
 export type TimelineEntry = z.infer<typeof timelineEntry>;

@@ -1,4 +1,4 @@
-import type { AddConsumer, AddProducer, AddService, Command, CreateTopic, EngineConfig, KeyPattern } from '../engine';
+import { instanceId, parseInstanceId, serviceOfProducerId, topicProducerId, type AddConsumer, type AddProducer, type AddService, type Command, type CreateTopic, type EngineConfig, type KeyPattern } from '../engine';
 import type { NodeOf, Scenario, ScenarioNode } from './schema';
 
 /**
@@ -12,9 +12,10 @@ import type { NodeOf, Scenario, ScenarioNode } from './schema';
  * - Order: every createTopic, then producers, services, consumers (each in node order).
  * - Topics, producers, services and consumers of nodes with `joinAtMs` > 0 go to `scheduled`
  *   instead, to be applied at that moment (topics first; node order among equal times).
- * - Engine ids: producer = node id, or `${nodeId}.${topicName}` when it writes to several topics;
- *   service = node id (its instances are engine consumers `${nodeId}-${n}`, n growing on
- *   restarts); consumer instance i = `${nodeId}-${i}`; the i-th broker node is engine broker i.
+ * - Engine ids (spelled by engine/clientIds.ts): producer = node id, or topicProducerId(node,
+ *   topic) when it writes to several topics; service = node id (its instances are engine consumers
+ *   instanceId(node, n), n growing on restarts); consumer instance i = instanceId(node, i); the
+ *   i-th broker node is engine broker i.
  */
 
 export const PROBLEM_CODES = [
@@ -167,7 +168,7 @@ export function scenarioToEngine(s: Scenario): EngineSetup {
       }
       const p = n.props;
       for (let i = 0; i < p.instances; i++) {
-        const id = `${n.id}-${i}`;
+        const id = instanceId(n.id, i);
         consumerCommands.push({
           type: 'addConsumer',
           id,
@@ -218,7 +219,7 @@ function producerToEngine(n: NodeOf<'producer'>, topics: string[], ids: EngineId
   else keys = { kind: 'none' };
   if (p.idempotent && p.acks !== 'all') problem(n.id, 'idempotentNeedsAcksAll', { acks: p.acks });
   return topics.map((topic) => {
-    const id = topics.length === 1 ? n.id : `${n.id}.${topic}`;
+    const id = topics.length === 1 ? n.id : topicProducerId(n.id, topic);
     ids.producerNode[id] = n.id;
     return {
       type: 'addProducer',
@@ -281,13 +282,14 @@ function serviceToEngine(
 export function nodeForConsumer(ids: EngineIdMap, consumerId: string): string | undefined {
   const direct = ids.consumerNode[consumerId];
   if (direct !== undefined) return direct;
-  const m = /^(.+)-(\d+)$/.exec(consumerId);
-  return m ? ids.serviceNode[m[1]] : undefined;
+  const instance = parseInstanceId(consumerId);
+  return instance ? ids.serviceNode[instance.owner] : undefined;
 }
 
 /** The canvas node an engine producer belongs to, including a service's own `${id}.producer`. */
 export function nodeForProducer(ids: EngineIdMap, producerId: string): string | undefined {
   const direct = ids.producerNode[producerId];
   if (direct !== undefined) return direct;
-  return producerId.endsWith('.producer') ? ids.serviceNode[producerId.slice(0, -'.producer'.length)] : undefined;
+  const service = serviceOfProducerId(producerId);
+  return service === null ? undefined : ids.serviceNode[service];
 }

@@ -5,3 +5,5 @@ export { startFrameLoop, type FrameScheduler } from './loop';
 export { restoreSaved, startAutosave, SAVE_KEY, CORRUPT_KEY, type Autosave, type Restored, type StorageLike } from './persistence';
 export type { MetricsSeries } from './metrics';
 export type { Problem } from './runner';
+// The UI reads engine state through the store, ids included: one spelling of "topic-partition".
+export { groupsReading, isPartitionOf, partitionNumberOf, topicOfPartition, topicPartition } from '../engine';

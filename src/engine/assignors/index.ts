@@ -16,7 +16,8 @@
  *   partition count that is not a non-negative integer.
  */
 import { EngineError } from '../errors';
-import type { AssignorName, TopicPartitionName } from '../types';
+import { parseTopicPartition, topicPartition, type TopicPartitionName } from '../topicPartition';
+import type { AssignorName } from '../types';
 import { cooperativeStickyAssign } from './cooperativeSticky';
 import { rangeAssign } from './range';
 import { roundRobinAssign } from './roundRobin';
@@ -26,6 +27,7 @@ export { cooperativeStickyAssign, cooperativeStickyRound } from './cooperativeSt
 export { rangeAssign } from './range';
 export { roundRobinAssign } from './roundRobin';
 export { stickyAssign } from './sticky';
+export { parseTopicPartition } from '../topicPartition';
 
 export const ASSIGNMENT_STRATEGIES: readonly AssignorName[] = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'];
 
@@ -34,16 +36,6 @@ export interface AssignorMember {
   topics: string[];
   /** "topic-partition" names this member owned before the rebalance. */
   owned?: string[];
-}
-
-/** Splits "topic-partition" at its last '-'; null when the part after it is not a partition number. */
-export function parseTopicPartition(name: string): { topic: string; partition: number } | null {
-  const dash = name.lastIndexOf('-');
-  if (dash <= 0) return null;
-  const digits = name.slice(dash + 1);
-  if (!/^(0|[1-9][0-9]*)$/.test(digits)) return null;
-  const partition = Number(digits);
-  return Number.isSafeInteger(partition) ? { topic: name.slice(0, dash), partition } : null;
 }
 
 export function assignPartitions(
@@ -96,7 +88,7 @@ export function assignPartitions(
       (assignment.get(m.id) ?? [])
         .slice()
         .sort(compareTopicThenPartition)
-        .map((tp) => `${tp.topic}-${tp.partition}`),
+        .map((tp) => topicPartition(tp.topic, tp.partition)),
     ]),
   );
 }

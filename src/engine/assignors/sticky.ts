@@ -29,6 +29,8 @@
  * Either way the same input always gives the same output, whatever the order of `members`.
  */
 
+import { topicPartition } from '../topicPartition';
+
 /** A partition of a topic. `key` is its "topic-partition" name, unique per partition. */
 export interface TopicPartition {
   readonly topic: string;
@@ -141,7 +143,7 @@ export class PartitionCatalog {
     for (const topic of Object.keys(partitionsPerTopic).sort(compareStrings)) {
       const list: TopicPartition[] = [];
       for (let partition = 0; partition < partitionsPerTopic[topic]; partition++)
-        list.push({ topic, partition, key: `${topic}-${partition}` });
+        list.push({ topic, partition, key: topicPartition(topic, partition) });
       this.byTopic.set(topic, list);
       this.all.push(...list);
     }

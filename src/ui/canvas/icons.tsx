@@ -1,8 +1,7 @@
-import type { NodeKind } from '../../scenario/schema';
+import { NODE_KINDS, type NodeKind } from '../../scenario/schema';
 import type { ReactNode } from 'react';
 
-/** The five kinds in palette order. */
-export const NODE_KINDS: readonly NodeKind[] = ['producer', 'topic', 'service', 'consumer', 'broker'];
+export { NODE_KINDS };
 
 /** Small line icons, one per node kind; decorative (the name beside them is the label). */
 export function KindIcon({ kind, size = 22 }: { kind: NodeKind; size?: number }) {

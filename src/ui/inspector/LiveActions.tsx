@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Command } from '../../engine';
 import { useT } from '../../i18n';
 import type { NodeOf, ScenarioNode } from '../../scenario';
-import { useKafe } from '../../store';
+import { groupsReading, partitionNumberOf, topicOfPartition, useKafe } from '../../store';
 import { useKafeJson } from './useKafeJson';
 
 /**
@@ -172,9 +172,7 @@ function TopicLive({ node }: { node: NodeOf<'topic'> }) {
     })),
   );
   const groups = useKafeJson((s) =>
-    s.frame.view.groups
-      .filter((g) => g.members.some((m) => m.topics.includes(name)) || Object.keys(g.committed).some((tp) => tp.startsWith(`${name}-`)))
-      .map((g) => g.id),
+groupsReading(s.frame.view, name).map((g) => g.id),
   );
   const countId = useId();
   const groupId = useId();
@@ -325,8 +323,7 @@ function byPartition(a: string, b: string): number {
 }
 
 function splitTp(tp: string): [string, number] {
-  const at = tp.lastIndexOf('-');
-  return [tp.slice(0, at), Number(tp.slice(at + 1))];
+  return [topicOfPartition(tp), partitionNumberOf(tp)];
 }
 
 /** "orders-0, orders-3, payments-1" -> "orders 0, 3 · payments 1". */

@@ -1,4 +1,5 @@
 import type { MemberView } from '../../../engine';
+import { partitionNumberOf as partitionOf, topicOfPartition as topicOf } from '../../../store';
 
 /** What the list shows of a member. */
 export interface MemberLine {
@@ -50,5 +51,3 @@ export function MembersList({ members, rebalancing }: { members: readonly Member
   );
 }
 
-const topicOf = (tp: string) => tp.slice(0, tp.lastIndexOf('-'));
-const partitionOf = (tp: string) => Number(tp.slice(tp.lastIndexOf('-') + 1));

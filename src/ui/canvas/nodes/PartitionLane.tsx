@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { GroupView, KafkaRecord, PartitionView } from '../../../engine';
 import { useT, type Translate } from '../../../i18n';
-import type { KafeState } from '../../../store';
+import { topicPartition, type KafeState } from '../../../store';
 import { hueFill, hueStroke, keyHue } from '../keyColor';
 
 /** Stands in for the translator where a far-zoomed lane builds no tooltips (stable identity, so
@@ -219,7 +219,7 @@ export function CompactLane({ topic, partition: p, groups }: { topic: string; pa
 
 /** Per-group lane info for partition `p` of `topic`. */
 export function laneGroups(groups: readonly { group: GroupView; color: string }[], topic: string, p: number): LaneGroup[] {
-  const tp = `${topic}-${p}`;
+  const tp = topicPartition(topic, p);
   return groups.map(({ group, color }) => ({ id: group.id, color, committed: group.committed[tp], lag: group.lag[tp] ?? null }));
 }
 

@@ -3,7 +3,7 @@ import { memo, useMemo } from 'react';
 import type { EngineView } from '../../../engine';
 import { useT } from '../../../i18n';
 import { FULL_LANES_MAX_PARTITIONS } from '../../../scenario';
-import { useKafe, useKafeStoreApi } from '../../../store';
+import { groupsReading, topicPartition, useKafe, useKafeStoreApi } from '../../../store';
 import { brokerLabels } from '../engineIds';
 import { NodeShell } from './NodeShell';
 import { CompactLane, groupColor, laneGroups, laneSignature, PartitionLane } from './PartitionLane';
@@ -36,7 +36,7 @@ function TopicNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'topic'>>)
   const leaders = useMemo(() => brokerLabels(ids, nodes), [ids, nodes]);
 
   const topic = view.topics.find((tv) => tv.name === props.name);
-  const groups = readersOf(view, props.name).map((group, i) => ({ group, color: groupColor(i) }));
+  const groups = groupsReading(view, props.name).map((group, i) => ({ group, color: groupColor(i) }));
   const partitions = topic?.partitions.length ?? props.partitions;
   const compact = partitions > COMPACT_ABOVE;
 
@@ -97,20 +97,15 @@ function TopicNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'topic'>>)
   );
 }
 
-/** Groups reading `topic`: a member subscribes to it, or the group has offsets for it. */
-function readersOf(view: EngineView, topic: string) {
-  return view.groups.filter((g) => g.members.some((m) => m.topics.includes(topic)) || `${topic}-0` in g.lag);
-}
-
 /** Everything the topic node shows from the running engine, as one string. */
 function topicSignature(view: EngineView, name: string): string {
   const topic = view.topics.find((tv) => tv.name === name);
   if (!topic) return '-';
   let sig = `${topic.replicationFactor}`;
   for (const p of topic.partitions) sig += `|${p.startOffset}:${p.endOffset}:${p.highWatermark}:${p.leader}:${p.isr.length}:${p.records}`;
-  for (const g of readersOf(view, name)) {
+  for (const g of groupsReading(view, name)) {
     sig += `|${g.id}`;
-    for (const p of topic.partitions) sig += `:${g.committed[`${name}-${p.id}`] ?? ''}`;
+    for (const p of topic.partitions) sig += `:${g.committed[topicPartition(name, p.id)] ?? ''}`;
   }
   return sig;
 }
