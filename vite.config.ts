@@ -1,11 +1,48 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // Unit/property/conformance tests run in Node; browser journeys (test/e2e) drive a real
 // headless Chromium against a production build and are slower, so they form their own project.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Installable, and offline after one visit (workshops with bad Wi-Fi): Workbox precaches every
+    // file of the build (the app, each lazy chunk, the lessons bundled in their chunk, mermaid's
+    // diagram chunks, icons) and answers every navigation with index.html. The service worker
+    // takes over at once and replaces an older one on the next visit.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        name: 'Kafé: learn Kafka and event-driven architecture by playing',
+        short_name: 'Kafé',
+        description: 'An in-browser simulator that teaches Apache Kafka and event-driven architecture.',
+        lang: 'en',
+        start_url: '.',
+        scope: '.',
+        display: 'standalone',
+        background_color: '#faf6f0',
+        theme_color: '#3b2a20',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+        // Mermaid's largest chunk is above Workbox's 2 MiB default; offline needs it too.
+        maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   test: {
     projects: [
       {

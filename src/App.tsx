@@ -1,5 +1,6 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useT, type Lang } from './i18n';
+import { appUrlOf, type PageLink } from './links';
 import { useKafe } from './store';
 import { KafeCanvas } from './ui/canvas/KafeCanvas';
 import { Palette } from './ui/canvas/Palette';
@@ -8,6 +9,8 @@ import { LanguageSwitch } from './ui/common/LanguageSwitch';
 import { Notices } from './ui/common/Notices';
 import { useLang } from './ui/common/useLang';
 import { TimeControls } from './ui/controls/TimeControls';
+import { OpenInKafe } from './ui/embed/OpenInKafe';
+import { linkProblemNotice } from './ui/embed/linkProblems';
 import { Inspector } from './ui/inspector/Inspector';
 import { useProgress } from './ui/lesson/progressStore';
 import { Toolbar } from './ui/toolbar/Toolbar';
@@ -27,11 +30,13 @@ const VIEWS: readonly View[] = ['workbench', 'compare'];
  * controls along the bottom. Each panel sits behind its own error boundary, so one failing panel
  * never blanks the app.
  */
-export function App() {
+export function App({ link }: { link?: PageLink }) {
   const { t } = useT();
   const [lang, setLang] = useLang();
   const [view, setView] = useState<View>('workbench');
   const pauseWorkbench = useKafe((s) => s.pause);
+  useLinkProblems(link);
+  if (link?.embed) return <EmbeddedApp link={link} lang={lang} setLang={setLang} />;
   const open = (next: View) => {
     // The workbench simulation waits while the comparison runs its own.
     if (next !== 'workbench') pauseWorkbench();
@@ -82,7 +87,7 @@ export function App() {
           </ErrorBoundary>
         </main>
       ) : (
-        <WorkbenchMain lang={lang} onOpenCompare={() => open('compare')} />
+        <WorkbenchMain lang={lang} onOpenCompare={() => open('compare')} link={link} />
       )}
 
       {view === 'workbench' && (
@@ -97,8 +102,48 @@ export function App() {
   );
 }
 
-/** Palette | canvas | inspector and metrics: where a learner builds and runs flows. */
-function WorkbenchMain({ lang, onOpenCompare }: { lang: Lang; onOpenCompare: () => void }) {
+/**
+ * Embed mode (#…&embed=1, inside another site's iframe): the canvas, the lesson or scenario the
+ * link names, the time controls, and a small "Open in Kafé" link to the full app. No toolbar,
+ * tabs or charts; nothing is saved in the visitor's browser (see appStorage).
+ */
+function EmbeddedApp({ link, lang, setLang }: { link: PageLink; lang: Lang; setLang: (lang: Lang) => void }) {
+  const { t } = useT();
+  return (
+    <div className="app app--embed">
+      <header className="app-header app-header--embed">
+        <div className="brand brand--embed">
+          <img className="brand__logo" src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={22} height={22} />
+          <span className="brand__name">{t('app.name')}</span>
+        </div>
+        <LanguageSwitch lang={lang} onChange={setLang} />
+        <OpenInKafe />
+      </header>
+      <WorkbenchMain lang={lang} link={link} embed onOpenCompare={() => window.open(appUrlOf(window.location), '_blank', 'noopener')} />
+      <footer className="workbench__time">
+        <ErrorBoundary lang={lang}>
+          <TimeControls />
+        </ErrorBoundary>
+      </footer>
+      <Notices />
+    </div>
+  );
+}
+
+/** Tells the visitor, once, what in the address could not be read (a lesson link reports its own). */
+function useLinkProblems(link: PageLink | undefined) {
+  const notify = useKafe((s) => s.notify);
+  useEffect(() => {
+    const first = link?.problems[0];
+    if (!first) return;
+    const n = linkProblemNotice(first);
+    notify('error', n.key, n.detail);
+  }, [link, notify]);
+}
+
+/** Palette | canvas | inspector and metrics: where a learner builds and runs flows. An embed has
+ * no charts, and the comparison the lessons link to opens in the full app. */
+function WorkbenchMain({ lang, onOpenCompare, link, embed = false }: { lang: Lang; onOpenCompare?: () => void; link?: PageLink; embed?: boolean }) {
   const lessonsOpen = useProgress((s) => s.progress.open);
   return (
     <main className="workbench" id="panel-workbench" role="tabpanel" aria-labelledby="tab-workbench">
@@ -116,18 +161,20 @@ function WorkbenchMain({ lang, onOpenCompare }: { lang: Lang; onOpenCompare: () 
         {lessonsOpen && (
           <ErrorBoundary lang={lang}>
             <Suspense fallback={null}>
-              <LessonPanel onAppLink={onOpenCompare} />
+              <LessonPanel onAppLink={() => onOpenCompare?.()} link={link} />
             </Suspense>
           </ErrorBoundary>
         )}
         <ErrorBoundary lang={lang}>
           <Inspector />
         </ErrorBoundary>
-        <ErrorBoundary lang={lang}>
-          <Suspense fallback={null}>
-            <MetricsPanel />
-          </Suspense>
-        </ErrorBoundary>
+        {!embed && (
+          <ErrorBoundary lang={lang}>
+            <Suspense fallback={null}>
+              <MetricsPanel />
+            </Suspense>
+          </ErrorBoundary>
+        )}
       </aside>
     </main>
   );

@@ -4,22 +4,28 @@ import { I18nextProvider } from 'react-i18next';
 import '@xyflow/react/dist/style.css';
 import { App } from './App';
 import { bootstrap } from './bootstrap';
-import { createI18n } from './i18n';
+import { createI18n, isLang } from './i18n';
 import { KafeProvider } from './store';
+import { appStorage } from './ui/common/appStorage';
 import { readStoredLang } from './ui/common/useLang';
+import { EMBEDDED, PAGE_LINK } from './ui/embed/pageMode';
+import { useProgress } from './ui/lesson/progressStore';
 import './ui/app.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Kafé: #root element missing from index.html');
 
-const i18n = createI18n(readStoredLang());
-const { store } = bootstrap();
+// A link's language (&lang=th) is shown for this visit; the visitor's saved choice is not changed.
+const i18n = createI18n(isLang(PAGE_LINK.lang) ? PAGE_LINK.lang : readStoredLang());
+const { store } = bootstrap(window, { storage: appStorage, keepAddress: EMBEDDED });
+// A link into the course (#lesson=…) opens the lesson panel, which opens the lesson at the step.
+if (PAGE_LINK.lesson) useProgress.getState().setOpen(true);
 
 createRoot(container).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <KafeProvider store={store}>
-        <App />
+        <App link={PAGE_LINK} />
       </KafeProvider>
     </I18nextProvider>
   </StrictMode>,

@@ -1,5 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { appStorage } from './appStorage';
 import { LANG_STORAGE_KEY, isLang, type Lang } from '../../i18n';
 
 /**
@@ -19,7 +20,7 @@ export function useLang(): [Lang, (lang: Lang) => void] {
     (next: Lang) => {
       void i18n.changeLanguage(next);
       try {
-        localStorage.setItem(LANG_STORAGE_KEY, next);
+        appStorage.setItem(LANG_STORAGE_KEY, next);
       } catch {
         // Storage unavailable: keep the choice in memory only.
       }
@@ -32,7 +33,7 @@ export function useLang(): [Lang, (lang: Lang) => void] {
 
 export function readStoredLang(): Lang {
   try {
-    const stored = localStorage.getItem(LANG_STORAGE_KEY);
+    const stored = appStorage.getItem(LANG_STORAGE_KEY);
     if (isLang(stored)) return stored;
   } catch {
     // Storage unavailable: fall through to the default.

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT, type MessageKey } from '../../i18n';
 import type { NodeKind } from '../../scenario';
 import { useKafe } from '../../store';
+import { CliView } from './CliView';
 import { LiveActions } from './LiveActions';
 import { SettingsForm } from './SettingsForm';
 
@@ -59,6 +60,7 @@ export function Inspector() {
             {t(KIND_KEYS[node.kind])}
           </p>
           <LiveActions key={node.id} node={node} />
+          <CliView key={`cli-${node.id}`} node={node} />
           <SettingsForm node={node} />
         </>
       ) : (

@@ -2,26 +2,31 @@ import { useEffect } from 'react';
 import { formatProblem } from '../../lessons';
 import { useStringArea, useT } from '../../i18n';
 import { LESSON_STRINGS } from './strings';
-import { useKafe } from '../../store';
+import type { PageLink } from '../../links';
+import { useKafe, useKafeStoreApi } from '../../store';
 import type { AppLink } from './LessonMarkdown';
 import { LessonList } from './LessonList';
 import { LessonPlayer } from './LessonPlayer';
 import { bundledCourse } from './course';
+import { useLinkedLesson } from './deepLink';
 import { useProgress } from './progressStore';
 import './lesson.css';
 
 interface Props {
   onAppLink: (link: AppLink) => void;
+  /** The address's #lesson=…&step=… link, opened once when the panel first mounts. */
+  link?: PageLink;
 }
 
 /**
  * The guided lessons beside the canvas: the course list, or the lesson being followed. Loaded
  * lazily (it brings the lesson files, YAML and Markdown parsing with it).
  */
-export function LessonPanel({ onAppLink }: Props) {
+export function LessonPanel({ onAppLink, link }: Props) {
   useStringArea(LESSON_STRINGS);
   const { t } = useT();
   const course = bundledCourse();
+  useLinkedLesson(useKafeStoreApi(), course, link);
   const current = useProgress((s) => s.progress.current);
   const problem = useProgress((s) => s.problem);
   const notify = useKafe((s) => s.notify);

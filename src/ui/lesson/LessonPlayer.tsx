@@ -2,6 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { goalContext, goalHolds, lessonIn, type Course, type Lesson } from '../../lessons';
 import { useT } from '../../i18n';
 import { useKafeStoreApi } from '../../store';
+import { allowedSteps, useLessonLock } from '../embed/lessonLock';
+import { EMBEDDED } from '../embed/pageMode';
+import { CopyStepLink } from './CopyStepLink';
 import { LessonMarkdown, type AppLink } from './LessonMarkdown';
 import { PredictBox } from './PredictBox';
 import { lessonProgressOf, useProgress } from './progressStore';
@@ -28,7 +31,9 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
   const openList = useProgress((s) => s.open);
   const { title, text } = lessonIn(lesson, lang);
   const steps = lesson.meta.steps;
-  const index = Math.min(progress.step, steps.length - 1);
+  // An embed may lock the player to a range of steps (&steps=2-4).
+  const { first, last } = allowedSteps(useLessonLock((s) => s.lock), lesson.id, steps.length);
+  const index = Math.min(Math.max(progress.step, first), last);
   const step = steps[index];
   const stepText = text.steps[step.id];
   const reached = useGoalWatch(progress.completed ? null : step.goal);
@@ -120,15 +125,20 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
 
   return (
     <div className="lesson" data-testid="lesson" data-lesson={lesson.id} data-step={step.id} data-reached={done} ref={rootRef}>
-      <button type="button" className="lesson__back" onClick={() => openList(null)}>
-        ← {t('lessons.backToList')}
-      </button>
+      {!EMBEDDED && (
+        <div className="lesson__top">
+          <button type="button" className="lesson__back" onClick={() => openList(null)}>
+            ← {t('lessons.backToList')}
+          </button>
+          <CopyStepLink lessonId={lesson.id} step={index + 1} />
+        </div>
+      )}
       <p className="lesson__kicker">{t('lessons.lessonNumber', { n: position + 1 })}</p>
       <h2 className="lesson__title">{title}</h2>
       <ol className="lesson__dots" aria-label={t('lessons.stepOf', { n: index + 1, total: steps.length })}>
         {steps.map((s, i) => (
           <li key={s.id} className="lesson__dot" data-current={i === index} data-done={progress.done.includes(s.id)}>
-            <button type="button" onClick={() => go(i)} aria-label={t('lessons.stepOf', { n: i + 1, total: steps.length })} aria-current={i === index ? 'step' : undefined} />
+            <button type="button" onClick={() => go(i)} disabled={i < first || i > last} aria-label={t('lessons.stepOf', { n: i + 1, total: steps.length })} aria-current={i === index ? 'step' : undefined} />
           </li>
         ))}
       </ol>
@@ -181,13 +191,17 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
         </button>
       </div>
       <div className="lesson__nav">
-        <button type="button" className="button button--quiet" onClick={() => go(index - 1)} disabled={index === 0}>
+        <button type="button" className="button button--quiet" onClick={() => go(index - 1)} disabled={index === first}>
           {t('lessons.previous')}
         </button>
-        {index < steps.length - 1 ? (
+        {index < last ? (
           <button type="button" className={`button${done ? '' : ' button--quiet'}`} onClick={() => go(index + 1)}>
             {t('lessons.next')}
           </button>
+        ) : last < steps.length - 1 ? (
+          <p className="lesson__locked" data-testid="lesson-locked-end">
+            {t('embed.lockedEnd')}
+          </p>
         ) : (
           <button type="button" className="button" onClick={finish} disabled={!steps.every((s) => progress.done.includes(s.id))}>
             {t('lessons.finish')}

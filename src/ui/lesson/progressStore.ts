@@ -1,8 +1,9 @@
 import { create } from 'zustand';
+import { appStorage } from '../common/appStorage';
 import { emptyLessonProgress, emptyProgress, parseProgress, PROGRESS_KEY, PROGRESS_UNREADABLE_KEY, type LessonProgress, type Progress } from '../../lessons/progress';
 
 /**
- * The learner's course progress, kept in localStorage. An unreadable save is moved aside (never
+ * The learner's course progress, kept in localStorage (in memory when embedded: see appStorage). An unreadable save is moved aside (never
  * deleted) and reported once through `problem`, and the course starts fresh.
  */
 interface ProgressState {
@@ -18,7 +19,7 @@ interface ProgressState {
 function load(): { progress: Progress; problem: string | null } {
   let text: string | null = null;
   try {
-    text = localStorage.getItem(PROGRESS_KEY);
+    text = appStorage.getItem(PROGRESS_KEY);
   } catch {
     return { progress: emptyProgress(), problem: null };
   }
@@ -26,7 +27,7 @@ function load(): { progress: Progress; problem: string | null } {
   const parsed = parseProgress(text);
   if (parsed.ok) return { progress: parsed.value, problem: null };
   try {
-    localStorage.setItem(PROGRESS_UNREADABLE_KEY, text);
+    appStorage.setItem(PROGRESS_UNREADABLE_KEY, text);
   } catch {
     // nowhere to keep it; the problem is still reported
   }
@@ -35,7 +36,7 @@ function load(): { progress: Progress; problem: string | null } {
 
 function save(progress: Progress) {
   try {
-    localStorage.setItem(PROGRESS_KEY, JSON.stringify(progress));
+    appStorage.setItem(PROGRESS_KEY, JSON.stringify(progress));
   } catch {
     // storage full or blocked: progress lasts for this session
   }

@@ -1,6 +1,7 @@
 import { goToStepStart, type Lesson } from '../../lessons';
 import { parseScenarioJson } from '../../scenario';
 import type { KafeStore } from '../../store';
+import { appStorage } from '../common/appStorage';
 import { useProgress } from './progressStore';
 
 /** The learner's own canvas, kept aside while lessons take over the canvas. */
@@ -21,7 +22,7 @@ export function openLessonAt(store: KafeStore, lesson: Lesson, index: number): s
 
 function stashCanvas(store: KafeStore) {
   try {
-    if (localStorage.getItem(STASH_KEY) === null) localStorage.setItem(STASH_KEY, store.getState().exportJson());
+    if (appStorage.getItem(STASH_KEY) === null) appStorage.setItem(STASH_KEY, store.getState().exportJson());
   } catch {
     // storage unavailable: nothing can be kept across reloads anyway
   }
@@ -29,7 +30,7 @@ function stashCanvas(store: KafeStore) {
 
 export function hasStash(): boolean {
   try {
-    return localStorage.getItem(STASH_KEY) !== null;
+    return appStorage.getItem(STASH_KEY) !== null;
   } catch {
     return false;
   }
@@ -40,7 +41,7 @@ export function restoreStash(store: KafeStore): void {
   useProgress.getState().open(null);
   let text: string | null = null;
   try {
-    text = localStorage.getItem(STASH_KEY);
+    text = appStorage.getItem(STASH_KEY);
   } catch {
     return;
   }
@@ -52,7 +53,7 @@ export function restoreStash(store: KafeStore): void {
   }
   store.getState().loadScenario(parsed.value);
   try {
-    localStorage.removeItem(STASH_KEY);
+    appStorage.removeItem(STASH_KEY);
   } catch {
     // it stays; harmless
   }

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
 import { useKafe, useKafeStoreApi } from '../../store';
+import { ShareLinks } from './ShareLinks';
 import { usePopover } from './usePopover';
 
 /** The part of a pasted link from "#" on; a bare fragment ("s=...") is accepted as well. */
@@ -84,6 +85,7 @@ export function SharePanel() {
               </>
             )}
           </section>
+          <ShareLinks />
           <form className="popover__section" onSubmit={openLink}>
             <h3 className="popover__title">{t('toolbar.share.openTitle')}</h3>
             <label htmlFor={openId} className="field__label">
