@@ -18,8 +18,10 @@ if (!container) throw new Error('Kafé: #root element missing from index.html');
 // A link's language (&lang=th) is shown for this visit; the visitor's saved choice is not changed.
 const i18n = createI18n(isLang(PAGE_LINK.lang) ? PAGE_LINK.lang : readStoredLang());
 const { store } = bootstrap(window, { storage: appStorage, keepAddress: EMBEDDED });
-// A link into the course (#lesson=…) opens the lesson panel, which opens the lesson at the step.
+// A link into the course (#lesson=…) opens the lesson panel, which opens the lesson at the step;
+// an embed of a scenario shows the canvas alone (its progress lives in memory, so nothing is lost).
 if (PAGE_LINK.lesson) useProgress.getState().setOpen(true);
+else if (EMBEDDED) useProgress.getState().setOpen(false);
 
 createRoot(container).render(
   <StrictMode>

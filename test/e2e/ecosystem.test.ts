@@ -191,7 +191,7 @@ test('an embed of a fixed scenario from a share link, at a phone\'s width', asyn
   await openBlogPost(page, snippet.replace('height="640"', 'height="800"'));
   const frame = (await (await page.$('iframe'))!.contentFrame())!;
   await frame.locator('.react-flow__node[data-id="orders"]').waitFor({ timeout: 20_000 });
-  expect(await frame.getByTestId('lesson').count()).toBe(0);
+  expect(await frame.getByTestId('lesson-panel').count()).toBe(0);
   await screenshot(page, 'ecosystem-embed-scenario-390');
   expect(await frame.evaluate(() => (window as unknown as { __storageCalls: string[] }).__storageCalls)).toEqual([]);
   expect(pageErrors(page)).toEqual([]);

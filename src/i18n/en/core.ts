@@ -1,5 +1,6 @@
 import { canvas } from './canvas';
 import { common } from './common';
+import { asyncapiButton } from './asyncapiButton';
 import { ecosystem } from './ecosystem';
 import { exportButton } from './exportButton';
 import { notices } from './notices';
@@ -10,5 +11,5 @@ import { panels } from './panels';
  * comparison, the lessons) are registered when their chunk arrives (see ../areas.ts), so their
  * text never weighs on the first download.
  */
-export const enCore = { ...common, ...canvas, ...panels, ...notices, ...exportButton, ...ecosystem } as const;
+export const enCore = { ...common, ...canvas, ...panels, ...notices, ...exportButton, ...ecosystem, ...asyncapiButton } as const;
 export type CoreKey = keyof typeof enCore;

@@ -1,6 +1,7 @@
 import { useRef, type ChangeEvent } from 'react';
 import { useT } from '../../i18n';
 import { useKafe, useKafeStoreApi } from '../../store';
+import { AsyncApiMenu } from '../asyncapi/AsyncApiMenu';
 import { downloadFile } from '../common/download';
 import { ExportCodeButton } from '../export/ExportCodeButton';
 import { SharePanel } from './SharePanel';
@@ -9,7 +10,7 @@ import { TemplatesMenu } from './TemplatesMenu';
 export const EXPORT_FILE_NAME = 'kafe-scenario.json';
 
 /**
- * Templates, export/import as JSON, export as a kafkajs project, and share links. Import and
+ * Templates, export/import as JSON, export as a kafkajs project, AsyncAPI export/import, and share links. Import and
  * share go through the store, which refuses anything malformed with a notice and keeps the
  * current canvas.
  */
@@ -56,6 +57,7 @@ export function Toolbar() {
         data-testid="import-file"
         onChange={(e) => void onFile(e)}
       />
+      <AsyncApiMenu />
       <SharePanel />
       <button type="button" className="toolbar__button" onClick={autoArrange} title={t('toolbar.arrange.about')}>
         {t('toolbar.arrange')}
