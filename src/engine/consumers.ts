@@ -117,14 +117,25 @@ export function onSessionExpire(sim: Sim, id: string, incarnation: number): void
   leaveGroup(sim, consumer, 'sessionTimeout');
 }
 
+/**
+ * Like kafka-consumer-groups --reset-offsets, which refuses while the group has members ("Assignments
+ * can only be reset if the group is inactive"): a running member would overwrite the new offsets
+ * with its next commit. Crashed members count until their session times out, as in Kafka.
+ */
 export function validateResetOffsets(sim: Sim, c: ResetOffsets): void {
-  if (!sim.world.groups.has(c.group)) fail('UNKNOWN_GROUP', `consumer group "${c.group}" does not exist`);
+  const group = sim.world.groups.get(c.group);
+  if (!group) fail('UNKNOWN_GROUP', `consumer group "${c.group}" does not exist`);
   getTopic(sim, c.topic);
+  if (group.members.length > 0)
+    fail(
+      'GROUP_NOT_EMPTY',
+      `offsets of group "${c.group}" can only be reset while it has no members (it has ${group.members.length}): stop them first and wait for their session timeout, or rewind from inside the consumer with seek()`,
+    );
   if (c.to !== 'earliest' && c.to !== 'latest' && !(typeof c.to === 'number' && Number.isInteger(c.to) && c.to >= 0))
     fail('INVALID_ARGUMENT', `reset target must be "earliest", "latest" or an offset >= 0, got ${String(c.to)}`);
 }
 
-/** Like kafka-consumer-groups --reset-offsets, applied live: members seek to the new offsets. */
+/** Writes the new committed offsets of an empty group; its next members start from them. */
 export function resetOffsets(sim: Sim, c: ResetOffsets): void {
   const group = sim.world.groups.get(c.group)!;
   const topic = sim.world.topics.get(c.topic)!;
@@ -139,19 +150,8 @@ export function resetOffsets(sim: Sim, c: ResetOffsets): void {
       c.to === 'earliest' ? p.log.startOffset : c.to === 'latest' ? p.highWatermark : Math.min(Math.max(c.to, p.log.startOffset), p.highWatermark);
     group.committed.set(tp, target);
     offsets[tp] = target;
-    for (const id of group.members) {
-      const m = sim.world.consumers.get(id);
-      if (m?.assigned.includes(tp)) {
-        m.positions.set(tp, target);
-        m.backlog = m.backlog.filter((r) => topicPartition(r.topic, r.partition) !== tp);
-      }
-    }
   }
   sim.emit({ type: 'offsetsReset', group: c.group, topic: c.topic, offsets });
-  for (const id of group.members) {
-    const m = sim.world.consumers.get(id);
-    if (m) kickPoll(sim, m);
-  }
 }
 
 /**

@@ -13,6 +13,7 @@ export type EngineErrorCode =
   | 'UNKNOWN_CONSUMER'
   | 'UNKNOWN_GROUP'
   | 'UNKNOWN_SERVICE'
+  | 'GROUP_NOT_EMPTY'
   | 'DUPLICATE_ID'
   | 'NEGATIVE_TIME'
   | 'INVALID_CONFIG';

@@ -12,3 +12,9 @@ export function goalHolds(spec: GoalSpec, ctx: GoalContext): boolean {
   if (!goal) return false;
   return goal.check(ctx, goal.params.parse(params));
 }
+
+/** The single conditions a goal is made of: the parts of nested `all`s, in order, or the goal itself. */
+export function goalParts(spec: GoalSpec): GoalSpec[] {
+  const [name, params] = Object.entries(spec)[0] ?? [];
+  return name === 'all' ? (params as GoalSpec[]).flatMap(goalParts) : [spec];
+}

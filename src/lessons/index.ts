@@ -5,7 +5,7 @@
  */
 export { lessonAction, lessonFrontmatter, translationFrontmatter, type GoalSpec, type LessonAction, type LessonFrontmatter, type LessonStepMeta } from './format';
 export { GOALS, type GoalContext, type GoalName } from './goals';
-export { goalHolds } from './evaluate';
+export { goalHolds, goalParts } from './evaluate';
 export { applyAction, goalContext, type LessonDriver } from './actions';
 export { goToStepStart } from './replay';
 export { loadCourse, lessonIn, courseTranslationGaps, LESSON_LANGS, type Course, type Lesson, type LessonLang } from './catalog';

@@ -154,10 +154,28 @@ describe('consumer groups', () => {
     engine.apply({ type: 'addConsumer', id: 'c', group: 'g', topics: ['orders'], autoOffsetReset: 'earliest', commitMode: 'afterProcess' });
     produceMany(engine, 'orders', 5);
     engine.advance(1000);
+    engine.apply({ type: 'removeConsumer', id: 'c' });
     engine.apply({ type: 'resetOffsets', group: 'g', topic: 'orders', to: 'earliest' });
+    engine.apply({ type: 'addConsumer', id: 'c2', group: 'g', topics: ['orders'], autoOffsetReset: 'latest', commitMode: 'afterProcess' });
     engine.advance(1000);
     const delivered = eventsOf(engine.trace, 'delivered').reduce((n, d) => n + d.toOffset - d.fromOffset, 0);
     expect(delivered).toBe(10);
+  });
+
+  it('refuses to reset offsets while the group has members, crashed ones included until their session times out', () => {
+    const engine = engineWithTopic({ partitions: 1 });
+    engine.apply({ type: 'addConsumer', id: 'c', group: 'g', topics: ['orders'], autoOffsetReset: 'earliest', sessionTimeoutMs: 1000 });
+    produceMany(engine, 'orders', 3);
+    engine.advance(500);
+    const reset = { type: 'resetOffsets', group: 'g', topic: 'orders', to: 'earliest' } as const;
+    const before = JSON.stringify(engine.view().groups);
+    expect(() => engine.apply(reset)).toThrow(expect.objectContaining({ code: 'GROUP_NOT_EMPTY', message: expect.stringContaining('seek()') }));
+    expect(JSON.stringify(engine.view().groups)).toBe(before);
+    engine.apply({ type: 'crashConsumer', id: 'c' });
+    expect(() => engine.apply(reset)).toThrow(expect.objectContaining({ code: 'GROUP_NOT_EMPTY' }));
+    engine.advance(1500); // the crashed member's session expires: the group is empty
+    engine.apply(reset);
+    expect(engine.view().groups[0].committed).toEqual({ 'orders-0': 0 });
   });
 
   it('picks up new partitions after a topic grows, and keys then map by the new count', () => {

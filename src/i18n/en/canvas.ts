@@ -88,6 +88,8 @@ export const canvas = {
   'canvas.service.processed': 'processed',
   'canvas.service.failed': 'failed',
   'canvas.service.deadLettered': 'to DLQ',
+  'canvas.service.dropped': 'dropped',
+  'canvas.service.duplicatesSkipped': 'duplicates skipped',
   'canvas.service.down': 'down',
 
   'canvas.consumer.group': 'group {{group}}',

@@ -178,6 +178,9 @@ export const panels = {
   'inspector.topic.resetEarliest': 'To earliest',
   'inspector.topic.resetLatest': 'To latest',
   'inspector.topic.noGroups': 'No group reads this topic yet.',
+  'inspector.topic.resetBusy':
+    'Group {{group}} has {{n}} member(s), so Kafka refuses to reset its offsets. Stop them first (take the service down, or kill its instances) and wait for their session timeout; a running consumer rewinds itself with seek().',
+  'inspector.topic.resetReady': 'Group {{group}} has no members: its next members start from the offsets you set here.',
 
   'inspector.members.title': 'Instances in group {{group}}',
   'inspector.members.none': 'No instances are running.',

@@ -90,6 +90,8 @@ export const canvas: Record<keyof typeof en, string> = {
   'canvas.service.processed': 'ประมวลผลแล้ว',
   'canvas.service.failed': 'ล้มเหลว',
   'canvas.service.deadLettered': 'ไป DLQ',
+  'canvas.service.dropped': 'ทิ้งไป',
+  'canvas.service.duplicatesSkipped': 'ข้ามที่ซ้ำ',
   'canvas.service.down': 'หยุดทำงาน',
 
   'canvas.consumer.group': 'กลุ่ม {{group}}',

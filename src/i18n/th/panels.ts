@@ -184,6 +184,9 @@ export const panels: Record<keyof typeof en, string> = {
   'inspector.topic.resetEarliest': 'ไปที่ต้นสุด',
   'inspector.topic.resetLatest': 'ไปที่ล่าสุด',
   'inspector.topic.noGroups': 'ยังไม่มี group ใดอ่าน topic นี้',
+  'inspector.topic.resetBusy':
+    'group {{group}} มีสมาชิก {{n}} ตัว Kafka จึงไม่ยอมรีเซ็ต offset ของมัน ให้หยุดสมาชิกก่อน (ปิดเซอร์วิส หรือปิดอินสแตนซ์ของมัน) แล้วรอให้ session timeout หมด ส่วน consumer ที่กำลังทำงานย้อนตำแหน่งของตัวเองได้ด้วย seek()',
+  'inspector.topic.resetReady': 'group {{group}} ไม่มีสมาชิกแล้ว สมาชิกชุดถัดไปจะเริ่มจาก offset ที่คุณตั้งตรงนี้',
 
   'inspector.members.title': 'อินสแตนซ์ใน group {{group}}',
   'inspector.members.none': 'ไม่มีอินสแตนซ์ที่ทำงานอยู่',

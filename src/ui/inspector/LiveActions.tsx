@@ -172,7 +172,7 @@ function TopicLive({ node }: { node: NodeOf<'topic'> }) {
     })),
   );
   const groups = useKafeJson((s) =>
-groupsReading(s.frame.view, name).map((g) => g.id),
+    groupsReading(s.frame.view, name).map((g) => ({ id: g.id, members: g.members.length })),
   );
   const countId = useId();
   const groupId = useId();
@@ -193,8 +193,11 @@ groupsReading(s.frame.view, name).map((g) => g.id),
     setCountError(false);
     if (run({ type: 'addPartitions', topic: name, partitions: n })) setCountDraft('');
   };
-  const group = groups.includes(groupChoice ?? '') ? groupChoice! : groups[0];
-  const reset = (to: 'earliest' | 'latest') => run({ type: 'resetOffsets', group, topic: name, to });
+  const chosen = groups.find((g) => g.id === groupChoice) ?? groups[0];
+  const group = chosen?.id;
+  // Kafka's tool refuses while the group has members (the engine does too); say so before the click.
+  const busy = (chosen?.members ?? 0) > 0;
+  const reset = (to: 'earliest' | 'latest') => group !== undefined && run({ type: 'resetOffsets', group, topic: name, to });
 
   return (
     <>
@@ -279,19 +282,24 @@ groupsReading(s.frame.view, name).map((g) => g.id),
               </label>
               <select id={groupId} className="select" value={group} onChange={(e) => setGroupChoice(e.target.value)}>
                 {groups.map((g) => (
-                  <option key={g} value={g}>
-                    {g}
+                  <option key={g.id} value={g.id}>
+                    {g.id}
                   </option>
                 ))}
               </select>
             </div>
-            <button type="button" className="button button--quiet" onClick={() => reset('earliest')}>
+            <button type="button" className="button button--quiet" onClick={() => reset('earliest')} disabled={busy} aria-describedby={`${groupId}-reset`}>
               {t('inspector.topic.resetEarliest')}
             </button>
-            <button type="button" className="button button--quiet" onClick={() => reset('latest')}>
+            <button type="button" className="button button--quiet" onClick={() => reset('latest')} disabled={busy} aria-describedby={`${groupId}-reset`}>
               {t('inspector.topic.resetLatest')}
             </button>
           </div>
+        )}
+        {chosen && (
+          <p id={`${groupId}-reset`} className="field__hint" data-testid="reset-hint" data-busy={busy}>
+            {busy ? t('inspector.topic.resetBusy', { group: chosen.id, n: chosen.members }) : t('inspector.topic.resetReady', { group: chosen.id })}
+          </p>
         )}
       </div>
     </>

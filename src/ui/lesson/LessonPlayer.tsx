@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { goalContext, goalHolds, lessonIn, type Course, type Lesson } from '../../lessons';
+import { goalContext, goalHolds, goalParts, lessonIn, type Course, type Lesson } from '../../lessons';
 import { useT } from '../../i18n';
 import { useKafeStoreApi } from '../../store';
 import { allowedSteps, useLessonLock } from '../embed/lessonLock';
@@ -10,6 +10,7 @@ import { PredictBox } from './PredictBox';
 import { lessonProgressOf, useProgress } from './progressStore';
 import { openLessonAt } from './session';
 import { showSolution } from './showMe';
+import { describeGoal } from './goalText';
 import { useGoalWatch } from './useGoalWatch';
 
 interface Props {
@@ -36,7 +37,8 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
   const index = Math.min(Math.max(progress.step, first), last);
   const step = steps[index];
   const stepText = text.steps[step.id];
-  const reached = useGoalWatch(progress.completed ? null : step.goal);
+  const goal = useGoalWatch(progress.completed ? null : step.goal);
+  const reached = goal.reached;
   const done = progress.done.includes(step.id);
   const [hint, setHint] = useState(false);
   const [checked, setChecked] = useState<'no' | null>(null);
@@ -162,6 +164,19 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
       <p className={`lesson__goal lesson__goal--${done ? 'reached' : 'pending'}`} role="status" data-testid="lesson-goal">
         {done ? `✓ ${t('lessons.goal.reached')}` : checked === 'no' ? t('lessons.goal.notYet') : t('lessons.goal.pending')}
       </p>
+      {!done && goal.parts.length > 1 && (
+        <ul className="lesson__checklist" aria-label={t('lessons.goal.checklist')} data-testid="lesson-checklist">
+          {goalParts(step.goal).map((part, i) => (
+            <li key={i} className="lesson__check" data-met={goal.parts[i] ?? false}>
+              <span className="lesson__check-mark" aria-hidden="true">
+                {goal.parts[i] ? '✓' : '○'}
+              </span>
+              <span className="visually-hidden">{t(goal.parts[i] ? 'lessons.goal.partMet' : 'lessons.goal.partNotMet')}</span>
+              {describeGoal(part, t)}
+            </li>
+          ))}
+        </ul>
+      )}
 
       {done && stepText.explanation && (
         <div className="lesson__explanation">

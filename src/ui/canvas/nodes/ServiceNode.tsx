@@ -11,7 +11,9 @@ import type { KafeFlowNode } from './types';
 /**
  * A service: a consumer group that does work and emits new events. Shows its instances and the
  * partitions each owns (crashed ones struck through), processed/failed counts, and a badge when
- * the service is down. Selects only numbers and a members string, so it re-renders on change.
+ * the service is down. "dropped" shows whenever processing can fail (a failure chance is set) and
+ * "duplicates skipped" whenever the service is idempotent, even at 0, because lessons ask
+ * learners to watch them move. Selects only numbers and a members string, so it re-renders on change.
  */
 function ServiceNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'service'>>) {
   const { t } = useT();
@@ -37,10 +39,19 @@ function ServiceNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'service
       </p>
       {crashed > 0 && <p className="kafe-node__line kafe-warn">{t('canvas.service.crashed', { n: crashed })}</p>}
       <MembersList members={members} rebalancing={live.rebalancing} />
-      <div className="kafe-node__stats" data-processed={live.processed} data-alive={alive} data-crashed={crashed}>
+      <div
+        className="kafe-node__stats"
+        data-processed={live.processed}
+        data-alive={alive}
+        data-crashed={crashed}
+        data-dropped={live.dropped}
+        data-duplicates-skipped={live.duplicatesSkipped}
+      >
         <Stat label={t('canvas.service.processed')} value={live.processed} tone="good" />
         {live.failed > 0 && <Stat label={t('canvas.service.failed')} value={live.failed} tone="bad" />}
+        {(props.failureRate > 0 || live.dropped > 0) && <Stat label={t('canvas.service.dropped')} value={live.dropped} tone="bad" />}
         {live.deadLettered > 0 && <Stat label={t('canvas.service.deadLettered')} value={live.deadLettered} tone="bad" />}
+        {(props.idempotent || live.duplicatesSkipped > 0) && <Stat label={t('canvas.service.duplicatesSkipped')} value={live.duplicatesSkipped} tone="good" />}
       </div>
     </NodeShell>
   );
@@ -53,15 +64,21 @@ function serviceLive(view: EngineView, serviceNode: Readonly<Record<string, stri
   let processed = 0;
   let failed = 0;
   let deadLettered = 0;
+  let dropped = 0;
+  let duplicatesSkipped = 0;
   for (const sv of services) {
     processed += sv.stats.processed;
     failed += sv.stats.failed;
     deadLettered += sv.stats.deadLettered;
+    dropped += sv.stats.dropped;
+    duplicatesSkipped += sv.stats.duplicatesSkipped;
   }
   return {
     processed,
     failed,
     deadLettered,
+    dropped,
+    duplicatesSkipped,
     down: services.some((sv) => sv.down),
     rebalancing: groups.some((g) => g.state === 'PreparingRebalance'),
     members: encodeMembers(members),
