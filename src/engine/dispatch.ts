@@ -111,9 +111,7 @@ export function runEvent(sim: Sim, e: SimEvent): void {
     case 'poll':
       return consumers.onPoll(sim, e.consumer, e.incarnation);
     case 'processDone':
-      return consumers.onProcessDone(sim, e.consumer, e.incarnation, services.handleServiceRecord);
-    case 'autoCommit':
-      return consumers.onAutoCommit(sim, e.consumer, e.incarnation);
+      return consumers.onProcessDone(sim, e.consumer, e.incarnation, e.batch);
     case 'sessionExpire':
       return consumers.onSessionExpire(sim, e.consumer, e.incarnation);
     case 'rebalance':
