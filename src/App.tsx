@@ -14,6 +14,7 @@ import { OpenInKafe } from './ui/embed/OpenInKafe';
 import { linkProblemNotice } from './ui/embed/linkProblems';
 import { Inspector } from './ui/inspector/Inspector';
 import { useProgress } from './ui/lesson/progressStore';
+import { useNarrowScreen } from './ui/layout/useNarrowScreen';
 import { Toolbar } from './ui/toolbar/Toolbar';
 
 // Charts (uPlot) are not needed for the first paint: keep them out of the initial bundle.
@@ -143,13 +144,34 @@ function useLinkProblems(link: PageLink | undefined) {
   }, [link, notify]);
 }
 
-/** Palette | canvas | inspector and metrics: where a learner builds and runs flows. An embed has
- * no charts, and the comparison the lessons link to opens in the full app. */
+/** The panels a narrow screen shows as a sheet over the lower part of the canvas. */
+type Sheet = 'palette' | 'lesson' | 'inspector' | 'metrics';
+const SHEETS: readonly Sheet[] = ['palette', 'lesson', 'inspector', 'metrics'];
+
+/**
+ * Palette | canvas | inspector and metrics: where a learner builds and runs flows. An embed has
+ * no charts, and the comparison the lessons link to opens in the full app. On a narrow screen the
+ * canvas is the whole view and the other panels are sheets chosen from a tab bar, so a learner
+ * reads a lesson step and acts on the canvas above it at the same time.
+ */
 function WorkbenchMain({ lang, onOpenCompare, link, embed = false }: { lang: Lang; onOpenCompare?: () => void; link?: PageLink; embed?: boolean }) {
   const lessonsOpen = useProgress((s) => s.progress.open);
+  const setLessonsOpen = useProgress((s) => s.setOpen);
+  const narrow = useNarrowScreen();
+  // null: not chosen yet, so an open course shows as the lesson sheet; 'none': all closed.
+  const [chosen, setSheet] = useState<Sheet | 'none' | null>(null);
+  const sheet = chosen === 'none' ? null : (chosen ?? (lessonsOpen ? 'lesson' : null));
+  const pick = (next: Sheet) => {
+    if (next === sheet) {
+      setSheet('none');
+      return;
+    }
+    if (next === 'lesson') setLessonsOpen(true);
+    setSheet(next);
+  };
   return (
-    <main className="workbench" id="panel-workbench" role="tabpanel" aria-labelledby="tab-workbench">
-      <aside className="workbench__palette">
+    <main className="workbench" id="panel-workbench" role="tabpanel" aria-labelledby="tab-workbench" data-sheet={narrow ? (sheet ?? 'none') : undefined}>
+      <aside className="workbench__palette" id="sheet-palette" data-covers-canvas>
         <ErrorBoundary lang={lang}>
           <Palette />
         </ErrorBoundary>
@@ -159,26 +181,47 @@ function WorkbenchMain({ lang, onOpenCompare, link, embed = false }: { lang: Lan
           <KafeCanvas />
         </ErrorBoundary>
       </section>
-      <aside className="workbench__side">
+      <aside className="workbench__side" data-covers-canvas>
         {lessonsOpen && (
-          <ErrorBoundary lang={lang}>
-            <Suspense fallback={null}>
-              <LessonPanel onAppLink={() => onOpenCompare?.()} link={link} />
-            </Suspense>
-          </ErrorBoundary>
+          <div className="workbench__pane workbench__pane--lesson" id="sheet-lesson">
+            <ErrorBoundary lang={lang}>
+              <Suspense fallback={null}>
+                <LessonPanel onAppLink={() => onOpenCompare?.()} link={link} />
+              </Suspense>
+            </ErrorBoundary>
+          </div>
         )}
-        <ErrorBoundary lang={lang}>
-          <Inspector />
-        </ErrorBoundary>
-        {!embed && (
+        <div className="workbench__pane workbench__pane--inspector" id="sheet-inspector">
           <ErrorBoundary lang={lang}>
-            <Suspense fallback={null}>
-              <MetricsPanel />
-            </Suspense>
+            <Inspector />
           </ErrorBoundary>
+        </div>
+        {!embed && (
+          <div className="workbench__pane workbench__pane--metrics" id="sheet-metrics">
+            <ErrorBoundary lang={lang}>
+              <Suspense fallback={null}>
+                <MetricsPanel />
+              </Suspense>
+            </ErrorBoundary>
+          </div>
         )}
       </aside>
+      {narrow && <SheetTabs sheets={embed ? SHEETS.filter((x) => x !== 'metrics') : SHEETS} sheet={sheet} onPick={pick} />}
     </main>
+  );
+}
+
+/** The narrow layout's tab bar: each tab opens its panel as a sheet; the open one closes it again. */
+function SheetTabs({ sheets, sheet, onPick }: { sheets: readonly Sheet[]; sheet: Sheet | null; onPick: (s: Sheet) => void }) {
+  const { t } = useT();
+  return (
+    <nav className="sheet-tabs" aria-label={t('sheet.label')}>
+      {sheets.map((s) => (
+        <button key={s} type="button" className="sheet-tabs__tab" aria-expanded={sheet === s} aria-controls={`sheet-${s}`} data-sheet-tab={s} onClick={() => onPick(s)}>
+          {t(`sheet.${s}`)}
+        </button>
+      ))}
+    </nav>
   );
 }
 

@@ -31,7 +31,7 @@ export function bootstrap(win: Window = window, options: BootstrapOptions = {}):
   const hash = win.location.hash;
   if (SHARE_LINK.test(hash)) {
     const parsed = decodeShareFragment(hash);
-    if (!parsed.ok) store.getState().notify('error', 'notice.shareFailed', parsed.error, parsed.reason);
+    if (!parsed.ok) store.getState().notify('error', 'notice.shareFailed', parsed.error, { reason: parsed.reason });
     else
       replaceWithConsent(store, 'share', parsed.value.name.trim() || 'Kafé', () => {
         store.getState().loadScenario(parsed.value);
@@ -85,10 +85,10 @@ function restoreInto(store: KafeStore, storage: StorageLike): boolean {
       // Readable but not runnable (a bug, or a limit we did not foresee): treat it as unreadable.
       const detail = e instanceof Error ? e.message : String(e);
       const kept = keepAside(storage, CORRUPT_KEY, storage.getItem(SAVE_KEY) ?? '');
-      store.getState().notify('error', kept ? 'notice.restoreFailed' : 'notice.restoreNotKept', detail, 'unexpected');
+      store.getState().notify('error', kept ? 'notice.restoreFailed' : 'notice.restoreNotKept', detail, { reason: 'unexpected' });
       return kept;
     }
   }
-  if (saved.kind === 'corrupt') store.getState().notify('error', saved.keptCopy ? 'notice.restoreFailed' : 'notice.restoreNotKept', saved.error, saved.reason);
+  if (saved.kind === 'corrupt') store.getState().notify('error', saved.keptCopy ? 'notice.restoreFailed' : 'notice.restoreNotKept', saved.error, { reason: saved.reason });
   return saved.kind !== 'corrupt' || saved.keptCopy;
 }

@@ -16,8 +16,10 @@ import {
   type ReadReason,
   type ScenarioNode,
 } from '../scenario';
+import type { MessageKey } from '../i18n/en';
+import type { Refusal } from '../i18n/refusals';
 import { emptySeries, MetricsRecorder, type MetricsSeries } from './metrics';
-import { SimulationRunner, type Problem } from './runner';
+import { SimulationRunner, type DroppedAction, type Problem } from './runner';
 
 /** What the canvas shows for the current moment; replaced once per animation frame at most. */
 export interface Frame {
@@ -29,14 +31,18 @@ export interface Frame {
 }
 
 /**
- * A message for the learner. `key` is an i18n key the UI translates; `reason`, when something could
- * not be read, is translated too (`read.<reason>`); `detail` is shown as text under them.
+ * A message for the learner. `key` is an i18n key the UI translates, filled with `params`; the
+ * line under it is `refusal` in words when the engine refused something, else `detail` as text.
+ * `reason`, when something could not be read, is translated too (`read.<reason>`) and shown above
+ * the detail.
  */
 export interface Notice {
   id: number;
   kind: 'error' | 'info' | 'success';
-  key: string;
+  key: MessageKey;
+  params?: Record<string, string | number>;
   detail?: string;
+  refusal?: Refusal;
   reason?: ReadReason;
 }
 
@@ -44,6 +50,9 @@ export interface Notice {
 export interface LoadOptions {
   kept?: boolean;
 }
+
+/** What a notice may carry besides its key and detail line. */
+export type NoticeExtras = Pick<Notice, 'params' | 'refusal' | 'reason'>;
 
 export const STEP_MS = 100;
 /** While playing, how often (wall ms) the canvas's numbers and lanes refresh: 10 per second reads
@@ -106,7 +115,7 @@ export interface KafeState {
   markKept(): void;
   exportJson(): string;
   shareFragment(): string;
-  notify(kind: Notice['kind'], key: string, detail?: string, reason?: ReadReason): void;
+  notify(kind: Notice['kind'], key: MessageKey, detail?: string, extras?: NoticeExtras): void;
   dismissNotice(): void;
   /** The engine's trace so far (most recent events; not reactive): what lesson goals read. */
   trace(): readonly TraceEvent[];
@@ -140,6 +149,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       const frame: Frame = { now: runner.now, view: fresh ? runner.engine.view() : get().frame.view, events: runner.drain(), seq: ++frameSeq };
       recorder.record(frame.events);
       const metrics = recorder.sample(extra.metrics ?? get().metrics, frame.now, frame.view);
+      const dropped = runner.takeDropped();
+      if (dropped.length > 0 && extra.notice === undefined) extra = { ...extra, notice: droppedNotice(++noticeSeq, dropped) };
       set({ ...extra, frame, metrics });
     };
 
@@ -329,7 +340,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
           return true;
         } catch (e) {
           if (e instanceof EngineError) {
-            get().notify('error', 'notice.commandRefused', e.message);
+            get().notify('error', 'notice.commandRefused', undefined, { refusal: { code: e.code, params: e.params } });
             return false;
           }
           throw e;
@@ -345,7 +356,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       importJson(text) {
         const parsed = parseScenarioJson(text);
         if (!parsed.ok) {
-          get().notify('error', 'notice.importFailed', parsed.error, parsed.reason);
+          get().notify('error', 'notice.importFailed', parsed.error, { reason: parsed.reason });
           return false;
         }
         replaceScenario(parsed.value);
@@ -355,7 +366,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       openShareFragment(hash) {
         const parsed = decodeShareFragment(hash);
         if (!parsed.ok) {
-          get().notify('error', 'notice.shareFailed', parsed.error, parsed.reason);
+          get().notify('error', 'notice.shareFailed', parsed.error, { reason: parsed.reason });
           return false;
         }
         replaceScenario(parsed.value);
@@ -375,8 +386,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       shareFragment() {
         return encodeShareFragment(snapshot(get()));
       },
-      notify(kind, key, detail, reason) {
-        set({ notice: { id: ++noticeSeq, kind, key, detail, ...(reason ? { reason } : {}) } });
+      notify(kind, key, detail, extras) {
+        set({ notice: { id: ++noticeSeq, kind, key, ...(detail !== undefined ? { detail } : {}), ...extras } });
       },
       dismissNotice() {
         set({ notice: null });
@@ -393,6 +404,12 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       },
     };
   });
+}
+
+/** Tells the learner that playback skipped recorded actions that no longer apply. */
+function droppedNotice(id: number, dropped: readonly DroppedAction[]): Notice {
+  const [first] = dropped;
+  return { id, kind: 'info', key: 'notice.timelineDropped', params: { count: dropped.length, command: first.command, at: Math.round(first.at) }, refusal: first.refusal };
 }
 
 /** The scenario as it should be saved: with the moment the learner is looking at. */

@@ -83,7 +83,9 @@ test('a learner follows the café lesson: goals complete on the live engine, pro
   await screenshot(page, 'lessons-thai');
 
   expect(pageErrors(page)).toEqual([]);
-});
+  // A long journey (three goals reached on the live engine): on a busy 2-core machine it needs
+  // more than the default minute.
+}, 150_000);
 
 test('the first step of the café lesson draws its diagram', async () => {
   const page = await app.openPage('/');

@@ -107,4 +107,8 @@ export const canvas = {
   'canvas.broker.leadsOne': 'leads 1 partition',
   'canvas.broker.leads': 'leads {{n}} partitions',
   'canvas.broker.unknown': 'not in the cluster',
+  'canvas.summary.records': '{{n}} records',
+  'canvas.summary.recordsOne': '1 record',
+  'canvas.summary.partitions': 'Partitions (zoom in for records and offsets)',
+  'canvas.summary.problems': '{{n}} to fix',
 } as const;

@@ -28,6 +28,22 @@ export const notices = {
   'notice.linkCopied': 'Share link copied to the clipboard.',
   'notice.linkCopyManual': 'Copy the link from the field below.',
   'notice.linkOpened': 'Shared scenario opened.',
+  'notice.timelineDropped': '{{count}} recorded action(s) no longer apply and were skipped (the first: {{command}} at {{at}} ms).',
+
+  // Why the simulation refused a learner's action: one per engine refusal code (src/i18n/refusals.ts).
+  'refusal.unknownCommand': 'There is no action called “{{type}}”.',
+  'refusal.invalidArgument': 'The value given for {{field}} is not allowed.',
+  'refusal.unknownTopic': 'Topic “{{topic}}” does not exist.',
+  'refusal.topicExists': 'A topic named “{{topic}}” already exists.',
+  'refusal.unknownBroker': 'Broker {{broker}} does not exist.',
+  'refusal.unknownProducer': 'Producer “{{id}}” is not running.',
+  'refusal.unknownConsumer': 'Consumer “{{id}}” is no longer in the simulation.',
+  'refusal.unknownGroup': 'Consumer group “{{group}}” does not exist yet.',
+  'refusal.unknownService': 'Service “{{id}}” is not running.',
+  'refusal.groupNotEmpty': 'The offsets of group “{{group}}” can only be reset while it has no members (it has {{members}}).',
+  'refusal.duplicateId': 'Something named “{{id}}” already exists.',
+  'refusal.negativeTime': 'The clock cannot go back to {{ms}} ms this way.',
+  'refusal.invalidConfig': 'The simulation setting {{field}} is not allowed.',
 
   'connection.unknownNode': 'That node is no longer on the canvas.',
   'connection.selfLoop': 'A node cannot be connected to itself.',

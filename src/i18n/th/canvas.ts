@@ -109,4 +109,8 @@ export const canvas: Record<keyof typeof en, string> = {
   'canvas.broker.leadsOne': 'เป็น leader 1 partition',
   'canvas.broker.leads': 'เป็น leader {{n}} partition',
   'canvas.broker.unknown': 'ไม่อยู่ในคลัสเตอร์',
+  'canvas.summary.records': '{{n}} record',
+  'canvas.summary.recordsOne': '1 record',
+  'canvas.summary.partitions': 'Partition (ซูมเข้าเพื่อดู record และ offset)',
+  'canvas.summary.problems': 'ต้องแก้ {{n}} จุด',
 };

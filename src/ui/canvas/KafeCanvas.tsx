@@ -33,6 +33,7 @@ import { ServiceNode } from './nodes/ServiceNode';
 import { TopicNode } from './nodes/TopicNode';
 import type { KafeFlowNode } from './nodes/types';
 import { NODE_DRAG_TYPE } from './Palette';
+import { ReadableFit } from './ReadableFit';
 import './canvas.css';
 
 const nodeTypes: NodeTypes = {
@@ -93,6 +94,9 @@ export function KafeCanvas() {
       ),
     [scenarioNodes, selectedId, measured, t],
   );
+
+  const nodeIdsKey = scenarioNodes.map((n) => n.id).join('\n');
+  const nodeIds = useMemo(() => (nodeIdsKey === '' ? [] : nodeIdsKey.split('\n')), [nodeIdsKey]);
 
   const edges = useMemo<MessageEdgeType[]>(
     () =>
@@ -194,8 +198,6 @@ export function KafeCanvas() {
     };
   }, [store, bus]);
 
-  useFitViewOnLoad(scenarioNodes, instanceRef);
-
   const ariaLabelConfig = useMemo(
     () => ({
       'node.a11yDescription.default': t('canvas.a11y.node'),
@@ -234,7 +236,7 @@ export function KafeCanvas() {
           multiSelectionKeyCode={null}
           // Space belongs to play/pause (see controls/actions.ts); panning is by dragging the pane.
           panActivationKeyCode={null}
-          fitView
+          // The first view is fitted by ReadableFit (never below a readable zoom), not by fitView.
           fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
           minZoom={0.2}
           maxZoom={2}
@@ -243,6 +245,7 @@ export function KafeCanvas() {
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cdb9a3" />
           <DotsLayer />
+          <ReadableFit nodeIds={nodeIds} />
           <Controls showInteractive={false} position="bottom-left" />
           <MiniMap
             position="bottom-right"
@@ -263,28 +266,4 @@ export function KafeCanvas() {
       )}
     </div>
   );
-}
-
-/**
- * Fits the view when a different scenario is loaded (template, import, share link): several
- * nodes appear at once, or nodes are replaced. Adding or removing one node keeps the view still.
- */
-function useFitViewOnLoad(nodes: readonly { id: string }[], instance: { current: ReactFlowInstance | null }) {
-  const previous = useRef<ReadonlySet<string> | null>(null);
-  useEffect(() => {
-    const now = new Set(nodes.map((n) => n.id));
-    const before = previous.current;
-    previous.current = now;
-    if (before === null) return; // the first load is fitted by the `fitView` prop
-    let added = 0;
-    let removed = 0;
-    for (const id of now) if (!before.has(id)) added++;
-    for (const id of before) if (!now.has(id)) removed++;
-    if (!(added > 1 || (added > 0 && removed > 0))) return;
-    // Wait for React Flow to measure the new nodes before fitting.
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => void instance.current?.fitView({ padding: 0.15, maxZoom: 1, duration: 300 }));
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [nodes, instance]);
 }

@@ -90,7 +90,10 @@ function layout(side: Side, props: Props, t: Translate): { boxes: Box[]; edges: 
       backlog: b,
     };
   };
-  const user: Box = { key: 'user', x: 4, y: centerY, w: side === 'sync' ? 58 : 50, h: BOX_H, title: t('compare.user'), detail: '', kind: 'user', failing: (activity['x:s:user'] ?? 0) > 0.1 };
+  // Each side's user fails only through its own side: a sync call chain that errors, or an order
+  // the event-driven side could not publish.
+  const userFailing = (activity[`x:${side === 'sync' ? 's' : 'e'}:user`] ?? 0) > 0.1;
+  const user: Box = { key: 'user', x: 4, y: centerY, w: side === 'sync' ? 58 : 50, h: BOX_H, title: t('compare.user'), detail: '', kind: 'user', failing: userFailing };
 
   if (side === 'sync') {
     const order = serviceBox('order', 96, centerY, 128);

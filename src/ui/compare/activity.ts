@@ -7,7 +7,8 @@ import type { TraceEvent } from '../../engine';
  *
  * Keys: "s:user>order", "s:order>payment" (sync requests), "s:payment<order" (answers),
  * "e:order>orders", "e:orders>payment", "e:payment>payments" (EDA hops), and "x:s:email" /
- * "x:e:email" when a side's service fails something.
+ * "x:e:email" when a side's service fails something ("x:s:user" / "x:e:user": that side's user
+ * got an error).
  */
 export type Activity = Record<string, number>;
 
@@ -64,6 +65,10 @@ export function activityOf(a: Activity, events: readonly TraceEvent[]): Activity
         break;
       case 'acked':
         if (e.producer === EDA_ORDER_PRODUCER) add('e:order<orders');
+        break;
+      case 'produceFailed':
+        // The order service could not publish the order and gives up: the user sees an error.
+        if (e.producer === EDA_ORDER_PRODUCER && !e.willRetry) add('x:e:user');
         break;
       case 'delivered':
         if (e.topic === ORDERS_TOPIC) {

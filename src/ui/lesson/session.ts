@@ -99,7 +99,7 @@ export function restoreStash(store: KafeStore): void {
     } catch {
       // could not move it: it stays where it is, still reported
     }
-    store.getState().notify('error', 'notice.stashFailed', parsed.error, parsed.reason);
+    store.getState().notify('error', 'notice.stashFailed', parsed.error, { reason: parsed.reason });
     return;
   }
   // The stash is the only other copy of this canvas, and it goes away now.

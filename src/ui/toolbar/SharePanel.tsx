@@ -52,7 +52,7 @@ export function SharePanel() {
     }
     const parsed = decodeShareFragment(fragmentOf(pasted));
     if (!parsed.ok) {
-      notify('error', 'notice.shareFailed', parsed.error, parsed.reason);
+      notify('error', 'notice.shareFailed', parsed.error, { reason: parsed.reason });
       return;
     }
     setPasted('');

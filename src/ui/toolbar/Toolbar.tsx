@@ -35,12 +35,12 @@ export function Toolbar() {
     try {
       text = await file.text();
     } catch (e) {
-      notify('error', 'notice.importFailed', e instanceof Error ? e.message : String(e), 'unexpected');
+      notify('error', 'notice.importFailed', e instanceof Error ? e.message : String(e), { reason: 'unexpected' });
       return;
     }
     const parsed = parseScenarioJson(text);
     if (!parsed.ok) {
-      notify('error', 'notice.importFailed', parsed.error, parsed.reason);
+      notify('error', 'notice.importFailed', parsed.error, { reason: parsed.reason });
       return;
     }
     replaceWithConsent(store, 'import', parsed.value.name || file.name, () => {

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../../i18n';
 import { useKafe } from '../../../store';
+import { useSummaryZoom } from '../semanticZoom';
 import { NodeShell } from './NodeShell';
 import type { KafeFlowNode } from './types';
 
@@ -24,6 +25,8 @@ function BrokerNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'broker'>
     }),
   );
   const state = !info.known ? 'unknown' : !info.up ? 'down' : info.fenced ? 'fenced' : 'up';
+  const leads = info.known ? (info.leads === 1 ? t('canvas.broker.leadsOne') : t('canvas.broker.leads', { n: info.leads })) : t('canvas.broker.unknown');
+  const summary = useSummaryZoom();
 
   return (
     <NodeShell
@@ -33,6 +36,7 @@ function BrokerNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'broker'>
       selected={selected}
       handles={{}}
       status={state === 'down' ? 'down' : state === 'fenced' ? 'warn' : 'ok'}
+      summary={summary ? { figure: leads } : undefined}
       badges={
         info.known ? (
           <span className={`kafe-pill kafe-pill--${state}`} data-broker-state={state}>
@@ -41,9 +45,11 @@ function BrokerNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'broker'>
         ) : undefined
       }
     >
-      <p className="kafe-node__line kafe-node__line--muted">
-        {info.known ? <span>{info.leads === 1 ? t('canvas.broker.leadsOne') : t('canvas.broker.leads', { n: info.leads })}</span> : <span>{t('canvas.broker.unknown')}</span>}
-      </p>
+      {!summary && (
+        <p className="kafe-node__line kafe-node__line--muted">
+          <span>{leads}</span>
+        </p>
+      )}
     </NodeShell>
   );
 }

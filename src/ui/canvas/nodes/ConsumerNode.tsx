@@ -3,12 +3,27 @@ import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../../i18n';
 import { useKafe } from '../../../store';
+import { useSummaryZoom } from '../semanticZoom';
 import { decodeMembers, encodeMembers, MembersList } from './MembersList';
-import { NodeShell, Stat } from './NodeShell';
+import { formatCount, NodeShell, Stat } from './NodeShell';
 import type { KafeFlowNode } from './types';
 
 /** A consumer group: its members, the partitions each owns, and the group's total lag. */
-function ConsumerNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'consumer'>>) {
+function ConsumerNodeImpl(props: NodeProps<KafeFlowNode<'consumer'>>) {
+  return useSummaryZoom() ? <ConsumerSummary {...props} /> : <ConsumerDetail {...props} />;
+}
+
+/** Zoomed out: name and the group's total lag. */
+function ConsumerSummary({ id, data, selected }: NodeProps<KafeFlowNode<'consumer'>>) {
+  const { t } = useT();
+  const lag = useKafe((s) =>
+    s.frame.view.groups.filter((g) => g.members.some((m) => s.ids.consumerNode[m.id] === id)).reduce((n, g) => n + g.totalLag, 0),
+  );
+  const figure = <span className={lag > 0 ? 'kafe-figure--bad' : undefined} data-lag={lag}>{t('canvas.consumer.lag', { n: formatCount(lag) })}</span>;
+  return <NodeShell id={id} kind="consumer" label={data.node.label} selected={selected} handles={{ in: true }} summary={{ figure }} />;
+}
+
+function ConsumerDetail({ id, data, selected }: NodeProps<KafeFlowNode<'consumer'>>) {
   const { t } = useT();
   const { props } = data.node;
   const live = useKafe(

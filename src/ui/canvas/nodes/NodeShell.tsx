@@ -16,22 +16,26 @@ interface Props {
   badges?: ReactNode;
   status?: 'ok' | 'down' | 'warn';
   className?: string;
+  /** Zoomed out (see semanticZoom.ts): the node draws kind, name and this one key figure in large
+   * type, then `children` (a picture without text, if any), and a count of problems. */
+  summary?: { figure: ReactNode };
   children?: ReactNode;
 }
 
 /** The frame every canvas node shares: kind icon and name, the learner's label, problems, handles. */
-export function NodeShell({ id, kind, label, selected, handles, badges, status = 'ok', className, children }: Props) {
+export function NodeShell({ id, kind, label, selected, handles, badges, status = 'ok', className, summary, children }: Props) {
   const { t } = useT();
   return (
     <div
-      className={`kafe-node kafe-node--${kind} kafe-node--${status}${selected ? ' kafe-node--selected' : ''}${className ? ` ${className}` : ''}`}
+      className={`kafe-node kafe-node--${kind} kafe-node--${status}${selected ? ' kafe-node--selected' : ''}${summary ? ' kafe-node--summary' : ''}${className ? ` ${className}` : ''}`}
       data-node-id={id}
       data-kind={kind}
+      data-level={summary ? 'summary' : 'detail'}
     >
       {handles.in && <Handle type="target" position={Position.Left} className="kafe-handle kafe-handle--in" title={t('canvas.handle.in')} />}
       <header className="kafe-node__header">
         <span className="kafe-node__icon">
-          <KindIcon kind={kind} size={18} />
+          <KindIcon kind={kind} size={summary ? 24 : 18} />
         </span>
         <span className="kafe-node__titles">
           <span className="kafe-node__kind">{t(`canvas.kind.${kind}`)}</span>
@@ -39,9 +43,15 @@ export function NodeShell({ id, kind, label, selected, handles, badges, status =
             {label}
           </span>
         </span>
-        {badges && <span className="kafe-node__badges">{badges}</span>}
+        {badges && !summary && <span className="kafe-node__badges">{badges}</span>}
       </header>
-      <ProblemBadges nodeId={id} />
+      {summary && (
+        <p className="kafe-node__figure">
+          {badges && <span className="kafe-node__badges">{badges}</span>}
+          <span>{summary.figure}</span>
+        </p>
+      )}
+      <ProblemBadges nodeId={id} compact={summary !== undefined} />
       {children && <div className="kafe-node__body">{children}</div>}
       {handles.out && <Handle type="source" position={Position.Right} className="kafe-handle kafe-handle--out" title={t('canvas.handle.out')} />}
     </div>

@@ -4,10 +4,6 @@ import { useT, type Translate } from '../../../i18n';
 import { topicPartition, type KafeState } from '../../../store';
 import { hueFill, hueStroke, keyHue } from '../keyColor';
 
-/** Stands in for the translator where a far-zoomed lane builds no tooltips (stable identity, so
- * memoised chips do not re-render for it). */
-const NO_TIP: Translate = () => '';
-
 /** Records shown per lane; older ones collapse into "+N earlier". */
 export const CHIPS_PER_LANE = 4;
 
@@ -29,8 +25,6 @@ interface LaneProps {
   leaderLabel: string | null;
   /** The store's readRecords (records are read while rendering the lane). */
   read: KafeState['readRecords'];
-  /** Zoomed far out: same layout, no text painted, no tooltips built. */
-  far: boolean;
   /** Changes whenever anything this lane shows changes (see laneSignature); equal = skip render. */
   sig: string;
 }
@@ -40,12 +34,8 @@ interface LaneProps {
  * watermark look pending), each group's committed-offset marker among them, and a line with the
  * log end offset, high watermark, leader, ISR and per-group lag.
  */
-function PartitionLaneImpl({ topic, partition: p, groups, leaderLabel, read, far }: LaneProps) {
-  const { t: translate } = useT();
-  // Tooltips are skipped when far: at that zoom they cannot be aimed at, and building them
-  // (a translation per chip and marker) is most of a busy lane's render time.
-  const tip: Translate = far ? NO_TIP : translate;
-  const t = translate;
+function PartitionLaneImpl({ topic, partition: p, groups, leaderLabel, read }: LaneProps) {
+  const { t } = useT();
   const records = readTail(read, topic, p);
   const earlier = Math.max(0, p.records - records.length);
   const rf = p.replicas.length;
@@ -65,12 +55,12 @@ function PartitionLaneImpl({ topic, partition: p, groups, leaderLabel, read, far
 
   return (
     <li className={`kafe-lane${under ? ' kafe-lane--under' : ''}${offline ? ' kafe-lane--offline' : ''}`} data-topic={topic} data-partition={p.id}>
-      <span className="kafe-lane__id" title={tip('canvas.topic.partitionName', { p: p.id }) || undefined}>
+      <span className="kafe-lane__id" title={t('canvas.topic.partitionName', { p: p.id })}>
         {t('canvas.topic.partition', { p: p.id })}
       </span>
       <div className="kafe-lane__strip">
         {earlier > 0 && (
-          <span className="kafe-lane__earlier" title={tip('canvas.topic.earlier', { n: earlier }) || undefined}>
+          <span className="kafe-lane__earlier" title={t('canvas.topic.earlier', { n: earlier })}>
             <span className="kafe-lane__earlier-n">+{earlier.toLocaleString('en-US')}</span>
             <span className="kafe-lane__earlier-word">{t('canvas.topic.earlierWord')}</span>
           </span>
@@ -79,14 +69,14 @@ function PartitionLaneImpl({ topic, partition: p, groups, leaderLabel, read, far
         {records.map((r, i) => (
           <span key={r.offset} className="kafe-lane__slot">
             <Markers groups={markers.get(i) ?? NONE} t={t} />
-            <Chip offset={r.offset} partition={r.partition} recordKey={r.key} value={r.value} pending={r.offset >= p.highWatermark} t={tip} />
+            <Chip offset={r.offset} partition={r.partition} recordKey={r.key} value={r.value} pending={r.offset >= p.highWatermark} t={t} />
           </span>
         ))}
         <Markers groups={markers.get(records.length) ?? NONE} t={t} />
       </div>
       <div className="kafe-lane__meta">
-        <span title={tip('canvas.topic.endTitle', { n: p.endOffset }) || undefined}>{t('canvas.topic.end', { n: p.endOffset })}</span>
-        <span title={tip('canvas.topic.hwTitle', { n: p.highWatermark }) || undefined}>{t('canvas.topic.hw', { n: p.highWatermark })}</span>
+        <span title={t('canvas.topic.endTitle', { n: p.endOffset })}>{t('canvas.topic.end', { n: p.endOffset })}</span>
+        <span title={t('canvas.topic.hwTitle', { n: p.highWatermark })}>{t('canvas.topic.hw', { n: p.highWatermark })}</span>
         {offline ? (
           <span className="kafe-warn" title={t('canvas.topic.offlineTitle')}>
             ⚠ {t('canvas.topic.offline')}
@@ -160,7 +150,7 @@ const Chip = memo(function Chip({ offset, partition, recordKey, value, pending, 
       data-key={recordKey ?? ''}
       data-offset={offset}
       data-pending={pending || undefined}
-      title={t === NO_TIP ? undefined : `${t('canvas.topic.chip', { offset, key: recordKey ?? t('canvas.topic.noKey'), value: fullValue(value) })}${pending ? `\n${t('canvas.topic.pending')}` : ''}`}
+      title={`${t('canvas.topic.chip', { offset, key: recordKey ?? t('canvas.topic.noKey'), value: fullValue(value) })}${pending ? `\n${t('canvas.topic.pending')}` : ''}`}
     >
       <span className="kafe-chip__key">{clipStart(recordKey ?? '∅', 9)}</span>
       <span className="kafe-chip__value">{clip(shortValue(value), 8)}</span>
@@ -225,7 +215,7 @@ export function laneGroups(groups: readonly { group: GroupView; color: string }[
 
 export const PartitionLane = memo(
   PartitionLaneImpl,
-  (a, b) => a.sig === b.sig && a.leaderLabel === b.leaderLabel && a.read === b.read && a.topic === b.topic && a.far === b.far,
+  (a, b) => a.sig === b.sig && a.leaderLabel === b.leaderLabel && a.read === b.read && a.topic === b.topic,
 );
 
 /** Everything a lane shows, as a string: equal signatures render identically. */

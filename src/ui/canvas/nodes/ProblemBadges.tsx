@@ -3,11 +3,20 @@ import { useT, type MessageKey } from '../../../i18n';
 import { enCore } from '../../../i18n/en/core';
 import { useKafe } from '../../../store';
 
-/** Warnings from scenario -> engine translation (scenario/toEngine.ts) for one node. */
-export function ProblemBadges({ nodeId }: { nodeId: string }) {
+/** Warnings from scenario -> engine translation (scenario/toEngine.ts) for one node; `compact`
+ * (a zoomed-out node) shows only how many, the full text is there when zoomed in. */
+export function ProblemBadges({ nodeId, compact = false }: { nodeId: string; compact?: boolean }) {
   const { t } = useT();
   const problems = useKafe(useShallow((s) => s.problems.filter((p) => p.nodeId === nodeId)));
   if (problems.length === 0) return null;
+  if (compact) {
+    return (
+      <p className="kafe-node__problem kafe-node__problem--count" data-problems={problems.length}>
+        <span aria-hidden="true">⚠ </span>
+        {t('canvas.summary.problems', { n: problems.length })}
+      </p>
+    );
+  }
   return (
     <ul className="kafe-node__problems" aria-label={t('canvas.problem.label')}>
       {problems.map(({ code, detail }, i) => {

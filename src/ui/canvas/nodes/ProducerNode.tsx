@@ -3,11 +3,24 @@ import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../../i18n';
 import { useKafe } from '../../../store';
+import { useSummaryZoom } from '../semanticZoom';
 import { NodeShell, Stat } from './NodeShell';
 import type { KafeFlowNode } from './types';
 
-/** A producer: what it sends (event type, keys, rate, acks) and how many records were sent/acked. */
-function ProducerNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'producer'>>) {
+/** A producer: what it sends (event type, keys, rate, acks) and how many records were sent/acked;
+ * zoomed out, its name and rate. */
+function ProducerNodeImpl(props: NodeProps<KafeFlowNode<'producer'>>) {
+  return useSummaryZoom() ? <ProducerSummary {...props} /> : <ProducerDetail {...props} />;
+}
+
+function ProducerSummary({ id, data, selected }: NodeProps<KafeFlowNode<'producer'>>) {
+  const { t } = useT();
+  const { ratePerSec } = data.node.props;
+  const figure = ratePerSec > 0 ? t('canvas.producer.rate', { rate: ratePerSec }) : t('canvas.producer.paused');
+  return <NodeShell id={id} kind="producer" label={data.node.label} selected={selected} handles={{ out: true }} summary={{ figure }} />;
+}
+
+function ProducerDetail({ id, data, selected }: NodeProps<KafeFlowNode<'producer'>>) {
   const { t } = useT();
   const { props } = data.node;
   const stats = useKafe(

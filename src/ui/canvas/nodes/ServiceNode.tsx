@@ -4,8 +4,9 @@ import { useShallow } from 'zustand/react/shallow';
 import type { EngineView } from '../../../engine';
 import { useT } from '../../../i18n';
 import { useKafe } from '../../../store';
+import { useSummaryZoom } from '../semanticZoom';
 import { decodeMembers, encodeMembers, MembersList } from './MembersList';
-import { NodeShell, Stat } from './NodeShell';
+import { formatCount, NodeShell, Stat } from './NodeShell';
 import type { KafeFlowNode } from './types';
 
 /**
@@ -15,7 +16,35 @@ import type { KafeFlowNode } from './types';
  * "duplicates skipped" whenever the service is idempotent, even at 0, because lessons ask
  * learners to watch them move. Selects only numbers and a members string, so it re-renders on change.
  */
-function ServiceNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'service'>>) {
+function ServiceNodeImpl(props: NodeProps<KafeFlowNode<'service'>>) {
+  return useSummaryZoom() ? <ServiceSummary {...props} /> : <ServiceDetail {...props} />;
+}
+
+/** Zoomed out: name, the group's lag (how far behind it is), and whether it is down. */
+function ServiceSummary({ id, data, selected }: NodeProps<KafeFlowNode<'service'>>) {
+  const { t } = useT();
+  const live = useKafe(
+    useShallow((s) => {
+      const services = s.frame.view.services.filter((sv) => s.ids.serviceNode[sv.id] === id);
+      const lag = s.frame.view.groups.filter((g) => services.some((sv) => sv.group === g.id)).reduce((n, g) => n + g.totalLag, 0);
+      return { lag, down: services.some((sv) => sv.down) };
+    }),
+  );
+  return (
+    <NodeShell
+      id={id}
+      kind="service"
+      label={data.node.label}
+      selected={selected}
+      handles={{ in: true, out: true }}
+      status={live.down ? 'down' : 'ok'}
+      badges={live.down ? <span className="kafe-pill kafe-pill--down">{t('canvas.service.down')}</span> : undefined}
+      summary={{ figure: <span className={live.lag > 0 ? 'kafe-figure--bad' : undefined} data-lag={live.lag}>{t('canvas.consumer.lag', { n: formatCount(live.lag) })}</span> }}
+    />
+  );
+}
+
+function ServiceDetail({ id, data, selected }: NodeProps<KafeFlowNode<'service'>>) {
   const { t } = useT();
   const { props } = data.node;
   const live = useKafe(useShallow((s) => serviceLive(s.frame.view, s.ids.serviceNode, id)));

@@ -1,11 +1,14 @@
-import { useStore as useFlowStore, type NodeProps } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { EngineView } from '../../../engine';
 import { useT } from '../../../i18n';
 import { FULL_LANES_MAX_PARTITIONS } from '../../../scenario';
 import { groupsReading, topicPartition, useKafe, useKafeStoreApi } from '../../../store';
 import { brokerLabels } from '../engineIds';
-import { NodeShell } from './NodeShell';
+import { formatCount, NodeShell } from './NodeShell';
+import { PartitionStrip } from './PartitionStrip';
+import { useSummaryZoom } from '../semanticZoom';
 import { CompactLane, groupColor, laneGroups, laneSignature, PartitionLane } from './PartitionLane';
 import type { KafeFlowNode } from './types';
 
@@ -13,15 +16,34 @@ import type { KafeFlowNode } from './types';
  * (auto-layout sizes topics by the same threshold). */
 export const COMPACT_ABOVE = FULL_LANES_MAX_PARTITIONS;
 
-/** Below this zoom the canvas draws lanes without text (a level of detail, as maps do). */
-export const FAR_ZOOM = 0.45;
-
 /**
  * A topic: one lane per partition with its latest records, committed offsets and lag per
  * consumer group. It re-renders only when something it shows changed (see `topicSignature`),
  * and each lane only when its own partition changed.
  */
-function TopicNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'topic'>>) {
+function TopicNodeImpl(props: NodeProps<KafeFlowNode<'topic'>>) {
+  return useSummaryZoom() ? <TopicSummary {...props} /> : <TopicDetail {...props} />;
+}
+
+/** Zoomed out: name, how many records it holds, and its partitions as a picture (PartitionStrip). */
+function TopicSummary({ id, data, selected }: NodeProps<KafeFlowNode<'topic'>>) {
+  const { t } = useT();
+  const { props } = data.node;
+  const live = useKafe(
+    useShallow((s) => {
+      const topic = s.frame.view.topics.find((tv) => tv.name === props.name);
+      return { exists: topic !== undefined, partitions: topic?.partitions.length ?? props.partitions, records: topic?.partitions.reduce((n, p) => n + p.records, 0) ?? 0 };
+    }),
+  );
+  const figure = !live.exists ? t('canvas.topic.notCreated') : live.records === 1 ? t('canvas.summary.recordsOne') : t('canvas.summary.records', { n: formatCount(live.records) });
+  return (
+    <NodeShell id={id} kind="topic" label={data.node.label} selected={selected} handles={{ in: true, out: true }} summary={{ figure }}>
+      {live.exists && live.partitions <= COMPACT_ABOVE && <PartitionStrip topic={props.name} partitions={live.partitions} label={t('canvas.summary.partitions')} />}
+    </NodeShell>
+  );
+}
+
+function TopicDetail({ id, data, selected }: NodeProps<KafeFlowNode<'topic'>>) {
   const { t } = useT();
   const { props } = data.node;
   const api = useKafeStoreApi();
@@ -31,8 +53,6 @@ function TopicNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'topic'>>)
   const nodes = useKafe((s) => s.scenario.nodes);
   const ids = useKafe((s) => s.ids);
   const read = useKafe((s) => s.readRecords);
-  // Zoomed far out, chip text is unreadable: lanes keep their shape but skip text and tooltips.
-  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const leaders = useMemo(() => brokerLabels(ids, nodes), [ids, nodes]);
 
   const topic = view.topics.find((tv) => tv.name === props.name);
@@ -75,7 +95,7 @@ function TopicNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'topic'>>)
           </ul>
         </>
       ) : (
-        <ul className={`kafe-lanes${far ? ' kafe-lanes--far' : ''}`} data-topic={topic.name}>
+        <ul className="kafe-lanes" data-topic={topic.name}>
           {topic.partitions.map((p) => {
             const lane = laneGroups(groups, topic.name, p.id);
             return (
@@ -86,7 +106,6 @@ function TopicNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'topic'>>)
                 groups={lane}
                 leaderLabel={leaders.get(p.leader) ?? null}
                 read={read}
-                far={far}
                 sig={laneSignature(p, lane)}
               />
             );

@@ -1,0 +1,163 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { pageErrors, screenshot, useApp } from './harness';
+
+/**
+ * Readable at first sight, on any screen: canvas text is measured as a learner sees it (computed
+ * font size x React Flow's zoom), on the first screen, in lesson 2, zoomed in, and on a phone,
+ * where the canvas stays the main view and a lesson is followed from a sheet below it.
+ */
+const app = useApp();
+
+const READABLE_PX = 11;
+
+async function openFresh(viewport: { width: number; height: number }): Promise<Page> {
+  const page = await app.openPage('/', { viewport });
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.locator('.react-flow__node').first().waitFor();
+  await settled(page);
+  return page;
+}
+
+/** Waits until the canvas stops moving (the first fit runs two frames after nodes are measured). */
+async function settled(page: Page): Promise<void> {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { interval: 250, timeout: 10_000 },
+    )
+    .toBe(true);
+}
+
+/** The smallest on-screen size of any text drawn in a canvas node, and the zoom it was read at. */
+function smallestText(page: Page): Promise<{ px: number; zoom: number; where: string; texts: number }> {
+  return page.evaluate(() => {
+    const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+    let px = Infinity;
+    let where = '';
+    let texts = 0;
+    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node *')) {
+      if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '')) continue;
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
+      texts++;
+      const size = parseFloat(style.fontSize) * zoom;
+      if (size < px) {
+        px = size;
+        where = `${el.className}: ${el.textContent!.trim().slice(0, 40)}`;
+      }
+    }
+    return { px, zoom, where, texts };
+  });
+}
+
+const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+describe('canvas text is readable where a learner starts', () => {
+  test('the first screen opens at a readable zoom: zoomed out, nodes show big summaries; zoomed in, full lanes, still readable', async () => {
+    const page = await openFresh({ width: 1366, height: 768 });
+    const first = await smallestText(page);
+    expect(first.texts).toBeGreaterThan(10);
+    expect(first.px, first.where).toBeGreaterThanOrEqual(READABLE_PX);
+    // The whole fan-out does not fit 1366 x 768 at a readable size: the view starts where the flow
+    // starts (the producer is on screen) and the learner pans for the rest.
+    expect(first.zoom).toBeLessThan(1);
+    expect(await page.locator('[data-level="summary"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.kafe-lane').count()).toBe(0);
+    const producer = (await flowNode(page, 'order-service').boundingBox())!;
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    expect(producer.x).toBeGreaterThanOrEqual(pane.x);
+    expect(producer.x + producer.width).toBeLessThanOrEqual(pane.x + pane.width);
+    await screenshot(page, 'readable-first-screen-1366');
+
+    // Zooming in brings the full lanes, whose smallest text is readable too.
+    for (let i = 0; i < 8 && (await page.locator('.kafe-lane').count()) === 0; i++) await page.locator('.react-flow__controls-zoomin').click();
+    await settled(page);
+    expect(await page.locator('.kafe-lane').count()).toBeGreaterThan(0);
+    const close = await smallestText(page);
+    expect(close.px, close.where).toBeGreaterThanOrEqual(READABLE_PX);
+    await screenshot(page, 'readable-zoomed-in-1366');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  test('lesson 2 opens its canvas readable at 1366 x 768', async () => {
+    const page = await openFresh({ width: 1366, height: 768 });
+    await page.getByTestId('lesson-panel').getByRole('button', { name: 'Start: Events and event-driven architecture' }).click();
+    await page.getByTestId('lesson').waitFor();
+    await settled(page);
+    const text = await smallestText(page);
+    expect(text.texts).toBeGreaterThan(5);
+    expect(text.px, text.where).toBeGreaterThanOrEqual(READABLE_PX);
+    await screenshot(page, 'readable-lesson2-1366');
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
+
+describe('on a phone (390 x 844)', () => {
+  test('the canvas is the main view; a lesson is read in a sheet below it and followed on the canvas', async () => {
+    const page = await openFresh({ width: 390, height: 844 });
+    // No horizontal scrolling: the page is as wide as the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    expect(pane.width).toBeGreaterThanOrEqual(380);
+    expect(pane.height).toBeGreaterThan(350);
+    expect(pane.y + pane.height).toBeLessThanOrEqual(844);
+
+    // The course opens as a sheet over the lower part; the canvas above it stays in view.
+    const tabs = page.getByRole('navigation', { name: 'Panels' });
+    const lessonTab = tabs.getByRole('button', { name: 'Lesson' });
+    expect(await lessonTab.getAttribute('aria-expanded')).toBe('true');
+    const panel = page.getByTestId('lesson-panel');
+    await panel.getByRole('button', { name: 'Start: Events and event-driven architecture' }).click();
+    const lesson = page.getByTestId('lesson');
+    await lesson.waitFor();
+    await settled(page);
+    const sheet = (await page.locator('#sheet-lesson').boundingBox())!;
+    const visibleCanvas = sheet.y - pane.y;
+    expect(visibleCanvas).toBeGreaterThan(200);
+    // The flow's first node (the producer) is on screen above the sheet, readable.
+    const producer = (await flowNode(page, 'order-service').boundingBox())!;
+    expect(producer.y).toBeGreaterThanOrEqual(pane.y);
+    expect(producer.y + producer.height).toBeLessThanOrEqual(sheet.y + 1);
+    expect(producer.x).toBeGreaterThanOrEqual(0);
+    expect(producer.x + producer.width).toBeLessThanOrEqual(390);
+    const text = await smallestText(page);
+    expect(text.px, text.where).toBeGreaterThanOrEqual(READABLE_PX);
+
+    // Read the step: its heading is in view inside the sheet.
+    const step = lesson.getByRole('heading', { name: /Step 1 of/ });
+    await step.scrollIntoViewIfNeeded();
+    const stepBox = (await step.boundingBox())!;
+    expect(stepBox.y).toBeGreaterThanOrEqual(sheet.y);
+    expect(stepBox.y + stepBox.height).toBeLessThanOrEqual(844);
+    await screenshot(page, 'readable-phone-lesson2');
+
+    // Act: the step asks to press Play; the time controls are on screen under the tabs.
+    await page.getByLabel('Speed', { exact: true }).selectOption('5');
+    const play = page.locator('button[data-action="togglePlay"]');
+    const playBox = (await play.boundingBox())!;
+    expect(playBox.y + playBox.height).toBeLessThanOrEqual(844);
+    await play.click();
+    // See the goal: the lesson marks the step reached from the live simulation.
+    await expect.poll(() => lesson.getAttribute('data-reached'), { timeout: 30_000 }).toBe('true');
+    await play.click();
+    await screenshot(page, 'readable-phone-lesson2-reached');
+
+    // The other panels are sheets too: the palette, then closing it gives the whole canvas back.
+    await tabs.getByRole('button', { name: 'Add' }).click();
+    await page.locator('button[data-kind="producer"]').waitFor({ state: 'visible' });
+    await tabs.getByRole('button', { name: 'Add' }).click();
+    await page.locator('button[data-kind="producer"]').waitFor({ state: 'hidden' });
+    expect(await page.locator('#sheet-lesson').isVisible()).toBe(false);
+    await screenshot(page, 'readable-phone-canvas');
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
