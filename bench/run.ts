@@ -15,14 +15,18 @@
  *   "~fault ms" = faults × the per-fault cost measured at start-up. The engine keeps every record
  *   (its log grows) while the ring buffer reuses its memory, so on machines where fresh memory is
  *   expensive (VMs that hand pages back to the host) this column explains much of the gap.
+ * - (b') breakdown: the (b) primary workload under the in-process sampling profiler, self time
+ *   grouped by engine area, in % and ns per event (bench/breakdown.ts).
  * - (c) memory: heapUsed + external growth (after GC) for 1 M records retained in the engine, per
  *   key pattern ('random' makes a new key string per record; pooled keys share strings).
  * - (d) scaling: the engine workload at 1× and 10× the records; ratio = time(10×) / time(1×).
  * - (e) busy scenario: the order fan-out (Order -> orders -> Payment, Inventory, Email,
  *   Analytics) run for 60 s of virtual time; "sim speed" = virtual seconds per wall second.
  * - (g) comparison: 100 k orders through both sides of the sync vs event-driven view (bench/compare.ts).
- * - (f) UI frames: see bench/frames.ts; `--no-ui` skips it.
- * - (h) soak: the IoT template at 100× through the store for 5 minutes of frames (30 s with
+ * - (f) UI frames: see bench/frames.ts; `--no-ui` skips it (and (i)).
+ * - (h) sticky assignor at scale: Kafka's own large-group test input, scaled (bench/assignor.ts).
+ * - (i) first load: time to interactive with the CPU throttled 4×, initial JS gzip (bench/firstLoad.ts).
+ * - (j) soak: the IoT template at 100× through the store for 5 minutes of frames (30 s with
  *   --quick): heap growth after GC and the longest tick; see bench/soak.ts. `--no-soak` skips it.
  * - PASS/MISS compares against the targets shown; a MISS never fails the run (exit code 0).
  *   MB = 2^20 bytes. BENCH_REPS=<n> changes the repetition count.
@@ -34,7 +38,10 @@
  */
 import os from 'node:os';
 import { createBaseline } from './baseline';
+import { runAssignorBench } from './assignor';
+import { runBreakdown } from './breakdown';
 import { runCompareBench } from './compare';
+import { runFirstLoadBench } from './firstLoad';
 import { runFrameBench } from './frames';
 import { runSoakBench } from './soak';
 import { collect, count, forceGc, freshMemoryCost, now, pct, si, table, timeIt, type Timed } from './harness';
@@ -144,6 +151,11 @@ console.log(
   table(['workload', 'records', 'events', 'wall ms', 'spread', 'events/s', 'vs base', 'faults', '~fault ms', '≥25% base', '≥5M ev/s'], rows),
 );
 
+// Where each event's cost goes: the primary workload once more, under the sampling profiler.
+console.log('');
+for (const line of await runBreakdown(baseLoad)) console.log(line);
+console.log(`    (the baseline ring buffer costs ${((base.ms * 1e6) / baseEvents).toFixed(1)} ns/event in this run)`);
+
 // ---------------------------------------------------------------- (c) memory
 const memRows: string[][] = [];
 for (const [name, keys] of [
@@ -230,9 +242,14 @@ console.log(
 console.log('');
 for (const line of await runCompareBench({ quick })) console.log(line);
 
+console.log('');
+for (const line of await runAssignorBench({ quick, full: process.argv.includes('--assignor-full') })) console.log(line);
+
 if (!process.argv.includes('--no-ui')) {
   console.log('');
   for (const line of await runFrameBench({ seconds: quick ? 4 : 10 })) console.log(line);
+  console.log('');
+  for (const line of await runFirstLoadBench()) console.log(line);
 }
 
 if (!process.argv.includes('--no-soak')) {

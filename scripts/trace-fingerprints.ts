@@ -43,7 +43,6 @@ function busyScenario(seed: number): Engine {
   engine.apply({ type: 'addPartitions', topic: 'orders', partitions: 8 });
   engine.advance(1300);
   engine.apply({ type: 'crashConsumer', id: 'a1' });
-  engine.apply({ type: 'resetOffsets', group: 'analytics', topic: 'a-1', to: 'earliest' });
   engine.apply({ type: 'recoverBroker', broker: 1 });
   engine.apply({ type: 'scaleService', id: 'email', instances: 3 });
   engine.advance(2000);

@@ -7,6 +7,7 @@ import { Palette } from './ui/canvas/Palette';
 import { ErrorBoundary } from './ui/common/ErrorBoundary';
 import { LanguageSwitch } from './ui/common/LanguageSwitch';
 import { Notices } from './ui/common/Notices';
+import { ReplaceDialog } from './ui/common/ReplaceDialog';
 import { useLang } from './ui/common/useLang';
 import { TimeControls } from './ui/controls/TimeControls';
 import { OpenInKafe } from './ui/embed/OpenInKafe';
@@ -99,6 +100,7 @@ export function App({ link }: { link?: PageLink }) {
         </footer>
       )}
       <Notices />
+      <ReplaceDialog />
     </div>
   );
 }

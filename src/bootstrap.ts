@@ -1,4 +1,9 @@
-import { createKafeStore, restoreSaved, startAutosave, startFrameLoop, type KafeStore, type StorageLike } from './store';
+import { decodeShareFragment } from './scenario';
+import { CORRUPT_KEY, createKafeStore, keepAside, restoreSaved, SAVE_KEY, startAutosave, startFrameLoop, type KafeStore, type StorageLike } from './store';
+import { replaceWithConsent } from './ui/common/replaceGuard';
+
+/** A share link in the address: `#s=...`, possibly after other parameters. */
+const SHARE_LINK = /^#(?:.*&)?s=/;
 
 export interface BootstrapOptions {
   /** Where the autosave lives; an embed passes storage that lasts only as long as the page. */
@@ -9,31 +14,39 @@ export interface BootstrapOptions {
 
 /**
  * Creates the app's store and decides what the learner sees first: a share link in the URL
- * (#c=...&s=...) wins; otherwise the autosaved canvas; otherwise the OrderPlaced template. A bad share
- * link or unreadable save is reported and nothing is lost: an unreadable save is copied to its
- * own key before autosave may write again.
+ * (#c=...&s=...) wins; otherwise the autosaved canvas; otherwise the OrderPlaced template.
+ *
+ * Contract: never throws because of what is saved or linked. A bad share link or unreadable save
+ * is reported (naming what is wrong) and nothing is lost: an unreadable save is copied to its own
+ * key before autosave may write again, and if it cannot be copied autosave stays off. A link that
+ * would replace unsaved autosaved work asks first (replaceGuard.ts); the address keeps the link
+ * until it has been opened, so declining loses nothing either.
  */
 export function bootstrap(win: Window = window, options: BootstrapOptions = {}): { store: KafeStore; stop: () => void } {
-  const storage = options.storage ?? win.localStorage;
+  const storage = options.storage ?? safeStorage(win);
   const store = createKafeStore();
-  const saved = restoreSaved(storage);
-  if (saved.kind === 'ok') store.getState().loadScenario(saved.scenario);
-  if (saved.kind === 'corrupt') store.getState().notify('error', 'notice.restoreFailed', saved.error);
+  let autosaveAllowed = true;
+  if (storage) autosaveAllowed = restoreInto(store, storage);
 
   const hash = win.location.hash;
-  if (/^#(?:.*&)?s=/.test(hash)) {
-    if (store.getState().openShareFragment(hash) && !options.keepAddress) {
-      // The link has been read; keep the address bar clean so a reload restores the autosave.
-      win.history.replaceState(null, '', win.location.pathname + win.location.search);
-    }
+  if (SHARE_LINK.test(hash)) {
+    const parsed = decodeShareFragment(hash);
+    if (!parsed.ok) store.getState().notify('error', 'notice.shareFailed', parsed.error, { reason: parsed.reason });
+    else
+      replaceWithConsent(store, 'share', parsed.value.name.trim() || 'Kafé', () => {
+        store.getState().loadScenario(parsed.value);
+        if (options.keepAddress) return;
+        store.getState().notify('success', 'notice.linkOpened');
+        // The link has been read; keep the address bar clean so a reload restores the autosave.
+        win.history.replaceState(null, '', win.location.pathname + win.location.search);
+      });
   }
 
   const stopLoop = startFrameLoop(store, {
     request: (cb) => win.requestAnimationFrame(cb),
     cancel: (h) => win.cancelAnimationFrame(h),
   });
-  // If an unreadable save could not be copied aside, never write over it.
-  const autosave = saved.kind === 'corrupt' && !saved.keptCopy ? null : startAutosave(store, storage);
+  const autosave = storage && autosaveAllowed ? startAutosave(store, storage) : null;
   const flushWhenHidden = () => {
     if (win.document.visibilityState === 'hidden') autosave?.flush();
   };
@@ -46,4 +59,36 @@ export function bootstrap(win: Window = window, options: BootstrapOptions = {}):
       win.removeEventListener('visibilitychange', flushWhenHidden);
     },
   };
+}
+
+/** localStorage, or null where the browser refuses it (some private modes throw on access). */
+function safeStorage(win: Window): Storage | null {
+  try {
+    return win.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Puts the autosaved canvas on the store. Returns false when autosave must not write (the save is
+ * unreadable and could not be copied aside).
+ */
+function restoreInto(store: KafeStore, storage: StorageLike): boolean {
+  const saved = restoreSaved(storage);
+  if (saved.kind === 'ok') {
+    try {
+      // Only the autosave holds this canvas: replacing it later asks first.
+      store.getState().loadScenario(saved.scenario, { kept: false });
+      return true;
+    } catch (e) {
+      // Readable but not runnable (a bug, or a limit we did not foresee): treat it as unreadable.
+      const detail = e instanceof Error ? e.message : String(e);
+      const kept = keepAside(storage, CORRUPT_KEY, storage.getItem(SAVE_KEY) ?? '');
+      store.getState().notify('error', kept ? 'notice.restoreFailed' : 'notice.restoreNotKept', detail, { reason: 'unexpected' });
+      return kept;
+    }
+  }
+  if (saved.kind === 'corrupt') store.getState().notify('error', saved.keptCopy ? 'notice.restoreFailed' : 'notice.restoreNotKept', saved.error, { reason: saved.reason });
+  return saved.kind !== 'corrupt' || saved.keptCopy;
 }

@@ -7,6 +7,7 @@ import { bootstrap } from './bootstrap';
 import { createI18n, isLang } from './i18n';
 import { KafeProvider } from './store';
 import { appStorage } from './ui/common/appStorage';
+import { FatalScreen, RootErrorBoundary } from './ui/common/RootErrorBoundary';
 import { readStoredLang } from './ui/common/useLang';
 import { EMBEDDED, PAGE_LINK } from './ui/embed/pageMode';
 import { useProgress } from './ui/lesson/progressStore';
@@ -16,19 +17,28 @@ const container = document.getElementById('root');
 if (!container) throw new Error('Kafé: #root element missing from index.html');
 
 // A link's language (&lang=th) is shown for this visit; the visitor's saved choice is not changed.
-const i18n = createI18n(isLang(PAGE_LINK.lang) ? PAGE_LINK.lang : readStoredLang());
-const { store } = bootstrap(window, { storage: appStorage, keepAddress: EMBEDDED });
-// A link into the course (#lesson=…) opens the lesson panel, which opens the lesson at the step;
-// an embed of a scenario shows the canvas alone (its progress lives in memory, so nothing is lost).
-if (PAGE_LINK.lesson) useProgress.getState().setOpen(true);
-else if (EMBEDDED) useProgress.getState().setOpen(false);
-
-createRoot(container).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <KafeProvider store={store}>
-        <App link={PAGE_LINK} />
-      </KafeProvider>
-    </I18nextProvider>
-  </StrictMode>,
-);
+const lang = isLang(PAGE_LINK.lang) ? PAGE_LINK.lang : readStoredLang();
+const root = createRoot(container);
+try {
+  const i18n = createI18n(lang);
+  const { store } = bootstrap(window, { storage: appStorage, keepAddress: EMBEDDED });
+  // A link into the course (#lesson=…) opens the lesson panel, which opens the lesson at the step;
+  // an embed of a scenario shows the canvas alone (its progress lives in memory, so nothing is lost).
+  if (PAGE_LINK.lesson) useProgress.getState().setOpen(true);
+  else if (EMBEDDED) useProgress.getState().setOpen(false);
+  root.render(
+    <StrictMode>
+      <RootErrorBoundary lang={lang}>
+        <I18nextProvider i18n={i18n}>
+          <KafeProvider store={store}>
+            <App link={PAGE_LINK} />
+          </KafeProvider>
+        </I18nextProvider>
+      </RootErrorBoundary>
+    </StrictMode>,
+  );
+} catch (error) {
+  // bootstrap promises not to throw for bad input; this is the net for anything else.
+  console.error('Kafé could not start:', error);
+  root.render(<FatalScreen lang={lang} error={error} />);
+}

@@ -201,8 +201,8 @@ export function documentToScenario(doc: AsyncAPIDocumentInterface): Result<Impor
     }
   }
 
-  if (nodes.length > MAX_NODES) return { ok: false, error: `this document describes ${nodes.length} topics, applications and brokers; a Kafé canvas holds at most ${MAX_NODES}` };
-  if (edges.length > MAX_EDGES) return { ok: false, error: `this document describes ${edges.length} operations; a Kafé canvas holds at most ${MAX_EDGES} arrows` };
+  if (nodes.length > MAX_NODES) return { ok: false, error: `this document describes ${nodes.length} topics, applications and brokers; a Kafé canvas holds at most ${MAX_NODES}`, reason: 'tooBig' };
+  if (edges.length > MAX_EDGES) return { ok: false, error: `this document describes ${edges.length} operations; a Kafé canvas holds at most ${MAX_EDGES} arrows`, reason: 'tooBig' };
 
   if (kafe) {
     const rank = new Map(kafe.nodeOrder.map((id, i) => [id, i]));
@@ -219,7 +219,7 @@ export function documentToScenario(doc: AsyncAPIDocumentInterface): Result<Impor
     time: kafe?.time ?? 0,
   };
   const valid = validateScenario(scenario);
-  if (!valid.ok) return { ok: false, error: `the document maps to a canvas Kafé cannot run: ${valid.error}` };
+  if (!valid.ok) return { ok: false, error: `the document maps to a canvas Kafé cannot run: ${valid.error}`, reason: valid.reason };
   return { ok: true, value: { scenario: valid.value, notes } };
 }
 

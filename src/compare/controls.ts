@@ -43,8 +43,12 @@ export interface Plan {
 export const MAX_RATE = 2000;
 export const MAX_EXTRA_LATENCY_MS = 2000;
 
-/** Why a control cannot apply now (a message key suffix), or null when it can. */
-export function refusal(config: CompareConfig, c: Control): string | null {
+/** Every reason a control can be refused; the UI has one message per reason (compare.refused.<reason>). */
+export const CONTROL_REFUSALS = ['rate', 'latency', 'errorRate', 'instances', 'featurePresent'] as const;
+export type ControlRefusal = (typeof CONTROL_REFUSALS)[number];
+
+/** Why a control cannot apply now, or null when it can. */
+export function refusal(config: CompareConfig, c: Control): ControlRefusal | null {
   switch (c.type) {
     case 'setRate':
       return c.ratePerSec >= 0 && c.ratePerSec <= MAX_RATE ? null : 'rate';

@@ -307,7 +307,8 @@ export class CompareMetrics {
         }
         break;
       case 'processed':
-        if (e.topic === ORDERS_TOPIC) this.edaProcessed(e.group, e.partition, e.offset, e.outcome, e.t);
+        // doneAt: when the record's processing ended (a batch is reported when it is done).
+        if (e.topic === ORDERS_TOPIC) this.edaProcessed(e.group, e.partition, e.offset, e.outcome, e.doneAt);
         break;
     }
     this.lastTime = e.t;

@@ -1,5 +1,5 @@
 import type { Engine, TraceEvent } from '../engine';
-import { planControl, refusal, type Control, type Plan } from './controls';
+import { planControl, refusal, type Control, type ControlRefusal, type Plan } from './controls';
 import { CompareMetrics } from './metrics';
 import { buildEngine, downstreamOf, NETWORK_LATENCY_MS, workMs, type CompareConfig } from './model';
 
@@ -47,7 +47,7 @@ export class CompareRun {
   }
 
   /** Why `control` cannot apply (a refusal code), or null. */
-  refusal(control: Control): string | null {
+  refusal(control: Control): ControlRefusal | null {
     return refusal(this.current, control);
   }
 

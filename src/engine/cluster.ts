@@ -10,29 +10,29 @@ const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 /** Kafka's topic-name rule: 1-249 of [a-zA-Z0-9._-], and not "." or "..". */
 export function validateTopicName(name: string): void {
   if (typeof name !== 'string' || !TOPIC_NAME.test(name) || name === '.' || name === '..')
-    fail('INVALID_ARGUMENT', `"${name}" is not a valid topic name: use 1-249 letters, digits, '.', '_' or '-'`);
+    fail('INVALID_ARGUMENT', { field: 'name' }, `"${name}" is not a valid topic name: use 1-249 letters, digits, '.', '_' or '-'`);
 }
 
 export function getTopic(sim: Sim, name: string): TopicState {
   const topic = sim.world.topics.get(name);
-  if (!topic) fail('UNKNOWN_TOPIC', `topic "${name}" does not exist`);
+  if (!topic) fail('UNKNOWN_TOPIC', { topic: name }, `topic "${name}" does not exist`);
   return topic;
 }
 
 export function validateCreateTopic(sim: Sim, c: CreateTopic): void {
   validateTopicName(c.name);
-  if (sim.world.topics.has(c.name)) fail('TOPIC_EXISTS', `topic "${c.name}" already exists`);
+  if (sim.world.topics.has(c.name)) fail('TOPIC_EXISTS', { topic: c.name }, `topic "${c.name}" already exists`);
   positiveInt('partitions', c.partitions, 10_000);
   const rf = c.replicationFactor ?? 1;
   positiveInt('replicationFactor', rf, 64);
   if (rf > sim.cfg.brokers)
-    fail('INVALID_ARGUMENT', `replication factor ${rf} is larger than the number of brokers (${sim.cfg.brokers})`);
+    fail('INVALID_ARGUMENT', { field: 'replicationFactor' }, `replication factor ${rf} is larger than the number of brokers (${sim.cfg.brokers})`);
   const minIsr = c.minInsyncReplicas ?? 1;
   positiveInt('minInsyncReplicas', minIsr, 64);
-  if (c.retentionMs != null && !(c.retentionMs >= 0)) fail('INVALID_ARGUMENT', 'retentionMs must be >= 0 or null');
-  if (c.retentionBytes != null && !(c.retentionBytes >= 0)) fail('INVALID_ARGUMENT', 'retentionBytes must be >= 0 or null');
+  if (c.retentionMs != null && !(c.retentionMs >= 0)) fail('INVALID_ARGUMENT', { field: 'retentionMs' }, 'retentionMs must be >= 0 or null');
+  if (c.retentionBytes != null && !(c.retentionBytes >= 0)) fail('INVALID_ARGUMENT', { field: 'retentionBytes' }, 'retentionBytes must be >= 0 or null');
   if (c.cleanupPolicy !== undefined && c.cleanupPolicy !== 'delete' && c.cleanupPolicy !== 'compact')
-    fail('INVALID_ARGUMENT', `cleanupPolicy must be "delete" or "compact", got "${c.cleanupPolicy}"`);
+    fail('INVALID_ARGUMENT', { field: 'cleanupPolicy' }, `cleanupPolicy must be "delete" or "compact", got "${c.cleanupPolicy}"`);
   if (c.segmentRecords !== undefined) positiveInt('segmentRecords', c.segmentRecords, 1e9);
 }
 
@@ -57,7 +57,7 @@ export function validateAddPartitions(sim: Sim, c: AddPartitions): void {
   const topic = getTopic(sim, c.topic);
   positiveInt('partitions', c.partitions, 10_000);
   if (c.partitions <= topic.partitions.length)
-    fail('INVALID_ARGUMENT', `topic "${c.topic}" has ${topic.partitions.length} partitions; Kafka can only increase the count`);
+    fail('INVALID_ARGUMENT', { field: 'partitions' }, `topic "${c.topic}" has ${topic.partitions.length} partitions; Kafka can only increase the count`);
 }
 
 export function addPartitions(sim: Sim, c: AddPartitions): void {
@@ -257,7 +257,7 @@ export function recoverBroker(sim: Sim, id: number): void {
 
 export function validateBroker(sim: Sim, id: number): void {
   if (!Number.isInteger(id) || id < 0 || id >= sim.world.brokers.length)
-    fail('UNKNOWN_BROKER', `broker ${id} does not exist (brokers are 0..${sim.world.brokers.length - 1})`);
+    fail('UNKNOWN_BROKER', { broker: id }, `broker ${id} does not exist (brokers are 0..${sim.world.brokers.length - 1})`);
 }
 
 /** The partition a key maps to now (Kafka's default partitioner; the hash is cached per key,
@@ -274,5 +274,5 @@ export function partitionOfKey(sim: Sim, topic: TopicState, key: string): number
 
 export function positiveInt(name: string, value: unknown, max: number): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max)
-    fail('INVALID_ARGUMENT', `${name} must be a whole number from 1 to ${max}, got ${String(value)}`);
+    fail('INVALID_ARGUMENT', { field: name }, `${name} must be a whole number from 1 to ${max}, got ${String(value)}`);
 }

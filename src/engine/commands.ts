@@ -114,7 +114,9 @@ export interface RemoveProducer {
 }
 
 export type CommitMode =
-  /** enable.auto.commit=true: positions are committed every autoCommitIntervalMs. */
+  /** enable.auto.commit=true: each poll, once autoCommitIntervalMs has passed since the last
+   * auto-commit, first commits the positions of what earlier polls returned (already processed,
+   * since the loop polls only after its batch); also on close and on a rebalance. */
   | 'auto'
   /** Commit after a batch is processed: at-least-once (a crash re-delivers). */
   | 'afterProcess'

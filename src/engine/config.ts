@@ -49,15 +49,15 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
 
 export function resolveConfig(config: EngineConfig = {}): ResolvedConfig {
   const c = { ...DEFAULT_CONFIG, ...stripUndefined(config) };
-  if (!Number.isInteger(c.seed)) fail('INVALID_CONFIG', `seed must be an integer, got ${c.seed}`);
+  if (!Number.isInteger(c.seed)) fail('INVALID_CONFIG', { field: 'seed' }, `seed must be an integer, got ${c.seed}`);
   if (!Number.isInteger(c.brokers) || c.brokers < 1 || c.brokers > 64)
-    fail('INVALID_CONFIG', `brokers must be an integer from 1 to 64, got ${c.brokers}`);
+    fail('INVALID_CONFIG', { field: 'brokers' }, `brokers must be an integer from 1 to 64, got ${c.brokers}`);
   for (const key of ['networkLatencyMs', 'replicaFetchMs', 'brokerSessionTimeoutMs', 'rebalanceMs'] as const) {
-    if (!(c[key] >= 0) || !Number.isFinite(c[key])) fail('INVALID_CONFIG', `${key} must be a finite number >= 0, got ${c[key]}`);
+    if (!(c[key] >= 0) || !Number.isFinite(c[key])) fail('INVALID_CONFIG', { field: key }, `${key} must be a finite number >= 0, got ${c[key]}`);
   }
-  if (!(c.retentionCheckIntervalMs >= 1)) fail('INVALID_CONFIG', 'retentionCheckIntervalMs must be >= 1');
-  if (!Number.isInteger(c.traceLimit) || c.traceLimit < 0) fail('INVALID_CONFIG', 'traceLimit must be an integer >= 0');
-  if (!(c.maxRecordsPerPartition >= 1)) fail('INVALID_CONFIG', `maxRecordsPerPartition must be >= 1, got ${c.maxRecordsPerPartition}`);
+  if (!(c.retentionCheckIntervalMs >= 1)) fail('INVALID_CONFIG', { field: 'retentionCheckIntervalMs' }, 'retentionCheckIntervalMs must be >= 1');
+  if (!Number.isInteger(c.traceLimit) || c.traceLimit < 0) fail('INVALID_CONFIG', { field: 'traceLimit' }, 'traceLimit must be an integer >= 0');
+  if (!(c.maxRecordsPerPartition >= 1)) fail('INVALID_CONFIG', { field: 'maxRecordsPerPartition' }, `maxRecordsPerPartition must be >= 1, got ${c.maxRecordsPerPartition}`);
   return c;
 }
 

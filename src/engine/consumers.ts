@@ -3,32 +3,33 @@ import type { AddConsumer, ConsumerSettings, ResetOffsets } from './commands';
 import { fail } from './errors';
 import { getOrCreateGroup, joinGroup, kickPoll, leaveGroup, partitionOf, requestRebalance, startingPosition } from './groups';
 import { commitOffsets } from './offsets';
-import type { ConsumerState, DeliveredRecord, Sim } from './world';
+import { nextCatchUp, processedPositions, settleBatch } from './processing';
+import type { ConsumerState, Sim } from './world';
 import { topicPartition } from './topicPartition';
 
 const ASSIGNORS = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'];
 
 export function validateConsumerSettings(s: ConsumerSettings): void {
   if (s.assignor !== undefined && !ASSIGNORS.includes(s.assignor))
-    fail('INVALID_ARGUMENT', `assignor must be one of ${ASSIGNORS.join(', ')}, got "${s.assignor}"`);
+    fail('INVALID_ARGUMENT', { field: 'assignor' }, `assignor must be one of ${ASSIGNORS.join(', ')}, got "${s.assignor}"`);
   if (s.autoOffsetReset !== undefined && s.autoOffsetReset !== 'earliest' && s.autoOffsetReset !== 'latest')
-    fail('INVALID_ARGUMENT', `autoOffsetReset must be "earliest" or "latest", got "${s.autoOffsetReset}"`);
+    fail('INVALID_ARGUMENT', { field: 'autoOffsetReset' }, `autoOffsetReset must be "earliest" or "latest", got "${s.autoOffsetReset}"`);
   if (s.commitMode !== undefined && !['auto', 'afterProcess', 'beforeProcess'].includes(s.commitMode))
-    fail('INVALID_ARGUMENT', `commitMode must be auto, afterProcess or beforeProcess, got "${s.commitMode}"`);
+    fail('INVALID_ARGUMENT', { field: 'commitMode' }, `commitMode must be auto, afterProcess or beforeProcess, got "${s.commitMode}"`);
   if (s.maxPollRecords !== undefined) positiveInt('maxPollRecords', s.maxPollRecords, 1e6);
   for (const key of ['autoCommitIntervalMs', 'sessionTimeoutMs', 'pollIntervalMs'] as const) {
     const v = s[key];
-    if (v !== undefined && !(v >= 1 && Number.isFinite(v))) fail('INVALID_ARGUMENT', `${key} must be a number >= 1, got ${v}`);
+    if (v !== undefined && !(v >= 1 && Number.isFinite(v))) fail('INVALID_ARGUMENT', { field: key }, `${key} must be a number >= 1, got ${v}`);
   }
   if (s.processingMs !== undefined && !(s.processingMs >= 0 && Number.isFinite(s.processingMs)))
-    fail('INVALID_ARGUMENT', `processingMs must be a number >= 0, got ${s.processingMs}`);
+    fail('INVALID_ARGUMENT', { field: 'processingMs' }, `processingMs must be a number >= 0, got ${s.processingMs}`);
 }
 
 export function validateAddConsumer(sim: Sim, c: AddConsumer): void {
-  if (!c.id || typeof c.id !== 'string') fail('INVALID_ARGUMENT', 'a consumer needs an id');
-  if (sim.world.consumers.has(c.id)) fail('DUPLICATE_ID', `consumer "${c.id}" already exists`);
-  if (!c.group || typeof c.group !== 'string') fail('INVALID_ARGUMENT', 'a consumer needs a group');
-  if (!Array.isArray(c.topics) || c.topics.length === 0) fail('INVALID_ARGUMENT', 'a consumer must subscribe to at least one topic');
+  if (!c.id || typeof c.id !== 'string') fail('INVALID_ARGUMENT', { field: 'id' }, 'a consumer needs an id');
+  if (sim.world.consumers.has(c.id)) fail('DUPLICATE_ID', { id: c.id }, `consumer "${c.id}" already exists`);
+  if (!c.group || typeof c.group !== 'string') fail('INVALID_ARGUMENT', { field: 'group' }, 'a consumer needs a group');
+  if (!Array.isArray(c.topics) || c.topics.length === 0) fail('INVALID_ARGUMENT', { field: 'topics' }, 'a consumer must subscribe to at least one topic');
   for (const t of c.topics) getTopic(sim, t);
   validateConsumerSettings(c);
 }
@@ -53,6 +54,9 @@ export function addConsumer(sim: Sim, c: AddConsumer, service: string | null = n
     assigned: [],
     positions: new Map(),
     backlog: [],
+    batchClock: 0,
+    batchNo: 0,
+    nextAutoCommitAt: sim.now + (c.autoCommitIntervalMs ?? 5000),
     busy: false,
     pollScheduled: false,
     pendingCommit: new Map(),
@@ -60,22 +64,29 @@ export function addConsumer(sim: Sim, c: AddConsumer, service: string | null = n
   getOrCreateGroup(sim, c.group, consumer);
   sim.world.consumers.set(c.id, consumer);
   joinGroup(sim, consumer);
-  scheduleAutoCommit(sim, consumer);
   return consumer;
 }
 
 export function getConsumer(sim: Sim, id: string): ConsumerState {
   const consumer = sim.world.consumers.get(id);
-  if (!consumer) fail('UNKNOWN_CONSUMER', `consumer "${id}" does not exist`);
+  if (!consumer) fail('UNKNOWN_CONSUMER', { id }, `consumer "${id}" does not exist`);
   return consumer;
 }
 
-/** Graceful close: commit what the commit mode allows, then leave the group at once. */
+/**
+ * Graceful close: the records whose processing has ended are handled, what the commit mode allows
+ * is committed, and the consumer leaves the group at once. Auto-commit commits on close what was
+ * processed: Kafka's close() commits the positions of everything earlier polls returned
+ * (ConsumerCoordinator.close -> maybeAutoCommitOffsetsSync), and an application closes from its
+ * poll loop, between batches, so that is what it processed. afterProcess commits only a finished
+ * batch (the application commits after the batch, which a close mid-batch never reached).
+ */
 export function removeConsumer(sim: Sim, id: string): void {
   const consumer = getConsumer(sim, id);
   if (consumer.alive) {
-    if (consumer.commitMode === 'auto') commitOffsets(sim, consumer, consumer.positions);
-    else if (consumer.commitMode === 'afterProcess' && !consumer.busy) commitOffsets(sim, consumer, consumer.positions);
+    const left = consumer.busy ? settleBatch(sim, consumer) : 0;
+    if (consumer.commitMode === 'auto') commitOffsets(sim, consumer, processedPositions(consumer));
+    else if (consumer.commitMode === 'afterProcess' && left === 0) commitOffsets(sim, consumer, consumer.positions);
   }
   consumer.alive = false;
   consumer.incarnation = ++sim.world.nextIncarnation;
@@ -83,10 +94,13 @@ export function removeConsumer(sim: Sim, id: string): void {
   leaveGroup(sim, consumer, 'left');
 }
 
-/** The process dies: nothing is committed, the group only notices after session.timeout.ms. */
+/** The process dies: records whose processing ended before now were handled (and what they
+ * published stays published); nothing more is committed; the group only notices after
+ * session.timeout.ms. */
 export function crashConsumer(sim: Sim, id: string): void {
   const consumer = getConsumer(sim, id);
   if (!consumer.alive) return;
+  if (consumer.busy) settleBatch(sim, consumer);
   consumer.alive = false;
   consumer.incarnation = ++sim.world.nextIncarnation;
   consumer.backlog = [];
@@ -110,15 +124,16 @@ export function onSessionExpire(sim: Sim, id: string, incarnation: number): void
  */
 export function validateResetOffsets(sim: Sim, c: ResetOffsets): void {
   const group = sim.world.groups.get(c.group);
-  if (!group) fail('UNKNOWN_GROUP', `consumer group "${c.group}" does not exist`);
+  if (!group) fail('UNKNOWN_GROUP', { group: c.group }, `consumer group "${c.group}" does not exist`);
   getTopic(sim, c.topic);
   if (group.members.length > 0)
     fail(
       'GROUP_NOT_EMPTY',
+      { group: c.group, members: group.members.length },
       `offsets of group "${c.group}" can only be reset while it has no members (it has ${group.members.length}): stop them first and wait for their session timeout, or rewind from inside the consumer with seek()`,
     );
   if (c.to !== 'earliest' && c.to !== 'latest' && !(typeof c.to === 'number' && Number.isInteger(c.to) && c.to >= 0))
-    fail('INVALID_ARGUMENT', `reset target must be "earliest", "latest" or an offset >= 0, got ${String(c.to)}`);
+    fail('INVALID_ARGUMENT', { field: 'to' }, `reset target must be "earliest", "latest" or an offset >= 0, got ${String(c.to)}`);
 }
 
 /** Writes the new committed offsets of an empty group; its next members start from them. */
@@ -126,6 +141,10 @@ export function resetOffsets(sim: Sim, c: ResetOffsets): void {
   const group = sim.world.groups.get(c.group)!;
   const topic = sim.world.topics.get(c.topic)!;
   const offsets: Record<string, number> = {};
+  for (const id of group.members) {
+    const m = sim.world.consumers.get(id);
+    if (m?.alive && m.busy) settleBatch(sim, m);
+  }
   for (const p of topic.partitions) {
     const tp = topicPartition(c.topic, p.id);
     const target =
@@ -137,9 +156,19 @@ export function resetOffsets(sim: Sim, c: ResetOffsets): void {
 }
 
 /**
- * One poll: fetch up to maxPollRecords from assigned partitions, only below each partition's
- * high watermark and only from partitions whose leader is up. Plain consumers (no processing
- * time) take records without looking at them; others queue them and process one by one.
+ * One turn of the poll loop: (auto-commit) fetch up to maxPollRecords from assigned partitions,
+ * only below each partition's high watermark and only from partitions whose leader is up, then
+ * process the batch (one agenda event for the whole batch, see processing.ts) and commit.
+ * Plain consumers (no processing time) take records without looking at them.
+ *
+ * Auto-commit as the Java client does it: KafkaConsumer.poll() first runs the coordinator's
+ * poll (ClassicKafkaConsumer.updateAssignmentMetadataIfNeeded -> ConsumerCoordinator.poll), which
+ * ends with maybeAutoCommitOffsetsAsync(now): when auto.commit.interval.ms has passed since the
+ * last auto-commit it commits subscriptions.allConsumed(), the positions after every record
+ * earlier polls returned, and resets the timer from now. Only then are new records fetched. The
+ * loop polls again only after processing its batch, so what is committed has been processed: a
+ * crash re-delivers (at-least-once), it never skips. (Also on close and rebalance: see
+ * removeConsumer and groups.ts revoke.)
  */
 export function onPoll(sim: Sim, id: string, incarnation: number): void {
   const consumer = sim.world.consumers.get(id);
@@ -148,6 +177,10 @@ export function onPoll(sim: Sim, id: string, incarnation: number): void {
   if (!consumer.alive || consumer.busy) return;
   const group = sim.world.groups.get(consumer.group)!;
   if (group.state !== 'Stable' && group.assignor !== 'cooperative-sticky') return; // waits for the assignment
+  if (consumer.commitMode === 'auto' && sim.now >= consumer.nextAutoCommitAt) {
+    commitOffsets(sim, consumer, consumer.positions);
+    consumer.nextAutoCommitAt = sim.now + consumer.autoCommitIntervalMs;
+  }
   const readsOnly = consumer.processingMs === 0 && consumer.service === null;
   let remaining = consumer.maxPollRecords;
   for (const tp of consumer.assigned) {
@@ -179,66 +212,27 @@ export function onPoll(sim: Sim, id: string, incarnation: number): void {
   }
   if (consumer.backlog.length > 0) {
     consumer.busy = true;
-    sim.schedule(consumer.processingMs, { kind: 'processDone', consumer: id, incarnation });
+    consumer.batchClock = sim.now;
+    consumer.batchNo++;
+    sim.schedule(nextCatchUp(consumer) - sim.now, { kind: 'processDone', consumer: id, incarnation, batch: consumer.batchNo });
   } else {
     consumer.pollScheduled = true;
     sim.schedule(consumer.pollIntervalMs, { kind: 'poll', consumer: id, incarnation });
   }
 }
 
-/**
- * What a service does with one record: 'retryInPlace' keeps it at the head of the backlog to be
- * processed again. The dispatcher hands the services' handler in, so consumers need not know
- * services (which are built from consumers).
- */
-export type RecordHandler = (sim: Sim, consumer: ConsumerState, record: DeliveredRecord) => 'done' | 'retryInPlace';
-
-/** The record at the head of the backlog finished processing (or failed and is retried). Records
- * of a service's instances go to `handleServiceRecord`; a plain consumer just marks them processed. */
-export function onProcessDone(sim: Sim, id: string, incarnation: number, handleServiceRecord: RecordHandler): void {
+/** Catches the batch up (see processing.ts): while records remain, waits for the next catch-up;
+ * once the batch is done, commits (afterProcess) and polls again. */
+export function onProcessDone(sim: Sim, id: string, incarnation: number, batch: number): void {
   const consumer = sim.world.consumers.get(id);
-  if (!consumer || consumer.incarnation !== incarnation || !consumer.alive) return;
-  const record = consumer.backlog[0];
-  if (!record) {
-    consumer.busy = false;
-    kickPoll(sim, consumer);
-    return;
-  }
-  const outcome = consumer.service !== null ? handleServiceRecord(sim, consumer, record) : processPlain(sim, consumer, record);
-  if (outcome !== 'retryInPlace') consumer.backlog.shift();
-  if (consumer.backlog.length > 0) {
-    sim.schedule(consumer.processingMs, { kind: 'processDone', consumer: id, incarnation });
+  if (!consumer || consumer.incarnation !== incarnation || !consumer.alive || !consumer.busy || consumer.batchNo !== batch) return;
+  if (settleBatch(sim, consumer) > 0) {
+    sim.schedule(nextCatchUp(consumer) - sim.now, { kind: 'processDone', consumer: id, incarnation, batch });
     return;
   }
   consumer.busy = false;
   if (consumer.commitMode === 'afterProcess') commitOffsets(sim, consumer, consumer.positions);
   kickPoll(sim, consumer);
-}
-
-function processPlain(sim: Sim, consumer: ConsumerState, r: DeliveredRecord): 'done' {
-  sim.emit({
-    type: 'processed',
-    group: consumer.group,
-    consumer: consumer.id,
-    service: null,
-    topic: r.topic,
-    partition: r.partition,
-    offset: r.offset,
-    outcome: 'ok',
-  });
-  return 'done';
-}
-
-function scheduleAutoCommit(sim: Sim, consumer: ConsumerState): void {
-  if (consumer.commitMode !== 'auto') return;
-  sim.schedule(consumer.autoCommitIntervalMs, { kind: 'autoCommit', consumer: consumer.id, incarnation: consumer.incarnation });
-}
-
-export function onAutoCommit(sim: Sim, id: string, incarnation: number): void {
-  const consumer = sim.world.consumers.get(id);
-  if (!consumer || consumer.incarnation !== incarnation || !consumer.alive) return;
-  commitOffsets(sim, consumer, consumer.positions);
-  scheduleAutoCommit(sim, consumer);
 }
 
 /** A crashed consumer process starts again and rejoins under the same id (as a consumer with a
@@ -251,8 +245,8 @@ export function restartConsumer(sim: Sim, id: string): void {
   consumer.assigned = [];
   consumer.positions.clear();
   consumer.pendingCommit.clear();
+  consumer.nextAutoCommitAt = sim.now + consumer.autoCommitIntervalMs;
   const group = sim.world.groups.get(consumer.group)!;
   sim.emit({ type: 'consumerJoined', group: group.id, consumer: id });
   requestRebalance(sim, group, `${id} restarted`);
-  scheduleAutoCommit(sim, consumer);
 }

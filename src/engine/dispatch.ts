@@ -80,11 +80,11 @@ export const COMMANDS: Handlers = {
 };
 
 export function applyCommand(sim: Sim, command: Command): void {
-  if (command === null || typeof command !== 'object') fail('UNKNOWN_COMMAND', 'a command must be an object with a "type"');
+  if (command === null || typeof command !== 'object') fail('UNKNOWN_COMMAND', { type: '' }, 'a command must be an object with a "type"');
   const entry = (COMMANDS as Record<string, { validate(sim: Sim, c: Command): void; apply(sim: Sim, c: Command): void } | undefined>)[
     (command as { type: unknown }).type as string
   ];
-  if (!entry || !Object.hasOwn(COMMANDS, command.type)) fail('UNKNOWN_COMMAND', `unknown command type "${String((command as { type: unknown }).type)}"`);
+  if (!entry || !Object.hasOwn(COMMANDS, command.type)) fail('UNKNOWN_COMMAND', { type: String((command as { type: unknown }).type) }, `unknown command type "${String((command as { type: unknown }).type)}"`);
   entry.validate(sim, command);
   entry.apply(sim, command);
 }
@@ -111,9 +111,7 @@ export function runEvent(sim: Sim, e: SimEvent): void {
     case 'poll':
       return consumers.onPoll(sim, e.consumer, e.incarnation);
     case 'processDone':
-      return consumers.onProcessDone(sim, e.consumer, e.incarnation, services.handleServiceRecord);
-    case 'autoCommit':
-      return consumers.onAutoCommit(sim, e.consumer, e.incarnation);
+      return consumers.onProcessDone(sim, e.consumer, e.incarnation, e.batch);
     case 'sessionExpire':
       return consumers.onSessionExpire(sim, e.consumer, e.incarnation);
     case 'rebalance':

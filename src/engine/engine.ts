@@ -135,20 +135,20 @@ class SimulationEngine implements Engine, Sim {
     try {
       frozen = deepFreeze(structuredClone(command));
     } catch {
-      fail('INVALID_ARGUMENT', 'a command must be plain data (no functions or class instances)');
+      fail('INVALID_ARGUMENT', { field: 'command' }, 'a command must be plain data (no functions or class instances)');
     }
     applyCommand(this, frozen);
     this.log.push({ at: this.now, afterEvents: this.eventsRun, command: frozen });
   }
 
   advance(ms: number, options?: AdvanceOptions): TraceEvent[] {
-    if (!(ms >= 0) || !Number.isFinite(ms)) fail('NEGATIVE_TIME', `advance() needs a finite time >= 0, got ${ms}`);
+    if (!(ms >= 0) || !Number.isFinite(ms)) fail('NEGATIVE_TIME', { ms }, `advance() needs a finite time >= 0, got ${ms}`);
     return this.advanceTo(this.now + ms, options);
   }
 
   advanceTo(t: number, options?: AdvanceOptions): TraceEvent[] {
-    if (!Number.isFinite(t)) fail('INVALID_ARGUMENT', `advanceTo() needs a finite time, got ${t}`);
-    if (t < this.now) fail('NEGATIVE_TIME', `cannot advance to ${t} ms: the clock is already at ${this.now} ms (use rebuildAt to go back)`);
+    if (!Number.isFinite(t)) fail('INVALID_ARGUMENT', { field: 't' }, `advanceTo() needs a finite time, got ${t}`);
+    if (t < this.now) fail('NEGATIVE_TIME', { ms: t }, `cannot advance to ${t} ms: the clock is already at ${this.now} ms (use rebuildAt to go back)`);
     const out: TraceEvent[] = [];
     this.batch = options?.collect === false ? null : out;
     try {
@@ -189,9 +189,9 @@ class SimulationEngine implements Engine, Sim {
 
   readRecords(topicName: string, partition: number, from: number, max: number): KafkaRecord[] {
     const topic = this.world.topics.get(topicName);
-    if (!topic) fail('UNKNOWN_TOPIC', `topic "${topicName}" does not exist`);
+    if (!topic) fail('UNKNOWN_TOPIC', { topic: topicName }, `topic "${topicName}" does not exist`);
     const p = topic.partitions[partition];
-    if (!p) fail('INVALID_ARGUMENT', `topic "${topicName}" has no partition ${partition}`);
+    if (!p) fail('INVALID_ARGUMENT', { field: 'partition' }, `topic "${topicName}" has no partition ${partition}`);
     const out: KafkaRecord[] = [];
     p.log.scan(from, p.log.endOffset, max, (offset, key, value, headers, timestamp) => {
       out.push(Object.freeze({ topic: topicName, partition, offset, key, value, headers, timestamp }) as KafkaRecord);
@@ -200,7 +200,7 @@ class SimulationEngine implements Engine, Sim {
   }
 
   rebuildAt(t: number): Engine {
-    if (!(t >= 0) || t > this.now) fail('INVALID_ARGUMENT', `rebuildAt() needs a time from 0 to ${this.now} ms, got ${t}`);
+    if (!(t >= 0) || t > this.now) fail('INVALID_ARGUMENT', { field: 't' }, `rebuildAt() needs a time from 0 to ${this.now} ms, got ${t}`);
     const replica = new SimulationEngine(this.cfg);
     for (const entry of this.log) {
       if (entry.at > t) break;
@@ -212,7 +212,7 @@ class SimulationEngine implements Engine, Sim {
 
   applyLogged(entry: LoggedCommand): void {
     if (entry.at < this.now || entry.afterEvents < this.eventsRun)
-      fail('NEGATIVE_TIME', `cannot apply a command recorded at ${entry.at} ms: the clock is already at ${this.now} ms`);
+      fail('NEGATIVE_TIME', { ms: entry.at }, `cannot apply a command recorded at ${entry.at} ms: the clock is already at ${this.now} ms`);
     const out: TraceEvent[] = [];
     this.batch = out;
     try {

@@ -1,5 +1,6 @@
 import { assignPartitions } from './assignors';
 import { commitOffsets } from './offsets';
+import { processedPositions, settleBatch } from './processing';
 import type { ConsumerState, GroupState, Sim } from './world';
 import { partitionNumberOf, topicOfPartition, topicPartition } from './topicPartition';
 
@@ -59,13 +60,19 @@ export function requestRebalance(sim: Sim, group: GroupState, reason: string): v
   sim.schedule(sim.cfg.rebalanceMs, { kind: 'rebalance', group: group.id, token: group.rebalanceToken });
 }
 
-/** Gives partitions up: commits what is safe to commit for them, forgets their positions and any
- * fetched-but-unprocessed records (they will be fetched again by the next owner). */
+/**
+ * Gives partitions up: handles the records whose processing ended before now, commits what is
+ * safe to commit for the partitions, forgets their positions and any fetched-but-unprocessed
+ * records (they will be fetched again by the next owner). Auto-commit commits what was processed:
+ * Kafka's consumer commits on a rebalance in ConsumerCoordinator.onJoinPrepare, which runs inside
+ * poll(), between two batches, where the positions are exactly what was processed.
+ */
 function revoke(sim: Sim, group: GroupState, consumer: ConsumerState, partitions: string[]): void {
   if (partitions.length === 0) return;
   const gone = new Set(partitions);
-  if (consumer.commitMode === 'auto') commitOffsets(sim, consumer, positionsOf(consumer, gone));
-  else if (consumer.commitMode === 'afterProcess') commitOffsets(sim, consumer, processedOf(consumer, gone));
+  if (consumer.busy && consumer.alive) settleBatch(sim, consumer);
+  // A crashed member (still in the group until its session times out) commits nothing.
+  if (consumer.alive && (consumer.commitMode === 'auto' || consumer.commitMode === 'afterProcess')) commitOffsets(sim, consumer, processedPositions(consumer, gone));
   consumer.backlog = consumer.backlog.filter((r) => !gone.has(topicPartition(r.topic, r.partition)));
   if (consumer.backlog.length === 0) consumer.busy = false;
   for (const tp of gone) {
@@ -74,21 +81,6 @@ function revoke(sim: Sim, group: GroupState, consumer: ConsumerState, partitions
   }
   consumer.assigned = consumer.assigned.filter((tp) => !gone.has(tp));
   void group;
-}
-
-function positionsOf(consumer: ConsumerState, only: Set<string>): Map<string, number> {
-  return new Map([...consumer.positions].filter(([tp]) => only.has(tp)));
-}
-
-/** For at-least-once consumers: the offset after the last record actually processed. */
-function processedOf(consumer: ConsumerState, only: Set<string>): Map<string, number> {
-  const done = new Map<string, number>();
-  for (const tp of only) {
-    const firstUnprocessed = consumer.backlog.find((r) => topicPartition(r.topic, r.partition) === tp);
-    const pos = firstUnprocessed ? firstUnprocessed.offset : consumer.positions.get(tp);
-    if (pos !== undefined) done.set(tp, pos);
-  }
-  return done;
 }
 
 export function onRebalance(sim: Sim, groupId: string, token: number): void {

@@ -17,6 +17,7 @@ export type * from './types';
 export { instanceId, parseInstanceId, serviceOfProducerId, serviceProducerId, topicProducerId } from './clientIds';
 export { isPartitionOf, parseTopicPartition, partitionNumberOf, topicOfPartition, topicPartition, type TopicPartitionName } from './topicPartition';
 export { EngineError } from './errors';
-export type { EngineErrorCode } from './errors';
+export { ENGINE_ERROR_CODES } from './errors';
+export type { EngineErrorCode, EngineErrorParams, EngineErrorParamsByCode } from './errors';
 export { DEFAULT_PRODUCER } from './producers';
 export { COMMANDS } from './dispatch';

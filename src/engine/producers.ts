@@ -25,31 +25,31 @@ const DEFAULTS = {
 
 export function validateProducerSettings(s: ProducerSettings): void {
   if (s.acks !== undefined && s.acks !== 0 && s.acks !== 1 && s.acks !== 'all')
-    fail('INVALID_ARGUMENT', `acks must be 0, 1 or "all", got ${String(s.acks)}`);
+    fail('INVALID_ARGUMENT', { field: 'acks' }, `acks must be 0, 1 or "all", got ${String(s.acks)}`);
   if (s.idempotent && s.acks !== undefined && s.acks !== 'all')
-    fail('INVALID_ARGUMENT', 'an idempotent producer needs acks="all" (as Kafka requires)');
+    fail('INVALID_ARGUMENT', { field: 'idempotent' }, 'an idempotent producer needs acks="all" (as Kafka requires)');
   for (const key of ['retries', 'retryBackoffMs', 'requestTimeoutMs', 'deliveryTimeoutMs', 'lingerMs', 'batchSizeBytes'] as const) {
     const v = s[key];
     if (v !== undefined && !(typeof v === 'number' && v >= 0 && Number.isFinite(v)))
-      fail('INVALID_ARGUMENT', `${key} must be a number >= 0, got ${String(v)}`);
+      fail('INVALID_ARGUMENT', { field: key }, `${key} must be a number >= 0, got ${String(v)}`);
   }
 }
 
 export function validateAddProducer(sim: Sim, c: AddProducer): void {
-  if (!c.id || typeof c.id !== 'string') fail('INVALID_ARGUMENT', 'a producer needs an id');
-  if (sim.world.producers.get(c.id)?.removed === false) fail('DUPLICATE_ID', `producer "${c.id}" already exists`);
+  if (!c.id || typeof c.id !== 'string') fail('INVALID_ARGUMENT', { field: 'id' }, 'a producer needs an id');
+  if (sim.world.producers.get(c.id)?.removed === false) fail('DUPLICATE_ID', { id: c.id }, `producer "${c.id}" already exists`);
   getTopic(sim, c.topic);
   validateProducerSettings(c);
   if (c.ratePerSec !== undefined && !(c.ratePerSec >= 0 && c.ratePerSec <= 1e9))
-    fail('INVALID_ARGUMENT', `ratePerSec must be from 0 to 1e9, got ${c.ratePerSec}`);
+    fail('INVALID_ARGUMENT', { field: 'ratePerSec' }, `ratePerSec must be from 0 to 1e9, got ${c.ratePerSec}`);
   if (c.keys) validateKeyPattern(c.keys);
 }
 
 function validateKeyPattern(k: KeyPattern): void {
   if (k.kind === 'cycle' && (!Array.isArray(k.keys) || k.keys.length === 0))
-    fail('INVALID_ARGUMENT', 'a cycling key pattern needs at least one key');
+    fail('INVALID_ARGUMENT', { field: 'keys' }, 'a cycling key pattern needs at least one key');
   if (k.kind === 'random') positiveInt('keys.count', k.count, 1e9);
-  if (!['none', 'fixed', 'cycle', 'random', 'sequence'].includes(k.kind)) fail('INVALID_ARGUMENT', `unknown key pattern "${(k as { kind: string }).kind}"`);
+  if (!['none', 'fixed', 'cycle', 'random', 'sequence'].includes(k.kind)) fail('INVALID_ARGUMENT', { field: 'keys' }, `unknown key pattern "${(k as { kind: string }).kind}"`);
 }
 
 export function addProducer(sim: Sim, c: AddProducer): ProducerState {
@@ -90,7 +90,7 @@ export function addProducer(sim: Sim, c: AddProducer): ProducerState {
 
 export function setProducerRate(sim: Sim, id: string, rate: number): void {
   const producer = getProducer(sim, id);
-  if (!(rate >= 0 && rate <= 1e9)) fail('INVALID_ARGUMENT', `ratePerSec must be from 0 to 1e9, got ${rate}`);
+  if (!(rate >= 0 && rate <= 1e9)) fail('INVALID_ARGUMENT', { field: 'ratePerSec' }, `ratePerSec must be from 0 to 1e9, got ${rate}`);
   producer.ratePerSec = rate;
   scheduleTick(sim, producer);
 }
@@ -103,18 +103,18 @@ export function removeProducer(sim: Sim, id: string): void {
 
 export function getProducer(sim: Sim, id: string): ProducerState {
   const producer = sim.world.producers.get(id);
-  if (!producer || producer.removed) fail('UNKNOWN_PRODUCER', `producer "${id}" does not exist`);
+  if (!producer || producer.removed) fail('UNKNOWN_PRODUCER', { id }, `producer "${id}" does not exist`);
   return producer;
 }
 
 export function validateProduce(sim: Sim, c: Produce): void {
   const topic = getTopic(sim, c.topic);
-  if (c.key != null && typeof c.key !== 'string') fail('INVALID_ARGUMENT', 'a record key must be a string or null');
+  if (c.key != null && typeof c.key !== 'string') fail('INVALID_ARGUMENT', { field: 'key' }, 'a record key must be a string or null');
   if (c.partition !== undefined && !(Number.isInteger(c.partition) && c.partition >= 0 && c.partition < topic.partitions.length))
-    fail('INVALID_ARGUMENT', `topic "${c.topic}" has no partition ${c.partition}`);
+    fail('INVALID_ARGUMENT', { field: 'partition' }, `topic "${c.topic}" has no partition ${c.partition}`);
   if (c.producer !== undefined) {
     const p = sim.world.producers.get(c.producer);
-    if (p?.removed) fail('UNKNOWN_PRODUCER', `producer "${c.producer}" was removed`);
+    if (p?.removed) fail('UNKNOWN_PRODUCER', { id: c.producer }, `producer "${c.producer}" was removed`);
   }
 }
 

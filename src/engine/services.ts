@@ -2,9 +2,9 @@ import { getTopic, positiveInt } from './cluster';
 import type { AddService } from './commands';
 import { addConsumer, crashConsumer, removeConsumer, validateConsumerSettings } from './consumers';
 import { fail } from './errors';
-import { OriginSet, recordOrigin } from './handled';
-import { addProducer, send } from './producers';
-import type { ConsumerState, DeliveredRecord, ServiceState, Sim } from './world';
+import { OriginSet } from './handled';
+import { addProducer } from './producers';
+import type { ServiceState, Sim } from './world';
 import { instanceId, serviceProducerId } from './clientIds';
 
 /**
@@ -14,9 +14,9 @@ import { instanceId, serviceProducerId } from './clientIds';
  * skips what it has already handled.
  */
 export function validateAddService(sim: Sim, c: AddService): void {
-  if (!c.id || typeof c.id !== 'string') fail('INVALID_ARGUMENT', 'a service needs an id');
-  if (sim.world.services.has(c.id)) fail('DUPLICATE_ID', `service "${c.id}" already exists`);
-  if (!Array.isArray(c.subscribes) || c.subscribes.length === 0) fail('INVALID_ARGUMENT', `service "${c.id}" must subscribe to at least one topic`);
+  if (!c.id || typeof c.id !== 'string') fail('INVALID_ARGUMENT', { field: 'id' }, 'a service needs an id');
+  if (sim.world.services.has(c.id)) fail('DUPLICATE_ID', { id: c.id }, `service "${c.id}" already exists`);
+  if (!Array.isArray(c.subscribes) || c.subscribes.length === 0) fail('INVALID_ARGUMENT', { field: 'subscribes' }, `service "${c.id}" must subscribe to at least one topic`);
   for (const t of c.subscribes) getTopic(sim, t);
   for (const h of c.handlers ?? []) for (const e of h.emit ?? []) getTopic(sim, e.topic);
   if (c.retryTopic) getTopic(sim, c.retryTopic);
@@ -24,7 +24,7 @@ export function validateAddService(sim: Sim, c: AddService): void {
   positiveInt('instances', c.instances ?? 1, 1000);
   positiveInt('maxAttempts', c.maxAttempts ?? 1, 1000);
   if (c.failureRate !== undefined && !(c.failureRate >= 0 && c.failureRate <= 1))
-    fail('INVALID_ARGUMENT', `failureRate must be between 0 and 1, got ${c.failureRate}`);
+    fail('INVALID_ARGUMENT', { field: 'failureRate' }, `failureRate must be between 0 and 1, got ${c.failureRate}`);
   validateConsumerSettings({ processingMs: c.processingMs, assignor: c.assignor, autoOffsetReset: c.autoOffsetReset, sessionTimeoutMs: c.sessionTimeoutMs });
 }
 
@@ -80,7 +80,7 @@ function startInstance(sim: Sim, s: ServiceState): void {
 
 export function getService(sim: Sim, id: string): ServiceState {
   const s = sim.world.services.get(id);
-  if (!s) fail('UNKNOWN_SERVICE', `service "${id}" does not exist`);
+  if (!s) fail('UNKNOWN_SERVICE', { id }, `service "${id}" does not exist`);
   return s;
 }
 
@@ -118,77 +118,4 @@ export function removeService(sim: Sim, id: string): void {
   sim.world.services.delete(id);
   const producer = sim.world.producers.get(s.producerId);
   if (producer) producer.removed = true;
-}
-
-/** Identity of the business event: the first record it arrived as, kept across retry topics. */
-const originOf = (r: DeliveredRecord) => r.headers.origin ?? recordOrigin(r.topic, r.partition, r.offset);
-
-/** Whether the service handled r's business event already; the same as
- * `processedIds.has(originOf(r))` without building the string. */
-function handledBefore(s: ServiceState, r: DeliveredRecord): boolean {
-  const origin = r.headers.origin;
-  return origin != null ? s.processedIds.has(origin) : s.processedIds.hasRecord(r.topic, r.partition, r.offset);
-}
-
-function markHandled(s: ServiceState, r: DeliveredRecord): void {
-  const origin = r.headers.origin;
-  if (origin != null) s.processedIds.add(origin);
-  else s.processedIds.addRecord(r.topic, r.partition, r.offset);
-}
-
-type Outcome = 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped';
-
-function emitProcessed(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, outcome: Outcome): void {
-  sim.emit({ type: 'processed', group: consumer.group, consumer: consumer.id, service: consumer.service, topic: r.topic, partition: r.partition, offset: r.offset, outcome });
-}
-
-/** Runs the service's handler for one record. Hot path: allocates only what it emits. */
-export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: DeliveredRecord): 'done' | 'retryInPlace' {
-  const s = sim.world.services.get(consumer.service!);
-  if (!s) return 'done';
-  if (s.idempotent && handledBefore(s, r)) {
-    s.stats.duplicatesSkipped++;
-    emitProcessed(sim, consumer, r, 'duplicateSkipped');
-    return 'done';
-  }
-  const producer = sim.world.producers.get(s.producerId)!;
-  if (!sim.rng.chance(s.failureRate)) {
-    let origin: string | null = null;
-    if (s.idempotent) markHandled(s, r);
-    s.stats.processed++;
-    const type = r.headers.type;
-    for (const h of s.handlers) {
-      if (h.on !== '*' && h.on !== type) continue;
-      if (!h.emit) continue;
-      origin ??= originOf(r);
-      for (const e of h.emit) {
-        send(sim, producer, e.topic, e.key === 'none' ? null : r.key, r.value, Object.freeze({ type: e.eventType, origin }));
-        s.stats.emitted++;
-      }
-    }
-    emitProcessed(sim, consumer, r, 'ok');
-    return 'done';
-  }
-
-  s.stats.failed++;
-  const attempts = r.attempt + 1;
-  if (attempts < s.maxAttempts) {
-    if (s.retryTopic) {
-      send(sim, producer, s.retryTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(r), attempt: String(attempts) }));
-      emitProcessed(sim, consumer, r, 'retryScheduled');
-      return 'done';
-    }
-    r.attempt = attempts;
-    emitProcessed(sim, consumer, r, 'failed');
-    return 'retryInPlace';
-  }
-  if (s.deadLetterTopic) {
-    send(sim, producer, s.deadLetterTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(r), attempt: String(attempts), error: 'processing failed' }));
-    s.stats.deadLettered++;
-    emitProcessed(sim, consumer, r, 'deadLettered');
-  } else {
-    s.stats.dropped++;
-    emitProcessed(sim, consumer, r, 'dropped');
-  }
-  return 'done';
 }

@@ -12,22 +12,22 @@ import type { Sim, SyncCall, SyncServiceState } from './world';
  * Callers stop waiting after the callee's timeoutMs; the callee may keep working regardless.
  */
 export function validateAddSyncService(sim: Sim, c: AddSyncService): void {
-  if (!c.id || typeof c.id !== 'string' || c.id === 'user') fail('INVALID_ARGUMENT', 'a sync service needs an id other than "user"');
-  if (sim.world.syncServices.has(c.id)) fail('DUPLICATE_ID', `sync service "${c.id}" already exists`);
+  if (!c.id || typeof c.id !== 'string' || c.id === 'user') fail('INVALID_ARGUMENT', { field: 'id' }, 'a sync service needs an id other than "user"');
+  if (sim.world.syncServices.has(c.id)) fail('DUPLICATE_ID', { id: c.id }, `sync service "${c.id}" already exists`);
   validateSyncSettings(sim, c, c.id);
 }
 
 function validateSyncSettings(sim: Sim, c: Omit<Partial<AddSyncService>, 'type'>, self: string): void {
   for (const key of ['latencyMs', 'timeoutMs'] as const) {
     const v = c[key];
-    if (v !== undefined && !(v >= 0 && Number.isFinite(v))) fail('INVALID_ARGUMENT', `${key} must be a number >= 0, got ${v}`);
+    if (v !== undefined && !(v >= 0 && Number.isFinite(v))) fail('INVALID_ARGUMENT', { field: key }, `${key} must be a number >= 0, got ${v}`);
   }
   if (c.failureRate !== undefined && !(c.failureRate >= 0 && c.failureRate <= 1))
-    fail('INVALID_ARGUMENT', `failureRate must be between 0 and 1, got ${c.failureRate}`);
+    fail('INVALID_ARGUMENT', { field: 'failureRate' }, `failureRate must be between 0 and 1, got ${c.failureRate}`);
   if (c.concurrency !== undefined) positiveInt('concurrency', c.concurrency, 1e6);
   for (const callee of c.calls ?? []) {
-    if (callee === self) fail('INVALID_ARGUMENT', `sync service "${self}" cannot call itself`);
-    if (!sim.world.syncServices.has(callee)) fail('UNKNOWN_SERVICE', `sync service "${callee}" does not exist`);
+    if (callee === self) fail('INVALID_ARGUMENT', { field: 'calls' }, `sync service "${self}" cannot call itself`);
+    if (!sim.world.syncServices.has(callee)) fail('UNKNOWN_SERVICE', { id: callee }, `sync service "${callee}" does not exist`);
   }
 }
 
@@ -47,7 +47,7 @@ export function addSyncService(sim: Sim, c: AddSyncService): void {
 }
 
 export function validateSetSyncService(sim: Sim, c: SetSyncService): void {
-  if (!sim.world.syncServices.has(c.id)) fail('UNKNOWN_SERVICE', `sync service "${c.id}" does not exist`);
+  if (!sim.world.syncServices.has(c.id)) fail('UNKNOWN_SERVICE', { id: c.id }, `sync service "${c.id}" does not exist`);
   validateSyncSettings(sim, c, c.id);
 }
 
@@ -67,7 +67,7 @@ export function setSyncService(sim: Sim, c: SetSyncService): void {
 }
 
 export function validateSendRequest(sim: Sim, c: SendRequest): void {
-  if (!sim.world.syncServices.has(c.to)) fail('UNKNOWN_SERVICE', `sync service "${c.to}" does not exist`);
+  if (!sim.world.syncServices.has(c.to)) fail('UNKNOWN_SERVICE', { id: c.to }, `sync service "${c.to}" does not exist`);
 }
 
 export function sendRequest(sim: Sim, c: SendRequest): void {
@@ -169,14 +169,14 @@ function settle(sim: Sim, call: SyncCall, ok: boolean, reason: SyncFailure | nul
 }
 
 export function validateAddSyncClient(sim: Sim, c: AddSyncClient): void {
-  if (!c.id || typeof c.id !== 'string') fail('INVALID_ARGUMENT', 'a sync client needs an id');
-  if (sim.world.syncClients.has(c.id)) fail('DUPLICATE_ID', `sync client "${c.id}" already exists`);
-  if (!sim.world.syncServices.has(c.to)) fail('UNKNOWN_SERVICE', `sync service "${c.to}" does not exist`);
+  if (!c.id || typeof c.id !== 'string') fail('INVALID_ARGUMENT', { field: 'id' }, 'a sync client needs an id');
+  if (sim.world.syncClients.has(c.id)) fail('DUPLICATE_ID', { id: c.id }, `sync client "${c.id}" already exists`);
+  if (!sim.world.syncServices.has(c.to)) fail('UNKNOWN_SERVICE', { id: c.to }, `sync service "${c.to}" does not exist`);
   validateRate(c.ratePerSec);
 }
 
 function validateRate(rate: number): void {
-  if (!(rate >= 0 && rate <= 1e6)) fail('INVALID_ARGUMENT', `ratePerSec must be from 0 to 1e6, got ${rate}`);
+  if (!(rate >= 0 && rate <= 1e6)) fail('INVALID_ARGUMENT', { field: 'ratePerSec' }, `ratePerSec must be from 0 to 1e6, got ${rate}`);
 }
 
 export function addSyncClient(sim: Sim, c: AddSyncClient): void {
@@ -186,7 +186,7 @@ export function addSyncClient(sim: Sim, c: AddSyncClient): void {
 }
 
 export function validateSetSyncClientRate(sim: Sim, id: string, rate: number): void {
-  if (!sim.world.syncClients.has(id)) fail('UNKNOWN_SERVICE', `sync client "${id}" does not exist`);
+  if (!sim.world.syncClients.has(id)) fail('UNKNOWN_SERVICE', { id }, `sync client "${id}" does not exist`);
   validateRate(rate);
 }
 

@@ -21,6 +21,9 @@ export type TraceBody =
       partition: number;
       offset: number;
       outcome: 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped';
+      /** When this record's processing ended (<= t). A batch is handled in bulk when it is done
+       * (or when a crash, close or rebalance cuts it short), so `t` can be later than this. */
+      doneAt: number;
     }
   | { type: 'committed'; group: string; consumer: string; offsets: Record<string, number> }
   | { type: 'offsetsReset'; group: string; topic: string; offsets: Record<string, number> }

@@ -169,6 +169,12 @@ export interface ConsumerState {
   positions: Map<string, number>;
   /** Records delivered by the last poll and not yet processed (services / slow consumers). */
   backlog: DeliveredRecord[];
+  /** When processing of the backlog's head record began (see processing.ts). */
+  batchClock: number;
+  /** Numbers the batches, so a batch's "done" event never acts on a later batch. */
+  batchNo: number;
+  /** commitMode auto: the first poll at or after this time commits (auto.commit.interval.ms). */
+  nextAutoCommitAt: number;
   busy: boolean;
   pollScheduled: boolean;
   /** Offsets to commit once the current batch is processed (commitMode afterProcess). */
@@ -274,8 +280,7 @@ export type SimEvent =
   | { kind: 'replicaFetch'; topic: string; partition: number }
   | { kind: 'brokerFence'; broker: number; incarnation: number }
   | { kind: 'poll'; consumer: string; incarnation: number }
-  | { kind: 'processDone'; consumer: string; incarnation: number }
-  | { kind: 'autoCommit'; consumer: string; incarnation: number }
+  | { kind: 'processDone'; consumer: string; incarnation: number; batch: number }
   | { kind: 'sessionExpire'; consumer: string; incarnation: number }
   | { kind: 'rebalance'; group: string; token: number }
   | { kind: 'retentionCheck' }

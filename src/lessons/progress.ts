@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkJsonText, type Result } from '../scenario';
 
 /**
  * What a learner has done in the course, saved in localStorage under PROGRESS_KEY. Keyed by lesson
@@ -33,15 +34,26 @@ export type LessonProgress = z.infer<typeof lessonProgress>;
 export const emptyProgress = (): Progress => ({ version: 1, current: null, open: true, lessons: {} });
 export const emptyLessonProgress = (): LessonProgress => ({ step: 0, done: [], predictions: {}, completed: false });
 
-/** Saved text → progress, or a sentence saying what is wrong with it. */
-export function parseProgress(text: string): { ok: true; value: Progress } | { ok: false; error: string } {
-  let raw: unknown;
+/**
+ * Saved text → progress, or what is wrong with it. Never throws: size and nesting are checked on
+ * the text before parsing (the same bounds as scenarios), and anything unforeseen is caught.
+ */
+export function parseProgress(text: string): Result<Progress> {
   try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'not valid JSON' };
+    if (typeof text !== 'string') return { ok: false, error: 'not text', reason: 'notJson' };
+    const shape = checkJsonText(text, 'saved course progress');
+    if (!shape.ok) return shape;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return { ok: false, error: 'not valid JSON', reason: 'notJson' };
+    }
+    const parsed = progressSchema.safeParse(raw);
+    if (!parsed.success)
+      return { ok: false, reason: 'invalid', error: parsed.error.issues.map((i) => `${i.path.join('.') || 'progress'}: ${i.message}`).slice(0, 3).join('; ') };
+    return { ok: true, value: parsed.data };
+  } catch (e) {
+    return { ok: false, reason: 'unexpected', error: `could not be read: ${e instanceof Error ? e.message : String(e)}` };
   }
-  const parsed = progressSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.') || 'progress'}: ${i.message}`).slice(0, 3).join('; ') };
-  return { ok: true, value: parsed.data };
 }

@@ -1,5 +1,7 @@
 import lzNamespace from 'lz-string';
+import { checkJsonText, checkValue, MAX_INPUT_CHARS, TOO_BIG } from './bounds';
 import { formatIssues, SHORT_MESSAGES } from './issues';
+import { decompressLink, TOO_LONG } from './linkDecompress';
 import { migrate } from './migrations';
 import { err, type Result } from './result';
 import { scenarioSchema, type Scenario } from './schema';
@@ -9,13 +11,12 @@ import { compactForShare, expandShared } from './shareForm';
  * Reading and writing scenarios as text: exported JSON files and share links.
  *
  * Contract: the readers never throw and never return a partly valid scenario. Input goes through
- * size guard → JSON → migrate (older versions) → zod schema; the first failing stage's message is
- * returned, written for a learner.
+ * size and nesting guard (bounds.ts, before anything recursive) → JSON → migrate (older versions)
+ * → zod schema; the first failing stage's reason and message are returned, written for a learner.
+ * Anything unforeseen thrown on the way is caught and returned as reason 'unexpected'.
  */
 
-/** Largest input we read (JSON text, share fragment, or a fragment's decompressed JSON), chars. */
-export const MAX_INPUT_CHARS = 2_000_000;
-const TOO_BIG = 'this is too big to be a Kafé scenario (more than 2 MB)';
+export { MAX_INPUT_CHARS };
 const DAMAGED = 'the link is incomplete or damaged — was it cut off when copied?';
 
 // lz-string is CommonJS; its typings describe named exports. Under Vite (browser) the default
@@ -25,24 +26,41 @@ const lz: Lz = ((lzNamespace as unknown as { default?: Lz }).default ?? lzNamesp
 
 /** A JSON file (exported or hand-written) → a valid, current-version scenario. */
 export function parseScenarioJson(text: string): Result<Scenario> {
-  if (typeof text !== 'string') return err('this is not a Kafé scenario');
-  if (text.length > MAX_INPUT_CHARS) return err(TOO_BIG);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return err(`this is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  return validateScenario(raw);
+  return guarded(() => {
+    if (typeof text !== 'string') return err('this is not a Kafé scenario', 'notScenario');
+    const shape = checkJsonText(text);
+    if (!shape.ok) return shape;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      return err(`this is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, 'notJson');
+    }
+    return validateScenario(raw);
+  });
 }
 
-/** Already-parsed data (e.g. from JSON.parse) → migrate → schema. */
+/** Already-parsed data (e.g. from JSON.parse) → bounds → migrate → schema. */
 export function validateScenario(raw: unknown): Result<Scenario> {
-  const migrated = migrate(raw);
-  if (!migrated.ok) return migrated;
-  const parsed = scenarioSchema.safeParse(migrated.value, { error: SHORT_MESSAGES });
-  if (!parsed.success) return err(formatIssues(parsed.error.issues));
-  return { ok: true, value: parsed.data };
+  return guarded(() => {
+    const shape = checkValue(raw);
+    if (!shape.ok) return shape;
+    const migrated = migrate(raw);
+    if (!migrated.ok) return migrated;
+    const parsed = scenarioSchema.safeParse(migrated.value, { error: SHORT_MESSAGES });
+    if (!parsed.success) return err(formatIssues(parsed.error.issues), 'invalid');
+    return { ok: true, value: parsed.data };
+  });
+}
+
+/** Runs a reader; whatever it throws (a bug, or a limit we did not foresee) becomes a Result. */
+function guarded<T>(read: () => Result<T>): Result<T> {
+  try {
+    return read();
+  } catch (e) {
+    const what = e instanceof RangeError ? 'it is too large or too deeply nested' : e instanceof Error ? e.message : String(e);
+    return err(`this could not be read: ${what}`, 'unexpected');
+  }
 }
 
 /** Pretty JSON for export; keys in the order the scenario object was built (stable for diffs). */
@@ -74,8 +92,12 @@ function checksum(text: string): string {
 
 /** `#c=...&s=...`, or `s=...` alone (a hand-made link, not checked) → a valid scenario. */
 export function decodeShareFragment(hash: string): Result<Scenario> {
-  if (typeof hash !== 'string') return err('this link has no Kafé scenario in it');
-  if (hash.length > MAX_INPUT_CHARS) return err(TOO_BIG);
+  return guarded(() => decodeFragment(hash));
+}
+
+function decodeFragment(hash: string): Result<Scenario> {
+  if (typeof hash !== 'string') return err('this link has no Kafé scenario in it', 'noScenario');
+  if (hash.length > MAX_INPUT_CHARS) return err(TOO_BIG, 'tooBig');
   const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
   // Not URLSearchParams: it would turn the '+' of the compressed alphabet into spaces.
   const parts = fragment.split('&');
@@ -83,8 +105,8 @@ export function decodeShareFragment(hash: string): Result<Scenario> {
   const expected = parts.find((part) => part.startsWith('c='))?.slice(2);
   if (param === undefined) {
     // A checksum without data: the link was cut off right after its start.
-    if (expected !== undefined) return err(DAMAGED);
-    return err('this link has no Kafé scenario in it (the part after # should start with "s=")');
+    if (expected !== undefined) return err(DAMAGED, 'damagedLink');
+    return err('this link has no Kafé scenario in it (the part after # should start with "s=")', 'noScenario');
   }
   let data = param.slice(2);
   if (data.includes('%')) {
@@ -92,25 +114,23 @@ export function decodeShareFragment(hash: string): Result<Scenario> {
     try {
       data = decodeURIComponent(data);
     } catch {
-      return err(DAMAGED);
+      return err(DAMAGED, 'damagedLink');
     }
   }
-  if (data === '') return err(DAMAGED);
-  let json: string | null;
-  try {
-    json = lz.decompressFromEncodedURIComponent(data);
-  } catch {
-    return err(DAMAGED);
-  }
-  if (!json) return err(DAMAGED);
-  if (json.length > MAX_INPUT_CHARS) return err(TOO_BIG);
-  if (expected !== undefined && checksum(json) !== expected) return err(DAMAGED);
+  if (data === '') return err(DAMAGED, 'damagedLink');
+  // Bounded: a short link can otherwise unpack to gigabytes (see linkDecompress.ts).
+  const json = decompressLink(data, MAX_INPUT_CHARS);
+  if (json === TOO_LONG) return err(TOO_BIG, 'tooBig');
+  if (!json) return err(DAMAGED, 'damagedLink');
+  if (expected !== undefined && checksum(json) !== expected) return err(DAMAGED, 'damagedLink');
+  const shape = checkJsonText(json);
+  if (!shape.ok) return shape;
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch {
     // Cut-off data usually decompresses to a truncated or garbled text.
-    return err(DAMAGED);
+    return err(DAMAGED, 'damagedLink');
   }
   return validateScenario(expandShared(raw));
 }

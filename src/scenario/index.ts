@@ -3,7 +3,8 @@
  * it. Imports only the engine (no React, no DOM): the store wires it to the browser.
  */
 export * from './schema';
-export type { Result } from './result';
+export { READ_REASONS, type ReadReason, type Result } from './result';
+export { checkJsonText, checkValue, MAX_NESTING, MAX_VALUES } from './bounds';
 export { migrate, MIGRATIONS, type MigrationStep } from './migrations';
 export { parseScenarioJson, validateScenario, scenarioToJson, encodeShareFragment, decodeShareFragment, MAX_INPUT_CHARS } from './codec';
 export { formatIssues, formatPath } from './issues';

@@ -9,6 +9,7 @@ import { SCENARIO_VERSION } from './schema';
  *   the current one (the content is NOT validated here: the zod schema does that next).
  * - refuses non-objects, a missing or non-numeric version, and versions newer than this build
  *   (we cannot know what a future shape means), with a sentence for the learner.
+ * - callers check size and nesting first (bounds.ts): the copy below recurses.
  * - `steps[v]` turns a v document into a v + 1 document; `migrate` applies them in order and stamps
  *   `version: v + 1` after each step, so a step only has to change what changed. Steps receive a
  *   private copy and may mutate it.
@@ -25,22 +26,29 @@ export function migrate(
   steps: Readonly<Record<number, MigrationStep>> = MIGRATIONS,
   current: number = SCENARIO_VERSION,
 ): Result<unknown> {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return err('this is not a Kafé scenario');
-  const version = (raw as Record<string, unknown>).version;
-  if (version === undefined) return err('this is not a Kafé scenario (it has no version number)');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return err('this is not a Kafé scenario', 'notScenario');
+  // Own property only: a "version" inherited through a crafted prototype does not count.
+  const version = Object.hasOwn(raw, 'version') ? (raw as Record<string, unknown>).version : undefined;
+  if (version === undefined) return err('this is not a Kafé scenario (it has no version number)', 'notScenario');
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return err(`this is not a Kafé scenario (its version "${String(version)}" is not a version number)`);
-  if (version > current) return err(`made by a newer version of Kafé (v${version}); this version reads v${current}`);
+    return err(`this is not a Kafé scenario (its version "${describeVersion(version)}" is not a version number)`, 'notScenario');
+  if (version > current) return err(`made by a newer version of Kafé (v${version}); this version reads v${current}`, 'newerVersion');
 
   let document: Record<string, unknown> = structuredClone(raw) as Record<string, unknown>;
   for (let v = version; v < current; v++) {
     const step = steps[v];
-    if (!step) return err(`made by an old version of Kafé (v${version}) that this version can no longer read`);
+    if (!step) return err(`made by an old version of Kafé (v${version}) that this version can no longer read`, 'olderVersion');
     try {
       document = { ...step(document), version: v + 1 };
     } catch (e) {
-      return err(`could not update this scenario from v${v} to v${v + 1}: ${e instanceof Error ? e.message : String(e)}`);
+      return err(`could not update this scenario from v${v} to v${v + 1}: ${e instanceof Error ? e.message : String(e)}`, 'olderVersion');
     }
   }
   return ok(document);
+}
+
+/** A short, safe rendering of whatever sits in `version` (it may be a huge string or an object). */
+function describeVersion(version: unknown): string {
+  const text = typeof version === 'object' && version !== null ? (Array.isArray(version) ? 'a list' : 'an object') : String(version);
+  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
 }

@@ -20,6 +20,14 @@ const topicName = z.string().regex(/^[A-Za-z0-9._-]{1,60}$/, 'topic names use 1-
 /** Free text typed by the learner; always rendered as text, never as HTML. */
 const label = z.string().trim().min(1, 'a label cannot be empty').max(40, 'labels are at most 40 characters');
 const eventType = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,39}$/, 'event types start with a letter, e.g. OrderPlaced');
+/** Bounds a learner may set, shared by the schema, the inspector's fields and its live actions. */
+export const LIMITS = {
+  /** Partitions of one topic (the canvas draws each as a lane). */
+  partitions: 64,
+  /** Instances of one service or consumer group. */
+  instances: 32,
+} as const;
+
 const assignor = z.enum(['range', 'roundrobin', 'sticky', 'cooperative-sticky']);
 const offsetReset = z.enum(['earliest', 'latest']);
 const position = z.object({ x: z.number().finite(), y: z.number().finite() });
@@ -38,7 +46,7 @@ export const producerProps = z.object({
 });
 
 export const topicProps = z.object({
-  partitions: z.number().int().min(1).max(64),
+  partitions: z.number().int().min(1).max(LIMITS.partitions),
   replicationFactor: z.number().int().min(1).max(5),
   minInsyncReplicas: z.number().int().min(1).max(5),
   retentionMs: z.number().int().min(1).nullable(),
@@ -47,7 +55,7 @@ export const topicProps = z.object({
 
 export const serviceProps = z.object({
   group: label,
-  instances: z.number().int().min(1).max(32),
+  instances: z.number().int().min(1).max(LIMITS.instances),
   processingMs: z.number().min(0).max(60_000),
   failureRate: z.number().min(0).max(1),
   maxAttempts: z.number().int().min(1).max(20),
@@ -63,7 +71,7 @@ export const serviceProps = z.object({
 
 export const consumerProps = z.object({
   group: label,
-  instances: z.number().int().min(1).max(32),
+  instances: z.number().int().min(1).max(LIMITS.instances),
   processingMs: z.number().min(0).max(60_000),
   assignor,
   autoOffsetReset: offsetReset,

@@ -2,7 +2,7 @@ export { createKafeStore, snapshot, SPEEDS, STEP_MS } from './kafeStore';
 export type { Frame, KafeState, KafeStore, Notice } from './kafeStore';
 export { KafeProvider, useKafe, useKafeStoreApi } from './context';
 export { startFrameLoop, type FrameScheduler } from './loop';
-export { restoreSaved, startAutosave, SAVE_KEY, CORRUPT_KEY, type Autosave, type Restored, type StorageLike } from './persistence';
+export { keepAside, restoreSaved, startAutosave, SAVE_KEY, CORRUPT_KEY, type Autosave, type Restored, type StorageLike } from './persistence';
 export type { MetricsSeries } from './metrics';
 export type { Problem } from './runner';
 // The UI reads engine state through the store, ids included: one spelling of "topic-partition".

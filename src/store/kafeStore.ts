@@ -13,11 +13,14 @@ import {
   type EngineIdMap,
   type NodeKind,
   type Scenario,
+  type ReadReason,
   type ScenarioNode,
 } from '../scenario';
+import type { MessageKey } from '../i18n/en';
+import type { Refusal } from '../i18n/refusals';
 import type { MetricsSeries } from './metrics';
 import { formatMinutes, FRAME_BUDGET_MS, limitParams, restoreLimitMs, SYNC_REPLAY_WORK, UI_SYNC_WORK, workBudget, type Clock } from './budget';
-import { RECORDS_PER_PARTITION, SimulationRunner, type Problem } from './runner';
+import { RECORDS_PER_PARTITION, SimulationRunner, type DroppedAction, type Problem } from './runner';
 
 /** What the canvas shows for the current moment; replaced once per animation frame at most. */
 export interface Frame {
@@ -28,14 +31,20 @@ export interface Frame {
   seq: number;
 }
 
-/** A message for the learner. `key` is an i18n key the UI translates; `detail` is shown as text. */
+/**
+ * A message for the learner. `key` is an i18n key the UI translates, filled with `params`; the
+ * line under it is `refusal` in words when the engine refused something, else `detail` as text.
+ * `reason`, when something could not be read, is translated too (`read.<reason>`) and shown above
+ * the detail.
+ */
 export interface Notice {
   id: number;
   kind: 'error' | 'info' | 'success';
-  key: string;
-  detail?: string;
-  /** Values the translated message interpolates, e.g. {{limit}}. */
+  key: MessageKey;
   params?: Record<string, string | number>;
+  detail?: string;
+  refusal?: Refusal;
+  reason?: ReadReason;
   /** Stays until dismissed, like an error: it explains something the learner must read. */
   sticky?: boolean;
 }
@@ -47,6 +56,14 @@ export interface Replay {
   /** Where the replay stands now, virtual ms. */
   reached: number;
 }
+
+/** How a canvas was loaded: `kept` when it can be had again (a template, a lesson, a file, a link). */
+export interface LoadOptions {
+  kept?: boolean;
+}
+
+/** What a notice may carry besides its key and detail line. */
+export type NoticeExtras = Pick<Notice, 'params' | 'refusal' | 'reason' | 'sticky'>;
 
 export const STEP_MS = 100;
 /** While playing, how often (wall ms) the canvas's numbers and lanes refresh: 10 per second reads
@@ -105,12 +122,23 @@ export interface KafeState {
   run(command: Command): boolean;
 
   loadTemplate(id: keyof typeof TEMPLATES): void;
-  loadScenario(s: Scenario): void;
+  /** Replaces the canvas. `kept` (default true): the scenario can be had again, so until the
+   * learner changes it, replacing it loses nothing (see hasUnsavedWork). */
+  loadScenario(s: Scenario, options?: LoadOptions): void;
   importJson(text: string): boolean;
   openShareFragment(hash: string): boolean;
+  /**
+   * True when replacing the canvas now would lose work kept nowhere else: it has nodes or recorded
+   * actions, and either it was not loaded from somewhere it can be had again (an autosave, a canvas
+   * brought back from the lessons) or the learner changed it since (node positions and the clock do
+   * not count). The UI asks before any replacement while this holds.
+   */
+  hasUnsavedWork(): boolean;
+  /** The current canvas is now kept elsewhere (downloaded, or a finished lesson): no need to ask. */
+  markKept(): void;
   exportJson(): string;
   shareFragment(): string;
-  notify(kind: Notice['kind'], key: string, detail?: string, extra?: Pick<Notice, 'params' | 'sticky'>): void;
+  notify(kind: Notice['kind'], key: MessageKey, detail?: string, extras?: NoticeExtras): void;
   dismissNotice(): void;
   /** The engine's trace so far (most recent events; not reactive): what lesson goals read. */
   trace(): readonly TraceEvent[];
@@ -136,6 +164,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
   let pace = 1;
   /** Whether this runner's record-limit notice was shown. */
   let limitNoticed = false;
+  /** Fingerprint of the canvas as last kept (see hasUnsavedWork), or null if it is kept nowhere. */
+  let baseline: string | null = workFingerprint(initial);
 
   /** Wall time since the engine view was last rebuilt while playing (see publish). */
   let sinceView = Infinity;
@@ -151,6 +181,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       const fresh = !throttled || sinceView >= VIEW_REFRESH_MS;
       if (fresh) sinceView = 0;
       const frame: Frame = { now: runner.now, view: fresh ? runner.engine.view() : get().frame.view, events: runner.drain(), seq: ++frameSeq };
+      const dropped = runner.takeDropped();
+      if (dropped.length > 0 && extra.notice === undefined) extra = { ...extra, notice: droppedNotice(++noticeSeq, dropped) };
       set({ ...extra, frame, metrics: runner.metrics.series() });
     };
 
@@ -221,14 +253,25 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       if (now > 0) get().notify('info', 'notice.restartedAfterEdit');
     };
 
-    const replaceScenario = (loaded: Scenario) => {
+    const replaceScenario = (loaded: Scenario, kept = true) => {
       // A hand-written file often leaves positions out (all 0,0): lay such a canvas out.
       const laidOut = hasStackedNodes(loaded) ? { ...loaded, nodes: autoLayout(loaded.nodes, loaded.edges) } : loaded;
       // Loading replays the saved run to its moment; a moment further than restoreLimitMs would
       // take unbounded time, so such a canvas opens at 0 s with its setup and recorded actions.
       const capped = laidOut.time > restoreLimitMs(laidOut);
       const scenario = capped ? { ...laidOut, time: 0 } : laidOut;
-      useRunner(new SimulationRunner(scenario));
+      // Build the new runner and take the replay's first share before letting go of the old one:
+      // if the scenario cannot be run, the current canvas stays as it was.
+      const next = new SimulationRunner(scenario);
+      try {
+        next.advanceTo(scenario.time, scenario.timeline, workBudget(next.engine, clock, { maxWork: UI_SYNC_WORK }));
+        next.drain();
+      } catch (e) {
+        next.dispose();
+        throw e;
+      }
+      useRunner(next);
+      baseline = kept ? workFingerprint(scenario) : null;
       set({ scenario, ids: runner.ids, problems: runner.problems, selectedId: null, playing: false });
       replayTo(scenario.time, UI_SYNC_WORK);
       if (capped) get().notify('info', 'notice.restoreCapped', undefined, { sticky: true, params: { ...limitParams(laidOut), saved: formatMinutes(laidOut.time) } });
@@ -397,7 +440,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
           return true;
         } catch (e) {
           if (e instanceof EngineError) {
-            get().notify('error', 'notice.commandRefused', e.message);
+            get().notify('error', 'notice.commandRefused', undefined, { refusal: { code: e.code, params: e.params } });
             return false;
           }
           throw e;
@@ -407,13 +450,13 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       loadTemplate(id) {
         replaceScenario(TEMPLATES[id].build());
       },
-      loadScenario(scenario) {
-        replaceScenario(scenario);
+      loadScenario(scenario, options) {
+        replaceScenario(scenario, options?.kept ?? true);
       },
       importJson(text) {
         const parsed = parseScenarioJson(text);
         if (!parsed.ok) {
-          get().notify('error', 'notice.importFailed', parsed.error);
+          get().notify('error', 'notice.importFailed', parsed.error, { reason: parsed.reason });
           return false;
         }
         // A capped load's explanation matters more than "imported".
@@ -423,11 +466,19 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       openShareFragment(hash) {
         const parsed = decodeShareFragment(hash);
         if (!parsed.ok) {
-          get().notify('error', 'notice.shareFailed', parsed.error);
+          get().notify('error', 'notice.shareFailed', parsed.error, { reason: parsed.reason });
           return false;
         }
         replaceScenario(parsed.value);
         return true;
+      },
+      hasUnsavedWork() {
+        const { scenario } = get();
+        if (scenario.nodes.length === 0 && scenario.timeline.length === 0) return false;
+        return baseline === null || baseline !== workFingerprint(scenario);
+      },
+      markKept() {
+        baseline = workFingerprint(get().scenario);
       },
       exportJson() {
         return scenarioToJson(snapshot(get()));
@@ -435,8 +486,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       shareFragment() {
         return encodeShareFragment(snapshot(get()));
       },
-      notify(kind, key, detail, extra) {
-        set({ notice: { id: ++noticeSeq, kind, key, detail, ...extra } });
+      notify(kind, key, detail, extras) {
+        set({ notice: { id: ++noticeSeq, kind, key, ...(detail !== undefined ? { detail } : {}), ...extras } });
       },
       dismissNotice() {
         set({ notice: null });
@@ -455,9 +506,20 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
   });
 }
 
+/** Tells the learner that playback skipped recorded actions that no longer apply. */
+function droppedNotice(id: number, dropped: readonly DroppedAction[]): Notice {
+  const [first] = dropped;
+  return { id, kind: 'info', key: 'notice.timelineDropped', params: { count: dropped.length, command: first.command, at: Math.round(first.at) }, refusal: first.refusal };
+}
+
 /** The scenario as it should be saved: with the moment the learner is looking at (or being taken to). */
 export function snapshot(state: Pick<KafeState, 'scenario' | 'frame'> & Partial<Pick<KafeState, 'replay'>>): Scenario {
   return { ...state.scenario, time: state.replay ? state.replay.target : state.frame.now };
+}
+
+/** What a learner would miss if the canvas were replaced: everything but positions and the clock. */
+function workFingerprint(s: Scenario): string {
+  return JSON.stringify([s.name, s.seed, s.nodes, s.edges, s.timeline], (key, value: unknown) => (key === 'position' ? undefined : value));
 }
 
 function withoutLateJoin(n: ScenarioNode): ScenarioNode {

@@ -1,4 +1,4 @@
-import { parseScenarioJson, scenarioToJson, type Scenario } from '../scenario';
+import { parseScenarioJson, scenarioToJson, type ReadReason, type Scenario } from '../scenario';
 import { snapshot, type KafeStore } from './kafeStore';
 
 export const SAVE_KEY = 'kafe.scenario';
@@ -11,7 +11,7 @@ export type Restored =
   | { kind: 'none' }
   | { kind: 'ok'; scenario: Scenario }
   /** `keptCopy`: the unreadable text was copied to CORRUPT_KEY, so saving over it loses nothing. */
-  | { kind: 'corrupt'; error: string; keptCopy: boolean };
+  | { kind: 'corrupt'; error: string; reason: ReadReason; keptCopy: boolean };
 
 /**
  * Reads the autosaved scenario. An unreadable one is copied to CORRUPT_KEY (kept, not deleted)
@@ -25,13 +25,19 @@ export function restoreSaved(storage: StorageLike): Restored {
     return { kind: 'none' };
   }
   if (text === null) return { kind: 'none' };
+  // parseScenarioJson never throws: size and nesting are bounded before anything recursive.
   const parsed = parseScenarioJson(text);
   if (parsed.ok) return { kind: 'ok', scenario: parsed.value };
+  return { kind: 'corrupt', error: parsed.error, reason: parsed.reason, keptCopy: keepAside(storage, CORRUPT_KEY, text) };
+}
+
+/** Copies an unreadable save to `key`; false if storage refused (then nothing may write over it). */
+export function keepAside(storage: StorageLike, key: string, text: string): boolean {
   try {
-    storage.setItem(CORRUPT_KEY, text);
-    return { kind: 'corrupt', error: parsed.error, keptCopy: true };
+    storage.setItem(key, text);
+    return true;
   } catch {
-    return { kind: 'corrupt', error: parsed.error, keptCopy: false };
+    return false;
   }
 }
 

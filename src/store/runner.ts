@@ -1,4 +1,5 @@
-import { createEngine, type Command, type Engine, type LoggedCommand, type TraceEvent } from '../engine';
+import { createEngine, EngineError, type Command, type Engine, type LoggedCommand, type TraceEvent } from '../engine';
+import type { Refusal } from '../i18n/refusals';
 import { scenarioToEngine, type EngineIdMap, type Scenario, type TimelineEntry } from '../scenario';
 import { KEEP, MetricsTimeline, SAMPLE_MS } from './metrics';
 
@@ -26,6 +27,13 @@ export type Problem = ReturnType<typeof scenarioToEngine>['problems'][number];
 /** Asked between slices of work: true means stop now (the frame's time is used up). */
 export type StopCheck = () => boolean;
 const NEVER: StopCheck = () => false;
+/** A recorded timeline action that playback skipped because the engine refused it at its moment
+ * (e.g. it crashes a consumer that an edit has removed). */
+export interface DroppedAction {
+  at: number;
+  command: Command['type'];
+  refusal: Refusal;
+}
 
 /**
  * Owns the engine for one scenario setup. The setup (nodes and edges) is applied at t = 0; the
@@ -49,6 +57,7 @@ export class SimulationRunner {
   private pending: TraceEvent[] = [];
   /** Length of the next budgeted slice, virtual ms (see adaptSlice). */
   private sliceMs = SLICE_MS;
+  private dropped: DroppedAction[] = [];
   private unsubscribe: () => void = () => {};
 
   constructor(scenario: Scenario) {
@@ -148,8 +157,11 @@ export class SimulationRunner {
       joinUpTo(entry.at);
       try {
         this.engine.applyLogged(entry as LoggedCommand);
-      } catch {
-        // an entry that no longer applies (e.g. its consumer is gone) is skipped on playback
+      } catch (e) {
+        // An entry that no longer applies (e.g. its consumer is gone) is skipped on playback, and
+        // the store tells the learner (takeDropped).
+        if (!(e instanceof EngineError)) throw e;
+        this.dropped.push({ at: entry.at, command: entry.command.type, refusal: { code: e.code, params: e.params } });
       }
     }
     joinUpTo(target);
@@ -179,6 +191,14 @@ export class SimulationRunner {
     this.engine.apply(command);
     const logged = this.engine.commandLog[this.engine.commandLog.length - 1];
     return { at: logged.at, afterEvents: logged.afterEvents, command: logged.command as TimelineEntry['command'] };
+  }
+
+  /** Timeline actions skipped since the last call. */
+  takeDropped(): DroppedAction[] {
+    if (this.dropped.length === 0) return this.dropped;
+    const out = this.dropped;
+    this.dropped = [];
+    return out;
   }
 
   /** Trace events since the last call (at most MAX_PENDING_EVENTS: the first ones). */

@@ -70,6 +70,8 @@ test('a learner follows the café lesson: goals complete on the live engine, pro
   await lesson(page).getByRole('button', { name: 'Next' }).click();
   expect(await reached(page)).toBe('false');
   await page.getByTestId('lesson-show-me').click();
+  // The canvas holds the learner's own step-2 work (restored from the autosave): asked first.
+  await page.getByTestId('replace-dialog').getByRole('button', { name: 'Replace the canvas' }).click();
   await expect.poll(() => reached(page), { timeout: 30_000 }).toBe('true');
   await flowNode(page, 'friend').waitFor();
   await page.getByTestId('lesson-diagram').first().waitFor({ state: 'detached', timeout: 1000 }).catch(() => undefined);

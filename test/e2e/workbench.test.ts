@@ -223,19 +223,32 @@ describe('the workbench', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  test('loading a template over a canvas with nodes asks first', async () => {
+  test('loading a template over a changed canvas asks first; over an unchanged template it just loads', async () => {
     const page = await openFresh();
+    // Renaming a node is an edit that is kept nowhere else.
+    await selectNode(page, 'payment');
+    const label = page.getByLabel('Label', { exact: true });
+    await label.fill('Payments API');
+    await label.press('Enter');
+    await expect.poll(() => canvasText(page)).toContain('Payments API');
     await page.getByRole('button', { name: 'Templates' }).click();
     await page.locator('[data-template="iotStream"]').click();
-    const confirm = page.getByRole('alertdialog');
-    await confirm.waitFor();
+    const confirm = page.getByTestId('replace-dialog');
+    await confirm.getByRole('heading', { name: /IoT/ }).waitFor();
     await screenshot(page, 'workbench-confirm-template');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
-    expect(await canvasText(page)).toContain('Order Service');
+    expect(await canvasText(page)).toContain('Payments API');
 
+    await page.getByRole('button', { name: 'Templates' }).click();
     await page.locator('[data-template="iotStream"]').click();
     await page.getByRole('button', { name: 'Replace the canvas' }).click();
     await expect.poll(() => canvasText(page)).toContain('Anomaly Detector');
+
+    // The IoT template as loaded: nothing to lose, so the next template loads at once.
+    await page.getByRole('button', { name: 'Templates' }).click();
+    await page.locator('[data-template="orderFanOut"]').click();
+    await expect.poll(() => canvasText(page)).toContain('Order Service');
+    expect(await confirm.isVisible()).toBe(false);
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ describe('migrate', () => {
   });
 
   it.each([null, 42, 'text', [1, 2], true])('refuses %j as not a Kafé scenario', (raw) => {
-    expect(migrate(raw)).toEqual({ ok: false, error: 'this is not a Kafé scenario' });
+    expect(migrate(raw)).toEqual({ ok: false, error: 'this is not a Kafé scenario', reason: 'notScenario' });
   });
 
   it('refuses a document without a version', () => {
@@ -27,6 +27,7 @@ describe('migrate', () => {
     expect(migrate({ version: SCENARIO_VERSION + 1 }, MIGRATIONS, 1)).toEqual({
       ok: false,
       error: 'made by a newer version of Kafé (v2); this version reads v1',
+      reason: 'newerVersion',
     });
   });
 
@@ -53,6 +54,6 @@ describe('migrate', () => {
 
   it('reports a step that fails instead of throwing', () => {
     const r = migrate({ version: 1 }, { 1: () => { throw new Error('boom'); } }, 2);
-    expect(r).toEqual({ ok: false, error: 'could not update this scenario from v1 to v2: boom' });
+    expect(r).toEqual({ ok: false, error: 'could not update this scenario from v1 to v2: boom', reason: 'olderVersion' });
   });
 });

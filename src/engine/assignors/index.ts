@@ -46,17 +46,19 @@ export function assignPartitions(
   if (!ASSIGNMENT_STRATEGIES.includes(strategy))
     throw new EngineError(
       'INVALID_ARGUMENT',
+      { field: 'strategy' },
       `Unknown assignment strategy "${String(strategy)}"; expected one of ${ASSIGNMENT_STRATEGIES.join(', ')}.`,
     );
   const seen = new Set<string>();
   for (const m of members) {
-    if (seen.has(m.id)) throw new EngineError('INVALID_ARGUMENT', `Duplicate member id "${m.id}" in the group.`);
+    if (seen.has(m.id)) throw new EngineError('INVALID_ARGUMENT', { field: 'members' }, `Duplicate member id "${m.id}" in the group.`);
     seen.add(m.id);
   }
   for (const [topic, count] of Object.entries(partitionsPerTopic)) {
     if (!Number.isInteger(count) || count < 0)
       throw new EngineError(
         'INVALID_ARGUMENT',
+        { field: 'partitionsPerTopic' },
         `Partition count of topic "${topic}" must be a non-negative integer, got ${String(count)}.`,
       );
   }

@@ -341,10 +341,116 @@ class PartitionMovements {
   }
 }
 
+/**
+ * The members taking part in balancing, ordered by (assigned partition count, id): Kafka's
+ * sortedCurrentSubscriptions, a TreeSet re-sorted on every move (remove, change, add). Here one
+ * bitset of member ranks (rank = position in id order) per partition count, and the sorted list
+ * of counts in use: a move is O(1) plus a binary search over the counts, "least loaded member
+ * that subscribes to topic t" scans from the lowest count and stops at the first match.
+ * (Sorting every member for every partition, as before, took minutes on Kafka's own large test.)
+ */
+class MembersByLoad {
+  private readonly rank = new Map<string, number>();
+  private readonly ids: string[];
+  private readonly words: number;
+  /** count -> bitset of the ranks of members holding that many partitions. */
+  private readonly buckets = new Map<number, Uint32Array>();
+  private readonly population = new Map<number, number>();
+  /** Counts with at least one member, ascending. */
+  private readonly counts: number[] = [];
+  /** Each rank's count, or -1 when the member is not in the set. */
+  private readonly countOf: Int32Array;
+
+  constructor(idsInOrder: readonly string[]) {
+    this.ids = [...idsInOrder];
+    this.ids.forEach((id, i) => this.rank.set(id, i));
+    this.words = (this.ids.length + 31) >>> 5;
+    this.countOf = new Int32Array(this.ids.length).fill(-1);
+  }
+
+  get empty(): boolean {
+    return this.counts.length === 0;
+  }
+
+  has(id: string): boolean {
+    return this.countOf[this.rank.get(id)!] >= 0;
+  }
+
+  set(id: string, count: number): void {
+    const r = this.rank.get(id)!;
+    const was = this.countOf[r];
+    if (was === count) return;
+    if (was >= 0) this.clearBit(was, r);
+    this.countOf[r] = count;
+    let bits = this.buckets.get(count);
+    if (!bits) this.buckets.set(count, (bits = new Uint32Array(this.words)));
+    bits[r >>> 5] |= 1 << (r & 31);
+    const n = (this.population.get(count) ?? 0) + 1;
+    this.population.set(count, n);
+    if (n === 1) this.counts.splice(lowerBound(this.counts, count), 0, count);
+  }
+
+  delete(id: string): void {
+    const r = this.rank.get(id)!;
+    const was = this.countOf[r];
+    if (was < 0) return;
+    this.clearBit(was, r);
+    this.countOf[r] = -1;
+  }
+
+  private clearBit(count: number, r: number): void {
+    this.buckets.get(count)![r >>> 5] &= ~(1 << (r & 31));
+    const n = this.population.get(count)! - 1;
+    this.population.set(count, n);
+    if (n === 0) this.counts.splice(lowerBound(this.counts, count), 1);
+  }
+
+  /** Smallest and largest partition counts among the members (0 when empty). */
+  get minCount(): number {
+    return this.counts.length ? this.counts[0] : 0;
+  }
+  get maxCount(): number {
+    return this.counts.length ? this.counts[this.counts.length - 1] : 0;
+  }
+
+  /** The first member in (count, id) order with count <= maxCount that `accept`s, if any. */
+  first(accept: (id: string) => boolean, maxCount = Infinity): string | undefined {
+    for (const count of this.counts) {
+      if (count > maxCount) return undefined;
+      const bits = this.buckets.get(count)!;
+      for (let w = 0; w < bits.length; w++) {
+        let word = bits[w];
+        while (word !== 0) {
+          const low = word & -word;
+          const id = this.ids[(w << 5) + 31 - Math.clz32(low)];
+          if (accept(id)) return id;
+          word ^= low;
+        }
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Index of the first element >= x in an ascending array. */
+function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Kafka's GeneralAssignmentBuilder (members with different subscriptions). */
 class GeneralAssignment {
   private readonly topicConsumers = new Map<string, string[]>();
   private readonly consumerTopics = new Map<string, string[]>();
+  private readonly consumerTopicSet = new Map<string, Set<string>>();
+  private readonly maxSize = new Map<string, number>();
+  private readonly byLoad: MembersByLoad;
   private readonly current = new Map<string, Set<TopicPartition>>();
   private readonly owner = new Map<TopicPartition, string>();
   private readonly movements = new PartitionMovements();
@@ -361,6 +467,8 @@ class GeneralAssignment {
     for (const m of members) {
       const topics = [...new Set(m.topics)].filter((t) => this.topicConsumers.has(t));
       this.consumerTopics.set(m.id, topics);
+      this.consumerTopicSet.set(m.id, new Set(topics));
+      this.maxSize.set(m.id, topics.reduce((n, t) => n + catalog.partitionsOf(t).length, 0));
       for (const t of topics) this.topicConsumers.get(t)!.push(m.id);
       this.current.set(m.id, new Set(owned.get(m.id) ?? []));
     }
@@ -369,14 +477,15 @@ class GeneralAssignment {
       (a, b) => this.topicConsumers.get(a)!.length - this.topicConsumers.get(b)!.length || compareStrings(a, b),
     );
     this.sortedAllPartitions = topicOrder.flatMap((t) => [...catalog.partitionsOf(t)]);
+    this.byLoad = new MembersByLoad(members.map((m) => m.id)); // members come sorted by id
   }
 
   build(): Map<string, TopicPartition[]> {
     // Keep owned partitions whose owner still subscribes to their topic.
     for (const [id, tps] of this.current) {
-      const topics = this.consumerTopics.get(id)!;
+      const topics = this.consumerTopicSet.get(id)!;
       for (const tp of [...tps]) {
-        if (!topics.includes(tp.topic)) {
+        if (!topics.has(tp.topic)) {
           tps.delete(tp);
           this.owner.delete(tp);
           this.revocationRequired = true;
@@ -390,30 +499,35 @@ class GeneralAssignment {
     return result;
   }
 
-  /** Members by (assigned count, id): Kafka's sortedCurrentSubscriptions. */
-  private sortedMembers(): string[] {
-    return [...this.current.keys()].sort(
-      (a, b) => this.current.get(a)!.size - this.current.get(b)!.size || compareStrings(a, b),
-    );
-  }
-
   private maxAssignmentSize(consumer: string): number {
-    return this.consumerTopics.get(consumer)!.reduce((n, t) => n + this.catalog.partitionsOf(t).length, 0);
+    return this.maxSize.get(consumer)!;
   }
 
   private subscribes(consumer: string, topic: string) {
-    return this.consumerTopics.get(consumer)!.includes(topic);
+    return this.consumerTopicSet.get(consumer)!.has(topic);
+  }
+
+  /** The least loaded member (by count, then id) subscribed to `topic` holding at most maxCount. */
+  private leastLoaded(topic: string, maxCount = Infinity): string | undefined {
+    return this.byLoad.first((c) => this.subscribes(c, topic), maxCount);
+  }
+
+  /** Puts every member of `current` in the load order afresh. */
+  private indexLoads() {
+    for (const [id, tps] of this.current) this.byLoad.set(id, tps.size);
   }
 
   private balance(unassignedPartitions: TopicPartition[]) {
-    const members = this.sortedMembers();
-    const initializing = members.length === 0 || this.current.get(members[members.length - 1])!.size === 0;
+    this.indexLoads();
+    const initializing = this.byLoad.empty || this.byLoad.maxCount === 0;
 
     // Give each unassigned partition to the least loaded member subscribed to its topic.
     for (const tp of unassignedPartitions) {
-      const consumer = this.sortedMembers().find((c) => this.subscribes(c, tp.topic));
+      const consumer = this.leastLoaded(tp.topic);
       if (consumer === undefined) continue;
-      this.current.get(consumer)!.add(tp);
+      const tps = this.current.get(consumer)!;
+      tps.add(tp);
+      this.byLoad.set(consumer, tps.size);
       this.owner.set(tp, consumer);
     }
 
@@ -431,6 +545,7 @@ class GeneralAssignment {
       if (!canParticipate) {
         fixed.set(consumer, tps);
         this.current.delete(consumer);
+        this.byLoad.delete(consumer);
       }
     }
 
@@ -467,11 +582,9 @@ class GeneralAssignment {
         if (this.isBalanced()) break;
         const consumer = this.owner.get(tp);
         if (consumer === undefined) continue;
+        // Does a member subscribed to the topic hold two or more partitions fewer?
         const size = this.current.get(consumer)!.size;
-        const someoneLighter = this.topicConsumers
-          .get(tp.topic)!
-          .some((other) => this.current.has(other) && size > this.current.get(other)!.size + 1);
-        if (someoneLighter) {
+        if (this.leastLoaded(tp.topic, size - 2) !== undefined) {
           this.reassignPartition(tp);
           performed = true;
           modified = true;
@@ -482,13 +595,17 @@ class GeneralAssignment {
   }
 
   private reassignPartition(tp: TopicPartition) {
-    const newConsumer = this.sortedMembers().find((c) => this.subscribes(c, tp.topic))!;
+    const newConsumer = this.leastLoaded(tp.topic)!;
     const oldConsumer = this.owner.get(tp)!;
     const toMove = this.movements.partitionToMove(tp, oldConsumer, newConsumer);
     const from = this.owner.get(toMove)!;
     this.movements.movePartition(toMove, from, newConsumer);
-    this.current.get(from)!.delete(toMove);
-    this.current.get(newConsumer)!.add(toMove);
+    const fromTps = this.current.get(from)!;
+    const toTps = this.current.get(newConsumer)!;
+    fromTps.delete(toMove);
+    toTps.add(toMove);
+    this.byLoad.set(from, fromTps.size);
+    this.byLoad.set(newConsumer, toTps.size);
     this.owner.set(toMove, newConsumer);
   }
 
@@ -497,12 +614,10 @@ class GeneralAssignment {
    * subscribes to from a member holding two or more partitions more than it.
    */
   private isBalanced(): boolean {
-    const members = this.sortedMembers();
-    if (members.length === 0) return true;
-    const min = this.current.get(members[0])!.size;
-    const max = this.current.get(members[members.length - 1])!.size;
-    if (min >= max - 1) return true;
-    for (const consumer of members) {
+    if (this.byLoad.empty) return true;
+    if (this.byLoad.minCount >= this.byLoad.maxCount - 1) return true;
+    // The answer does not depend on the order members are looked at.
+    for (const consumer of this.current.keys()) {
       const mine = this.current.get(consumer)!;
       if (mine.size === this.maxAssignmentSize(consumer)) continue;
       for (const topic of this.consumerTopics.get(consumer)!) {

@@ -25,6 +25,10 @@ export const common = {
   'error.title': 'Something went wrong in this panel',
   'error.body': 'The rest of Kafé still works. Try again, or reload the page if the problem stays.',
   'error.retry': 'Try again',
+  'fatal.title': 'Kafé stopped because of an error',
+  'fatal.body': 'Your saved canvas is still in this browser. Reload to try again. If this comes back on every load, start with a fresh canvas: your save is then kept aside, not deleted.',
+  'fatal.reload': 'Reload',
+  'fatal.fresh': 'Start with a fresh canvas',
   'footer.note': 'Everything runs in your browser. No server, no sign-up.',
 } as const;
 

@@ -92,6 +92,6 @@ export const lessons = {
   'lessons.stash.note': 'Your own canvas was kept aside while you follow lessons.',
   'lessons.stash.restore': 'Back to my canvas',
   'lessons.problems': 'Some lessons could not be loaded:',
-  'lessons.progressUnreadable': 'Your saved lesson progress could not be read, so the course starts fresh. The old save is kept aside.',
+  'lessons.progressUnreadable': 'Your saved lesson progress could not be read, so the course starts fresh. The unreadable save is kept aside in this browser (kafe.lessons.progress.unreadable).',
   'lessons.failedAction': 'This step could not be set up.',
 } as const;

@@ -91,6 +91,6 @@ export const lessons: Record<keyof typeof en, string> = {
   'lessons.stash.note': 'แคนวาสของคุณเองถูกเก็บแยกไว้ระหว่างที่เรียน',
   'lessons.stash.restore': 'กลับไปที่แคนวาสของฉัน',
   'lessons.problems': 'บางบทเรียนโหลดไม่ได้:',
-  'lessons.progressUnreadable': 'อ่านความคืบหน้าบทเรียนที่บันทึกไว้ไม่ได้ หลักสูตรจึงเริ่มใหม่ ข้อมูลเดิมถูกเก็บแยกไว้แล้ว',
+  'lessons.progressUnreadable': 'อ่านความคืบหน้าบทเรียนที่บันทึกไว้ไม่ได้ หลักสูตรจึงเริ่มใหม่ ข้อมูลที่อ่านไม่ได้ถูกเก็บแยกไว้ในเบราว์เซอร์นี้แล้ว (kafe.lessons.progress.unreadable)',
   'lessons.failedAction': 'ตั้งค่าขั้นตอนนี้ไม่สำเร็จ',
 };

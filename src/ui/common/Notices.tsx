@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useT, type MessageKey } from '../../i18n';
+import { useT } from '../../i18n';
+import { refusalMessage } from '../../i18n/refusals';
 import { useKafe, type Notice } from '../../store';
 
 /** How long an info or success notice stays before it fades away, ms. */
@@ -35,9 +35,9 @@ export function Notices() {
 
 function Toast({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
   const { t } = useT();
-  const { i18n } = useTranslation();
-  // A key the UI does not know (e.g. a new refusal code) still shows something meaningful.
-  const message = i18n.exists(notice.key) ? t(notice.key as MessageKey, notice.params) : notice.key;
+  const message = t(notice.key, notice.params);
+  // An engine refusal is worded from its code in the learner's language, never the engine's English.
+  const detail = notice.refusal ? refusalMessage(t, notice.refusal) : notice.detail;
   const fades = notice.kind !== 'error' && !notice.sticky;
   return (
     <div
@@ -48,7 +48,12 @@ function Toast({ notice, onDismiss }: { notice: Notice; onDismiss: () => void })
     >
       <div className="toast__body">
         <p className="toast__message">{message}</p>
-        {notice.detail && <p className="toast__detail">{notice.detail}</p>}
+        {notice.reason && (
+          <p className="toast__reason" data-reason={notice.reason}>
+            {t(`read.${notice.reason}`)}
+          </p>
+        )}
+        {detail && <p className="toast__detail">{detail}</p>}
       </div>
       <button type="button" className="toast__dismiss" aria-label={t('notice.dismiss')} title={t('notice.dismiss')} onClick={onDismiss}>
         <span aria-hidden="true">×</span>

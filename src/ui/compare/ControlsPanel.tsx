@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { downstreamOf, FEATURE_IDS, type DownstreamId, type ServiceId } from '../../compare';
-import { useT, type MessageKey } from '../../i18n';
+import { useT } from '../../i18n';
 import { serviceName } from './labels';
 import { useCompare } from './store';
 
@@ -122,7 +122,7 @@ export function ControlsPanel() {
       <p className="cmp-note">{t('compare.controls.note')}</p>
       {refused && (
         <p className="cmp-refused" role="alert">
-          {t(`compare.refused.${refused}` as MessageKey)}
+          {t(`compare.refused.${refused}`)}
         </p>
       )}
       <div className="cmp-features">

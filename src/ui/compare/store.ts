@@ -9,6 +9,7 @@ import {
   serviceOfSyncId,
   type CompareConfig,
   type Control,
+  type ControlRefusal,
   type MetricsSnapshot,
   type RunSummary,
   type ScenarioId,
@@ -43,7 +44,7 @@ export interface CompareState {
   activity: Activity;
   summary: RunSummary | null;
   /** A control was refused: its refusal code, for a message. */
-  refused: string | null;
+  refused: ControlRefusal | null;
   /** Bumped on every new run, so panels that read the run (diagrams) know to refresh. */
   runNumber: number;
   /** The order last drawn in the diagrams panel (the Markdown export draws it too). */

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Command } from '../../engine';
 import { useT } from '../../i18n';
-import type { NodeOf, ScenarioNode } from '../../scenario';
+import { LIMITS, type NodeOf, type ScenarioNode } from '../../scenario';
 import { groupsReading, partitionNumberOf, topicOfPartition, useKafe } from '../../store';
 import { useKafeJson } from './useKafeJson';
 
@@ -186,7 +186,7 @@ function TopicLive({ node }: { node: NodeOf<'topic'> }) {
   const addPartitions = (e: FormEvent) => {
     e.preventDefault();
     const n = Number(countDraft.trim() || String(current + 1));
-    if (!Number.isInteger(n) || n <= current || n > 64) {
+    if (!Number.isInteger(n) || n <= current || n > LIMITS.partitions) {
       setCountError(true);
       return;
     }
@@ -248,7 +248,7 @@ function TopicLive({ node }: { node: NodeOf<'topic'> }) {
               className="input"
               inputMode="numeric"
               value={countDraft}
-              placeholder={String(Math.min(64, current + 1))}
+              placeholder={String(Math.min(LIMITS.partitions, current + 1))}
               aria-invalid={countError || undefined}
               aria-describedby={`${countId}-hint${countError ? ` ${countId}-error` : ''}`}
               onChange={(e) => {
@@ -257,7 +257,7 @@ function TopicLive({ node }: { node: NodeOf<'topic'> }) {
               }}
             />
           </div>
-          <button type="submit" className="button" disabled={current >= 64}>
+          <button type="submit" className="button" disabled={current >= LIMITS.partitions}>
             {t('inspector.topic.addPartitions')}
           </button>
         </div>
@@ -445,7 +445,7 @@ function ServiceLive({ node }: { node: NodeOf<'service'> }) {
   const scale = (e: FormEvent) => {
     e.preventDefault();
     const n = Number(scaleDraft.trim());
-    if (scaleDraft.trim() === '' || !Number.isInteger(n) || n < 1 || n > 32) {
+    if (scaleDraft.trim() === '' || !Number.isInteger(n) || n < 1 || n > LIMITS.instances) {
       setScaleError(true);
       return;
     }
@@ -496,7 +496,7 @@ function ServiceLive({ node }: { node: NodeOf<'service'> }) {
         </div>
         {scaleError && (
           <p id={`${scaleId}-error`} className="field-error">
-            {t('inspector.error.range', { min: 1, max: 32 })}
+            {t('inspector.error.range', { min: 1, max: LIMITS.instances })}
           </p>
         )}
       </form>

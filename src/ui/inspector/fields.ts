@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../i18n';
-import type { NodeKind, Scenario, ScenarioNode } from '../../scenario/schema';
+import { LIMITS, type NodeKind, type Scenario, type ScenarioNode } from '../../scenario/schema';
 
 /**
  * The settings the inspector edits, as data: one list of fields per node kind. Each field knows how
@@ -151,7 +151,7 @@ const offsetResetField = select('autoOffsetReset', 'inspector.field.autoOffsetRe
   latest: 'inspector.option.latest',
 });
 const processingField = numberField('processingMs', 'inspector.field.processingMs', 0, 60_000, { unit: 'ms' });
-const instancesField = intField('instances', 'inspector.field.instances', 1, 32);
+const instancesField = intField('instances', 'inspector.field.instances', 1, LIMITS.instances);
 
 /** Topics this service writes to (edges service -> topic): the only valid retry / DLQ targets. */
 function outputTopics(ctx: FieldContext): { value: string; label: string }[] {
@@ -226,7 +226,7 @@ export const FIELDS: Record<NodeKind, readonly FieldSpec[]> = {
         return taken ? fail('inspector.error.topicTaken', { name }) : ok(name);
       },
     },
-    intField('partitions', 'inspector.field.partitions', 1, 64),
+    intField('partitions', 'inspector.field.partitions', 1, LIMITS.partitions),
     intField('replicationFactor', 'inspector.field.replicationFactor', 1, 5, { hintKey: 'inspector.hint.replicationFactor' }),
     intField('minInsyncReplicas', 'inspector.field.minInsyncReplicas', 1, 5, { hintKey: 'inspector.hint.minInsyncReplicas' }),
     {

@@ -31,7 +31,7 @@ export function LessonPanel({ onAppLink, link }: Props) {
   const problem = useProgress((s) => s.problem);
   const notify = useKafe((s) => s.notify);
   useEffect(() => {
-    if (problem) notify('error', 'lessons.progressUnreadable', problem);
+    if (problem) notify('error', 'lessons.progressUnreadable', problem.error, { reason: problem.reason });
   }, [problem, notify]);
 
   const lesson = course.lessons.find((l) => l.id === current);

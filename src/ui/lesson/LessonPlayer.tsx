@@ -8,7 +8,8 @@ import { CopyStepLink } from './CopyStepLink';
 import { LessonMarkdown, type AppLink } from './LessonMarkdown';
 import { PredictBox } from './PredictBox';
 import { lessonProgressOf, useProgress } from './progressStore';
-import { openLessonAt } from './session';
+import { openLessonAt, requestLesson } from './session';
+import { replaceWithConsent } from '../common/replaceGuard';
 import { showSolution } from './showMe';
 import { describeGoal } from './goalText';
 import { useGoalWatch } from './useGoalWatch';
@@ -69,6 +70,8 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
     update(lesson.id, (p) => ({ ...p, step: next }));
   };
   const fail = (error: string | null) => error && store.getState().notify('error', 'lessons.failedAction', error);
+  // "Show me" and opening a lesson replace the canvas: each asks first if that would lose unsaved
+  // work (replaceGuard.ts). "Reset step" does not: putting the step back is what it says it does.
   const resetStep = () => {
     showing?.abort();
     fail(openLessonAt(store, lesson, index));
@@ -78,15 +81,22 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
       showing.abort();
       return;
     }
-    const controller = new AbortController();
-    setShowing(controller);
-    void showSolution(store, lesson, index, controller.signal).then((error) => {
-      setShowing((c) => (c === controller ? null : c));
-      fail(error);
+    replaceWithConsent(store, 'showMe', title, () => {
+      const controller = new AbortController();
+      setShowing(controller);
+      void showSolution(store, lesson, index, controller.signal).then((error) => {
+        setShowing((c) => (c === controller ? null : c));
+        fail(error);
+      });
     });
   };
   const check = () => setChecked(goalHolds(step.goal, goalContext(store)) ? null : 'no');
-  const finish = () => update(lesson.id, (p) => ({ ...p, completed: true }));
+  const finish = () => {
+    update(lesson.id, (p) => ({ ...p, completed: true }));
+    // A finished lesson's canvas has served its purpose (progress keeps what was learned), so
+    // moving on to the next lesson does not ask about it.
+    store.getState().markKept();
+  };
 
   const position = course.lessons.indexOf(lesson);
   const next = course.lessons[position + 1];
@@ -104,7 +114,7 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
         <LessonMarkdown text={text.summary} onAppLink={onAppLink} />
         <div className="lesson__actions">
           {next ? (
-            <button type="button" className="button" onClick={() => fail(openLessonAt(store, next, lessonProgressOf(useProgress.getState().progress, next.id).step))}>
+            <button type="button" className="button" onClick={() => requestLesson(store, next, lessonProgressOf(useProgress.getState().progress, next.id).step, lang, fail)}>
               {t('lessons.complete.next', { title: lessonIn(next, lang).title })}
             </button>
           ) : (
@@ -113,10 +123,12 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
           <button
             type="button"
             className="button button--quiet"
-            onClick={() => {
-              update(lesson.id, (p) => ({ ...p, step: 0, completed: false }));
-              fail(openLessonAt(store, lesson, 0));
-            }}
+            onClick={() =>
+              replaceWithConsent(store, 'lesson', title, () => {
+                update(lesson.id, (p) => ({ ...p, step: 0, completed: false }));
+                fail(openLessonAt(store, lesson, 0));
+              })
+            }
           >
             {t('lessons.complete.again')}
           </button>

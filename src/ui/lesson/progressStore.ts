@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ReadReason } from '../../scenario';
 import { appStorage } from '../common/appStorage';
 import { emptyLessonProgress, emptyProgress, parseProgress, PROGRESS_KEY, PROGRESS_UNREADABLE_KEY, type LessonProgress, type Progress } from '../../lessons/progress';
 
@@ -9,14 +10,14 @@ import { emptyLessonProgress, emptyProgress, parseProgress, PROGRESS_KEY, PROGRE
 interface ProgressState {
   progress: Progress;
   /** Why the saved progress could not be read, if it could not. */
-  problem: string | null;
+  problem: { error: string; reason: ReadReason } | null;
   setOpen(open: boolean): void;
   open(lessonId: string | null): void;
   update(lessonId: string, fn: (p: LessonProgress) => LessonProgress): void;
   resetLesson(lessonId: string): void;
 }
 
-function load(): { progress: Progress; problem: string | null } {
+function load(): Pick<ProgressState, 'progress' | 'problem'> {
   let text: string | null = null;
   try {
     text = appStorage.getItem(PROGRESS_KEY);
@@ -31,7 +32,7 @@ function load(): { progress: Progress; problem: string | null } {
   } catch {
     // nowhere to keep it; the problem is still reported
   }
-  return { progress: emptyProgress(), problem: parsed.error };
+  return { progress: emptyProgress(), problem: { error: parsed.error, reason: parsed.reason } };
 }
 
 function save(progress: Progress) {

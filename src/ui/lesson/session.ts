@@ -1,23 +1,60 @@
-import { goToStepStart, type Lesson } from '../../lessons';
+import { goToStepStart, lessonIn, type Lesson } from '../../lessons';
+import type { Lang } from '../../i18n';
 import { parseScenarioJson } from '../../scenario';
 import type { KafeStore } from '../../store';
+import { replaceWithConsent } from '../common/replaceGuard';
 import { appStorage } from '../common/appStorage';
 import { useProgress } from './progressStore';
 
 /** The learner's own canvas, kept aside while lessons take over the canvas. */
 export const STASH_KEY = 'kafe.lessons.stash';
+/** Where an unreadable stash is moved, so it is never silently lost. */
+export const STASH_UNREADABLE_KEY = 'kafe.lessons.stash.unreadable';
 
 /**
  * Opens `lesson` at step `index` on the canvas. The first time lessons take over, the learner's
  * own canvas is stashed (never overwritten) so "Back to my canvas" can bring it back.
- * Returns an error sentence if the step could not be set up.
+ * Returns an error sentence if the step could not be set up. Replaces the canvas without asking:
+ * UI actions go through requestLesson.
  */
 export function openLessonAt(store: KafeStore, lesson: Lesson, index: number): string | null {
-  if (useProgress.getState().progress.current === null) stashCanvas(store);
+  if (willStash()) stashCanvas(store);
   useProgress.getState().open(lesson.id);
   useProgress.getState().update(lesson.id, (p) => ({ ...p, step: index }));
   store.getState().pause();
-  return goToStepStart(store, lesson, index);
+  const error = goToStepStart(store, lesson, index);
+  // The lesson can set this canvas up again: until the learner changes it, nothing is lost.
+  store.getState().markKept();
+  return error;
+}
+
+/**
+ * What the lesson buttons call: opens the lesson, asking first when
+ * the canvas holds unsaved work that neither the stash nor anything else keeps. `onError` gets
+ * the sentence openLessonAt returns.
+ */
+export function requestLesson(
+  store: KafeStore,
+  lesson: Lesson,
+  index: number,
+  lang: Lang,
+  onError: (error: string) => void,
+): void {
+  replaceWithConsent(
+    store,
+    'lesson',
+    lessonIn(lesson, lang).title,
+    () => {
+      const error = openLessonAt(store, lesson, index);
+      if (error) onError(error);
+    },
+    willStash(),
+  );
+}
+
+/** True when opening a lesson now keeps the current canvas in the stash. */
+function willStash(): boolean {
+  return useProgress.getState().progress.current === null && !hasStash();
 }
 
 function stashCanvas(store: KafeStore) {
@@ -36,7 +73,15 @@ export function hasStash(): boolean {
   }
 }
 
-/** Leaves lesson mode and puts the stashed canvas back (the stash is removed only once it loaded). */
+/** "Back to my canvas": asks first when the canvas holds unsaved work, then restoreStash. */
+export function requestStash(store: KafeStore): void {
+  replaceWithConsent(store, 'stash', '', () => restoreStash(store));
+}
+
+/**
+ * Leaves lesson mode and puts the stashed canvas back (the stash is removed only once it loaded).
+ * An unreadable stash is moved to STASH_UNREADABLE_KEY and reported; the canvas stays.
+ */
 export function restoreStash(store: KafeStore): void {
   useProgress.getState().open(null);
   let text: string | null = null;
@@ -48,10 +93,17 @@ export function restoreStash(store: KafeStore): void {
   if (text === null) return;
   const parsed = parseScenarioJson(text);
   if (!parsed.ok) {
-    store.getState().notify('error', 'notice.importFailed', parsed.error);
+    try {
+      appStorage.setItem(STASH_UNREADABLE_KEY, text);
+      appStorage.removeItem(STASH_KEY);
+    } catch {
+      // could not move it: it stays where it is, still reported
+    }
+    store.getState().notify('error', 'notice.stashFailed', parsed.error, { reason: parsed.reason });
     return;
   }
-  store.getState().loadScenario(parsed.value);
+  // The stash is the only other copy of this canvas, and it goes away now.
+  store.getState().loadScenario(parsed.value, { kept: false });
   try {
     appStorage.removeItem(STASH_KEY);
   } catch {

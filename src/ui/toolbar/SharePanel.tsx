@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
+import { decodeShareFragment } from '../../scenario';
 import { useKafe, useKafeStoreApi } from '../../store';
+import { replaceWithConsent } from '../common/replaceGuard';
 import { ShareLinks } from './ShareLinks';
 import { usePopover } from './usePopover';
 
@@ -13,8 +15,9 @@ export function fragmentOf(link: string): string {
 
 /**
  * Share: copy a link that holds the whole scenario (also shown in a read-only field, for when the
- * clipboard is not available), and open a link someone else shared. A bad link is refused by the
- * store with a notice; the canvas stays as it was.
+ * clipboard is not available), and open a link someone else shared. A bad link is refused with a
+ * notice saying why, and the canvas stays as it was; a good one replaces the canvas only with the
+ * learner's consent when unsaved work would be lost.
  */
 export function SharePanel() {
   const { t } = useT();
@@ -47,11 +50,17 @@ export function SharePanel() {
       setPastedEmpty(true);
       return;
     }
-    if (store.getState().openShareFragment(fragmentOf(pasted))) {
-      notify('success', 'notice.linkOpened');
-      setPasted('');
-      close();
+    const parsed = decodeShareFragment(fragmentOf(pasted));
+    if (!parsed.ok) {
+      notify('error', 'notice.shareFailed', parsed.error, { reason: parsed.reason });
+      return;
     }
+    setPasted('');
+    close();
+    replaceWithConsent(store, 'share', parsed.value.name.trim() || 'Kafé', () => {
+      store.getState().loadScenario(parsed.value);
+      notify('success', 'notice.linkOpened');
+    });
   };
 
   return (

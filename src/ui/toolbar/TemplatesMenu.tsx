@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n';
-import { useKafe, type KafeState } from '../../store';
+import { useKafeStoreApi, type KafeState } from '../../store';
+import { replaceWithConsent } from '../common/replaceGuard';
 import { usePopover } from './usePopover';
 
 type TemplateId = Parameters<KafeState['loadTemplate']>[0];
@@ -14,31 +15,18 @@ const TEMPLATE_ITEMS: readonly { id: TemplateId; labelKey: MessageKey; descripti
 ];
 
 /**
- * A disclosure listing the templates. Loading one replaces the canvas, so when the canvas has
- * nodes the learner confirms first in an inline dialog.
+ * A disclosure listing the templates. Loading one replaces the canvas, so when that would lose
+ * unsaved work the learner is asked first (replaceGuard.ts, the same question as everywhere).
  */
 export function TemplatesMenu() {
   const { t } = useT();
   const panelId = useId();
-  const titleId = useId();
-  const bodyId = useId();
-  const hasNodes = useKafe((s) => s.scenario.nodes.length > 0);
-  const loadTemplate = useKafe((s) => s.loadTemplate);
+  const store = useKafeStoreApi();
   const { open, toggle, close, buttonRef, panelRef } = usePopover();
-  const [pending, setPending] = useState<TemplateId | null>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (!open) setPending(null);
-  }, [open]);
-  useEffect(() => {
-    if (pending) confirmRef.current?.focus();
-  }, [pending]);
-
-  const load = (id: TemplateId) => {
-    loadTemplate(id);
-    setPending(null);
+  const choose = (item: (typeof TEMPLATE_ITEMS)[number]) => {
     close();
+    replaceWithConsent(store, 'template', t(item.labelKey), () => store.getState().loadTemplate(item.id));
   };
 
   return (
@@ -55,38 +43,16 @@ export function TemplatesMenu() {
       </button>
       {open && (
         <div ref={panelRef} id={panelId} className="popover" data-testid="templates-panel">
-          {pending === null ? (
-            <ul className="menu-list" aria-label={t('toolbar.templates')}>
-              {TEMPLATE_ITEMS.map((item) => (
-                <li key={item.id}>
-                  <button
-                    type="button"
-                    className="menu-item"
-                    data-template={item.id}
-                    onClick={() => (hasNodes ? setPending(item.id) : load(item.id))}
-                  >
-                    <span className="menu-item__title">{t(item.labelKey)}</span>
-                    <span className="menu-item__about">{t(item.descriptionKey)}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <div role="alertdialog" aria-labelledby={titleId} aria-describedby={bodyId} className="confirm">
-              <h3 id={titleId} className="confirm__title">
-                {t('toolbar.confirmReplace.title', { name: t(TEMPLATE_ITEMS.find((i) => i.id === pending)!.labelKey) })}
-              </h3>
-              <p id={bodyId}>{t('toolbar.confirmReplace.body')}</p>
-              <div className="confirm__actions">
-                <button ref={confirmRef} type="button" className="button" onClick={() => load(pending)}>
-                  {t('toolbar.confirmReplace.yes')}
+          <ul className="menu-list" aria-label={t('toolbar.templates')}>
+            {TEMPLATE_ITEMS.map((item) => (
+              <li key={item.id}>
+                <button type="button" className="menu-item" data-template={item.id} onClick={() => choose(item)}>
+                  <span className="menu-item__title">{t(item.labelKey)}</span>
+                  <span className="menu-item__about">{t(item.descriptionKey)}</span>
                 </button>
-                <button type="button" className="button button--quiet" onClick={() => setPending(null)}>
-                  {t('toolbar.confirmReplace.no')}
-                </button>
-              </div>
-            </div>
-          )}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
     </div>

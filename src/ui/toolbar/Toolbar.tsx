@@ -1,8 +1,10 @@
 import { useRef, type ChangeEvent } from 'react';
 import { useT } from '../../i18n';
+import { parseScenarioJson } from '../../scenario';
 import { useKafe, useKafeStoreApi } from '../../store';
 import { AsyncApiMenu } from '../asyncapi/AsyncApiMenu';
 import { downloadFile } from '../common/download';
+import { replaceWithConsent } from '../common/replaceGuard';
 import { ExportCodeButton } from '../export/ExportCodeButton';
 import { SharePanel } from './SharePanel';
 import { TemplatesMenu } from './TemplatesMenu';
@@ -10,14 +12,13 @@ import { TemplatesMenu } from './TemplatesMenu';
 export const EXPORT_FILE_NAME = 'kafe-scenario.json';
 
 /**
- * Templates, export/import as JSON, export as a kafkajs project, AsyncAPI export/import, and share links. Import and
- * share go through the store, which refuses anything malformed with a notice and keeps the
- * current canvas.
+ * Templates, export/import as JSON, export as a kafkajs project, AsyncAPI export/import, and share
+ * links. A JSON file that cannot be read is refused with a notice saying why, and the canvas stays;
+ * a readable one replaces the canvas only with the learner's consent when unsaved work would be lost.
  */
 export function Toolbar() {
   const { t } = useT();
   const store = useKafeStoreApi();
-  const importJson = useKafe((s) => s.importJson);
   const notify = useKafe((s) => s.notify);
   const autoArrange = useKafe((s) => s.autoArrange);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -30,11 +31,22 @@ export function Toolbar() {
     // Clear the field so choosing the same file again still triggers a change.
     input.value = '';
     if (!file) return;
+    let text: string;
     try {
-      importJson(await file.text());
+      text = await file.text();
     } catch (e) {
-      notify('error', 'notice.importFailed', e instanceof Error ? e.message : String(e));
+      notify('error', 'notice.importFailed', e instanceof Error ? e.message : String(e), { reason: 'unexpected' });
+      return;
     }
+    const parsed = parseScenarioJson(text);
+    if (!parsed.ok) {
+      notify('error', 'notice.importFailed', parsed.error, { reason: parsed.reason });
+      return;
+    }
+    replaceWithConsent(store, 'import', parsed.value.name || file.name, () => {
+      store.getState().loadScenario(parsed.value);
+      notify('success', 'notice.imported');
+    });
   };
 
   return (

@@ -1,0 +1,83 @@
+import { recordOrigin } from './handled';
+import { send } from './producers';
+import type { ConsumerState, DeliveredRecord, ServiceState, Sim } from './world';
+
+/**
+ * What a service's instance does with one record of its batch (see processing.ts): skip it if an
+ * idempotent service handled its business event already, else run the handlers (failing with the
+ * service's failureRate) and publish what they emit, retry, dead-letter or drop. `doneAt` is when
+ * the record's processing ended, reported on its `processed` trace event.
+ */
+
+/** Identity of the business event: the first record it arrived as, kept across retry topics. */
+const originOf = (r: DeliveredRecord) => r.headers.origin ?? recordOrigin(r.topic, r.partition, r.offset);
+
+/** Whether the service handled r's business event already; the same as
+ * `processedIds.has(originOf(r))` without building the string. */
+function handledBefore(s: ServiceState, r: DeliveredRecord): boolean {
+  const origin = r.headers.origin;
+  return origin != null ? s.processedIds.has(origin) : s.processedIds.hasRecord(r.topic, r.partition, r.offset);
+}
+
+function markHandled(s: ServiceState, r: DeliveredRecord): void {
+  const origin = r.headers.origin;
+  if (origin != null) s.processedIds.add(origin);
+  else s.processedIds.addRecord(r.topic, r.partition, r.offset);
+}
+
+type Outcome = 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped';
+
+function emitProcessed(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, outcome: Outcome, doneAt: number): void {
+  sim.emit({ type: 'processed', group: consumer.group, consumer: consumer.id, service: consumer.service, topic: r.topic, partition: r.partition, offset: r.offset, outcome, doneAt });
+}
+
+/** Runs the service's handler for one record. Hot path: allocates only what it emits. */
+export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, doneAt: number): 'done' | 'retryInPlace' {
+  const s = sim.world.services.get(consumer.service!);
+  if (!s) return 'done';
+  if (s.idempotent && handledBefore(s, r)) {
+    s.stats.duplicatesSkipped++;
+    emitProcessed(sim, consumer, r, 'duplicateSkipped', doneAt);
+    return 'done';
+  }
+  const producer = sim.world.producers.get(s.producerId)!;
+  if (!sim.rng.chance(s.failureRate)) {
+    let origin: string | null = null;
+    if (s.idempotent) markHandled(s, r);
+    s.stats.processed++;
+    const type = r.headers.type;
+    for (const h of s.handlers) {
+      if (h.on !== '*' && h.on !== type) continue;
+      if (!h.emit) continue;
+      origin ??= originOf(r);
+      for (const e of h.emit) {
+        send(sim, producer, e.topic, e.key === 'none' ? null : r.key, r.value, Object.freeze({ type: e.eventType, origin }));
+        s.stats.emitted++;
+      }
+    }
+    emitProcessed(sim, consumer, r, 'ok', doneAt);
+    return 'done';
+  }
+
+  s.stats.failed++;
+  const attempts = r.attempt + 1;
+  if (attempts < s.maxAttempts) {
+    if (s.retryTopic) {
+      send(sim, producer, s.retryTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(r), attempt: String(attempts) }));
+      emitProcessed(sim, consumer, r, 'retryScheduled', doneAt);
+      return 'done';
+    }
+    r.attempt = attempts;
+    emitProcessed(sim, consumer, r, 'failed', doneAt);
+    return 'retryInPlace';
+  }
+  if (s.deadLetterTopic) {
+    send(sim, producer, s.deadLetterTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(r), attempt: String(attempts), error: 'processing failed' }));
+    s.stats.deadLettered++;
+    emitProcessed(sim, consumer, r, 'deadLettered', doneAt);
+  } else {
+    s.stats.dropped++;
+    emitProcessed(sim, consumer, r, 'dropped', doneAt);
+  }
+  return 'done';
+}
