@@ -198,12 +198,13 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
      * Moves the run to virtual time `target` (a replay from the seed when it lies behind). Does at
      * most `syncWork` work at once (see budget.ts: SYNC_REPLAY_WORK for the API, UI_SYNC_WORK for
      * what the learner starts); the rest continues over the following frames (see tick) with its
-     * progress in `replay`, and can be stopped. Returns true if it finished at once.
+     * progress in `replay`, and can be stopped. Returns true if it finished at once. `startedAt`:
+     * where the replay began, for its progress, when a share of it was already done elsewhere.
      */
-    const replayTo = (target: number, syncWork: number, extra: Partial<KafeState> = {}): boolean => {
+    const replayTo = (target: number, syncWork: number, extra: Partial<KafeState> = {}, startedAt?: number): boolean => {
       const rewound = target < runner.now;
       if (rewound) runner.rewind();
-      const from = runner.now;
+      const from = startedAt ?? runner.now;
       runner.advanceTo(target, get().scenario.timeline, syncWork === Infinity ? undefined : workBudget(runner.engine, clock, { maxWork: syncWork }));
       if (rewound) runner.drain(); // a replay is not animated
       if (runner.now >= target) {
@@ -273,7 +274,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       useRunner(next);
       baseline = kept ? workFingerprint(scenario) : null;
       set({ scenario, ids: runner.ids, problems: runner.problems, selectedId: null, playing: false });
-      replayTo(scenario.time, UI_SYNC_WORK);
+      replayTo(scenario.time, UI_SYNC_WORK, {}, 0);
       if (capped) get().notify('info', 'notice.restoreCapped', undefined, { sticky: true, params: { ...limitParams(laidOut), saved: formatMinutes(laidOut.time) } });
       return capped;
     };
