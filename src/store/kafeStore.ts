@@ -138,6 +138,7 @@ export interface KafeState {
   markKept(): void;
   exportJson(): string;
   shareFragment(): string;
+  /** Shows a notice in place of the current one, except that a success never hides a sticky notice. */
   notify(kind: Notice['kind'], key: MessageKey, detail?: string, extras?: NoticeExtras): void;
   dismissNotice(): void;
   /** The engine's trace so far (most recent events; not reactive): what lesson goals read. */
@@ -488,6 +489,9 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
         return encodeShareFragment(snapshot(get()));
       },
       notify(kind, key, detail, extras) {
+        // A sticky notice explains something the learner must read (e.g. why a canvas opened at
+        // 0 s); a passing "done" message right after it (link opened, imported) must not hide it.
+        if (kind === 'success' && get().notice?.sticky) return;
         set({ notice: { id: ++noticeSeq, kind, key, ...(detail !== undefined ? { detail } : {}), ...extras } });
       },
       dismissNotice() {
