@@ -27,8 +27,10 @@ const define = <P extends z.ZodType>(params: P, check: (ctx: GoalContext, p: z.i
 const name = z.string().min(1);
 const groupName = name.optional();
 const count = z.number().int().min(0);
-const SERVICE_STATS = ['processed', 'failed', 'duplicatesSkipped', 'deadLettered', 'dropped', 'emitted'] as const;
-const PRODUCER_STATS = ['sent', 'acked', 'failed'] as const;
+export const SERVICE_STATS = ['processed', 'failed', 'duplicatesSkipped', 'deadLettered', 'dropped', 'emitted'] as const;
+export const PRODUCER_STATS = ['sent', 'acked', 'failed'] as const;
+/** A counter a serviceStat or producerStat goal may name. */
+export type GoalStat = (typeof SERVICE_STATS)[number] | (typeof PRODUCER_STATS)[number];
 
 /** Groups a goal is about: the named one, or (no name given) every group, any of which may pass.
  * Leaving the name out lets a learner use whatever group name they typed. */

@@ -47,7 +47,7 @@ export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export interface SetupProblem {
   nodeId: string;
-  code: ProblemCode | (string & {});
+  code: ProblemCode;
   detail?: Record<string, string | number>;
 }
 

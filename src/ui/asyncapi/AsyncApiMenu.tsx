@@ -2,6 +2,7 @@ import { useId, useRef, useState, type ChangeEvent, type ReactNode } from 'react
 import { useTranslation } from 'react-i18next';
 import type { DocumentProblem, Imported, ImportNote, NoteKind } from '../../asyncapi';
 import { registerArea, useT, type MessageKey } from '../../i18n';
+import { ASYNCAPI_NOTE_KEYS } from '../../i18n/codeKeys';
 import { useKafe, useKafeStoreApi } from '../../store';
 import { downloadFile } from '../common/download';
 import { usePopover } from '../toolbar/usePopover';
@@ -220,7 +221,7 @@ function Notes({ notes }: { notes: ImportNote[] }) {
             <ul>
               {list.map((n, i) => (
                 <li key={i} data-code={n.code}>
-                  {t(`asyncapi.note.${n.code}` as MessageKey, { subject: n.subject, detail: n.detail ?? '' })}
+                  {t(ASYNCAPI_NOTE_KEYS[n.code], { subject: n.subject, detail: n.detail ?? '' })}
                 </li>
               ))}
             </ul>

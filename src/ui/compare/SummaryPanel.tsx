@@ -1,4 +1,4 @@
-import { FEATURE_IDS, SERVICE_IDS, summaryMarkdown, summaryRows, type RunSummary, type SummaryLabels } from '../../compare';
+import { FEATURE_IDS, SERVICE_IDS, summaryMarkdown, summaryRows, type RunSummary, type ServiceId, type SummaryLabels } from '../../compare';
 import { useT, type Translate } from '../../i18n';
 import { buildDiagram, diagramHeading, suggestOrder } from './diagrams';
 import { serviceName } from './labels';
@@ -98,7 +98,7 @@ export function SummaryPanel() {
           {Object.keys(summary.syncFailedAt).length > 0 && (
             <p className="cmp-note">
               {t('compare.summary.failedAt', {
-                list: Object.entries(summary.syncFailedAt)
+                list: (Object.entries(summary.syncFailedAt) as [ServiceId, number][])
                   .map(([id, n]) => `${serviceName(t, id)} ${n}`)
                   .join(', '),
               })}

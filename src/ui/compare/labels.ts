@@ -1,10 +1,11 @@
 import { THREADS_PER_INSTANCE, type CompareConfig, type ServiceId, type Side } from '../../compare';
-import type { MessageKey, Translate } from '../../i18n';
+import type { Translate } from '../../i18n';
+import { COMPARE_SERVICE_KEYS } from '../../i18n/codeKeys';
 
 /** What a service's status light says. */
 export type Status = 'up' | 'down' | 'slow' | 'errors' | 'busy';
 
-export const serviceName = (t: Translate, id: string): string => t(`compare.service.${id}` as MessageKey);
+export const serviceName = (t: Translate, id: ServiceId): string => t(COMPARE_SERVICE_KEYS[id]);
 
 /**
  * The light of service `id` on one side: down beats everything, then the learner's own toggles

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportNote, ExportNoteKind } from '../../codegen';
 import { registerArea, useT, type MessageKey } from '../../i18n';
+import { EXPORT_NOTE_KEYS } from '../../i18n/codeKeys';
 import type { Scenario } from '../../scenario';
 import { usePopover } from '../toolbar/usePopover';
 import type { BuiltExport } from './buildExport';
@@ -156,5 +157,5 @@ function ExportResult({ built }: { built: BuiltExport }) {
 
 /** A note in the current language: `export.note.<code>` filled from the note's label and details. */
 function noteMessage(t: ReturnType<typeof useT>['t'], n: ExportNote): string {
-  return t(`export.note.${n.code}` as MessageKey, { label: n.label ?? '', ...n.detail });
+  return t(EXPORT_NOTE_KEYS[n.code], { label: n.label ?? '', ...n.detail });
 }

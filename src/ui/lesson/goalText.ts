@@ -1,5 +1,6 @@
-import type { GoalName, GoalSpec } from '../../lessons';
-import type { MessageKey, Translate } from '../../i18n';
+import type { GoalName, GoalSpec, GoalStat } from '../../lessons';
+import type { Translate } from '../../i18n';
+import { GOAL_STAT_KEYS } from '../../i18n/codeKeys';
 
 type Params = Record<string, unknown>;
 type Vars = Record<string, string | number>;
@@ -12,7 +13,11 @@ function vars(p: Params, t: Translate): Vars {
   if (!('group' in p) || p.group === undefined) out.group = t('lessons.goalPart.anyGroup');
   return out;
 }
-const statKey = (stat: unknown) => `lessons.goalPart.stat.${String(stat)}` as MessageKey;
+/** The counter a goal names, as a word; validation admits only GoalStat, anything else reads as itself. */
+function statWord(stat: unknown, t: Translate): string {
+  const key = Object.hasOwn(GOAL_STAT_KEYS, String(stat)) ? GOAL_STAT_KEYS[stat as GoalStat] : undefined;
+  return key ? t(key) : String(stat);
+}
 
 /**
  * One sentence per goal kind, in the learner's language, so a goal made of several conditions can
@@ -40,9 +45,9 @@ const DESCRIBE: Record<GoalName, (p: Params, t: Translate) => string> = {
   recordsSkipped: (p, t) => t('lessons.goalPart.recordsSkipped', vars(p, t)),
   keyInOnePartition: (p, t) => t('lessons.goalPart.keyInOnePartition', vars(p, t)),
   keysSpread: (p, t) => t('lessons.goalPart.keysSpread', vars(p, t)),
-  serviceStat: (p, t) => t('lessons.goalPart.serviceStat', { ...vars(p, t), stat: t(statKey(p.stat)) }),
+  serviceStat: (p, t) => t('lessons.goalPart.serviceStat', { ...vars(p, t), stat: statWord(p.stat, t) }),
   serviceDown: (p, t) => t(p.down === false ? 'lessons.goalPart.serviceUp' : 'lessons.goalPart.serviceDown', vars(p, t)),
-  producerStat: (p, t) => t('lessons.goalPart.producerStat', { ...vars(p, t), stat: t(statKey(p.stat)) }),
+  producerStat: (p, t) => t('lessons.goalPart.producerStat', { ...vars(p, t), stat: statWord(p.stat, t) }),
   brokerDown: (p, t) => t(p.down === false ? 'lessons.goalPart.brokerUp' : 'lessons.goalPart.brokerDown', { n: Number(p.broker) + 1 }),
   leaderElected: (p, t) => t('lessons.goalPart.leaderElected', vars(p, t)),
   recordsTruncated: (p, t) => t('lessons.goalPart.recordsTruncated', vars(p, t)),

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useT, type MessageKey } from '../../../i18n';
-import { enCore } from '../../../i18n/en/core';
+import { useT } from '../../../i18n';
+import { PROBLEM_KEYS } from '../../../i18n/codeKeys';
 import { useKafe } from '../../../store';
 
 /** Warnings from scenario -> engine translation (scenario/toEngine.ts) for one node; `compact`
@@ -20,11 +20,10 @@ export function ProblemBadges({ nodeId, compact = false }: { nodeId: string; com
   return (
     <ul className="kafe-node__problems" aria-label={t('canvas.problem.label')}>
       {problems.map(({ code, detail }, i) => {
-        const key = `canvas.problem.${code}`;
         return (
           <li key={`${code}-${i}`} className="kafe-node__problem" data-problem={code}>
             <span aria-hidden="true">⚠ </span>
-            {t(key in enCore ? (key as MessageKey) : 'canvas.problem.generic', detail)}
+            {t(PROBLEM_KEYS[code] ?? 'canvas.problem.generic', detail)}
           </li>
         );
       })}
