@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useT, type Lang } from './i18n';
 import { appUrlOf, type PageLink } from './links';
-import { useKafe } from './store';
+import { useKafe, useProgress } from './store';
 import { KafeCanvas } from './ui/canvas/KafeCanvas';
 import { Palette } from './ui/canvas/Palette';
 import { ErrorBoundary } from './ui/common/ErrorBoundary';
@@ -13,7 +13,6 @@ import { TimeControls } from './ui/controls/TimeControls';
 import { OpenInKafe } from './ui/embed/OpenInKafe';
 import { linkProblemNotice } from './ui/embed/linkProblems';
 import { Inspector } from './ui/inspector/Inspector';
-import { useProgress } from './ui/lesson/progressStore';
 import { useNarrowScreen } from './ui/layout/useNarrowScreen';
 import { Toolbar } from './ui/toolbar/Toolbar';
 

@@ -5,12 +5,11 @@ import '@xyflow/react/dist/style.css';
 import { App } from './App';
 import { bootstrap } from './bootstrap';
 import { createI18n, isLang } from './i18n';
-import { KafeProvider } from './store';
+import { createProgressStore, KafeProvider, ProgressProvider } from './store';
 import { appStorage } from './ui/common/appStorage';
 import { FatalScreen, RootErrorBoundary } from './ui/common/RootErrorBoundary';
 import { readStoredLang } from './ui/common/useLang';
 import { EMBEDDED, PAGE_LINK } from './ui/embed/pageMode';
-import { useProgress } from './ui/lesson/progressStore';
 import './ui/app.css';
 
 const container = document.getElementById('root');
@@ -24,14 +23,17 @@ try {
   const { store } = bootstrap(window, { storage: appStorage, keepAddress: EMBEDDED });
   // A link into the course (#lesson=…) opens the lesson panel, which opens the lesson at the step;
   // an embed of a scenario shows the canvas alone (its progress lives in memory, so nothing is lost).
-  if (PAGE_LINK.lesson) useProgress.getState().setOpen(true);
-  else if (EMBEDDED) useProgress.getState().setOpen(false);
+  const progress = createProgressStore(appStorage);
+  if (PAGE_LINK.lesson) progress.getState().setOpen(true);
+  else if (EMBEDDED) progress.getState().setOpen(false);
   root.render(
     <StrictMode>
       <RootErrorBoundary lang={lang}>
         <I18nextProvider i18n={i18n}>
           <KafeProvider store={store}>
-            <App link={PAGE_LINK} />
+            <ProgressProvider store={progress}>
+              <App link={PAGE_LINK} />
+            </ProgressProvider>
           </KafeProvider>
         </I18nextProvider>
       </RootErrorBoundary>

@@ -42,7 +42,7 @@ describe('src/engine is pure TypeScript', () => {
 });
 
 describe('dependencies point ui -> store -> (lessons, scenario) -> engine and never back up', () => {
-  const layered = ['src/scenario', 'src/lessons', 'src/store', 'src/codegen', 'src/asyncapi'].flatMap(sourceFilesUnder);
+  const layered = ['src/scenario', 'src/lessons', 'src/store', 'src/codegen', 'src/asyncapi', 'src/ui'].flatMap(sourceFilesUnder);
 
   if (layered.length === 0) {
     test.skip('each file in src/scenario, src/lessons and src/store imports nothing from a layer above it (none yet)', () => {});
@@ -126,6 +126,23 @@ describe('the layering checker', () => {
   test('lets the store import the engine but not the UI', () => {
     expect(checkLayering('src/store/sim.ts', `import { createEngine } from '../engine';`)).toEqual([]);
     expect(checkLayering('src/store/sim.ts', `import { Canvas } from '../ui/Canvas';`)).toHaveLength(1);
+  });
+
+  test('lets the UI import types from the engine, never an engine or a run to advance', () => {
+    const ui = (source: string) => checkLayering('src/ui/compare/Panel.tsx', source).map((v) => v.message);
+    expect(ui(`import type { TraceEvent } from '../../engine';`)).toEqual([]);
+    expect(ui(`import { type EngineView, type Command } from '../../engine';`)).toEqual([]);
+    expect(ui(`export type { EngineView } from '../../engine';`)).toEqual([]);
+    expect(ui(`type V = typeof import('../../engine');`)).toEqual([]);
+    expect(ui(`import { createEngine } from '../../engine';`)[0]).toMatch(/"createEngine" from src\/engine/);
+    expect(ui(`import { type EngineView, createEngine } from '../../engine';`)).toHaveLength(1);
+    expect(ui(`import * as engine from '../../engine';`)).toHaveLength(1);
+    expect(ui(`export { createEngine } from '../../engine';`)).toHaveLength(1);
+    expect(ui(`const e = await import('../../engine');`)).toHaveLength(1);
+    expect(ui(`import { CompareRun, advanceScenario } from '../../compare';`)[0]).toMatch(/"CompareRun", "advanceScenario" from src\/compare/);
+    expect(ui(`import { SERVICE_IDS, type CompareRun } from '../../compare';`)).toEqual([]);
+    // The store is where engines advance: the same imports are fine there.
+    expect(checkLayering('src/store/compare/compareStore.ts', `import { CompareRun } from '../../compare';`)).toEqual([]);
   });
 
   test('lets scenarios and lessons import the engine but not the store or the UI', () => {

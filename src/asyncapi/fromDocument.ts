@@ -2,6 +2,7 @@ import type { AsyncAPIDocumentInterface, ChannelInterface, MessageInterface, Ope
 import {
   autoLayout,
   canConnect,
+  LIMITS,
   SCENARIO_VERSION,
   validateScenario,
   type NodeOf,
@@ -48,7 +49,8 @@ const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.-]{0,39}$/;
 const MAX_NODES = 200;
 const MAX_EDGES = 400;
 const KAFKA_DEFAULTS = { partitions: 1, replicationFactor: 1, minInsyncReplicas: 1 };
-const LIMITS = { partitions: [1, 64], replicationFactor: [1, 5], minInsyncReplicas: [1, 5] } as const;
+/** What a topic may hold on the canvas (the scenario schema's LIMITS), as [min, max]. */
+const TOPIC_BOUNDS = { partitions: [1, LIMITS.partitions], replicationFactor: [1, LIMITS.replicas], minInsyncReplicas: [1, LIMITS.replicas] } as const;
 /** Kafka binding fields the mapping reads (or that carry no meaning for a simulation). */
 const CHANNEL_BINDING_FIELDS = new Set(['topic', 'partitions', 'replicas', 'topicConfiguration', 'bindingVersion', 'x-partitions', 'x-replicas', 'x-configs']);
 const OPERATION_BINDING_FIELDS = new Set(['groupId', 'clientId', 'bindingVersion']);
@@ -243,13 +245,13 @@ function channelToTopic(
 
   const configs: Json = { ...objectField(binding, 'x-configs'), ...objectField(binding, 'topicConfiguration') };
   const defaults: string[] = [];
-  const whole = (field: keyof typeof LIMITS, value: unknown, fallback: number, configName: string) => {
+  const whole = (field: keyof typeof TOPIC_BOUNDS, value: unknown, fallback: number, configName: string) => {
     const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     if (typeof n !== 'number' || !Number.isFinite(n)) {
       defaults.push(`${configName}=${fallback}`);
       return fallback;
     }
-    const [min, max] = LIMITS[field];
+    const [min, max] = TOPIC_BOUNDS[field];
     const clamped = Math.min(max, Math.max(min, Math.round(n)));
     if (clamped !== n) notes.push(note('clamped', name, `${configName}=${String(value)} → ${clamped}`));
     return clamped;

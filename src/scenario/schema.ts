@@ -26,6 +26,8 @@ export const LIMITS = {
   partitions: 64,
   /** Instances of one service or consumer group. */
   instances: 32,
+  /** Copies of a partition: a topic's replication factor and min.insync.replicas. */
+  replicas: 5,
 } as const;
 
 const assignor = z.enum(['range', 'roundrobin', 'sticky', 'cooperative-sticky']);
@@ -47,8 +49,8 @@ export const producerProps = z.object({
 
 export const topicProps = z.object({
   partitions: z.number().int().min(1).max(LIMITS.partitions),
-  replicationFactor: z.number().int().min(1).max(5),
-  minInsyncReplicas: z.number().int().min(1).max(5),
+  replicationFactor: z.number().int().min(1).max(LIMITS.replicas),
+  minInsyncReplicas: z.number().int().min(1).max(LIMITS.replicas),
   retentionMs: z.number().int().min(1).nullable(),
   cleanupPolicy: z.enum(['delete', 'compact']),
 });

@@ -1,20 +1,20 @@
-import { createContext, useContext, type ReactNode } from 'react';
-import { useStore } from 'zustand';
+import { useRef, type ReactNode } from 'react';
 import type { KafeState, KafeStore } from './kafeStore';
+import { keepIfEqual, sameData, type Kept } from './sameData';
+import { storeContext } from './storeContext';
 
-const KafeStoreContext = createContext<KafeStore | null>(null);
+const kafe = storeContext<KafeState>('useKafe');
 
-export function KafeProvider({ store, children }: { store: KafeStore; children: ReactNode }) {
-  return <KafeStoreContext.Provider value={store}>{children}</KafeStoreContext.Provider>;
-}
-
-export function useKafeStoreApi(): KafeStore {
-  const store = useContext(KafeStoreContext);
-  if (!store) throw new Error('useKafe must be used inside <KafeProvider>');
-  return store;
-}
-
+export const KafeProvider: (props: { store: KafeStore; children: ReactNode }) => ReactNode = kafe.Provider;
+export const useKafeStoreApi: () => KafeStore = kafe.useStoreApi;
 /** Select the smallest piece of state a component needs (wrap derived arrays in useShallow). */
-export function useKafe<T>(selector: (state: KafeState) => T): T {
-  return useStore(useKafeStoreApi(), selector);
+export const useKafe: <T>(selector: (state: KafeState) => T) => T = kafe.useSelect;
+
+/**
+ * For a selector that derives new rows from the engine view (rebuilt every frame): the component
+ * re-renders only when `equal` (default: structural equality of plain data) says the rows changed.
+ */
+export function useKafeData<T>(selector: (state: KafeState) => T, equal: (a: T, b: T) => boolean = sameData): T {
+  const kept = useRef<Kept<T>['current']>(null);
+  return useKafe((s) => keepIfEqual(kept, selector(s), equal));
 }

@@ -1,6 +1,9 @@
-export { createKafeStore, snapshot, SPEEDS, STEP_MS } from './kafeStore';
+export { createKafeStore, snapshot, STEP_MS } from './kafeStore';
+export { SPEEDS, type Speed } from './speeds';
 export type { Frame, KafeState, KafeStore, Notice } from './kafeStore';
-export { KafeProvider, useKafe, useKafeStoreApi } from './context';
+export { KafeProvider, useKafe, useKafeData, useKafeStoreApi } from './context';
+export { keepIfEqual, sameData, type Kept } from './sameData';
+export { createProgressStore, lessonProgressOf, ProgressProvider, useProgress, useProgressStoreApi, type ProgressState, type ProgressStore } from './progressStore';
 export { startFrameLoop, type FrameScheduler } from './loop';
 export { keepAside, restoreSaved, startAutosave, SAVE_KEY, CORRUPT_KEY, type Autosave, type Restored, type StorageLike } from './persistence';
 export type { MetricsSeries } from './metrics';

@@ -21,6 +21,7 @@ import type { Refusal } from '../i18n/refusals';
 import type { MetricsSeries } from './metrics';
 import { formatMinutes, FRAME_BUDGET_MS, limitParams, restoreLimitMs, SYNC_REPLAY_WORK, UI_SYNC_WORK, workBudget, type Clock } from './budget';
 import { RECORDS_PER_PARTITION, SimulationRunner, type DroppedAction, type Problem } from './runner';
+import { FASTEST_SPEED, SLOWEST_SPEED } from './speeds';
 
 /** What the canvas shows for the current moment; replaced once per animation frame at most. */
 export interface Frame {
@@ -69,7 +70,6 @@ export const STEP_MS = 100;
 /** While playing, how often (wall ms) the canvas's numbers and lanes refresh: 10 per second reads
  * as live, and spares the browser re-rendering every node 60 times a second. */
 export const VIEW_REFRESH_MS = 100;
-export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const;
 
 export interface KafeState {
   scenario: Scenario;
@@ -384,7 +384,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       },
       setSpeed(speed) {
         pace = 1;
-        set({ speed: Math.min(100, Math.max(0.25, speed)), slowedTo: null });
+        set({ speed: Math.min(FASTEST_SPEED, Math.max(SLOWEST_SPEED, speed)), slowedTo: null });
       },
       stepForward() {
         set({ playing: false });

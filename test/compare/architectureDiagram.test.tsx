@@ -6,7 +6,7 @@ import { defaultConfig, EDA_ORDER_PRODUCER, ORDERS_TOPIC, type Side } from '../.
 import type { TraceEvent } from '../../src/engine';
 import { createI18n } from '../../src/i18n';
 import { ArchitectureDiagram } from '../../src/ui/compare/ArchitectureDiagram';
-import { activityOf, type Activity } from '../../src/ui/compare/activity';
+import { activityOf, type Activity } from '../../src/store/compare/activity';
 
 const i18n = createI18n('en');
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrap } from '../../src/bootstrap';
 import { parseProgress, PROGRESS_KEY } from '../../src/lessons/progress';
 import { decodeShareFragment, parseScenarioJson, READ_REASONS, scenarioSchema, scenarioToJson, TEMPLATES, validateScenario, type Result } from '../../src/scenario';
-import { CORRUPT_KEY, SAVE_KEY, createKafeStore, restoreSaved, type StorageLike } from '../../src/store';
+import { CORRUPT_KEY, SAVE_KEY, createKafeStore, createProgressStore, restoreSaved, type StorageLike } from '../../src/store';
 import { hostile, prototypePolluted, Tally, type Hostile } from './hostile';
 
 /**
@@ -212,7 +212,7 @@ describe('the readers that use the browser storage directly', () => {
           const store = createKafeStore(TEMPLATES.orderFanOut.build());
           const before = store.getState().scenario;
           storage.setItem(session.STASH_KEY, input.text);
-          session.restoreStash(store);
+          session.restoreStash(store, createProgressStore(storage));
           const after = store.getState();
           expect(validScenario(after.scenario)).toBe(true);
           if (after.notice?.kind === 'error') {

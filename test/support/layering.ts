@@ -54,6 +54,39 @@ const FORBIDDEN_FOLDERS: Record<string, readonly string[]> = {
 };
 
 /**
+ * What the UI may never import as a value: the engine itself (types describing its views are fine,
+ * the UI reads those through the store) and the comparison's run, which advances an engine. Only
+ * src/store advances engines; the UI asks it to.
+ */
+const UI_BANNED_VALUES: Record<string, readonly string[] | 'all'> = {
+  engine: 'all',
+  compare: ['CompareRun', 'advanceScenario', 'createEngine'],
+};
+
+/** The names a static import or re-export brings in as values ('*' for a namespace, default or bare import). */
+function valueNamesOf(node: ts.Node): string[] {
+  if (ts.isImportDeclaration(node)) {
+    const clause = node.importClause;
+    if (!clause) return ['*'];
+    if (clause.isTypeOnly) return [];
+    const names: string[] = clause.name ? ['*'] : [];
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) names.push('*');
+    if (bindings && ts.isNamedImports(bindings)) {
+      for (const el of bindings.elements) if (!el.isTypeOnly) names.push((el.propertyName ?? el.name).text);
+    }
+    return names;
+  }
+  if (ts.isExportDeclaration(node)) {
+    if (node.isTypeOnly) return [];
+    if (!node.exportClause || !ts.isNamedExports(node.exportClause)) return ['*'];
+    return node.exportClause.elements.filter((el) => !el.isTypeOnly).map((el) => (el.propertyName ?? el.name).text);
+  }
+  if (ts.isImportTypeNode(node)) return [];
+  return ['*']; // import(), require()
+}
+
+/**
  * Violations in one source file. `file` is the path relative to the repository root
  * (e.g. "src/engine/log.ts"); it decides which rules apply and how relative imports resolve.
  */
@@ -78,6 +111,14 @@ export function checkLayering(file: string, source: string): Violation[] {
         report(node, `engine imports "${specifier}" from src/${target}; the engine imports nothing from other src/ folders`);
       }
       return;
+    }
+    const banned = folder === 'ui' && target !== undefined ? UI_BANNED_VALUES[target] : undefined;
+    if (banned) {
+      const values = valueNamesOf(node);
+      const hits = banned === 'all' ? values : values.filter((name) => name === '*' || banned.includes(name));
+      if (hits.length > 0) {
+        report(node, `src/ui imports ${hits.map((h) => (h === '*' ? 'a value' : `"${h}"`)).join(', ')} from src/${target}; the UI imports only types from there and asks the store to advance engines`);
+      }
     }
     if (target !== undefined && FORBIDDEN_FOLDERS[folder]?.includes(target)) {
       report(node, `src/${folder} imports "${specifier}" from src/${target}; dependencies point ui -> store -> (lessons, scenario) -> engine`);

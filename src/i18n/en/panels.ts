@@ -183,7 +183,7 @@ export const panels = {
   'inspector.topic.noLeader': 'none (offline)',
   'inspector.topic.newCount': 'New number of partitions',
   'inspector.topic.addPartitions': 'Add partitions',
-  'inspector.topic.countError': 'Enter a whole number above {{current}}, at most 64.',
+  'inspector.topic.countError': 'Enter a whole number above {{current}}, at most {{max}}.',
   'inspector.topic.addHint': 'Kafka can only add partitions. Keys may then map to a different partition.',
   'inspector.topic.resetTitle': 'Reset a group’s offsets',
   'inspector.topic.group': 'Group',

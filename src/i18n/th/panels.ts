@@ -189,7 +189,7 @@ export const panels: Record<keyof typeof en, string> = {
   'inspector.topic.noLeader': 'ไม่มี (ออฟไลน์)',
   'inspector.topic.newCount': 'จำนวน partition ใหม่',
   'inspector.topic.addPartitions': 'เพิ่ม partition',
-  'inspector.topic.countError': 'กรุณากรอกจำนวนเต็มที่มากกว่า {{current}} และไม่เกิน 64',
+  'inspector.topic.countError': 'กรุณากรอกจำนวนเต็มที่มากกว่า {{current}} และไม่เกิน {{max}}',
   'inspector.topic.addHint': 'Kafka เพิ่ม partition ได้อย่างเดียว หลังเพิ่มแล้ว คีย์เดิมอาจไปอยู่คนละ partition',
   'inspector.topic.resetTitle': 'รีเซ็ต offset ของ group',
   'inspector.topic.group': 'Group',

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { downstreamOf, RESULT_EVENTS, THREADS_PER_INSTANCE, type CompareConfig, type DownstreamId, type ServiceId, type Side } from '../../compare';
 import { useT, type Translate } from '../../i18n';
 import { useReducedMotion } from '../canvas/useReducedMotion';
-import type { Activity } from './activity';
+import type { Activity } from '../../store/compare';
 import { serviceName, statusOf, type Status } from './labels';
 
 /**

@@ -2,7 +2,7 @@ import { SERVICE_IDS, type MetricsSnapshot, type ServiceId } from '../../compare
 import { useT } from '../../i18n';
 import { LineChart, type LineSeries } from '../metrics/LineChart';
 import { serviceName } from './labels';
-import { useCompare } from './store';
+import { useCompare } from '../../store/compare';
 
 export const SIDE_COLORS = { sync: '#8a4b2a', eda: '#2f6f73' } as const;
 const FAILED_COLORS = { sync: '#c2412d', eda: '#5b4fa8' } as const;

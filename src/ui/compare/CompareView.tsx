@@ -7,7 +7,7 @@ import { ExportCodeButton } from '../export/ExportCodeButton';
 import { ArchitectureDiagram } from './ArchitectureDiagram';
 import { ControlsPanel } from './ControlsPanel';
 import { DiagramPanel } from './DiagramPanel';
-import { SPEEDS, useCompare } from './store';
+import { COMPARE_SPEEDS, CompareProvider, createCompareStore, useCompare, useCompareStoreApi, type CompareStore } from '../../store/compare';
 import { SummaryPanel } from './SummaryPanel';
 import './compare.css';
 
@@ -19,6 +19,7 @@ const CompareCharts = lazy(() => import('./CompareCharts').then((m) => ({ defaul
  * the root becomes visible and stopped when it is hidden or unmounted.
  */
 function useCompareLoop(root: RefObject<HTMLElement | null>): void {
+  const store = useCompareStoreApi();
   useEffect(() => {
     const el = root.current;
     if (!el) return;
@@ -27,7 +28,7 @@ function useCompareLoop(root: RefObject<HTMLElement | null>): void {
     const step = (now: number) => {
       const dt = last ? now - last : 0;
       last = now;
-      useCompare.getState().frame(dt);
+      store.getState().frame(dt);
       raf = requestAnimationFrame(step);
     };
     const start = () => {
@@ -46,13 +47,14 @@ function useCompareLoop(root: RefObject<HTMLElement | null>): void {
       observer?.disconnect();
       stop();
     };
-  }, [root]);
+  }, [root, store]);
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? String(Math.round(x)) : '–');
 
 function SidePane({ side }: { side: Side }) {
   const { t } = useT();
+  const store = useCompareStoreApi();
   const { config, backlog, activity, totals, live, features, completion } = useCompare(
     useShallow((s) => ({
       config: s.config,
@@ -92,7 +94,7 @@ function SidePane({ side }: { side: Side }) {
       </dl>
       {side === 'eda' && (
         // The event-driven design as a kafkajs project, with the learner's current settings.
-        <ExportCodeButton getScenario={() => edaScenario(useCompare.getState().config)} buttonClassName="button button--small button--quiet" />
+        <ExportCodeButton getScenario={() => edaScenario(store.getState().config)} buttonClassName="button button--small button--quiet" />
       )}
     </section>
   );
@@ -103,7 +105,7 @@ function Clock() {
   const { playing, speed, nowMs, scenario, ended } = useCompare(
     useShallow((s) => ({ playing: s.playing, speed: s.speed, nowMs: s.nowMs, scenario: s.scenario, ended: s.ended })),
   );
-  const { play, pause, setSpeed, reset, endRun } = useCompare.getState();
+  const { play, pause, setSpeed, reset, endRun } = useCompareStoreApi().getState();
   const total = scenario ? scenarioById(scenario).durationMs : null;
   return (
     <div className="cmp-clock" role="group" aria-label={t('compare.clock.label')}>
@@ -113,7 +115,7 @@ function Clock() {
       <span className="cmp-inline">
         <label htmlFor="cmp-speed">{t('compare.clock.speed')}</label>
         <select id="cmp-speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
-          {SPEEDS.map((s) => (
+          {COMPARE_SPEEDS.map((s) => (
             <option key={s} value={s}>
               {t('compare.clock.speedValue', { speed: s })}
             </option>
@@ -174,6 +176,21 @@ function Scenarios() {
  * summary when the run ends, and sequence diagrams generated from the trace.
  */
 export function CompareView() {
+  return (
+    <CompareProvider store={sharedStore()}>
+      <CompareLayout />
+    </CompareProvider>
+  );
+}
+
+let shared: CompareStore | null = null;
+/** One comparison per page, made when the view first opens: leaving the tab and coming back finds the run where it was. */
+function sharedStore(): CompareStore {
+  shared ??= createCompareStore();
+  return shared;
+}
+
+function CompareLayout() {
   useStringArea(COMPARE_STRINGS);
   const { t } = useT();
   const root = useRef<HTMLDivElement>(null);

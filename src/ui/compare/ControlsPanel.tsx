@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { downstreamOf, FEATURE_IDS, type DownstreamId, type ServiceId } from '../../compare';
 import { useT } from '../../i18n';
 import { serviceName } from './labels';
-import { useCompare } from './store';
+import { useCompare } from '../../store/compare';
 
 const LATENCIES = [0, 50, 100, 200, 500, 1000, 2000];
 const ERROR_RATES = [0, 1, 5, 10, 25, 50, 100];

@@ -3,7 +3,7 @@ import type { Diagram, Side } from '../../compare';
 import { useT } from '../../i18n';
 import { loadMermaid } from '../common/mermaid';
 import { buildDiagram, diagramHeading, orderRange, suggestOrder } from './diagrams';
-import { useCompare } from './store';
+import { useCompare } from '../../store/compare';
 
 type Mode = 'order' | 'first';
 

@@ -1,8 +1,8 @@
-import { FEATURE_IDS, SERVICE_IDS, summaryMarkdown, summaryRows, type RunSummary, type ServiceId, type SummaryLabels } from '../../compare';
+import { FEATURE_IDS, SERVICE_IDS, summaryMarkdown, summaryRows, type CompareRun, type RunSummary, type ServiceId, type SummaryLabels } from '../../compare';
 import { useT, type Translate } from '../../i18n';
 import { buildDiagram, diagramHeading, suggestOrder } from './diagrams';
 import { serviceName } from './labels';
-import { useCompare } from './store';
+import { useCompare, useCompareStoreApi } from '../../store/compare';
 import { downloadFile } from '../common/download';
 
 export function summaryLabels(t: Translate): SummaryLabels {
@@ -25,8 +25,7 @@ export function summaryLabels(t: Translate): SummaryLabels {
 }
 
 /** The Markdown export: the table, and both sides' diagrams of one order and of the first events. */
-function exportMarkdown(t: Translate, summary: RunSummary, order: number | null, scenarioLesson: string | null): string {
-  const run = useCompare.getState().getRun();
+function exportMarkdown(t: Translate, run: CompareRun, summary: RunSummary, order: number | null, scenarioLesson: string | null): string {
   const n = order ?? suggestOrder(run) ?? 0;
   const diagrams = (['sync', 'eda'] as const).flatMap((side) => [
     { heading: diagramHeading(t, side, 'order', n, 0), diagram: buildDiagram(run, side, 'order', n, 0) },
@@ -53,12 +52,13 @@ export function SummaryPanel() {
   const scenario = useCompare((s) => s.scenario);
   const diagramOrder = useCompare((s) => s.diagramOrder);
 
+  const store = useCompareStoreApi();
   const onExport = () => {
-    const state = useCompare.getState();
+    const state = store.getState();
     const now = state.getRun().now;
     const s = state.summary ?? state.getRun().metrics.summary(now);
     const lesson = scenario ? t(`compare.lesson.${scenario}`) : null;
-    downloadFile(exportMarkdown(t, s, diagramOrder, lesson), `kafe-compare-${scenario ?? 'run'}.md`, 'text/markdown;charset=utf-8');
+    downloadFile(exportMarkdown(t, state.getRun(), s, diagramOrder, lesson), `kafe-compare-${scenario ?? 'run'}.md`, 'text/markdown;charset=utf-8');
   };
 
   return (

@@ -1,8 +1,7 @@
 import type { MouseEvent } from 'react';
 import { useT } from '../../i18n';
 import { appUrlOf, lessonLink, scenarioLink } from '../../links';
-import { useKafeStoreApi } from '../../store';
-import { lessonProgressOf, useProgress } from '../lesson/progressStore';
+import { lessonProgressOf, useKafeStoreApi, useProgress } from '../../store';
 
 /**
  * The embed's way out: opens the full app in a new tab at what the embed shows now (the lesson

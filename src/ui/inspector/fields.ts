@@ -50,7 +50,8 @@ export type FieldSpec = TextField | SelectField | CheckboxField;
 const ok = (value: unknown): Parsed => ({ ok: true, value });
 const fail = (error: MessageKey, vars?: Record<string, string | number>): Parsed => ({ ok: false, error, vars });
 
-function parseNumber(text: string, min: number, max: number, integer: boolean): Parsed {
+/** A typed number within [min, max] (a whole one when `integer`); a decimal comma is read as a point. */
+export function parseNumber(text: string, min: number, max: number, integer: boolean): Parsed {
   const trimmed = text.trim().replace(',', '.');
   const n = Number(trimmed);
   if (trimmed === '' || !Number.isFinite(n)) return fail('inspector.error.number');
@@ -227,8 +228,8 @@ export const FIELDS: Record<NodeKind, readonly FieldSpec[]> = {
       },
     },
     intField('partitions', 'inspector.field.partitions', 1, LIMITS.partitions),
-    intField('replicationFactor', 'inspector.field.replicationFactor', 1, 5, { hintKey: 'inspector.hint.replicationFactor' }),
-    intField('minInsyncReplicas', 'inspector.field.minInsyncReplicas', 1, 5, { hintKey: 'inspector.hint.minInsyncReplicas' }),
+    intField('replicationFactor', 'inspector.field.replicationFactor', 1, LIMITS.replicas, { hintKey: 'inspector.hint.replicationFactor' }),
+    intField('minInsyncReplicas', 'inspector.field.minInsyncReplicas', 1, LIMITS.replicas, { hintKey: 'inspector.hint.minInsyncReplicas' }),
     {
       key: 'retentionMs',
       labelKey: 'inspector.field.retention',

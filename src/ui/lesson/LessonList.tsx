@@ -1,13 +1,13 @@
 import { lessonIn, type Course } from '../../lessons';
 import { useT } from '../../i18n';
-import { useKafeStoreApi } from '../../store';
-import { lessonProgressOf, useProgress } from './progressStore';
+import { lessonProgressOf, useKafeStoreApi, useProgress, useProgressStoreApi } from '../../store';
 import { hasStash, requestLesson, requestStash } from './session';
 
 /** The course: every lesson with the learner's progress, and the way back to their own canvas. */
 export function LessonList({ course }: { course: Course }) {
   const { t, lang } = useT();
   const store = useKafeStoreApi();
+  const progressStore = useProgressStoreApi();
   const progress = useProgress((s) => s.progress);
   const notify = store.getState().notify;
   return (
@@ -21,7 +21,7 @@ export function LessonList({ course }: { course: Course }) {
           const total = lesson.meta.steps.length;
           const done = lesson.meta.steps.filter((s) => p.done.includes(s.id)).length;
           const action = p.completed ? 'lessons.review' : done > 0 || p.step > 0 ? 'lessons.continue' : 'lessons.start';
-          const open = () => requestLesson(store, lesson, p.completed ? 0 : p.step, lang, (error) => notify('error', 'lessons.failedAction', error));
+          const open = () => requestLesson(store, progressStore, lesson, p.completed ? 0 : p.step, lang, (error) => notify('error', 'lessons.failedAction', error));
           return (
             <li key={lesson.id} className="lesson-list__item" data-lesson={lesson.id} data-completed={p.completed}>
               <div className="lesson-list__text">
@@ -42,7 +42,7 @@ export function LessonList({ course }: { course: Course }) {
       {hasStash() && (
         <p className="lesson-list__stash">
           {t('lessons.stash.note')}{' '}
-          <button type="button" className="button button--quiet button--small" onClick={() => requestStash(store)}>
+          <button type="button" className="button button--quiet button--small" onClick={() => requestStash(store, progressStore)}>
             {t('lessons.stash.restore')}
           </button>
         </p>

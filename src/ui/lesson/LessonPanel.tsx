@@ -3,13 +3,12 @@ import { formatProblem } from '../../lessons';
 import { useStringArea, useT } from '../../i18n';
 import { LESSON_STRINGS } from './strings';
 import type { PageLink } from '../../links';
-import { useKafe, useKafeStoreApi } from '../../store';
+import { useKafe, useKafeStoreApi, useProgress, useProgressStoreApi } from '../../store';
 import type { AppLink } from './LessonMarkdown';
 import { LessonList } from './LessonList';
 import { LessonPlayer } from './LessonPlayer';
 import { bundledCourse } from './course';
 import { useLinkedLesson } from './deepLink';
-import { useProgress } from './progressStore';
 import './lesson.css';
 
 interface Props {
@@ -26,7 +25,7 @@ export function LessonPanel({ onAppLink, link }: Props) {
   useStringArea(LESSON_STRINGS);
   const { t } = useT();
   const course = bundledCourse();
-  useLinkedLesson(useKafeStoreApi(), course, link);
+  useLinkedLesson(useKafeStoreApi(), useProgressStoreApi(), course, link);
   const current = useProgress((s) => s.progress.current);
   const problem = useProgress((s) => s.problem);
   const notify = useKafe((s) => s.notify);

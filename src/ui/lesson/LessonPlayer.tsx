@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { goalContext, goalHolds, goalParts, lessonIn, type Course, type Lesson } from '../../lessons';
 import { useT } from '../../i18n';
-import { useKafeStoreApi } from '../../store';
+import { lessonProgressOf, useKafeStoreApi, useProgress, useProgressStoreApi } from '../../store';
 import { allowedSteps, useLessonLock } from '../embed/lessonLock';
 import { EMBEDDED } from '../embed/pageMode';
 import { CopyStepLink } from './CopyStepLink';
 import { LessonMarkdown, type AppLink } from './LessonMarkdown';
 import { PredictBox } from './PredictBox';
-import { lessonProgressOf, useProgress } from './progressStore';
 import { openLessonAt, requestLesson } from './session';
 import { replaceWithConsent } from '../common/replaceGuard';
 import { showSolution } from './showMe';
@@ -28,6 +27,7 @@ interface Props {
 export function LessonPlayer({ lesson, course, onAppLink }: Props) {
   const { t, lang } = useT();
   const store = useKafeStoreApi();
+  const progressStore = useProgressStoreApi();
   const progress = useProgress((s) => lessonProgressOf(s.progress, lesson.id));
   const update = useProgress((s) => s.update);
   const openList = useProgress((s) => s.open);
@@ -74,7 +74,7 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
   // work (replaceGuard.ts). "Reset step" does not: putting the step back is what it says it does.
   const resetStep = () => {
     showing?.abort();
-    fail(openLessonAt(store, lesson, index));
+    fail(openLessonAt(store, progressStore, lesson, index));
   };
   const showMe = () => {
     if (showing) {
@@ -114,7 +114,7 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
         <LessonMarkdown text={text.summary} onAppLink={onAppLink} />
         <div className="lesson__actions">
           {next ? (
-            <button type="button" className="button" onClick={() => requestLesson(store, next, lessonProgressOf(useProgress.getState().progress, next.id).step, lang, fail)}>
+            <button type="button" className="button" onClick={() => requestLesson(store, progressStore, next, lessonProgressOf(progressStore.getState().progress, next.id).step, lang, fail)}>
               {t('lessons.complete.next', { title: lessonIn(next, lang).title })}
             </button>
           ) : (
@@ -126,7 +126,7 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
             onClick={() =>
               replaceWithConsent(store, 'lesson', title, () => {
                 update(lesson.id, (p) => ({ ...p, step: 0, completed: false }));
-                fail(openLessonAt(store, lesson, 0));
+                fail(openLessonAt(store, progressStore, lesson, 0));
               })
             }
           >

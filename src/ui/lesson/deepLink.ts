@@ -2,9 +2,8 @@ import { useEffect } from 'react';
 import type { Course } from '../../lessons';
 import { resolveLessonLink, type PageLink } from '../../links';
 import { linkProblemNotice } from '../embed/linkProblems';
-import type { KafeStore } from '../../store';
+import type { KafeStore, ProgressStore } from '../../store';
 import { useLessonLock } from '../embed/lessonLock';
-import { useProgress } from './progressStore';
 import { openLessonAt } from './session';
 
 /**
@@ -14,7 +13,7 @@ import { openLessonAt } from './session';
  * exist is reported and nothing on the canvas changes.
  * Returns whether the lesson opened.
  */
-export function openLinkedLesson(store: KafeStore, course: Course, link: PageLink): boolean {
+export function openLinkedLesson(store: KafeStore, progress: ProgressStore, course: Course, link: PageLink): boolean {
   const notify = store.getState().notify;
   // An unreadable step (reported with the link's other problems) opens nothing rather than a guess.
   if (!link.lesson || link.problems.some((p) => p.code === 'badStep')) return false;
@@ -37,8 +36,8 @@ export function openLinkedLesson(store: KafeStore, course: Course, link: PageLin
   const { index, first, last } = resolved.value;
   useLessonLock.getState().setLock(link.embed && link.steps ? { lessonId: lesson.id, first, last } : null);
   // A finished lesson opens at the linked step, not on its summary.
-  useProgress.getState().update(lesson.id, (p) => ({ ...p, completed: false }));
-  const error = openLessonAt(store, lesson, index);
+  progress.getState().update(lesson.id, (p) => ({ ...p, completed: false }));
+  const error = openLessonAt(store, progress, lesson, index);
   if (error) notify('error', 'lessons.failedAction', error);
   return error === null;
 }
@@ -50,11 +49,11 @@ let handled = false;
  * arrives with the panel's lazy chunk), then tidies the address bar so a reload restores the
  * autosave instead of replaying the link. An embed keeps its address: it reloads from it.
  */
-export function useLinkedLesson(store: KafeStore, course: Course, link: PageLink | undefined): void {
+export function useLinkedLesson(store: KafeStore, progress: ProgressStore, course: Course, link: PageLink | undefined): void {
   useEffect(() => {
     if (handled || !link?.lesson) return;
     handled = true;
-    openLinkedLesson(store, course, link);
+    openLinkedLesson(store, progress, course, link);
     if (!link.embed && window.location.hash) window.history.replaceState(null, '', window.location.pathname + window.location.search);
-  }, [store, course, link]);
+  }, [store, progress, course, link]);
 }

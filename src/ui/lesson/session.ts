@@ -1,10 +1,9 @@
 import { goToStepStart, lessonIn, type Lesson } from '../../lessons';
 import type { Lang } from '../../i18n';
 import { parseScenarioJson } from '../../scenario';
-import type { KafeStore } from '../../store';
+import type { KafeStore, ProgressStore } from '../../store';
 import { replaceWithConsent } from '../common/replaceGuard';
 import { appStorage } from '../common/appStorage';
-import { useProgress } from './progressStore';
 
 /** The learner's own canvas, kept aside while lessons take over the canvas. */
 export const STASH_KEY = 'kafe.lessons.stash';
@@ -17,10 +16,10 @@ export const STASH_UNREADABLE_KEY = 'kafe.lessons.stash.unreadable';
  * Returns an error sentence if the step could not be set up. Replaces the canvas without asking:
  * UI actions go through requestLesson.
  */
-export function openLessonAt(store: KafeStore, lesson: Lesson, index: number): string | null {
-  if (willStash()) stashCanvas(store);
-  useProgress.getState().open(lesson.id);
-  useProgress.getState().update(lesson.id, (p) => ({ ...p, step: index }));
+export function openLessonAt(store: KafeStore, progress: ProgressStore, lesson: Lesson, index: number): string | null {
+  if (willStash(progress)) stashCanvas(store);
+  progress.getState().open(lesson.id);
+  progress.getState().update(lesson.id, (p) => ({ ...p, step: index }));
   store.getState().pause();
   const error = goToStepStart(store, lesson, index);
   // The lesson can set this canvas up again: until the learner changes it, nothing is lost.
@@ -35,6 +34,7 @@ export function openLessonAt(store: KafeStore, lesson: Lesson, index: number): s
  */
 export function requestLesson(
   store: KafeStore,
+  progress: ProgressStore,
   lesson: Lesson,
   index: number,
   lang: Lang,
@@ -45,16 +45,16 @@ export function requestLesson(
     'lesson',
     lessonIn(lesson, lang).title,
     () => {
-      const error = openLessonAt(store, lesson, index);
+      const error = openLessonAt(store, progress, lesson, index);
       if (error) onError(error);
     },
-    willStash(),
+    willStash(progress),
   );
 }
 
 /** True when opening a lesson now keeps the current canvas in the stash. */
-function willStash(): boolean {
-  return useProgress.getState().progress.current === null && !hasStash();
+function willStash(progress: ProgressStore): boolean {
+  return progress.getState().progress.current === null && !hasStash();
 }
 
 function stashCanvas(store: KafeStore) {
@@ -74,16 +74,16 @@ export function hasStash(): boolean {
 }
 
 /** "Back to my canvas": asks first when the canvas holds unsaved work, then restoreStash. */
-export function requestStash(store: KafeStore): void {
-  replaceWithConsent(store, 'stash', '', () => restoreStash(store));
+export function requestStash(store: KafeStore, progress: ProgressStore): void {
+  replaceWithConsent(store, 'stash', '', () => restoreStash(store, progress));
 }
 
 /**
  * Leaves lesson mode and puts the stashed canvas back (the stash is removed only once it loaded).
  * An unreadable stash is moved to STASH_UNREADABLE_KEY and reported; the canvas stays.
  */
-export function restoreStash(store: KafeStore): void {
-  useProgress.getState().open(null);
+export function restoreStash(store: KafeStore, progress: ProgressStore): void {
+  progress.getState().open(null);
   let text: string | null = null;
   try {
     text = appStorage.getItem(STASH_KEY);

@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
 import { useT } from '../../i18n';
 import { appUrlOf, embedSnippet, lessonLink, parseStepRange, scenarioLink } from '../../links';
-import { useKafe, useKafeStoreApi } from '../../store';
+import { lessonProgressOf, useKafe, useKafeStoreApi, useProgress } from '../../store';
 import { copyText } from '../common/copyText';
-import { lessonProgressOf, useProgress } from '../lesson/progressStore';
 
 /** The lesson being followed and its step (from 1), or null on the learner's own canvas. */
 function useCurrentStep(): { lessonId: string; step: number } | null {

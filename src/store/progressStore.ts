@@ -1,0 +1,82 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ReadReason } from '../scenario';
+import { emptyLessonProgress, emptyProgress, parseProgress, PROGRESS_KEY, PROGRESS_UNREADABLE_KEY, type LessonProgress, type Progress } from '../lessons/progress';
+import type { StorageLike } from './persistence';
+import { storeContext } from './storeContext';
+
+/**
+ * The learner's course progress, kept in `storage` (the app passes localStorage, or memory when
+ * embedded). An unreadable save is moved aside (never deleted) and reported once through
+ * `problem`, and the course starts fresh.
+ */
+export interface ProgressState {
+  progress: Progress;
+  /** Why the saved progress could not be read, if it could not. */
+  problem: { error: string; reason: ReadReason } | null;
+  setOpen(open: boolean): void;
+  open(lessonId: string | null): void;
+  update(lessonId: string, fn: (p: LessonProgress) => LessonProgress): void;
+  resetLesson(lessonId: string): void;
+}
+
+export type ProgressStore = StoreApi<ProgressState>;
+
+function load(storage: StorageLike): Pick<ProgressState, 'progress' | 'problem'> {
+  let text: string | null = null;
+  try {
+    text = storage.getItem(PROGRESS_KEY);
+  } catch {
+    return { progress: emptyProgress(), problem: null };
+  }
+  if (text === null) return { progress: emptyProgress(), problem: null };
+  const parsed = parseProgress(text);
+  if (parsed.ok) return { progress: parsed.value, problem: null };
+  try {
+    storage.setItem(PROGRESS_UNREADABLE_KEY, text);
+  } catch {
+    // nowhere to keep it; the problem is still reported
+  }
+  return { progress: emptyProgress(), problem: { error: parsed.error, reason: parsed.reason } };
+}
+
+function save(storage: StorageLike, progress: Progress) {
+  try {
+    storage.setItem(PROGRESS_KEY, JSON.stringify(progress));
+  } catch {
+    // storage full or blocked: progress lasts for this session
+  }
+}
+
+export function createProgressStore(storage: StorageLike): ProgressStore {
+  return createStore<ProgressState>()((set, get) => {
+    const commit = (progress: Progress) => {
+      save(storage, progress);
+      set({ progress });
+    };
+    return {
+      ...load(storage),
+      setOpen(open) {
+        commit({ ...get().progress, open });
+      },
+      open(lessonId) {
+        commit({ ...get().progress, current: lessonId, open: true });
+      },
+      update(lessonId, fn) {
+        const p = get().progress;
+        commit({ ...p, lessons: { ...p.lessons, [lessonId]: fn(p.lessons[lessonId] ?? emptyLessonProgress()) } });
+      },
+      resetLesson(lessonId) {
+        const p = get().progress;
+        commit({ ...p, lessons: { ...p.lessons, [lessonId]: emptyLessonProgress() } });
+      },
+    };
+  });
+}
+
+export const lessonProgressOf = (p: Progress, id: string): LessonProgress => p.lessons[id] ?? emptyLessonProgress();
+
+const progressContext = storeContext<ProgressState>('useProgress');
+export const ProgressProvider = progressContext.Provider;
+export const useProgressStoreApi: () => ProgressStore = progressContext.useStoreApi;
+/** Select a piece of the course progress (the lesson list, the player, the lessons toggle). */
+export const useProgress: <T>(selector: (state: ProgressState) => T) => T = progressContext.useSelect;

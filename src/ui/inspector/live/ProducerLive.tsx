@@ -1,0 +1,108 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useT } from '../../../i18n';
+import type { NodeOf } from '../../../scenario';
+import { useKafe, useKafeData } from '../../../store';
+import { NotRunning } from './NotRunning';
+import { producersOfNode } from './selectors';
+
+/** Longest key a learner may type for one record produced by hand. */
+const KEY_MAX = 100;
+
+/** A producer: produce one event now (with a key, to a topic it writes to); change its rate live. */
+export function ProducerLive({ node }: { node: NodeOf<'producer'> }) {
+  const { t } = useT();
+  const run = useKafe((s) => s.run);
+  const producers = useKafeData(producersOfNode(node.id));
+  const keyId = useId();
+  const topicId = useId();
+  const rateId = useId();
+  const [key, setKey] = useState('');
+  const [topicChoice, setTopicChoice] = useState<string | null>(null);
+  const [rateDraft, setRateDraft] = useState<number | null>(null);
+  if (producers.length === 0) return <NotRunning />;
+
+  const target = producers.find((p) => p.topic === topicChoice) ?? producers[0];
+  const keyTooLong = key.length > KEY_MAX;
+  const produce = (e: FormEvent) => {
+    e.preventDefault();
+    if (keyTooLong) return;
+    run({ type: 'produce', topic: target.topic, key: key.trim() === '' ? null : key.trim(), eventType: node.props.eventType, producer: target.id });
+  };
+
+  const liveRate = producers[0].rate;
+  const rate = rateDraft ?? liveRate;
+  const maxRate = Math.max(100, Math.ceil(liveRate / 50) * 50, node.props.ratePerSec);
+  const commitRate = () => {
+    if (rateDraft === null) return;
+    setRateDraft(null);
+    if (rateDraft === liveRate) return;
+    for (const p of producers) run({ type: 'setProducerRate', id: p.id, ratePerSec: rateDraft });
+  };
+
+  return (
+    <>
+      <form className="live__block" onSubmit={produce}>
+        <div className="live__row">
+          <div className="field">
+            <label htmlFor={keyId} className="field__label">
+              {t('inspector.produce.key')}
+            </label>
+            <input
+              id={keyId}
+              className="input"
+              value={key}
+              placeholder={t('inspector.produce.keyPlaceholder')}
+              aria-invalid={keyTooLong || undefined}
+              aria-describedby={keyTooLong ? `${keyId}-error` : undefined}
+              onChange={(e) => setKey(e.target.value)}
+            />
+          </div>
+          {producers.length > 1 && (
+            <div className="field">
+              <label htmlFor={topicId} className="field__label">
+                {t('inspector.produce.topic')}
+              </label>
+              <select id={topicId} className="select" value={target.topic} onChange={(e) => setTopicChoice(e.target.value)}>
+                {producers.map((p) => (
+                  <option key={p.id} value={p.topic}>
+                    {p.topic}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <button type="submit" className="button" data-live="produce">
+            {t('inspector.produce.button')}
+          </button>
+        </div>
+        {keyTooLong && (
+          <p id={`${keyId}-error`} className="field-error">
+            {t('inspector.error.tooLong', { max: KEY_MAX })}
+          </p>
+        )}
+        <p className="field__hint">{t('inspector.produce.hint', { type: node.props.eventType })}</p>
+      </form>
+      <div className="live__block field">
+        <label htmlFor={rateId} className="field__label">
+          {t('inspector.rate.label', { rate })}
+        </label>
+        {/* A slider, not a typed number: the rate changes while the learner drags and applies on release. */}
+        <input
+          id={rateId}
+          type="range"
+          className="scrubber"
+          min={0}
+          max={maxRate}
+          step={1}
+          value={rate}
+          aria-valuetext={t('inspector.rate.value', { rate })}
+          onChange={(e) => setRateDraft(Number(e.target.value))}
+          onPointerUp={commitRate}
+          onKeyUp={commitRate}
+          onBlur={commitRate}
+        />
+        <p className="field__hint">{t('inspector.rate.hint')}</p>
+      </div>
+    </>
+  );
+}
