@@ -1,5 +1,5 @@
 import { decodeShareFragment } from './scenario';
-import { CORRUPT_KEY, createKafeStore, keepAside, restoreSaved, SAVE_KEY, startAutosave, startFrameLoop, type KafeStore, type StorageLike } from './store';
+import { CORRUPT_KEY, createKafeStore, keepAside, readFailureExtras, restoreSaved, SAVE_KEY, startAutosave, startFrameLoop, type KafeStore, type StorageLike } from './store';
 import { replaceWithConsent } from './ui/common/replaceGuard';
 
 /** A share link in the address: `#s=...`, possibly after other parameters. */
@@ -31,7 +31,7 @@ export function bootstrap(win: Window = window, options: BootstrapOptions = {}):
   const hash = win.location.hash;
   if (SHARE_LINK.test(hash)) {
     const parsed = decodeShareFragment(hash);
-    if (!parsed.ok) store.getState().notify('error', 'notice.shareFailed', parsed.error, { reason: parsed.reason });
+    if (!parsed.ok) store.getState().notify('error', 'notice.shareFailed', parsed.error, readFailureExtras(parsed));
     else
       replaceWithConsent(store, 'share', parsed.value.name.trim() || 'Kafé', () => {
         store.getState().loadScenario(parsed.value);

@@ -221,7 +221,7 @@ export function documentToScenario(doc: AsyncAPIDocumentInterface): Result<Impor
     time: kafe?.time ?? 0,
   };
   const valid = validateScenario(scenario);
-  if (!valid.ok) return { ok: false, error: `the document maps to a canvas Kafé cannot run: ${valid.error}`, reason: valid.reason };
+  if (!valid.ok) return { ...valid, error: `the document maps to a canvas Kafé cannot run: ${valid.error}` };
   return { ok: true, value: { scenario: valid.value, notes } };
 }
 

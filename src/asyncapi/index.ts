@@ -6,5 +6,5 @@
  */
 export { scenarioToAsyncApi, scenarioToAsyncApiYaml, ASYNCAPI_VERSION, KAFKA_BINDING_VERSION } from './toDocument';
 export { documentToScenario, type Imported } from './fromDocument';
-export { readAsyncApi, type AsyncApiParser, type ReadOutcome, type DocumentProblem } from './read';
+export { ASYNCAPI_READ_REASONS, readAsyncApi, type AsyncApiParser, type AsyncApiReadReason, type ReadOutcome, type DocumentProblem } from './read';
 export { NOTE_CODES, type ImportNote, type NoteCode, type NoteKind } from './notes';

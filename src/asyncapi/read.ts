@@ -1,5 +1,5 @@
 import type { AsyncAPIDocumentInterface } from '@asyncapi/parser';
-import { MAX_INPUT_CHARS } from '../scenario';
+import { MAX_INPUT_CHARS, type ReadIssue } from '../scenario';
 import { documentToScenario, type Imported } from './fromDocument';
 
 /**
@@ -29,36 +29,63 @@ export interface DocumentProblem {
   path: string;
 }
 
-export type ReadOutcome = { ok: true; value: Imported } | { ok: false; problems: DocumentProblem[] };
+/** Why a document could not be imported, as a code the panel words in the learner's language. */
+export const ASYNCAPI_READ_REASONS = [
+  /** Nothing in the file. */
+  'empty',
+  /** The file, or the canvas it describes, is larger than Kafé holds. */
+  'tooBig',
+  /** The parser threw (out of memory, a bug). */
+  'parserFailed',
+  /** Readable, but not an AsyncAPI document. */
+  'notAsyncApi',
+  /** An AsyncAPI document the parser refuses: `problems` are its messages, with lines. */
+  'invalidDocument',
+  /** The mapping to a canvas threw. */
+  'notMappable',
+  /** It maps to a canvas the scenario schema refuses (`issue` says which value). */
+  'invalidCanvas',
+] as const;
+export type AsyncApiReadReason = (typeof ASYNCAPI_READ_REASONS)[number];
+
+/**
+ * A failure carries `reason` (worded by the UI) and `problems`: the parser's or the reader's own
+ * English, shown under it as technical detail (the parser's messages point at lines to fix).
+ */
+export type ReadOutcome =
+  | { ok: true; value: Imported }
+  | { ok: false; reason: AsyncApiReadReason; issue?: ReadIssue; problems: DocumentProblem[] };
 
 const MAX_PROBLEMS_SHOWN = 20;
 
 export async function readAsyncApi(text: string, parser: AsyncApiParser): Promise<ReadOutcome> {
-  if (typeof text !== 'string' || text.trim() === '') return fail('the file is empty');
-  if (text.length > MAX_INPUT_CHARS) return fail('this file is too big to be read here (more than 2 MB)');
+  if (typeof text !== 'string' || text.trim() === '') return fail('empty', 'the file is empty');
+  if (text.length > MAX_INPUT_CHARS) return fail('tooBig', 'this file is too big to be read here (more than 2 MB)');
   let parsed: Awaited<ReturnType<AsyncApiParser['parse']>>;
   try {
     parsed = await parser.parse(text);
   } catch (e) {
-    return fail(`the AsyncAPI parser stopped: ${e instanceof Error ? e.message : String(e)}`);
+    return fail('parserFailed', `the AsyncAPI parser stopped: ${e instanceof Error ? e.message : String(e)}`);
   }
   const errors = parsed.diagnostics.filter((d) => d.severity === 0);
   if (!parsed.document || errors.length > 0) {
-    if (errors.length === 0) return fail('this is not an AsyncAPI document the parser can read');
+    if (errors.length === 0) return fail('notAsyncApi', 'this is not an AsyncAPI document the parser can read');
     const problems = errors.map((d) => ({ line: Number.isInteger(d.range?.start?.line) ? d.range.start.line + 1 : null, message: d.message, path: d.path.join('.') }));
     problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
     const unique = problems.filter((p, i) => problems.findIndex((q) => q.line === p.line && q.message === p.message) === i);
-    return { ok: false, problems: unique.slice(0, MAX_PROBLEMS_SHOWN) };
+    return { ok: false, reason: 'invalidDocument', problems: unique.slice(0, MAX_PROBLEMS_SHOWN) };
   }
   let mapped: ReturnType<typeof documentToScenario>;
   try {
     mapped = documentToScenario(parsed.document);
   } catch (e) {
-    return fail(`this document could not be turned into a canvas: ${e instanceof Error ? e.message : String(e)}`);
+    return fail('notMappable', `this document could not be turned into a canvas: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return mapped.ok ? { ok: true, value: mapped.value } : fail(mapped.error);
+  if (mapped.ok) return { ok: true, value: mapped.value };
+  return fail(mapped.reason === 'tooBig' ? 'tooBig' : 'invalidCanvas', mapped.error, mapped.issue);
 }
 
-function fail(message: string): ReadOutcome {
-  return { ok: false, problems: [{ line: null, message, path: '' }] };
+function fail(reason: AsyncApiReadReason, message: string, issue?: ReadIssue): ReadOutcome {
+  const problems = [{ line: null, message, path: '' }];
+  return issue ? { ok: false, reason, issue, problems } : { ok: false, reason, problems };
 }

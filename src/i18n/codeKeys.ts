@@ -1,9 +1,10 @@
-import type { NoteCode } from '../asyncapi';
+import type { AsyncApiReadReason, NoteCode } from '../asyncapi';
 import type { ExportNoteCode } from '../codegen';
 import type { ServiceId } from '../compare';
 import type { GoalStat } from '../lessons';
-import type { ProblemCode } from '../scenario';
+import type { ProblemCode, ReadIssue, ReadIssueCode } from '../scenario';
 import type { MessageKey } from './en';
+import type { Translate } from './index';
 
 /**
  * Codes that travel as data (an import note, an export note, a canvas problem, a goal's counter, a
@@ -85,4 +86,42 @@ export const COMPARE_SERVICE_KEYS: { readonly [S in ServiceId]: MessageKey } = {
   email: 'compare.service.email',
   analytics: 'compare.service.analytics',
   fraud: 'compare.service.fraud',
+};
+
+/** What a schema rule refused in a file or a link (src/scenario/issues.ts), worded with its params. */
+export const READ_ISSUE_KEYS: { readonly [C in ReadIssueCode]: MessageKey } = {
+  tooBig: 'read.issue.tooBig',
+  tooSmall: 'read.issue.tooSmall',
+  tooLong: 'read.issue.tooLong',
+  tooManyItems: 'read.issue.tooManyItems',
+  tooFewItems: 'read.issue.tooFewItems',
+  empty: 'read.issue.empty',
+  missing: 'read.issue.missing',
+  wrongType: 'read.issue.wrongType',
+  notOneOf: 'read.issue.notOneOf',
+  unknownFields: 'read.issue.unknownFields',
+  badFormat: 'read.issue.badFormat',
+  tooShort: 'read.issue.tooShort',
+  duplicateId: 'read.issue.duplicateId',
+  duplicateTopic: 'read.issue.duplicateTopic',
+  unknownNode: 'read.issue.unknownNode',
+  other: 'read.issue.other',
+};
+
+/** A refused value in words, in the language of `t`. */
+export function readIssueMessage(t: Translate, issue: ReadIssue): string {
+  const vars: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(issue.params)) if (v !== undefined) vars[k] = v;
+  return t(READ_ISSUE_KEYS[issue.code], vars);
+}
+
+/** Why an AsyncAPI document could not be imported (src/asyncapi/read.ts). */
+export const ASYNCAPI_READ_KEYS: { readonly [R in AsyncApiReadReason]: MessageKey } = {
+  empty: 'asyncapi.reason.empty',
+  tooBig: 'asyncapi.reason.tooBig',
+  parserFailed: 'asyncapi.reason.parserFailed',
+  notAsyncApi: 'asyncapi.reason.notAsyncApi',
+  invalidDocument: 'asyncapi.panel.invalid',
+  notMappable: 'asyncapi.reason.notMappable',
+  invalidCanvas: 'asyncapi.reason.invalidCanvas',
 };

@@ -1,6 +1,6 @@
 import lzNamespace from 'lz-string';
 import { checkJsonText, checkValue, MAX_INPUT_CHARS, TOO_BIG } from './bounds';
-import { formatIssues, SHORT_MESSAGES } from './issues';
+import { formatIssues, readIssueOf, SHORT_MESSAGES } from './issues';
 import { decompressLink, TOO_LONG } from './linkDecompress';
 import { migrate } from './migrations';
 import { err, type Result } from './result';
@@ -48,7 +48,7 @@ export function validateScenario(raw: unknown): Result<Scenario> {
     const migrated = migrate(raw);
     if (!migrated.ok) return migrated;
     const parsed = scenarioSchema.safeParse(migrated.value, { error: SHORT_MESSAGES });
-    if (!parsed.success) return err(formatIssues(parsed.error.issues), 'invalid');
+    if (!parsed.success) return err(formatIssues(parsed.error.issues), 'invalid', readIssueOf(parsed.error.issues[0]));
     return { ok: true, value: parsed.data };
   });
 }

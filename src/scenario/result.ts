@@ -1,12 +1,16 @@
+import type { ReadIssue } from './issues';
+
 /**
  * The outcome of reading something the learner gave us (a file, a link, a saved canvas): either
  * the value, or what is wrong with it. Never throws for bad input.
  *
  * A failure carries `reason`, a stable code the UI turns into a sentence in the learner's language
  * (see READ_REASONS), and `error`, the English detail naming exactly what is wrong (e.g.
- * `nodes[2].props.partitions: must be at most 64`), shown under it.
+ * `nodes[2].props.partitions: must be at most 64`), shown under it as a technical detail. When a
+ * schema rule refused a value, `issue` is the first one as data (code + params), worded in the
+ * learner's language too.
  */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string; reason: ReadReason };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; reason: ReadReason; issue?: ReadIssue };
 
 /** Why an input could not be read, most specific first. Each has a `read.<reason>` UI string. */
 export const READ_REASONS = [
@@ -34,4 +38,5 @@ export const READ_REASONS = [
 export type ReadReason = (typeof READ_REASONS)[number];
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const err = <T = never>(error: string, reason: ReadReason = 'invalid'): Result<T> => ({ ok: false, error, reason });
+export const err = <T = never>(error: string, reason: ReadReason = 'invalid', issue?: ReadIssue): Result<T> =>
+  issue ? { ok: false, error, reason, issue } : { ok: false, error, reason };

@@ -133,16 +133,21 @@ export const scenarioSchema = z
     const ids = new Set<string>();
     const topicNames = new Set<string>();
     s.nodes.forEach((n, i) => {
-      if (ids.has(n.id)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `duplicate node id "${n.id}"` });
+      if (ids.has(n.id)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `duplicate node id "${n.id}"`, params: { issue: 'duplicateId', value: n.id } });
       ids.add(n.id);
       if (n.kind === 'topic') {
-        if (topicNames.has(n.props.name)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'props', 'name'], message: `two topics are named "${n.props.name}"` });
+        if (topicNames.has(n.props.name)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'props', 'name'], message: `two topics are named "${n.props.name}"`, params: { issue: 'duplicateTopic', value: n.props.name } });
         topicNames.add(n.props.name);
       }
     });
     s.edges.forEach((e, i) => {
       for (const end of ['source', 'target'] as const)
-        if (!ids.has(e[end])) ctx.addIssue({ code: 'custom', path: ['edges', i, end], message: `edge ${e.id} points to a node "${e[end]}" that does not exist` });
+        if (!ids.has(e[end])) ctx.addIssue({
+            code: 'custom',
+            path: ['edges', i, end],
+            message: `edge ${e.id} points to a node "${e[end]}" that does not exist`,
+            params: { issue: 'unknownNode', value: e[end] },
+          });
     });
   });
 

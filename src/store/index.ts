@@ -1,6 +1,7 @@
 export { createKafeStore, snapshot, STEP_MS } from './kafeStore';
 export { SPEEDS, type Speed } from './speeds';
 export type { Frame, KafeState, KafeStore, Notice } from './kafeStore';
+export { readFailureExtras, type ReadFailure } from './readFailure';
 export { KafeProvider, useKafe, useKafeData, useKafeStoreApi } from './context';
 export { keepIfEqual, sameData, type Kept } from './sameData';
 export { createProgressStore, lessonProgressOf, ProgressProvider, useProgress, useProgressStoreApi, type ProgressState, type ProgressStore } from './progressStore';

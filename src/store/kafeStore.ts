@@ -13,6 +13,7 @@ import {
   type EngineIdMap,
   type NodeKind,
   type Scenario,
+  type ReadIssue,
   type ReadReason,
   type ScenarioNode,
 } from '../scenario';
@@ -21,6 +22,7 @@ import type { Refusal } from '../i18n/refusals';
 import type { MetricsSeries } from './metrics';
 import { formatMinutes, FRAME_BUDGET_MS, limitParams, restoreLimitMs, SYNC_REPLAY_WORK, UI_SYNC_WORK, workBudget, type Clock } from './budget';
 import { RECORDS_PER_PARTITION, SimulationRunner, type DroppedAction, type Problem } from './runner';
+import { readFailureExtras } from './readFailure';
 import { FASTEST_SPEED, SLOWEST_SPEED } from './speeds';
 
 /** What the canvas shows for the current moment; replaced once per animation frame at most. */
@@ -46,6 +48,9 @@ export interface Notice {
   detail?: string;
   refusal?: Refusal;
   reason?: ReadReason;
+  /** When a schema rule refused a value: which, worded in the learner's language under `reason`
+   * (`read.issue.<code>`); `detail` then holds the reader's English as a technical detail. */
+  issue?: ReadIssue;
   /** Stays until dismissed, like an error: it explains something the learner must read. */
   sticky?: boolean;
 }
@@ -64,7 +69,7 @@ export interface LoadOptions {
 }
 
 /** What a notice may carry besides its key and detail line. */
-export type NoticeExtras = Pick<Notice, 'params' | 'refusal' | 'reason' | 'sticky'>;
+export type NoticeExtras = Pick<Notice, 'params' | 'refusal' | 'reason' | 'issue' | 'sticky'>;
 
 export const STEP_MS = 100;
 /** While playing, how often (wall ms) the canvas's numbers and lanes refresh: 10 per second reads
@@ -458,7 +463,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       importJson(text) {
         const parsed = parseScenarioJson(text);
         if (!parsed.ok) {
-          get().notify('error', 'notice.importFailed', parsed.error, { reason: parsed.reason });
+          get().notify('error', 'notice.importFailed', parsed.error, readFailureExtras(parsed));
           return false;
         }
         // A capped load's explanation matters more than "imported".
@@ -468,7 +473,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       openShareFragment(hash) {
         const parsed = decodeShareFragment(hash);
         if (!parsed.ok) {
-          get().notify('error', 'notice.shareFailed', parsed.error, { reason: parsed.reason });
+          get().notify('error', 'notice.shareFailed', parsed.error, readFailureExtras(parsed));
           return false;
         }
         replaceScenario(parsed.value);

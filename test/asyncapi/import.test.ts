@@ -136,6 +136,7 @@ describe('invalid documents', () => {
     const read = await readAsyncApi(fixture('broken-3.0.yaml'), realParser());
     expect(read.ok).toBe(false);
     if (read.ok) return;
+    expect(read.reason).toBe('invalidDocument');
     expect(read.problems).toContainEqual({ line: 10, message: '"partitions" property must be >= 1', path: 'channels.orders.bindings.kafka.partitions' });
     expect(read.problems).toContainEqual({ line: 16, message: "'#/channels/nowhere' does not exist", path: 'operations.placeOrder.channel.$ref' });
     const lines = read.problems.map((p) => p.line ?? Infinity);
@@ -151,13 +152,13 @@ describe('invalid documents', () => {
 
   test('an empty file, or one that is not AsyncAPI, is refused with a sentence', async () => {
     const empty = await readAsyncApi('  \n', realParser());
-    expect(empty).toEqual({ ok: false, problems: [{ line: null, message: 'the file is empty', path: '' }] });
+    expect(empty).toEqual({ ok: false, reason: 'empty', problems: [{ line: null, message: 'the file is empty', path: '' }] });
     const scenarioJson = await readAsyncApi('{"version": 1, "nodes": []}', realParser());
     expect(scenarioJson.ok).toBe(false);
   });
 
   test('a parser that throws does not escape as an exception', async () => {
     const read = await readAsyncApi('asyncapi: 3.0.0', { parse: () => Promise.reject(new Error('out of memory')) });
-    expect(read).toEqual({ ok: false, problems: [{ line: null, message: 'the AsyncAPI parser stopped: out of memory', path: '' }] });
+    expect(read).toEqual({ ok: false, reason: 'parserFailed', problems: [{ line: null, message: 'the AsyncAPI parser stopped: out of memory', path: '' }] });
   });
 });

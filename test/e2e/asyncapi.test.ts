@@ -85,6 +85,63 @@ describe('AsyncAPI export and import', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  test('over unsaved work, importing asks through the shared consent dialog; Cancel keeps the canvas, agreeing replaces it', async () => {
+    const page = await openFresh();
+    // Renaming a node is an edit kept nowhere else, so replacing the canvas would lose it.
+    await page.getByTestId('node-picker').selectOption('payment');
+    const label = page.getByLabel('Label', { exact: true });
+    await label.fill('Payments API');
+    await label.press('Enter');
+    await expect.poll(() => page.locator('.workbench__canvas').innerText()).toContain('Payments API');
+    const before = await nodeIds(page);
+
+    await page.getByTestId('asyncapi-menu').click();
+    await chooseDocument(page, 'confluent-2.4.0.yaml');
+    const panel = page.getByTestId('asyncapi-panel');
+    await panel.getByTestId('asyncapi-notes').waitFor({ timeout: 30_000 });
+    await panel.getByTestId('asyncapi-replace').click();
+    const dialog = page.getByTestId('replace-dialog');
+    await dialog.getByRole('heading', { name: 'Import “API Document for Confluent Cluster”?' }).waitFor();
+    for (const [name, viewport] of [
+      ['asyncapi-consent-1366', { width: 1366, height: 768 }],
+      ['asyncapi-consent-390', { width: 390, height: 844 }],
+      ['asyncapi-consent-1920', { width: 1920, height: 1080 }],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await nodeIds(page)).toEqual(before);
+    expect(await page.locator('.workbench__canvas').innerText()).toContain('Payments API');
+
+    // Asked again and agreed: the document replaces the canvas.
+    if (!(await panel.isVisible())) {
+      await page.getByTestId('asyncapi-menu').click();
+      await chooseDocument(page, 'confluent-2.4.0.yaml');
+    }
+    await panel.getByTestId('asyncapi-replace').click();
+    await dialog.getByRole('button', { name: 'Replace the canvas' }).click();
+    await expect.poll(() => nodeIds(page)).toEqual(['CustomerProfilesSubscribe', 'OrdersSubscribe', 'broker-1', 'customer-profiles', 'orders']);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  test('a document that maps to nothing Kafé can read is refused in the learner’s language, the reader’s English kept as detail', async () => {
+    const page = await openFresh();
+    const before = await nodeIds(page);
+    await page.locator('[data-lang="th"]').click();
+    await page.getByTestId('asyncapi-menu').click();
+    await page.getByTestId('asyncapi-file').setInputFiles({ name: 'empty.yaml', mimeType: 'application/yaml', buffer: Buffer.from('   \n') });
+    const panel = page.getByTestId('asyncapi-panel');
+    const reason = panel.locator('[data-reason="empty"]');
+    await reason.waitFor({ timeout: 30_000 });
+    expect(await reason.innerText()).toBe('ไฟล์นี้ว่างเปล่า จึงไม่ได้นำเข้าอะไรเลย แคนวาสของคุณยังเหมือนเดิม');
+    expect(await panel.getByTestId('asyncapi-problems').innerText()).toBe('the file is empty');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'asyncapi-refused-th.png') });
+    expect(await nodeIds(page)).toEqual(before);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   test("a broken document shows the parser's messages with their lines and keeps the canvas", async () => {
     const page = await openFresh();
     const before = await nodeIds(page);

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { NOTE_CODES as ASYNCAPI_NOTE_CODES } from '../../src/asyncapi';
+import { ASYNCAPI_READ_REASONS, NOTE_CODES as ASYNCAPI_NOTE_CODES } from '../../src/asyncapi';
 import { NOTE_CODES as EXPORT_NOTE_CODES } from '../../src/codegen';
 import { SERVICE_IDS } from '../../src/compare';
-import { ASYNCAPI_NOTE_KEYS, COMPARE_SERVICE_KEYS, EXPORT_NOTE_KEYS, GOAL_STAT_KEYS, PROBLEM_KEYS } from '../../src/i18n/codeKeys';
+import { ASYNCAPI_NOTE_KEYS, ASYNCAPI_READ_KEYS, COMPARE_SERVICE_KEYS, EXPORT_NOTE_KEYS, GOAL_STAT_KEYS, PROBLEM_KEYS, READ_ISSUE_KEYS } from '../../src/i18n/codeKeys';
 import { en, type MessageKey } from '../../src/i18n/en';
 import { th } from '../../src/i18n/th';
 import { PRODUCER_STATS, SERVICE_STATS } from '../../src/lessons';
-import { PROBLEM_CODES } from '../../src/scenario';
+import { PROBLEM_CODES, READ_ISSUE_CODES } from '../../src/scenario';
 
 /** Each table with the run-time list of the codes it must word. */
 const TABLES: Record<string, { codes: readonly string[]; keys: Readonly<Record<string, MessageKey>> }> = {
@@ -15,6 +15,8 @@ const TABLES: Record<string, { codes: readonly string[]; keys: Readonly<Record<s
   'canvas problems': { codes: PROBLEM_CODES, keys: PROBLEM_KEYS },
   'goal counters': { codes: [...new Set([...SERVICE_STATS, ...PRODUCER_STATS])], keys: GOAL_STAT_KEYS },
   'comparison services': { codes: SERVICE_IDS, keys: COMPARE_SERVICE_KEYS },
+  'values a file or link may not hold': { codes: READ_ISSUE_CODES, keys: READ_ISSUE_KEYS },
+  'reasons an AsyncAPI import fails': { codes: ASYNCAPI_READ_REASONS, keys: ASYNCAPI_READ_KEYS },
 };
 
 describe.each(Object.entries(TABLES))('%s: code -> message key', (_name, { codes, keys }) => {

@@ -39,4 +39,12 @@ export const asyncapiPanel = {
   'asyncapi.note.badKafeExtension': 'The x-kafe extension could not be read: simulator settings are defaults.',
   'asyncapi.note.brokersAssumed': 'No broker list: the cluster has {{detail}} broker(s), enough for the largest replication factor.',
   'asyncapi.note.subscribeAsConsumer': 'Operation “{{subject}}” (AsyncAPI 2 subscribe with a consumer groupId) is read as a consumer group.',
+  // Why a document could not be imported, one per AsyncApiReadReason (src/asyncapi/read.ts).
+  'asyncapi.reason.empty': 'The file is empty, so nothing was imported. Your canvas is unchanged.',
+  'asyncapi.reason.tooBig': 'The file, or the canvas it describes, is bigger than Kafé can hold, so nothing was imported. Your canvas is unchanged.',
+  'asyncapi.reason.parserFailed': 'The AsyncAPI parser stopped while reading this file, so nothing was imported. Your canvas is unchanged.',
+  'asyncapi.reason.notAsyncApi': 'This is not an AsyncAPI document, so nothing was imported. Your canvas is unchanged.',
+  'asyncapi.reason.notMappable': 'Kafé could not turn this document into a canvas, so nothing was imported. Your canvas is unchanged.',
+  'asyncapi.reason.invalidCanvas': 'This document describes a canvas Kafé cannot run, so nothing was imported. Your canvas is unchanged.',
+  'asyncapi.panel.technical': 'Technical detail, as the reader gave it:',
 } as const;

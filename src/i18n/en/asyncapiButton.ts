@@ -12,5 +12,5 @@ export const asyncapiButton = {
   'asyncapi.importFile': 'AsyncAPI document to import (YAML or JSON)',
   'asyncapi.working': 'Reading the document…',
   'asyncapi.exported': 'AsyncAPI document downloaded.',
-  'asyncapi.failed': 'The AsyncAPI tools could not load: {{error}}',
+  'asyncapi.failed': 'The AsyncAPI tools could not load. Check the connection and try again.',
 } as const;

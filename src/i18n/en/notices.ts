@@ -27,7 +27,7 @@ export const notices = {
   'read.notScenario': 'It is not a Kafé scenario.',
   'read.newerVersion': 'It was made by a newer version of Kafé.',
   'read.olderVersion': 'It was made by an old version of Kafé that this one can no longer update.',
-  'read.invalid': 'Some of its values are outside what Kafé allows (details below).',
+  'read.invalid': 'Some of its values are outside what Kafé allows.',
   'read.unexpected': 'Kafé could not read it.',
   'notice.linkCopied': 'Share link copied to the clipboard.',
   'notice.linkCopyManual': 'Copy the link from the field below.',
@@ -61,4 +61,24 @@ export const notices = {
   'connection.serviceToService': 'Services talk through topics: connect the service to a topic that the other service reads.',
   'connection.serviceToConsumer': 'Let the service write to a topic, and connect that topic to the consumer group.',
   'connection.cycle': 'That would make a loop: events would go round forever and multiply.',
+
+  // What a schema rule refused in a file or link, one per ReadIssueCode (src/scenario/issues.ts).
+  // {{path}} is where in the file, written as in the file (e.g. nodes[2].props.partitions).
+  'read.issue.tooBig': '{{path}} must be at most {{limit}}.',
+  'read.issue.tooSmall': '{{path}} must be at least {{limit}}.',
+  'read.issue.tooLong': '{{path}} must be at most {{limit}} characters long.',
+  'read.issue.tooManyItems': '{{path}} may hold at most {{limit}} items.',
+  'read.issue.tooFewItems': '{{path}} needs at least {{limit}} items.',
+  'read.issue.empty': '{{path}} cannot be empty.',
+  'read.issue.missing': '{{path}} is missing.',
+  'read.issue.wrongType': '{{path}} holds the wrong kind of value (expected: {{expected}}).',
+  'read.issue.notOneOf': '{{path}} must be one of {{values}}.',
+  'read.issue.unknownFields': '{{path}} has fields Kafé does not know: {{fields}}.',
+  'read.issue.badFormat': '{{path}} is not written the way Kafé expects.',
+  'read.issue.tooShort': '{{path}} must be at least {{limit}} characters long.',
+  'read.issue.duplicateId': '{{path}}: the id “{{value}}” is used by another node too.',
+  'read.issue.duplicateTopic': '{{path}}: another topic is also named “{{value}}”.',
+  'read.issue.unknownNode': '{{path}}: an arrow points to a node “{{value}}” that is not there.',
+  'read.issue.other': '{{path}} has a value Kafé does not accept.',
+  'notice.technicalDetail': 'Technical detail: {{detail}}',
 } as const;

@@ -40,4 +40,11 @@ export const asyncapiPanel: Record<keyof typeof en, string> = {
   'asyncapi.note.badKafeExtension': 'อ่าน extension x-kafe ไม่ได้: การตั้งค่าการจำลองเป็นค่าเริ่มต้น',
   'asyncapi.note.brokersAssumed': 'ไม่มีรายชื่อ broker: คลัสเตอร์มี {{detail}} broker พอสำหรับ replication factor ที่มากที่สุด',
   'asyncapi.note.subscribeAsConsumer': 'operation “{{subject}}” (subscribe ของ AsyncAPI 2 ที่มี consumer groupId) ถูกอ่านเป็น consumer group',
+  'asyncapi.reason.empty': 'ไฟล์นี้ว่างเปล่า จึงไม่ได้นำเข้าอะไรเลย แคนวาสของคุณยังเหมือนเดิม',
+  'asyncapi.reason.tooBig': 'ไฟล์นี้ หรือแคนวาสที่มันอธิบาย ใหญ่เกินกว่าที่ Kafé รับได้ จึงไม่ได้นำเข้าอะไรเลย แคนวาสของคุณยังเหมือนเดิม',
+  'asyncapi.reason.parserFailed': 'ตัวตรวจ (parser) ของ AsyncAPI หยุดทำงานระหว่างอ่านไฟล์นี้ จึงไม่ได้นำเข้าอะไรเลย แคนวาสของคุณยังเหมือนเดิม',
+  'asyncapi.reason.notAsyncApi': 'ไฟล์นี้ไม่ใช่เอกสาร AsyncAPI จึงไม่ได้นำเข้าอะไรเลย แคนวาสของคุณยังเหมือนเดิม',
+  'asyncapi.reason.notMappable': 'Kafé แปลงเอกสารนี้เป็นแคนวาสไม่ได้ จึงไม่ได้นำเข้าอะไรเลย แคนวาสของคุณยังเหมือนเดิม',
+  'asyncapi.reason.invalidCanvas': 'เอกสารนี้อธิบายแคนวาสที่ Kafé จำลองไม่ได้ จึงไม่ได้นำเข้าอะไรเลย แคนวาสของคุณยังเหมือนเดิม',
+  'asyncapi.panel.technical': 'รายละเอียดทางเทคนิค (ภาษาอังกฤษ ตามที่ตัวอ่านแจ้ง):',
 };

@@ -11,5 +11,5 @@ export const asyncapiButton: Record<keyof typeof en, string> = {
   'asyncapi.importFile': 'เอกสาร AsyncAPI ที่จะนำเข้า (YAML หรือ JSON)',
   'asyncapi.working': 'กำลังอ่านเอกสาร…',
   'asyncapi.exported': 'ดาวน์โหลดเอกสาร AsyncAPI แล้ว',
-  'asyncapi.failed': 'โหลดเครื่องมือ AsyncAPI ไม่สำเร็จ: {{error}}',
+  'asyncapi.failed': 'โหลดเครื่องมือ AsyncAPI ไม่สำเร็จ ตรวจการเชื่อมต่อแล้วลองใหม่',
 };

@@ -1,10 +1,11 @@
 import { useId, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentProblem, Imported, ImportNote, NoteKind } from '../../asyncapi';
+import type { Imported, ImportNote, NoteKind, ReadOutcome } from '../../asyncapi';
 import { registerArea, useT, type MessageKey } from '../../i18n';
-import { ASYNCAPI_NOTE_KEYS } from '../../i18n/codeKeys';
+import { ASYNCAPI_NOTE_KEYS, ASYNCAPI_READ_KEYS, readIssueMessage } from '../../i18n/codeKeys';
 import { useKafe, useKafeStoreApi } from '../../store';
 import { downloadFile } from '../common/download';
+import { replaceWithConsent } from '../common/replaceGuard';
 import { usePopover } from '../toolbar/usePopover';
 import '../export/export.css';
 
@@ -12,12 +13,14 @@ import '../export/export.css';
  * The toolbar's AsyncAPI menu: export the canvas as an AsyncAPI 3.0 YAML document, or import an
  * AsyncAPI 2.x/3.x document. The mapping and the parser load on first use (their own chunks).
  *
- * Importing never touches the canvas until the learner agrees: an invalid document shows the
- * parser's messages with their lines; a valid one shows what it holds and what could not be
- * carried over, and the canvas is replaced only on "Replace the canvas" (Cancel keeps it).
+ * Importing never touches the canvas until the learner agrees: an invalid document says why in the
+ * learner's language, with the parser's own messages and their lines as technical detail; a valid
+ * one shows what it holds and what could not be carried over, and "Replace the canvas" goes through
+ * the same consent as every other replacement (replaceWithConsent: it asks first when unsaved work
+ * would be lost). Cancel, here or in that dialog, keeps the canvas.
  */
 type Shown =
-  | { step: 'problems'; file: string; problems: DocumentProblem[] }
+  | { step: 'problems'; file: string; failure: Extract<ReadOutcome, { ok: false }> }
   | { step: 'preview'; file: string; imported: Imported }
   | { step: 'done'; file: string; imported: Imported }
   | { step: 'failed'; error: string };
@@ -72,7 +75,7 @@ export function AsyncApiMenu() {
     try {
       const { readAsyncApiFile } = await tools();
       const read = await readAsyncApiFile(await file.text());
-      setShown(read.ok ? { step: 'preview', file: file.name, imported: read.value } : { step: 'problems', file: file.name, problems: read.problems });
+      setShown(read.ok ? { step: 'preview', file: file.name, imported: read.value } : { step: 'problems', file: file.name, failure: read });
     } catch (e) {
       setShown({ step: 'failed', error: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -82,9 +85,11 @@ export function AsyncApiMenu() {
   };
 
   const replace = (file: string, imported: Imported) => {
-    loadScenario(imported.scenario);
-    notify('success', 'notice.imported');
-    setShown({ step: 'done', file, imported });
+    replaceWithConsent(store, 'import', imported.scenario.name || file, () => {
+      loadScenario(imported.scenario);
+      notify('success', 'notice.imported');
+      setShown({ step: 'done', file, imported });
+    });
   };
 
   const toggleMenu = () => {
@@ -152,7 +157,8 @@ function ImportPanel({ shown, hasNodes, onReplace, onClose }: { shown: Shown; ha
   if (shown.step === 'failed') {
     return (
       <>
-        <p className="field-error">{t('asyncapi.failed', { error: shown.error })}</p>
+        <p className="field-error">{t('asyncapi.failed')}</p>
+        <p className="popover__hint asyncapi-technical">{t('notice.technicalDetail', { detail: shown.error })}</p>
         <Actions>
           <button type="button" className="button button--small button--quiet" onClick={onClose}>
             {t('asyncapi.panel.close')}
@@ -166,11 +172,18 @@ function ImportPanel({ shown, hasNodes, onReplace, onClose }: { shown: Shown; ha
       <h3 className="popover__title">{t('asyncapi.panel.title', { file: shown.file })}</h3>
       {shown.step === 'problems' ? (
         <>
-          <p className="field-error" role="alert">
-            {t('asyncapi.panel.invalid')}
+          <p className="field-error" role="alert" data-reason={shown.failure.reason}>
+            {t(ASYNCAPI_READ_KEYS[shown.failure.reason])}
           </p>
+          {shown.failure.issue && (
+            <p className="field-error" data-issue={shown.failure.issue.code}>
+              {readIssueMessage(t, shown.failure.issue)}
+            </p>
+          )}
+          {/* The invalid-document sentence ends "The parser says:"; the others introduce the detail here. */}
+          {shown.failure.reason !== 'invalidDocument' && <p className="popover__hint">{t('asyncapi.panel.technical')}</p>}
           <ul className="asyncapi-problems" data-testid="asyncapi-problems">
-            {shown.problems.map((p, i) => (
+            {shown.failure.problems.map((p, i) => (
               <li key={i}>
                 {p.line !== null && <strong>{t('asyncapi.panel.line', { line: p.line })}: </strong>}
                 {p.message}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useT } from '../../i18n';
+import { readIssueMessage } from '../../i18n/codeKeys';
 import { refusalMessage } from '../../i18n/refusals';
 import { useKafe, type Notice } from '../../store';
 
@@ -38,6 +39,9 @@ function Toast({ notice, onDismiss }: { notice: Notice; onDismiss: () => void })
   const message = t(notice.key, notice.params);
   // An engine refusal is worded from its code in the learner's language, never the engine's English.
   const detail = notice.refusal ? refusalMessage(t, notice.refusal) : notice.detail;
+  // What a reader could not read is worded by `reason` and `issue`; its own English stays below as
+  // a technical detail (what to search for, or to send in a bug report).
+  const technical = notice.reason !== undefined && !notice.refusal;
   const fades = notice.kind !== 'error' && !notice.sticky;
   return (
     <div
@@ -53,7 +57,14 @@ function Toast({ notice, onDismiss }: { notice: Notice; onDismiss: () => void })
             {t(`read.${notice.reason}`)}
           </p>
         )}
-        {detail && <p className="toast__detail">{detail}</p>}
+        {notice.issue && (
+          <p className="toast__reason" data-issue={notice.issue.code}>
+            {readIssueMessage(t, notice.issue)}
+          </p>
+        )}
+        {detail && (
+          <p className={`toast__detail${technical ? ' toast__detail--technical' : ''}`}>{technical ? t('notice.technicalDetail', { detail }) : detail}</p>
+        )}
       </div>
       <button type="button" className="toast__dismiss" aria-label={t('notice.dismiss')} title={t('notice.dismiss')} onClick={onDismiss}>
         <span aria-hidden="true">×</span>

@@ -1,7 +1,7 @@
 import { goToStepStart, lessonIn, type Lesson } from '../../lessons';
 import type { Lang } from '../../i18n';
 import { parseScenarioJson } from '../../scenario';
-import type { KafeStore, ProgressStore } from '../../store';
+import { readFailureExtras, type KafeStore, type ProgressStore } from '../../store';
 import { replaceWithConsent } from '../common/replaceGuard';
 import { appStorage } from '../common/appStorage';
 
@@ -99,7 +99,7 @@ export function restoreStash(store: KafeStore, progress: ProgressStore): void {
     } catch {
       // could not move it: it stays where it is, still reported
     }
-    store.getState().notify('error', 'notice.stashFailed', parsed.error, { reason: parsed.reason });
+    store.getState().notify('error', 'notice.stashFailed', parsed.error, readFailureExtras(parsed));
     return;
   }
   // The stash is the only other copy of this canvas, and it goes away now.

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
 import { decodeShareFragment } from '../../scenario';
-import { useKafe, useKafeStoreApi } from '../../store';
+import { readFailureExtras, useKafe, useKafeStoreApi } from '../../store';
 import { replaceWithConsent } from '../common/replaceGuard';
 import { ShareLinks } from './ShareLinks';
 import { usePopover } from './usePopover';
@@ -52,7 +52,7 @@ export function SharePanel() {
     }
     const parsed = decodeShareFragment(fragmentOf(pasted));
     if (!parsed.ok) {
-      notify('error', 'notice.shareFailed', parsed.error, { reason: parsed.reason });
+      notify('error', 'notice.shareFailed', parsed.error, readFailureExtras(parsed));
       return;
     }
     setPasted('');

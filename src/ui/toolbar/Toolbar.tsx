@@ -1,7 +1,7 @@
 import { useRef, type ChangeEvent } from 'react';
 import { useT } from '../../i18n';
 import { parseScenarioJson } from '../../scenario';
-import { useKafe, useKafeStoreApi } from '../../store';
+import { readFailureExtras, useKafe, useKafeStoreApi } from '../../store';
 import { AsyncApiMenu } from '../asyncapi/AsyncApiMenu';
 import { downloadFile } from '../common/download';
 import { replaceWithConsent } from '../common/replaceGuard';
@@ -40,7 +40,7 @@ export function Toolbar() {
     }
     const parsed = parseScenarioJson(text);
     if (!parsed.ok) {
-      notify('error', 'notice.importFailed', parsed.error, { reason: parsed.reason });
+      notify('error', 'notice.importFailed', parsed.error, readFailureExtras(parsed));
       return;
     }
     replaceWithConsent(store, 'import', parsed.value.name || file.name, () => {
