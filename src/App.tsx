@@ -11,7 +11,7 @@ import { ReplaceDialog } from './ui/common/ReplaceDialog';
 import { useLang } from './ui/common/useLang';
 import { TimeControls } from './ui/controls/TimeControls';
 import { OpenInKafe } from './ui/embed/OpenInKafe';
-import { linkProblemNotice } from './ui/embed/linkProblems';
+import { reportLinkProblem } from './ui/embed/linkProblems';
 import { Inspector } from './ui/inspector/Inspector';
 import { useNarrowScreen } from './ui/layout/useNarrowScreen';
 import { Toolbar } from './ui/toolbar/Toolbar';
@@ -91,13 +91,7 @@ export function App({ link }: { link?: PageLink }) {
         <WorkbenchMain lang={lang} onOpenCompare={() => open('compare')} link={link} />
       )}
 
-      {view === 'workbench' && (
-        <footer className="workbench__time">
-          <ErrorBoundary lang={lang}>
-            <TimeControls />
-          </ErrorBoundary>
-        </footer>
-      )}
+      {view === 'workbench' && <TimeFooter lang={lang} />}
       <Notices />
       <ReplaceDialog />
     </div>
@@ -122,13 +116,20 @@ function EmbeddedApp({ link, lang, setLang }: { link: PageLink; lang: Lang; setL
         <OpenInKafe />
       </header>
       <WorkbenchMain lang={lang} link={link} embed onOpenCompare={() => window.open(appUrlOf(window.location), '_blank', 'noopener')} />
-      <footer className="workbench__time">
-        <ErrorBoundary lang={lang}>
-          <TimeControls />
-        </ErrorBoundary>
-      </footer>
+      <TimeFooter lang={lang} />
       <Notices />
     </div>
+  );
+}
+
+/** The time controls along the bottom, behind their own error boundary (full app and embed alike). */
+function TimeFooter({ lang }: { lang: Lang }) {
+  return (
+    <footer className="workbench__time">
+      <ErrorBoundary lang={lang}>
+        <TimeControls />
+      </ErrorBoundary>
+    </footer>
   );
 }
 
@@ -138,8 +139,7 @@ function useLinkProblems(link: PageLink | undefined) {
   useEffect(() => {
     const first = link?.problems[0];
     if (!first) return;
-    const n = linkProblemNotice(first);
-    notify('error', n.key, n.detail);
+    reportLinkProblem(notify, first);
   }, [link, notify]);
 }
 

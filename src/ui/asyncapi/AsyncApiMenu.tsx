@@ -6,6 +6,7 @@ import { ASYNCAPI_NOTE_KEYS, ASYNCAPI_READ_KEYS, readIssueMessage } from '../../
 import { useKafe, useKafeStoreApi } from '../../store';
 import { downloadFile } from '../common/download';
 import { replaceWithConsent } from '../common/replaceGuard';
+import { MenuButton, MenuItem } from '../toolbar/menu';
 import { usePopover } from '../toolbar/usePopover';
 import '../export/export.css';
 
@@ -99,19 +100,16 @@ export function AsyncApiMenu() {
 
   return (
     <div className="popover-anchor">
-      <button
-        ref={buttonRef}
-        type="button"
-        className="toolbar__button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        aria-busy={busy || undefined}
-        title={t('asyncapi.menu.about')}
-        data-testid="asyncapi-menu"
+      <MenuButton
+        label={busy ? t('asyncapi.working') : t('asyncapi.menu')}
+        open={open}
+        panelId={panelId}
+        buttonRef={buttonRef}
         onClick={toggleMenu}
-      >
-        {busy ? t('asyncapi.working') : t('asyncapi.menu')} <span aria-hidden="true">▾</span>
-      </button>
+        title={t('asyncapi.menu.about')}
+        busy={busy}
+        testId="asyncapi-menu"
+      />
       <input
         ref={fileRef}
         type="file"
@@ -129,18 +127,8 @@ export function AsyncApiMenu() {
               <p className="popover__hint">{t('asyncapi.working')}</p>
             ) : (
               <ul className="menu-list" aria-label={t('asyncapi.menu')}>
-                <li>
-                  <button type="button" className="menu-item" data-testid="asyncapi-export" onClick={() => void exportDocument()}>
-                    <span className="menu-item__title">{t('asyncapi.export')}</span>
-                    <span className="menu-item__about">{t('asyncapi.export.about')}</span>
-                  </button>
-                </li>
-                <li>
-                  <button type="button" className="menu-item" data-testid="asyncapi-import" onClick={() => fileRef.current?.click()}>
-                    <span className="menu-item__title">{t('asyncapi.import')}</span>
-                    <span className="menu-item__about">{t('asyncapi.import.about')}</span>
-                  </button>
-                </li>
+                <MenuItem title={t('asyncapi.export')} about={t('asyncapi.export.about')} data={{ 'data-testid': 'asyncapi-export' }} onClick={() => void exportDocument()} />
+                <MenuItem title={t('asyncapi.import')} about={t('asyncapi.import.about')} data={{ 'data-testid': 'asyncapi-import' }} onClick={() => fileRef.current?.click()} />
               </ul>
             )
           ) : (

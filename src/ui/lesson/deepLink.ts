@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { Course } from '../../lessons';
 import { resolveLessonLink, type PageLink } from '../../links';
-import { linkProblemNotice } from '../embed/linkProblems';
+import { reportLinkProblem } from '../embed/linkProblems';
 import type { KafeStore, ProgressStore } from '../../store';
 import { useLessonLock } from '../embed/lessonLock';
 import { openLessonAt } from './session';
@@ -19,8 +19,7 @@ export function openLinkedLesson(store: KafeStore, progress: ProgressStore, cour
   if (!link.lesson || link.problems.some((p) => p.code === 'badStep')) return false;
   const lesson = course.lessons.find((l) => l.id === link.lesson!.id);
   if (!lesson) {
-    const n = linkProblemNotice({ code: 'unknownLesson', id: link.lesson.id });
-    notify('error', n.key, n.detail);
+    reportLinkProblem(notify, { code: 'unknownLesson', id: link.lesson.id });
     return false;
   }
   const resolved = resolveLessonLink(
@@ -29,8 +28,7 @@ export function openLinkedLesson(store: KafeStore, progress: ProgressStore, cour
     link.embed ? link.steps : null,
   );
   if (!resolved.ok) {
-    const n = linkProblemNotice(resolved.problem);
-    notify('error', n.key, n.detail);
+    reportLinkProblem(notify, resolved.problem);
     return false;
   }
   const { index, first, last } = resolved.value;

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n';
 import { useKafeStoreApi, type KafeState } from '../../store';
 import { replaceWithConsent } from '../common/replaceGuard';
+import { MenuButton, MenuItem } from './menu';
 import { usePopover } from './usePopover';
 
 type TemplateId = Parameters<KafeState['loadTemplate']>[0];
@@ -31,26 +32,12 @@ export function TemplatesMenu() {
 
   return (
     <div className="popover-anchor">
-      <button
-        ref={buttonRef}
-        type="button"
-        className="toolbar__button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={toggle}
-      >
-        {t('toolbar.templates')} <span aria-hidden="true">▾</span>
-      </button>
+      <MenuButton label={t('toolbar.templates')} open={open} panelId={panelId} buttonRef={buttonRef} onClick={toggle} />
       {open && (
         <div ref={panelRef} id={panelId} className="popover" data-testid="templates-panel">
           <ul className="menu-list" aria-label={t('toolbar.templates')}>
             {TEMPLATE_ITEMS.map((item) => (
-              <li key={item.id}>
-                <button type="button" className="menu-item" data-template={item.id} onClick={() => choose(item)}>
-                  <span className="menu-item__title">{t(item.labelKey)}</span>
-                  <span className="menu-item__about">{t(item.descriptionKey)}</span>
-                </button>
-              </li>
+              <MenuItem key={item.id} title={t(item.labelKey)} about={t(item.descriptionKey)} data={{ 'data-template': item.id }} onClick={() => choose(item)} />
             ))}
           </ul>
         </div>
