@@ -3,6 +3,7 @@ import type { AddProducer, KeyPattern, Produce, ProducerSettings } from './comma
 import { fail } from './errors';
 import { estimateSize, NO_HEADERS } from './log';
 import { enforceRecordLimit } from './retention';
+import { generatedValue, hashText, VALUE_MODELS } from './values';
 import type { ProduceError } from './trace';
 import type { Headers } from './types';
 import type { PartitionState, PendingBatch, ProduceRequest, ProducerState, Sim } from './world';
@@ -43,6 +44,7 @@ export function validateAddProducer(sim: Sim, c: AddProducer): void {
   if (c.ratePerSec !== undefined && !(c.ratePerSec >= 0 && c.ratePerSec <= 1e9))
     fail('INVALID_ARGUMENT', { field: 'ratePerSec' }, `ratePerSec must be from 0 to 1e9, got ${c.ratePerSec}`);
   if (c.keys) validateKeyPattern(c.keys);
+  if (c.values !== undefined && !VALUE_MODELS.includes(c.values)) fail('INVALID_ARGUMENT', { field: 'values' }, `unknown value model "${String(c.values)}"`);
 }
 
 function validateKeyPattern(k: KeyPattern): void {
@@ -70,6 +72,8 @@ export function addProducer(sim: Sim, c: AddProducer): ProducerState {
     keyCache: [],
     eventType: c.eventType ?? null,
     headers: c.eventType ? Object.freeze({ type: c.eventType }) : NO_HEADERS,
+    values: c.values ?? 'counter',
+    valuesHash: hashText(c.id),
     carry: 0,
     generated: 0,
     tickScheduled: false,
@@ -192,7 +196,9 @@ export function onProducerTick(sim: Sim, id: string): void {
   producer.carry = due - count;
   for (let i = 0; i < count; i++) {
     const n = producer.generated++;
-    send(sim, producer, producer.topic, nextKey(sim, producer, n), n, producer.headers);
+    const key = nextKey(sim, producer, n);
+    const value = producer.values === 'counter' ? n : generatedValue(producer.values, sim.cfg.seed, producer.valuesHash, n, key, sim.now);
+    send(sim, producer, producer.topic, key, value, producer.headers);
   }
   scheduleTick(sim, producer);
 }

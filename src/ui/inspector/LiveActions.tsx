@@ -3,6 +3,7 @@ import type { Command } from '../../engine';
 import { useT } from '../../i18n';
 import { LIMITS, type NodeOf, type ScenarioNode } from '../../scenario';
 import { groupsReading, partitionNumberOf, topicOfPartition, useKafe } from '../../store';
+import { ServiceCounters } from './ServiceCounters';
 import { useKafeJson } from './useKafeJson';
 
 /**
@@ -500,6 +501,7 @@ function ServiceLive({ node }: { node: NodeOf<'service'> }) {
           </p>
         )}
       </form>
+      <ServiceCounters node={node} />
       <div className="live__block">
         <p className="field__label">{t('inspector.members.title', { group: service.group })}</p>
         <Members rows={rows} revive={null} />
