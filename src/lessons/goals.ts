@@ -261,6 +261,21 @@ export const GOALS = {
     flaggedOnly,
   ),
 
+  /**
+   * Records with `key` were written to the topic, and none is left in its log: a tombstone deleted
+   * the key and compaction has since removed the tombstone too (after delete.retention.ms).
+   */
+  keyCompactedAway: define(z.strictObject({ topic: name, key: z.string() }), (ctx, p) => {
+    const topic = topicOf(ctx, p.topic);
+    if (!ctx.read || !topic || !ofType(ctx, 'produced').some((e) => e.topic === p.topic && e.keys.includes(p.key))) return false;
+    return topic.partitions.every((x) => ctx.read!(p.topic, x.id, x.startOffset, x.endOffset - x.startOffset).every((r) => r.key !== p.key));
+  }),
+
+  /** A member of the group found its position gone (deleted by retention) and jumped per auto.offset.reset. */
+  offsetOutOfRange: define(z.strictObject({ group: groupName, topic: name }), (ctx, p) =>
+    ofType(ctx, 'offsetOutOfRange').some((e) => (p.group === undefined || e.group === p.group) && e.topic === p.topic),
+  ),
+
   /** The service is down (or up, with `down: false`). */
   serviceDown: define(z.strictObject({ service: name, down: z.boolean().default(true) }), (ctx, p) => ctx.view.services.find((x) => x.id === p.service)?.down === p.down),
 

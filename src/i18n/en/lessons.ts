@@ -63,6 +63,8 @@ export const lessons = {
   'lessons.goalPart.flaggedOnly': 'at least {{min}} events from {{source}} reached {{topic}}, and every one of them has {{field}} above {{above}}',
   'lessons.goalPart.flaggedOnlyWindow': 'at least {{min}} events from {{source}} reached {{topic}}, each one with {{count}} readings of its key above {{above}} within {{s}} s',
   'lessons.goalPart.stat.filtered': 'filtered out',
+  'lessons.goalPart.keyCompactedAway': 'records with key {{key}} were written to {{topic}}, and compaction has removed every one of them',
+  'lessons.goalPart.offsetOutOfRange': '{{group}} found its position in {{topic}} deleted and jumped ahead',
   'lessons.goalPart.stat.processed': 'processed',
   'lessons.goalPart.stat.failed': 'failed',
   'lessons.goalPart.stat.duplicatesSkipped': 'duplicates skipped',

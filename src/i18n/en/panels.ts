@@ -199,6 +199,8 @@ export const panels = {
   'inspector.produce.topic': 'To topic',
   'inspector.produce.button': 'Produce one event',
   'inspector.produce.hint': 'Sends one {{type}} event now. Events with the same key go to the same partition.',
+  'inspector.produce.tombstone': 'Tombstone (no value)',
+  'inspector.produce.tombstoneHint': 'Sends the key with a null value: in a compacted topic, that deletes the key.',
   'inspector.rate.label': 'Live rate: {{rate}} per second',
   'inspector.rate.value': '{{rate}} events per second',
   'inspector.rate.hint': 'Changes the rate from now on, without restarting.',

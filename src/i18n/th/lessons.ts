@@ -62,6 +62,8 @@ export const lessons: Record<keyof typeof en, string> = {
   'lessons.goalPart.flaggedOnly': 'อีเวนต์จาก {{source}} อย่างน้อย {{min}} รายการไปถึง {{topic}} และทุกรายการมี {{field}} มากกว่า {{above}}',
   'lessons.goalPart.flaggedOnlyWindow': 'อีเวนต์จาก {{source}} อย่างน้อย {{min}} รายการไปถึง {{topic}} แต่ละรายการมีค่าของคีย์เดียวกันมากกว่า {{above}} ครบ {{count}} ครั้งภายใน {{s}} วินาที',
   'lessons.goalPart.stat.filtered': 'ถูกกรองออก',
+  'lessons.goalPart.keyCompactedAway': 'มีการเขียนเรคคอร์ดที่มีคีย์ {{key}} ลง {{topic}} และ compaction ลบออกไปหมดแล้ว',
+  'lessons.goalPart.offsetOutOfRange': '{{group}} พบว่าตำแหน่งของตนใน {{topic}} ถูกลบไปแล้ว และกระโดดไปข้างหน้า',
   'lessons.goalPart.stat.processed': 'ประมวลผลแล้ว',
   'lessons.goalPart.stat.failed': 'ล้มเหลว',
   'lessons.goalPart.stat.duplicatesSkipped': 'ข้ามที่ซ้ำ',

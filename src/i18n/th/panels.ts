@@ -205,6 +205,8 @@ export const panels: Record<keyof typeof en, string> = {
   'inspector.produce.topic': 'ไปยัง topic',
   'inspector.produce.button': 'ส่งอีเวนต์หนึ่งรายการ',
   'inspector.produce.hint': 'ส่งอีเวนต์ {{type}} หนึ่งรายการทันที อีเวนต์ที่มีคีย์เดียวกันจะไปอยู่ partition เดียวกัน',
+  'inspector.produce.tombstone': 'Tombstone (ไม่มีค่า)',
+  'inspector.produce.tombstoneHint': 'ส่งคีย์พร้อมค่า null: ใน topic แบบ compact นั่นคือการลบคีย์นั้น',
   'inspector.rate.label': 'อัตราขณะนี้: {{rate}} ต่อวินาที',
   'inspector.rate.value': '{{rate}} อีเวนต์ต่อวินาที',
   'inspector.rate.hint': 'เปลี่ยนอัตราตั้งแต่ตอนนี้เป็นต้นไป โดยไม่ต้องเริ่มใหม่',
