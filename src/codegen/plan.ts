@@ -27,6 +27,10 @@ export interface TopicPlan {
   /** null = keep forever. */
   retentionMs: number | null;
   cleanupPolicy: 'delete' | 'compact';
+  /** retention.bytes per partition; null = no size limit. */
+  retentionBytes: number | null;
+  /** delete.retention.ms: how long a compacted topic keeps tombstones. */
+  deleteRetentionMs: number;
 }
 
 export type KeysPlan = { pattern: 'none' } | { pattern: 'cycle'; keys: string[] } | { pattern: 'random'; prefix: string; count: number };
@@ -192,6 +196,8 @@ function topicPlan(c: Of<'createTopic'>, node: ScenarioNode | undefined): TopicP
     canvasMinInsyncReplicas,
     retentionMs: c.retentionMs ?? null,
     cleanupPolicy: c.cleanupPolicy ?? 'delete',
+    retentionBytes: c.retentionBytes ?? null,
+    deleteRetentionMs: c.deleteRetentionMs ?? 86_400_000,
   };
 }
 

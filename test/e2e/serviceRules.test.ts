@@ -53,6 +53,12 @@ async function connect(page: Page, from: string, to: string): Promise<void> {
   await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(edges + 1);
 }
 
+/** On a phone the inspector is a sheet behind its tab: open it (a learner taps "Inspector"). */
+async function showInspector(page: Page): Promise<void> {
+  const tab = page.locator('[data-sheet-tab="inspector"]');
+  if ((await tab.count()) > 0 && (await tab.isVisible()) && (await tab.getAttribute('aria-expanded')) !== 'true') await tab.click();
+}
+
 async function select(page: Page, id: string): Promise<void> {
   await page.locator('.react-flow__controls-fitview').click();
   await flowNode(page, id).click();
@@ -94,7 +100,9 @@ test('lesson 13 by hand: a Fraud check with the rule "amount above 1000" flags o
     ['1920x1080', { width: 1920, height: 1080 }],
   ] as const) {
     await page.setViewportSize(viewport);
-    await inspector(page).getByTestId('service-counters').scrollIntoViewIfNeeded();
+    await showInspector(page);
+    // Scrolled by script: the counters change every frame, so the locator never sees them "stable".
+    await inspector(page).getByTestId('service-counters').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, `service-rule-counters-${name}`);
   }
   expect(pageErrors(page)).toEqual([]);
