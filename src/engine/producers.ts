@@ -1,4 +1,4 @@
-import { getTopic, leaderAvailable, partitionOfKey, positiveInt, scheduleReplication } from './cluster';
+import { getTopic, keyHash, leaderAvailable, partitionOfKey, positiveInt, scheduleReplication } from './cluster';
 import type { AddProducer, KeyPattern, Produce, ProducerSettings } from './commands';
 import { fail } from './errors';
 import { estimateSize, NO_HEADERS } from './log';
@@ -70,6 +70,7 @@ export function addProducer(sim: Sim, c: AddProducer): ProducerState {
     ratePerSec: c.ratePerSec ?? 0,
     keys: c.keys ?? { kind: 'none' },
     keyCache: [],
+    keyHashCache: [],
     eventType: c.eventType ?? null,
     headers: c.eventType ? Object.freeze({ type: c.eventType }) : NO_HEADERS,
     values: c.values ?? 'counter',
@@ -142,11 +143,13 @@ export function send(
   value: unknown,
   headers: Headers,
   explicitPartition?: number,
+  hash = -1,
 ): void {
   const topic = sim.world.topics.get(topicName)!;
   const size = estimateSize(key, value);
   let partition: number;
   if (explicitPartition !== undefined) partition = explicitPartition;
+  else if (hash >= 0) partition = hash % topic.partitions.length;
   else if (key !== null) partition = partitionOfKey(sim, topic, key);
   else partition = stickyPartition(sim, producer, topicName, size);
 
@@ -194,12 +197,7 @@ export function onProducerTick(sim: Sim, id: string): void {
   const due = producer.ratePerSec * (tickMs / 1000) + producer.carry;
   const count = Math.floor(due);
   producer.carry = due - count;
-  for (let i = 0; i < count; i++) {
-    const n = producer.generated++;
-    const key = nextKey(sim, producer, n);
-    const value = producer.values === 'counter' ? n : generatedValue(producer.values, sim.cfg.seed, producer.valuesHash, n, key, sim.now);
-    send(sim, producer, producer.topic, key, value, producer.headers);
-  }
+  for (let i = 0; i < count; i++) sendGenerated(sim, producer, producer.generated++);
   scheduleTick(sim, producer);
 }
 
@@ -215,23 +213,43 @@ function scheduleTick(sim: Sim, producer: ProducerState): void {
   sim.schedule(tickInterval(producer.ratePerSec), { kind: 'producerTick', producer: producer.id });
 }
 
-function nextKey(sim: Sim, producer: ProducerState, n: number): string | null {
+/** Generates record n's key and hands it to send() with its hash when that is known already.
+ * Cycle and random keys come from a fixed set: their hashes are kept per index (keyHashCache).
+ * Sequence keys never repeat, so they are hashed once here and never cached. */
+function sendGenerated(sim: Sim, producer: ProducerState, n: number): void {
   const pattern = producer.keys;
+  let key: string | null;
+  let hash: number | undefined;
   switch (pattern.kind) {
     case 'none':
-      return null;
+      key = null;
+      break;
     case 'fixed':
-      return pattern.key;
-    case 'cycle':
-      return pattern.keys[n % pattern.keys.length];
+      key = pattern.key;
+      break;
+    case 'cycle': {
+      const k = n % pattern.keys.length;
+      key = pattern.keys[k];
+      hash = producer.keyHashCache[k] ??= keyHash(key);
+      break;
+    }
     case 'sequence':
-      return pattern.prefix + n;
+      key = pattern.prefix + n;
+      hash = keyHash(key);
+      break;
     case 'random': {
-      const i = sim.rng.int(pattern.count);
-      if (i >= 100_000) return pattern.prefix + i;
-      return (producer.keyCache[i] ??= pattern.prefix + i);
+      const k = sim.rng.int(pattern.count);
+      if (k >= 100_000) key = pattern.prefix + k;
+      else {
+        key = producer.keyCache[k] ??= pattern.prefix + k;
+        hash = producer.keyHashCache[k] ??= keyHash(key);
+      }
+      break;
     }
   }
+  // The value model (values.ts) draws nothing from sim.rng, so keys stay the same whatever it is.
+  const value = producer.values === 'counter' ? n : generatedValue(producer.values, sim.cfg.seed, producer.valuesHash, n, key, sim.now);
+  send(sim, producer, producer.topic, key, value, producer.headers, undefined, hash);
 }
 
 /** linger.ms passed: every accumulated batch becomes a produce request to its partition leader. */
