@@ -167,7 +167,7 @@ export const panels = {
   'inspector.field.retentionBytes': 'retention.bytes (per partition)',
   'inspector.hint.retentionBytes': 'Deletes the oldest closed segments while a partition is bigger than this. Empty: no size limit (Kafka’s default, -1).',
   'inspector.field.segmentRecords': 'Records per segment',
-  'inspector.hint.segmentRecords': 'Each partition’s log is cut into segments; retention deletes and compaction rewrites only closed ones, never the active one. Kafka rolls by size and time (segment.bytes 1 GiB, segment.ms 7 days).',
+  'inspector.hint.segmentRecords': 'Each partition’s log is cut into segments: retention deletes whole segments, oldest first, and compaction never touches the active (newest) one. Kafka rolls by size and time (segment.bytes 1 GiB, segment.ms 7 days).',
   'inspector.field.deleteRetention': 'delete.retention.ms (tombstones)',
   'inspector.hint.deleteRetention': 'How long compaction keeps a tombstone (a null value) so readers see the delete. Kafka’s default: 86 400 s (1 day).',
   'inspector.field.ruleField': 'Rule: react only when field',

@@ -173,7 +173,7 @@ export const panels: Record<keyof typeof en, string> = {
   'inspector.field.retentionBytes': 'retention.bytes (ต่อพาร์ทิชัน)',
   'inspector.hint.retentionBytes': 'ลบเซกเมนต์ที่ปิดแล้วที่เก่าที่สุดออก ตราบใดที่พาร์ทิชันยังใหญ่กว่าค่านี้ เว้นว่าง: ไม่จำกัดขนาด (ค่าเริ่มต้นของ Kafka คือ -1)',
   'inspector.field.segmentRecords': 'จำนวนเรคคอร์ดต่อเซกเมนต์',
-  'inspector.hint.segmentRecords': 'log ของแต่ละพาร์ทิชันถูกแบ่งเป็นเซกเมนต์ retention ลบและ compaction เขียนใหม่เฉพาะเซกเมนต์ที่ปิดแล้ว ไม่แตะเซกเมนต์ที่กำลังเขียน Kafka ตัดเซกเมนต์ตามขนาดและเวลา (segment.bytes 1 GiB, segment.ms 7 วัน)',
+  'inspector.hint.segmentRecords': 'log ของแต่ละพาร์ทิชันถูกแบ่งเป็นเซกเมนต์: retention ลบทีละทั้งเซกเมนต์ เริ่มจากเก่าสุด และ compaction ไม่แตะเซกเมนต์ที่กำลังเขียน (ใหม่สุด) Kafka ตัดเซกเมนต์ตามขนาดและเวลา (segment.bytes 1 GiB, segment.ms 7 วัน)',
   'inspector.field.deleteRetention': 'delete.retention.ms (tombstone)',
   'inspector.hint.deleteRetention': 'compaction เก็บ tombstone (ค่า null) ไว้นานเท่านี้ เพื่อให้ผู้อ่านเห็นการลบ ค่าเริ่มต้นของ Kafka: 86 400 วินาที (1 วัน)',
   'inspector.field.ruleField': 'กฎ: ทำงานเฉพาะเมื่อฟิลด์',
