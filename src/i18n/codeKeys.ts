@@ -75,6 +75,7 @@ export const GOAL_STAT_KEYS: { readonly [S in GoalStat]: MessageKey } = {
   deadLettered: 'lessons.goalPart.stat.deadLettered',
   dropped: 'lessons.goalPart.stat.dropped',
   emitted: 'lessons.goalPart.stat.emitted',
+  filtered: 'lessons.goalPart.stat.filtered',
   sent: 'lessons.goalPart.stat.sent',
   acked: 'lessons.goalPart.stat.acked',
 };

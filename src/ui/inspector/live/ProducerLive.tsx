@@ -7,6 +7,8 @@ import { producersOfNode } from './selectors';
 
 /** Longest key a learner may type for one record produced by hand. */
 const KEY_MAX = 100;
+/** The value of an event sent with "Produce one event" (a tombstone's is null). */
+const HAND_SENT_VALUE = Object.freeze({ sentByHand: true });
 
 /** A producer: produce one event now (with a key, to a topic it writes to); change its rate live. */
 export function ProducerLive({ node }: { node: NodeOf<'producer'> }) {
@@ -17,6 +19,8 @@ export function ProducerLive({ node }: { node: NodeOf<'producer'> }) {
   const topicId = useId();
   const rateId = useId();
   const [key, setKey] = useState('');
+  const [tombstone, setTombstone] = useState(false);
+  const tombstoneId = useId();
   const [topicChoice, setTopicChoice] = useState<string | null>(null);
   const [rateDraft, setRateDraft] = useState<number | null>(null);
   if (producers.length === 0) return <NotRunning />;
@@ -26,7 +30,9 @@ export function ProducerLive({ node }: { node: NodeOf<'producer'> }) {
   const produce = (e: FormEvent) => {
     e.preventDefault();
     if (keyTooLong) return;
-    run({ type: 'produce', topic: target.topic, key: key.trim() === '' ? null : key.trim(), eventType: node.props.eventType, producer: target.id });
+    // A tombstone is a record whose value is null: in a compacted topic it deletes its key.
+    const value = tombstone ? null : HAND_SENT_VALUE;
+    run({ type: 'produce', topic: target.topic, key: key.trim() === '' ? null : key.trim(), value, eventType: node.props.eventType, producer: target.id });
   };
 
   const liveRate = producers[0].rate;
@@ -80,6 +86,13 @@ export function ProducerLive({ node }: { node: NodeOf<'producer'> }) {
             {t('inspector.error.tooLong', { max: KEY_MAX })}
           </p>
         )}
+        <div className="field field--check">
+          <input id={tombstoneId} type="checkbox" name="tombstone" checked={tombstone} aria-describedby={`${tombstoneId}-hint`} onChange={(e) => setTombstone(e.target.checked)} />
+          <label htmlFor={tombstoneId}>{t('inspector.produce.tombstone')}</label>
+          <p id={`${tombstoneId}-hint`} className="field__hint">
+            {t('inspector.produce.tombstoneHint')}
+          </p>
+        </div>
         <p className="field__hint">{t('inspector.produce.hint', { type: node.props.eventType })}</p>
       </form>
       <div className="live__block field">

@@ -1,6 +1,7 @@
 import { useT } from '../../../i18n';
 import { LIMITS, type NodeOf } from '../../../scenario';
 import { useKafe, useKafeData } from '../../../store';
+import { ServiceCounters } from '../ServiceCounters';
 import { Members } from './Members';
 import { NotRunning } from './NotRunning';
 import { NumberField } from './NumberField';
@@ -40,6 +41,7 @@ export function ServiceLive({ node }: { node: NodeOf<'service'> }) {
         placeholder={String(service.instances)}
         onSubmit={(instances) => run({ type: 'scaleService', id: node.id, instances })}
       />
+      <ServiceCounters node={node} />
       <div className="live__block">
         <p className="field__label">{t('inspector.members.title', { group: service.group })}</p>
         <Members rows={rows} revive={null} />
