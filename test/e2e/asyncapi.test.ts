@@ -69,6 +69,11 @@ describe('AsyncAPI export and import', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
 
     await panel.getByRole('button', { name: 'Replace the canvas' }).click();
+    // The shared consent: a canvas restored from the autosave (the reload above) is kept nowhere
+    // else, so replacing it asks first; agreeing replaces it.
+    const dialog = page.getByTestId('replace-dialog');
+    await expect.poll(async () => (await dialog.isVisible()) || (await nodeIds(page)).includes('OrdersSubscribe')).toBe(true);
+    if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Replace the canvas' }).click();
     await expect.poll(() => nodeIds(page)).toEqual(['CustomerProfilesSubscribe', 'OrdersSubscribe', 'broker-1', 'customer-profiles', 'orders']);
     await flowNode(page, 'orders').waitFor();
     expect(await panel.innerText()).toContain('Imported. The canvas now shows this document.');
