@@ -25,6 +25,7 @@ import { MessageEdge, type MessageEdgeType } from './edges/MessageEdge';
 import { MessageBus } from './edges/messageBus';
 import { setFlowInstance } from './flowInstance';
 import { NODE_KINDS } from './icons';
+import { LiveFeed, LiveFeedContext } from './liveFeed';
 import { NODE_WIDTH } from './nodeWidths';
 import { BrokerNode } from './nodes/BrokerNode';
 import { ConsumerNode } from './nodes/ConsumerNode';
@@ -75,6 +76,7 @@ export function KafeCanvas() {
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(() => new Set());
   const [bus] = useState(() => new MessageBus());
+  const [feed] = useState(() => new LiveFeed(store));
   const instanceRef = useRef<ReactFlowInstance | null>(null);
   const wrapperRef = useRef<HTMLDivElement | null>(null);
 
@@ -178,12 +180,31 @@ export function KafeCanvas() {
     [addNode],
   );
 
-  const onInit = useCallback((instance: ReactFlowInstance<KafeFlowNode, MessageEdgeType>) => {
-    instanceRef.current = instance as unknown as ReactFlowInstance;
-    setFlowInstance(instanceRef.current, wrapperRef.current);
-  }, []);
+  const onInit = useCallback(
+    (instance: ReactFlowInstance<KafeFlowNode, MessageEdgeType>) => {
+      instanceRef.current = instance as unknown as ReactFlowInstance;
+      setFlowInstance(instanceRef.current, wrapperRef.current);
+      feed.setVisibility((id) => onScreen(instance, paneSize.current, id));
+    },
+    [feed],
+  );
 
   useEffect(() => () => setFlowInstance(null, null), []);
+
+  useEffect(() => feed.start(), [feed]);
+
+  // The pane's size as last observed (reading it from the DOM while nodes update would force a layout).
+  const paneSize = useRef({ width: 0, height: 0 });
+  useEffect(() => {
+    const pane = wrapperRef.current;
+    if (!pane) return;
+    const observer = new ResizeObserver(() => {
+      paneSize.current = { width: pane.clientWidth, height: pane.clientHeight };
+      feed.viewportChanged();
+    });
+    observer.observe(pane);
+    return () => observer.disconnect();
+  }, [feed]);
 
   // Messages in flight: fed from each new frame's trace, outside React rendering.
   useEffect(() => {
@@ -218,6 +239,7 @@ export function KafeCanvas() {
 
   return (
     <div className="kafe-canvas" ref={wrapperRef} role="region" aria-label={t('canvas.label')} data-testid="kafe-canvas">
+      <LiveFeedContext.Provider value={feed}>
       <MessageBusContext.Provider value={bus}>
         <ReactFlow<KafeFlowNode, MessageEdgeType>
           nodes={nodes}
@@ -229,6 +251,7 @@ export function KafeCanvas() {
           onDelete={onDelete}
           onConnect={onConnect}
           onInit={onInit}
+          onMoveEnd={() => feed.viewportChanged()}
           onDragOver={onDragOver}
           onDrop={onDrop}
           onPaneClick={() => select(null)}
@@ -258,6 +281,7 @@ export function KafeCanvas() {
           />
         </ReactFlow>
       </MessageBusContext.Provider>
+      </LiveFeedContext.Provider>
       {scenarioNodes.every((n) => n.kind === 'broker') && (
         <div className="kafe-canvas__empty">
           <h2>{t('canvas.empty.title')}</h2>
@@ -266,4 +290,16 @@ export function KafeCanvas() {
       )}
     </div>
   );
+}
+
+/** Whether node `id` is at least partly inside the canvas's pane at the current viewport. */
+function onScreen(flow: ReactFlowInstance<KafeFlowNode, MessageEdgeType>, pane: Size, id: string): boolean {
+  const node = flow.getInternalNode(id);
+  if (!node || pane.width === 0) return true;
+  const { x, y, zoom } = flow.getViewport();
+  const left = node.internals.positionAbsolute.x * zoom + x;
+  const top = node.internals.positionAbsolute.y * zoom + y;
+  const width = (node.measured.width ?? 0) * zoom;
+  const height = (node.measured.height ?? 0) * zoom;
+  return left < pane.width && left + width > 0 && top < pane.height && top + height > 0;
 }
