@@ -28,6 +28,7 @@ export const panels: Record<keyof typeof en, string> = {
   'toolbar.template.iotStream.about': 'เซนเซอร์จำนวนมาก topic ที่มีข้อมูลไหลเข้าตลอดและเก็บไว้ไม่นาน กับตัวตรวจจับความผิดปกติ',
   'toolbar.arrange': 'จัดเรียง',
   'toolbar.arrange.about': 'จัดวางโหนดบนแคนวาสใหม่จากซ้ายไปขวา',
+  'toolbar.menu': 'เมนู',
   'toolbar.export': 'ส่งออก JSON',
   'toolbar.import': 'นำเข้า JSON',
   'toolbar.importFile': 'ไฟล์สถานการณ์จำลองที่จะนำเข้า (JSON)',

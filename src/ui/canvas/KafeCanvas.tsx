@@ -34,7 +34,8 @@ import { ServiceNode } from './nodes/ServiceNode';
 import { TopicNode } from './nodes/TopicNode';
 import type { KafeFlowNode } from './nodes/types';
 import { NODE_DRAG_TYPE } from './Palette';
-import { ReadableFit } from './ReadableFit';
+import { fitReadable, ReadableFit } from './ReadableFit';
+import { READABLE_MIN_ZOOM } from './semanticZoom';
 import './canvas.css';
 
 const nodeTypes: NodeTypes = {
@@ -53,6 +54,11 @@ const KIND_COLORS: Record<NodeKind, string> = {
   consumer: '#7a4d8c',
   broker: '#5e5e5e',
 };
+
+/** The overview map, smaller than React Flow's 200 x 150 so it hides less of the canvas. */
+const MINIMAP_SIZE = { width: 150, height: 100 };
+/** Window height from which the overview map is shown from the start. */
+const OVERVIEW_MIN_HEIGHT_PX = 900;
 
 /** How far below the top edge of a dropped node the pointer is: it holds the node by its header. */
 const DROP_GRIP_Y = 30;
@@ -76,6 +82,9 @@ export function KafeCanvas() {
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(() => new Set());
   const [bus] = useState(() => new MessageBus());
+  // The overview map starts hidden where the canvas is short (a 1366 x 768 laptop), so it covers
+  // no node there; the learner can show it.
+  const [overview, setOverview] = useState(() => window.matchMedia(`(min-height: ${OVERVIEW_MIN_HEIGHT_PX}px)`).matches);
   const [feed] = useState(() => new LiveFeed(store));
   const instanceRef = useRef<ReactFlowInstance | null>(null);
   const wrapperRef = useRef<HTMLDivElement | null>(null);
@@ -261,7 +270,8 @@ export function KafeCanvas() {
           panActivationKeyCode={null}
           // The first view is fitted by ReadableFit (never below a readable zoom), not by fitView.
           fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-          minZoom={0.2}
+          // Below the readable zoom, even a node's summary would be too small to read.
+          minZoom={READABLE_MIN_ZOOM}
           maxZoom={2}
           proOptions={{ hideAttribution: true }}
           ariaLabelConfig={ariaLabelConfig}
@@ -269,19 +279,31 @@ export function KafeCanvas() {
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cdb9a3" />
           <DotsLayer />
           <ReadableFit nodeIds={nodeIds} />
-          <Controls showInteractive={false} position="bottom-left" />
-          <MiniMap
-            position="bottom-right"
-            pannable
-            zoomable
-            ariaLabel={t('canvas.minimap')}
-            nodeColor={(n) => KIND_COLORS[(n.type as NodeKind) ?? 'topic'] ?? '#888'}
-            nodeStrokeWidth={2}
-            maskColor="rgb(250 246 240 / 0.7)"
-          />
+          {/* Fit view fits at a readable zoom (from the flow's start when everything does not fit). */}
+          <Controls showInteractive={false} position="bottom-left" onFitView={() => fitReadable(instanceRef.current, wrapperRef.current)} />
+          {overview && (
+            <MiniMap
+              position="bottom-right"
+              pannable
+              zoomable
+              ariaLabel={t('canvas.minimap')}
+              nodeColor={(n) => KIND_COLORS[(n.type as NodeKind) ?? 'topic'] ?? '#888'}
+              nodeStrokeWidth={2}
+              maskColor="rgb(250 246 240 / 0.7)"
+              style={MINIMAP_SIZE}
+            />
+          )}
         </ReactFlow>
       </MessageBusContext.Provider>
       </LiveFeedContext.Provider>
+      <button
+        type="button"
+        className={`kafe-canvas__overview-toggle${overview ? '' : ' kafe-canvas__overview-toggle--closed'}`}
+        aria-pressed={overview}
+        onClick={() => setOverview((v) => !v)}
+      >
+        {overview ? t('canvas.minimap.hide') : t('canvas.minimap.show')}
+      </button>
       {scenarioNodes.every((n) => n.kind === 'broker') && (
         <div className="kafe-canvas__empty">
           <h2>{t('canvas.empty.title')}</h2>
