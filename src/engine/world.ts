@@ -2,6 +2,8 @@ import type { CommitMode, Emit, Handler, KeyPattern } from './commands';
 import type { ResolvedConfig } from './config';
 import type { OriginSet } from './handled';
 import type { PartitionLog } from './log';
+import type { KeyWindows, ServiceRule } from './serviceRule';
+import type { ValueModel } from './values';
 import type { Prng } from './prng';
 import type { TraceBody } from './trace';
 import type { Acks, AssignorName, CleanupPolicy, Headers, OffsetReset } from './types';
@@ -97,6 +99,9 @@ export interface ProducerState {
   keyHashCache: number[];
   eventType: string | null;
   headers: Headers;
+  /** What generated records carry as their value, and the id's hash the values are drawn from. */
+  values: ValueModel;
+  valuesHash: number;
   /** Fractional records carried between generator ticks. */
   carry: number;
   generated: number;
@@ -193,6 +198,8 @@ export interface DeliveredRecord {
   value: unknown;
   headers: Headers;
   attempt: number;
+  /** When the leader appended it (the record's timestamp, LogAppendTime-like). */
+  timestamp: number;
 }
 
 export interface GroupState {
@@ -233,7 +240,11 @@ export interface ServiceState {
   /** Consumer ids of the current instances. */
   members: string[];
   nextInstance: number;
-  stats: { processed: number; failed: number; duplicatesSkipped: number; deadLettered: number; dropped: number; emitted: number };
+  /** Which records it reacts to; null = every record. */
+  rule: ServiceRule | null;
+  /** The rule's per-key windows (when it counts within a window). */
+  windows: KeyWindows | null;
+  stats: { processed: number; failed: number; duplicatesSkipped: number; deadLettered: number; dropped: number; emitted: number; filtered: number };
 }
 
 export interface SyncServiceState {
