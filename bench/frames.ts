@@ -36,14 +36,14 @@ export function fortyNodeScenario(): Scenario {
       kind: 'service',
       label: `Service ${i + 1}`,
       position: { x: 0, y: 0 },
-      props: { group: `service-${i + 1}`, instances: 1, processingMs: 5, failureRate: 0, maxAttempts: 1, idempotent: false, assignor: 'cooperative-sticky', autoOffsetReset: 'latest', emits: `Handled${i + 1}`, retryTopic: null, deadLetterTopic: null },
+      props: { group: `service-${i + 1}`, instances: 1, processingMs: 5, failureRate: 0, maxAttempts: 1, idempotent: false, assignor: 'cooperative-sticky', autoOffsetReset: 'latest', emits: `Handled${i + 1}`, retryTopic: null, deadLetterTopic: null, ruleField: '', ruleAbove: 0, ruleCount: 1, ruleWindowMs: 1000 },
     });
     nodes.push({
       id: `out-${i}`,
       kind: 'topic',
       label: `out-${i}`,
       position: { x: 0, y: 0 },
-      props: { name: `out-${i}`, partitions: 3, replicationFactor: 3, minInsyncReplicas: 2, retentionMs: null, cleanupPolicy: 'delete' },
+      props: { name: `out-${i}`, partitions: 3, replicationFactor: 3, minInsyncReplicas: 2, retentionMs: null, cleanupPolicy: 'delete', retentionBytes: null, segmentRecords: 1000, deleteRetentionMs: 86_400_000 },
     });
     edges.push({ id: `e-in-${i}`, source: orders.id, target: `svc-${i}` }, { id: `e-out-${i}`, source: `svc-${i}`, target: `out-${i}` });
   }
