@@ -258,6 +258,17 @@ export interface SyncServiceState {
   active: number;
   queue: string[];
   stats: { handled: number; failed: number };
+  /**
+   * Calls to this service whose callers will stop waiting, in deadline order (the service's
+   * timeoutMs is fixed, so the order they were sent in), each with the agenda sequence number
+   * its timeout would have had as an event of its own (see sync.ts watchTimeout). `head` is the
+   * first one not yet looked at.
+   */
+  timeouts: { calls: SyncCall[]; deadlines: number[]; seqs: number[]; head: number };
+  /** Whether the agenda holds the timeout event of the first call in `timeouts`. */
+  timerArmed: boolean;
+  /** The agenda lane of that event: one lane per service, below 0 (delay lanes are >= 0). */
+  timerLane: number;
 }
 
 export interface SyncClientState {
@@ -302,7 +313,7 @@ export type SimEvent =
   | { kind: 'syncArrive'; call: string }
   | { kind: 'syncWorkDone'; call: string }
   | { kind: 'syncReply'; call: string; ok: boolean; reason: import('./trace').SyncFailure | null }
-  | { kind: 'syncTimeout'; call: string }
+  | { kind: 'syncTimeout'; service: string }
   | { kind: 'syncClientTick'; client: string };
 
 /** What engine modules get to act with: the state, the clock, randomness, the agenda, the trace. */
@@ -312,6 +323,10 @@ export interface Sim {
   readonly rng: Prng;
   now: number;
   schedule(delayMs: number, event: SimEvent): void;
+  /** Takes an agenda sequence number now for an event scheduled later (EventQueue.reserveSeq). */
+  reserveSeq(): number;
+  /** Schedules `event` at time `at` with a reserved sequence number, in its own `lane` (< 0). */
+  scheduleReserved(at: number, seq: number, event: SimEvent, lane: number): void;
   emit(body: TraceBody): void;
 }
 

@@ -24,6 +24,7 @@ export const panels = {
   'replace.no': 'Cancel',
   'toolbar.arrange': 'Arrange',
   'toolbar.arrange.about': 'Lay the canvas out again, left to right',
+  'toolbar.menu': 'Menu',
   'toolbar.export': 'Export JSON',
   'toolbar.import': 'Import JSON',
   'toolbar.importFile': 'Scenario file to import (JSON)',

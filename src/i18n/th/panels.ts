@@ -30,6 +30,7 @@ export const panels: Record<keyof typeof en, string> = {
   'toolbar.template.fraudDetection.about': 'การชำระเงินด้วยบัตร ตัวตรวจการฉ้อโกงที่ติดธงยอดเงินเกินเกณฑ์ที่คุณปรับได้ และบันทึกตรวจสอบ',
   'toolbar.arrange': 'จัดเรียง',
   'toolbar.arrange.about': 'จัดวางโหนดบนแคนวาสใหม่จากซ้ายไปขวา',
+  'toolbar.menu': 'เมนู',
   'toolbar.export': 'ส่งออก JSON',
   'toolbar.import': 'นำเข้า JSON',
   'toolbar.importFile': 'ไฟล์สถานการณ์จำลองที่จะนำเข้า (JSON)',
