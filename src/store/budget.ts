@@ -18,13 +18,9 @@ export const FRAME_BUDGET_MS = 12;
  */
 export const MIN_WORK_PER_FRAME = 2_000;
 /**
- * `seek` (lessons, tests, the API) always finishes at once, so a lesson's advance is checked at
- * exactly the moment asked for; the learner's own jumps use UI_SYNC_WORK.
- */
-export const SYNC_REPLAY_WORK = Infinity;
-/**
- * What the learner starts from the UI (opening a canvas, scrubbing, stepping back) does at most
- * this much work at once (a few dozen ms) before continuing over frames with its progress shown.
+ * Every replay (opening a canvas, an edit that replays to now, seek, scrubbing, stepping back) does
+ * at most this much work at once (a few dozen ms) before continuing over frames with its progress
+ * shown; a lesson or test that reads the result awaits the store's settled().
  */
 export const UI_SYNC_WORK = 20_000;
 /** Loading replays a saved run to its moment only up to this much virtual time (5 minutes)... */

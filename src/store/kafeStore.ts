@@ -19,7 +19,7 @@ import {
 import type { MessageKey } from '../i18n/en';
 import type { Refusal } from '../i18n/refusals';
 import type { MetricsSeries } from './metrics';
-import { formatMinutes, FRAME_BUDGET_MS, limitParams, restoreLimitMs, SYNC_REPLAY_WORK, UI_SYNC_WORK, workBudget, type Clock } from './budget';
+import { formatMinutes, FRAME_BUDGET_MS, limitParams, restoreLimitMs, UI_SYNC_WORK, workBudget, type Clock } from './budget';
 import { RECORDS_PER_PARTITION, SimulationRunner, type DroppedAction, type Problem } from './runner';
 
 /** What the canvas shows for the current moment; replaced once per animation frame at most. */
@@ -107,12 +107,22 @@ export interface KafeState {
   setSpeed(speed: number): void;
   stepForward(): void;
   stepBack(): void;
-  /** Jumps to virtual time t at once, however long the replay (lessons and tests rely on it). */
+  /**
+   * Jumps to virtual time t (lessons, tests). Like every replay (see replayTo), a long one does a
+   * bounded share at once and continues over frames with its progress in `replay`: whoever reads
+   * the result (a lesson's next action or goal check, a test) awaits `settled()` first.
+   */
   seek(t: number): void;
-  /** Jumps to t as the learner's scrubber does: a long replay continues over frames, with progress. */
+  /** Jumps to t as the learner's scrubber does (the same bounded replay as seek). */
   scrub(t: number): void;
   /** Stops a long replay where it has got to (the canvas shows that moment). */
   stopReplay(): void;
+  /**
+   * Resolves once no replay is under way: true if the last one reached its moment, false if it was
+   * stopped (stopReplay, a command, Play). It drives the replay itself, a frame's budget at a time
+   * with the event loop free in between, so it settles with or without a frame loop (tests, Node).
+   */
+  settled(): Promise<boolean>;
   restart(): void;
   setSeed(seed: number): void;
   /** Advances by `realMs` of wall time at the current speed, if playing. Called by the frame loop. */
@@ -161,6 +171,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
   let noticeSeq = 0;
   /** The replay in progress: where it goes (its timeline is the scenario's). */
   let job: { from: number; target: number } | null = null;
+  /** Whether the last replay was stopped before its moment (see settled). */
+  let lastStopped = false;
   /** Smoothed ratio of virtual time reached to virtual time wanted per frame while playing. */
   let pace = 1;
   /** Whether this runner's record-limit notice was shown. */
@@ -197,16 +209,17 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
 
     /**
      * Moves the run to virtual time `target` (a replay from the seed when it lies behind). Does at
-     * most `syncWork` work at once (see budget.ts: SYNC_REPLAY_WORK for the API, UI_SYNC_WORK for
-     * what the learner starts); the rest continues over the following frames (see tick) with its
-     * progress in `replay`, and can be stopped. Returns true if it finished at once. `startedAt`:
+     * most UI_SYNC_WORK work at once (budget.ts); the rest continues over the following frames (see
+     * tick and settled) with its progress in `replay`, and can be stopped. Returns true if it
+     * finished at once. `startedAt`:
      * where the replay began, for its progress, when a share of it was already done elsewhere.
      */
-    const replayTo = (target: number, syncWork: number, extra: Partial<KafeState> = {}, startedAt?: number): boolean => {
+    const replayTo = (target: number, extra: Partial<KafeState> = {}, startedAt?: number): boolean => {
       const rewound = target < runner.now;
       if (rewound) runner.rewind();
       const from = startedAt ?? runner.now;
-      runner.advanceTo(target, get().scenario.timeline, syncWork === Infinity ? undefined : workBudget(runner.engine, clock, { maxWork: syncWork }));
+      lastStopped = false;
+      runner.advanceTo(target, get().scenario.timeline, workBudget(runner.engine, clock, { maxWork: UI_SYNC_WORK }));
       if (rewound) runner.drain(); // a replay is not animated
       if (runner.now >= target) {
         job = null;
@@ -244,8 +257,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
         const next = { ...scenario, timeline: old.timeline.filter((e) => e.at <= now) };
         useRunner(new SimulationRunner(next));
         set({ scenario: next, ids: runner.ids, problems: runner.problems });
-        // At once, as before: an edit (also a lesson's) is checked right after it.
-        replayTo(now, SYNC_REPLAY_WORK);
+        // Bounded like every replay: a lesson awaits settled() before checking the edit.
+        replayTo(now);
         return;
       }
       // A fresh start: every node is there from 0 s, so nothing joins late any more.
@@ -275,7 +288,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       useRunner(next);
       baseline = kept ? workFingerprint(scenario) : null;
       set({ scenario, ids: runner.ids, problems: runner.problems, selectedId: null, playing: false });
-      replayTo(scenario.time, UI_SYNC_WORK, {}, 0);
+      replayTo(scenario.time, {}, 0);
       if (capped) get().notify('info', 'notice.restoreCapped', undefined, { sticky: true, params: { ...limitParams(laidOut), saved: formatMinutes(laidOut.time) } });
       return capped;
     };
@@ -285,8 +298,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       resetupWith({ ...s, nodes: fn(s.nodes) });
     };
 
-    const seekTo = (t: number, syncWork: number) => {
-      replayTo(Math.max(0, t), syncWork);
+    const seekTo = (t: number) => {
+      replayTo(Math.max(0, t));
     };
 
     const firstFrame: Frame = { now: 0, view: runner.engine.view(), events: [], seq: 0 };
@@ -388,25 +401,36 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       },
       stepForward() {
         set({ playing: false });
-        replayTo((job ? job.target : runner.now) + STEP_MS, UI_SYNC_WORK);
+        replayTo((job ? job.target : runner.now) + STEP_MS);
       },
       stepBack() {
         set({ playing: false });
-        seekTo((job ? job.target : get().frame.now) - STEP_MS, UI_SYNC_WORK);
+        seekTo((job ? job.target : get().frame.now) - STEP_MS);
       },
       seek(t) {
-        seekTo(t, SYNC_REPLAY_WORK);
+        seekTo(t);
       },
       scrub(t) {
-        seekTo(t, UI_SYNC_WORK);
+        seekTo(t);
       },
       stopReplay() {
         if (!job) return;
         job = null;
+        lastStopped = true;
         publish({ replay: null });
       },
+      settled() {
+        return new Promise<boolean>((resolve) => {
+          const step = () => {
+            if (!job) return resolve(!lastStopped);
+            continueReplay();
+            setTimeout(step, 0);
+          };
+          step();
+        });
+      },
       restart() {
-        seekTo(0, UI_SYNC_WORK);
+        seekTo(0);
       },
       setSeed(seed) {
         const s = get().scenario;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TEMPLATES, type Scenario } from '../../src/scenario';
 import { createKafeStore, snapshot } from '../../src/store';
 import { MAX_RESTORE_MS, restoreLimitMs } from '../../src/store/budget';
-import { MAX_PENDING_EVENTS, RECORDS_PER_PARTITION } from '../../src/store/runner';
+import { MAX_PENDING_EVENTS, RECORDS_PER_PARTITION, SimulationRunner } from '../../src/store/runner';
 
 /** These runs simulate hundreds of thousands of records: generous time on a busy machine. */
 const HEAVY = { timeout: 60_000 };
@@ -75,13 +75,13 @@ describe('loading a saved moment takes bounded time', () => {
   });
 
   it('same seed and commands give the same moment whether the replay ran at once or over frames', HEAVY, () => {
-    const direct = createKafeStore(busyFanOut(2_000));
-    direct.getState().seek(10_000);
+    const direct = new SimulationRunner(busyFanOut(2_000));
+    direct.advanceTo(10_000, []);
     const framed = createKafeStore(TEMPLATES.empty.build());
     framed.getState().loadScenario({ ...busyFanOut(2_000), time: 10_000 });
     while (framed.getState().replay) framed.getState().tick(16);
-    expect(framed.getState().frame.view).toEqual(direct.getState().frame.view);
-    expect(framed.getState().metrics).toEqual(direct.getState().metrics);
+    expect(framed.getState().frame.view).toEqual(direct.engine.view());
+    expect(framed.getState().metrics).toEqual(direct.metrics.series());
   });
 });
 

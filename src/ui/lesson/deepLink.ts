@@ -12,7 +12,7 @@ import { openLessonAt } from './session';
  * embed. The visitor's own canvas is kept: openLessonAt stashes it before the lesson takes the
  * canvas over (and an embed never touches their storage at all). A lesson or step that does not
  * exist is reported and nothing on the canvas changes.
- * Returns whether the lesson opened.
+ * Returns whether the lesson is being opened.
  */
 export function openLinkedLesson(store: KafeStore, course: Course, link: PageLink): boolean {
   const notify = store.getState().notify;
@@ -38,9 +38,11 @@ export function openLinkedLesson(store: KafeStore, course: Course, link: PageLin
   useLessonLock.getState().setLock(link.embed && link.steps ? { lessonId: lesson.id, first, last } : null);
   // A finished lesson opens at the linked step, not on its summary.
   useProgress.getState().update(lesson.id, (p) => ({ ...p, completed: false }));
-  const error = openLessonAt(store, lesson, index);
-  if (error) notify('error', 'lessons.failedAction', error);
-  return error === null;
+  // The step's start may replay over a few frames; a failure is reported when it is known.
+  void openLessonAt(store, lesson, index).then((error) => {
+    if (error) notify('error', 'lessons.failedAction', error);
+  });
+  return true;
 }
 
 let handled = false;
