@@ -20,6 +20,7 @@ import type { MessageKey } from '../i18n/en';
 import type { Refusal } from '../i18n/refusals';
 import type { MetricsSeries } from './metrics';
 import { formatMinutes, FRAME_BUDGET_MS, limitParams, restoreLimitMs, UI_SYNC_WORK, workBudget, type Clock } from './budget';
+import { stackNotice } from './noticeStack';
 import { RECORDS_PER_PARTITION, SimulationRunner, type DroppedAction, type Problem } from './runner';
 
 /** What the canvas shows for the current moment; replaced once per animation frame at most. */
@@ -80,6 +81,9 @@ export interface KafeState {
   playing: boolean;
   speed: number;
   metrics: MetricsSeries;
+  /** The notices showing, oldest first (see noticeStack.ts: capped, sticky ones kept). */
+  notices: readonly Notice[];
+  /** The newest of `notices`, or null. */
   notice: Notice | null;
   /** A long replay under way (loading, stepping back, scrubbing), or null. */
   replay: Replay | null;
@@ -148,9 +152,10 @@ export interface KafeState {
   markKept(): void;
   exportJson(): string;
   shareFragment(): string;
-  /** Shows a notice in place of the current one, except that a success never hides a sticky notice. */
+  /** Shows a notice above the others (see stackNotice). */
   notify(kind: Notice['kind'], key: MessageKey, detail?: string, extras?: NoticeExtras): void;
-  dismissNotice(): void;
+  /** Takes one notice away (`id`), or the newest. */
+  dismissNotice(id?: number): void;
   /** The engine's trace so far (most recent events; not reactive): what lesson goals read. */
   trace(): readonly TraceEvent[];
   /** Records of a partition at the current frame (not reactive: call it while rendering a frame). */
@@ -195,8 +200,14 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       if (fresh) sinceView = 0;
       const frame: Frame = { now: runner.now, view: fresh ? runner.engine.view() : get().frame.view, events: runner.drain(), seq: ++frameSeq };
       const dropped = runner.takeDropped();
-      if (dropped.length > 0 && extra.notice === undefined) extra = { ...extra, notice: droppedNotice(++noticeSeq, dropped) };
+      if (dropped.length > 0) extra = { ...extra, ...noticesWith(droppedNotice(++noticeSeq, dropped)) };
       set({ ...extra, frame, metrics: runner.metrics.series() });
+    };
+
+    /** The notice state once `next` shows too. */
+    const noticesWith = (next: Notice): Pick<KafeState, 'notices' | 'notice'> => {
+      const notices = stackNotice(get().notices, next);
+      return { notices, notice: notices[notices.length - 1] };
     };
 
     /** Swaps in a runner for a new setup; any replay of the old one ends. */
@@ -314,6 +325,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       playing: false,
       speed: 1,
       metrics: runner.metrics.series(),
+      notices: [],
       notice: null,
       replay: null,
       slowedTo: null,
@@ -421,10 +433,14 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       },
       settled() {
         return new Promise<boolean>((resolve) => {
+          // Each share waits for the event loop first, so what the caller does right after
+          // starting a replay (show its progress, stop it) comes before any more of it runs.
           const step = () => {
             if (!job) return resolve(!lastStopped);
-            continueReplay();
-            setTimeout(step, 0);
+            setTimeout(() => {
+              continueReplay();
+              step();
+            }, 0);
           };
           step();
         });
@@ -513,13 +529,13 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
         return encodeShareFragment(snapshot(get()));
       },
       notify(kind, key, detail, extras) {
-        // A sticky notice explains something the learner must read (e.g. why a canvas opened at
-        // 0 s); a passing "done" message right after it (link opened, imported) must not hide it.
-        if (kind === 'success' && get().notice?.sticky) return;
-        set({ notice: { id: ++noticeSeq, kind, key, ...(detail !== undefined ? { detail } : {}), ...extras } });
+        set(noticesWith({ id: ++noticeSeq, kind, key, ...(detail !== undefined ? { detail } : {}), ...extras }));
       },
-      dismissNotice() {
-        set({ notice: null });
+      dismissNotice(id) {
+        const shown = get().notices;
+        const gone = id ?? shown[shown.length - 1]?.id;
+        const notices = shown.filter((n) => n.id !== gone);
+        set({ notices, notice: notices[notices.length - 1] ?? null });
       },
       trace() {
         return runner.engine.trace;
