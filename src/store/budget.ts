@@ -33,17 +33,23 @@ export type Clock = () => number;
 /** Work the engine has done so far (see MIN_WORK_PER_FRAME). */
 const workDone = (engine: Engine) => engine.eventsRun + engine.traceCount;
 
+/** True while the learner's input (a key press, a click) waits for the main thread. */
+export type InputPending = () => boolean;
+
 /**
  * A stop check for SimulationRunner.advanceTo: stop once `maxWork` work is done, or once `wallMs`
- * of wall time has passed and at least MIN_WORK_PER_FRAME work is done.
+ * of wall time has passed and at least MIN_WORK_PER_FRAME work is done, or at once when
+ * `inputPending` says the learner pressed something: the frame hands the main thread back within
+ * one slice (well under a millisecond of engine work), so Pause is handled without waiting for
+ * the rest of the frame's budget.
  */
-export function workBudget(engine: Engine, clock: Clock, limits: { wallMs?: number; maxWork?: number }): () => boolean {
+export function workBudget(engine: Engine, clock: Clock, limits: { wallMs?: number; maxWork?: number; inputPending?: InputPending }): () => boolean {
   const startWork = workDone(engine);
   const startWall = clock();
-  const { wallMs = Infinity, maxWork = Infinity } = limits;
+  const { wallMs = Infinity, maxWork = Infinity, inputPending } = limits;
   return () => {
     const done = workDone(engine) - startWork;
-    return done >= maxWork || (done >= MIN_WORK_PER_FRAME && clock() - startWall > wallMs);
+    return done >= maxWork || (done >= MIN_WORK_PER_FRAME && clock() - startWall > wallMs) || (inputPending?.() ?? false);
   };
 }
 

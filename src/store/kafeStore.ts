@@ -19,7 +19,7 @@ import {
 import type { MessageKey } from '../i18n/en';
 import type { Refusal } from '../i18n/refusals';
 import type { MetricsSeries } from './metrics';
-import { formatMinutes, FRAME_BUDGET_MS, limitParams, restoreLimitMs, UI_SYNC_WORK, workBudget, type Clock } from './budget';
+import { formatMinutes, FRAME_BUDGET_MS, limitParams, restoreLimitMs, UI_SYNC_WORK, workBudget, type Clock, type InputPending } from './budget';
 import { stackNotice } from './noticeStack';
 import { RECORDS_PER_PARTITION, SimulationRunner, type DroppedAction, type Problem } from './runner';
 
@@ -167,10 +167,17 @@ export type KafeStore = StoreApi<KafeState>;
 export interface StoreOptions {
   /** Wall clock for the frame budget (performance.now by default). */
   clock?: Clock;
+  /**
+   * Whether the learner's input waits for the main thread (in a browser that has it,
+   * navigator.scheduling.isInputPending): work the store does in slices stops at the next slice,
+   * so Pause is handled at once under any load. Never by default.
+   */
+  inputPending?: InputPending;
 }
 
 export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(), options: StoreOptions = {}): KafeStore {
   const clock = options.clock ?? (() => performance.now());
+  const inputPending = options.inputPending;
   let runner = new SimulationRunner(initial);
   let frameSeq = 0;
   let noticeSeq = 0;
@@ -230,7 +237,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       if (rewound) runner.rewind();
       const from = startedAt ?? runner.now;
       lastStopped = false;
-      runner.advanceTo(target, get().scenario.timeline, workBudget(runner.engine, clock, { maxWork: UI_SYNC_WORK }));
+      runner.advanceTo(target, get().scenario.timeline, workBudget(runner.engine, clock, { maxWork: UI_SYNC_WORK, inputPending }));
       if (rewound) runner.drain(); // a replay is not animated
       if (runner.now >= target) {
         job = null;
@@ -245,7 +252,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
     /** One frame's share of the replay in progress. */
     const continueReplay = () => {
       if (!job) return;
-      runner.advanceTo(job.target, get().scenario.timeline, workBudget(runner.engine, clock, { wallMs: FRAME_BUDGET_MS }));
+      runner.advanceTo(job.target, get().scenario.timeline, workBudget(runner.engine, clock, { wallMs: FRAME_BUDGET_MS, inputPending }));
       runner.drain();
       if (runner.now >= job.target) {
         job = null;
@@ -453,6 +460,9 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
         resetupWith({ ...s, seed: Math.max(0, Math.min(2 ** 31 - 1, Math.floor(seed))) });
       },
       tick(realMs) {
+        // A key press or click already waiting goes first (it may be Pause): this frame does
+        // nothing, so neither engine work nor a re-render stands between the learner and it.
+        if (inputPending?.()) return;
         if (job) return continueReplay();
         const { playing, speed } = get();
         if (!playing || realMs <= 0) return;
@@ -460,8 +470,9 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
         // runs slower than chosen, and says so), so frames and Pause stay responsive under any load.
         const wanted = Math.min(realMs, 250) * speed;
         const from = runner.now;
-        runner.advanceTo(from + wanted, get().scenario.timeline, workBudget(runner.engine, clock, { wallMs: FRAME_BUDGET_MS }));
-        pace = pace * 0.8 + ((runner.now - from) / wanted) * 0.2;
+        runner.advanceTo(from + wanted, get().scenario.timeline, workBudget(runner.engine, clock, { wallMs: FRAME_BUDGET_MS, inputPending }));
+        // A frame cut short for the learner's input says nothing about the speed reached.
+        if (!inputPending?.()) pace = pace * 0.8 + ((runner.now - from) / wanted) * 0.2;
         const slowedTo = pace < 0.8 ? roundSpeed(speed * pace) : null;
         sinceView += realMs;
         publish(slowedTo !== get().slowedTo ? { slowedTo } : {}, true);
