@@ -29,7 +29,8 @@
  * - (j) soak: the IoT template at 100× through the store for 5 minutes of frames (30 s with
  *   --quick): heap growth after GC and the longest tick; see bench/soak.ts. `--no-soak` skips it.
  * - PASS/MISS compares against the targets shown; a MISS never fails the run (exit code 0).
- *   MB = 2^20 bytes. BENCH_REPS=<n> changes the repetition count.
+ *   MB = 2^20 bytes. BENCH_REPS=<n> changes the repetition count. `--only=b,g` runs only the
+ *   sections named (letters as above: a and b' come with b, i with f); the headline needs b.
  * - Engine workload details: producer at 1 M records/s virtual (10 000 per 10 ms tick), acks=1,
  *   keys cycling over 10 000 pooled 'customer-<n>' strings (or the 'random' key pattern); plain
  *   consumers with processingMs 0, maxPollRecords 5000, pollIntervalMs 10, earliest; traceLimit 0;
@@ -57,6 +58,10 @@ import {
 } from './workloads';
 
 const quick = process.argv.includes('--quick');
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+/** Whether section `letter` runs (all of them unless --only names some). */
+const want = (letter: string) => only === null || only.has(letter);
 const REPS = Number(process.env.BENCH_REPS ?? (quick ? 3 : 5));
 const RECORDS = quick ? 200_000 : 1_000_000;
 const MEMORY_RECORDS = 1_000_000;
@@ -97,6 +102,9 @@ const faultMs = (t: Timed<unknown>) => ((t.faults * fresh.usPerFault) / 1000).to
 
 // ---------------------------------------------------------------- (a) + (b) throughput
 const pool = keyPool(KEY_COUNT);
+const engineEvents = (r: EngineRun) => r.produced + r.delivered;
+let primaryRate = 0;
+let baseRate = NaN;
 const baseLoad: EngineLoad = {
   records: RECORDS,
   brokers: 1,
@@ -106,153 +114,163 @@ const baseLoad: EngineLoad = {
   maxPollRecords: 5000,
   pollIntervalMs: 10,
 };
-const variants: { name: string; load: EngineLoad }[] = [
-  { name: 'engine 1 broker, pooled keys', load: baseLoad },
-  { name: 'engine 3 brokers RF=3, pooled keys', load: { ...baseLoad, brokers: 3, replicationFactor: 3 } },
-  { name: "engine 1 broker, keys 'random'", load: { ...baseLoad, keys: { kind: 'random', prefix: 'customer-', count: KEY_COUNT } } },
-];
+if (want('b')) {
+  const variants: { name: string; load: EngineLoad }[] = [
+    { name: 'engine 1 broker, pooled keys', load: baseLoad },
+    { name: 'engine 3 brokers RF=3, pooled keys', load: { ...baseLoad, brokers: 3, replicationFactor: 3 } },
+    { name: "engine 1 broker, keys 'random'", load: { ...baseLoad, keys: { kind: 'random', prefix: 'customer-', count: KEY_COUNT } } },
+  ];
 
-const baseline = createBaseline({ keys: pool, partitions: PARTITIONS, groups: GROUPS, chunk: baseLoad.ratePerSec / 100 });
-// The baseline takes milliseconds, so one burst of noise from the other core could move a short
-// median: it gets many more repetitions (and warm-ups, so it is measured JIT-optimised).
-const base = timeIt(() => baseline.run(RECORDS), Math.max(REPS, 21), 5);
-const baseEvents = base.result.appends + base.result.reads;
-const baseRate = baseEvents / (base.ms / 1000);
+  const baseline = createBaseline({ keys: pool, partitions: PARTITIONS, groups: GROUPS, chunk: baseLoad.ratePerSec / 100 });
+  // The baseline takes milliseconds, so one burst of noise from the other core could move a short
+  // median: it gets many more repetitions (and warm-ups, so it is measured JIT-optimised).
+  const base = timeIt(() => baseline.run(RECORDS), Math.max(REPS, 21), 5);
+  const baseEvents = base.result.appends + base.result.reads;
+  baseRate = baseEvents / (base.ms / 1000);
 
-const engineEvents = (r: EngineRun) => r.produced + r.delivered;
-const rows: string[][] = [
-  ['(a) baseline ring buffer', si(base.result.appends), si(baseEvents), ms(base.ms), spread(base), si(baseRate), '100%', count(base.faults), faultMs(base), '', ''],
-];
-let primaryRate = 0;
-for (const [i, v] of variants.entries()) {
-  const t = timeIt(() => runEngineLoad(v.load), REPS);
-  const rate = engineEvents(t.result) / (t.ms / 1000);
-  if (i === 0) primaryRate = rate;
-  const ratio = rate / baseRate;
-  rows.push([
-    `(b) ${v.name}`,
-    si(t.result.produced),
-    si(engineEvents(t.result)),
-    ms(t.ms),
-    spread(t),
-    si(rate),
-    pct(ratio),
-    count(t.faults),
-    faultMs(t),
-    status(ratio >= TARGET_VS_BASELINE),
-    status(rate >= TARGET_EVENTS_PER_SEC),
-  ]);
+  const rows: string[][] = [
+    ['(a) baseline ring buffer', si(base.result.appends), si(baseEvents), ms(base.ms), spread(base), si(baseRate), '100%', count(base.faults), faultMs(base), '', ''],
+  ];
+  for (const [i, v] of variants.entries()) {
+    const t = timeIt(() => runEngineLoad(v.load), REPS);
+    const rate = engineEvents(t.result) / (t.ms / 1000);
+    if (i === 0) primaryRate = rate;
+    const ratio = rate / baseRate;
+    rows.push([
+      `(b) ${v.name}`,
+      si(t.result.produced),
+      si(engineEvents(t.result)),
+      ms(t.ms),
+      spread(t),
+      si(rate),
+      pct(ratio),
+      count(t.faults),
+      faultMs(t),
+      status(ratio >= TARGET_VS_BASELINE),
+      status(rate >= TARGET_EVENTS_PER_SEC),
+    ]);
+  }
+  section(
+    `(a)+(b) THROUGHPUT — ${GROUPS} groups, ${PARTITIONS} partitions, ${si(KEY_COUNT).trim()} keys; ` +
+      `targets: ≥ ${pct(TARGET_VS_BASELINE)} of baseline, ≥ ${si(TARGET_EVENTS_PER_SEC).trim()} events/s`,
+  );
+  console.log(
+    table(['workload', 'records', 'events', 'wall ms', 'spread', 'events/s', 'vs base', 'faults', '~fault ms', '≥25% base', '≥5M ev/s'], rows),
+  );
+
+  // Where each event's cost goes: the primary workload once more, under the sampling profiler.
+  console.log('');
+  for (const line of await runBreakdown(baseLoad)) console.log(line);
+  console.log(`    (the baseline ring buffer costs ${((base.ms * 1e6) / baseEvents).toFixed(1)} ns/event in this run)`);
 }
-section(
-  `(a)+(b) THROUGHPUT — ${GROUPS} groups, ${PARTITIONS} partitions, ${si(KEY_COUNT).trim()} keys; ` +
-    `targets: ≥ ${pct(TARGET_VS_BASELINE)} of baseline, ≥ ${si(TARGET_EVENTS_PER_SEC).trim()} events/s`,
-);
-console.log(
-  table(['workload', 'records', 'events', 'wall ms', 'spread', 'events/s', 'vs base', 'faults', '~fault ms', '≥25% base', '≥5M ev/s'], rows),
-);
-
-// Where each event's cost goes: the primary workload once more, under the sampling profiler.
-console.log('');
-for (const line of await runBreakdown(baseLoad)) console.log(line);
-console.log(`    (the baseline ring buffer costs ${((base.ms * 1e6) / baseEvents).toFixed(1)} ns/event in this run)`);
 
 // ---------------------------------------------------------------- (c) memory
-const memRows: string[][] = [];
-for (const [name, keys] of [
-  ['pooled keys (cycle)', { kind: 'cycle', keys: pool }],
-  ["keys 'random' (prefix + n)", { kind: 'random', prefix: 'customer-', count: KEY_COUNT }],
-] as const) {
-  // Three measurements, median: GC timing still wobbles a little.
-  const runs = [0, 1, 2].map(() => measureRetainedMemory(MEMORY_RECORDS, keys, forceGc !== null));
-  runs.sort((a, b) => a.bytes - b.bytes);
-  const m = runs[1];
-  const mb = m.bytes / (1024 * 1024);
-  memRows.push([
-    name,
-    si(m.records),
-    mb.toFixed(1),
-    (m.bytes / m.records).toFixed(1),
-    // Without a forced GC the numbers include garbage (or miss a collection): no verdict.
-    forceGc ? status(mb <= TARGET_MEMORY_MB) : 'n/a (no GC)',
-  ]);
-  collect();
+if (want('c')) {
+  const memRows: string[][] = [];
+  for (const [name, keys] of [
+    ['pooled keys (cycle)', { kind: 'cycle', keys: pool }],
+    ["keys 'random' (prefix + n)", { kind: 'random', prefix: 'customer-', count: KEY_COUNT }],
+  ] as const) {
+    // Three measurements, median: GC timing still wobbles a little.
+    const runs = [0, 1, 2].map(() => measureRetainedMemory(MEMORY_RECORDS, keys, forceGc !== null));
+    runs.sort((a, b) => a.bytes - b.bytes);
+    const m = runs[1];
+    const mb = m.bytes / (1024 * 1024);
+    memRows.push([
+      name,
+      si(m.records),
+      mb.toFixed(1),
+      (m.bytes / m.records).toFixed(1),
+      // Without a forced GC the numbers include garbage (or miss a collection): no verdict.
+      forceGc ? status(mb <= TARGET_MEMORY_MB) : 'n/a (no GC)',
+    ]);
+    collect();
+  }
+  section(`(c) MEMORY — growth of heapUsed + external after GC for ${si(MEMORY_RECORDS).trim()} retained records; target ≤ ${TARGET_MEMORY_MB} MB`);
+  console.log(table(['key pattern', 'records', 'MB', 'bytes/record', `≤${TARGET_MEMORY_MB} MB`], memRows));
 }
-section(`(c) MEMORY — growth of heapUsed + external after GC for ${si(MEMORY_RECORDS).trim()} retained records; target ≤ ${TARGET_MEMORY_MB} MB`);
-console.log(table(['key pattern', 'records', 'MB', 'bytes/record', `≤${TARGET_MEMORY_MB} MB`], memRows));
 
 // ---------------------------------------------------------------- (d) scaling
-const small = timeIt(() => runEngineLoad({ ...baseLoad, records: SCALE_SMALL }), REPS);
-const large = timeIt(() => runEngineLoad({ ...baseLoad, records: SCALE_SMALL * 10 }), REPS);
-const scaling = large.ms / small.ms;
-section(`(d) SCALING — engine 1 broker, pooled keys; target: time(10×) ≤ ${TARGET_SCALING}× time(1×)`);
-console.log(
-  table(
-    ['size', 'records', 'events', 'wall ms', 'spread', 'events/s', 'faults', '~fault ms', 'time ratio', `≤${TARGET_SCALING}×`],
-    [
+if (want('d')) {
+  const small = timeIt(() => runEngineLoad({ ...baseLoad, records: SCALE_SMALL }), REPS);
+  const large = timeIt(() => runEngineLoad({ ...baseLoad, records: SCALE_SMALL * 10 }), REPS);
+  const scaling = large.ms / small.ms;
+  section(`(d) SCALING — engine 1 broker, pooled keys; target: time(10×) ≤ ${TARGET_SCALING}× time(1×)`);
+  console.log(
+    table(
+      ['size', 'records', 'events', 'wall ms', 'spread', 'events/s', 'faults', '~fault ms', 'time ratio', `≤${TARGET_SCALING}×`],
       [
-        '1×',
-        si(small.result.produced),
-        si(engineEvents(small.result)),
-        ms(small.ms),
-        spread(small),
-        si(engineEvents(small.result) / (small.ms / 1000)),
-        count(small.faults),
-        faultMs(small),
-        '1.00x',
-        '',
+        [
+          '1×',
+          si(small.result.produced),
+          si(engineEvents(small.result)),
+          ms(small.ms),
+          spread(small),
+          si(engineEvents(small.result) / (small.ms / 1000)),
+          count(small.faults),
+          faultMs(small),
+          '1.00x',
+          '',
+        ],
+        [
+          '10×',
+          si(large.result.produced),
+          si(engineEvents(large.result)),
+          ms(large.ms),
+          spread(large),
+          si(engineEvents(large.result) / (large.ms / 1000)),
+          count(large.faults),
+          faultMs(large),
+          `${scaling.toFixed(2)}x`,
+          status(scaling <= TARGET_SCALING),
+        ],
       ],
-      [
-        '10×',
-        si(large.result.produced),
-        si(engineEvents(large.result)),
-        ms(large.ms),
-        spread(large),
-        si(engineEvents(large.result) / (large.ms / 1000)),
-        count(large.faults),
-        faultMs(large),
-        `${scaling.toFixed(2)}x`,
-        status(scaling <= TARGET_SCALING),
-      ],
-    ],
-  ),
-);
+    ),
+  );
+}
 
 // ---------------------------------------------------------------- (e) busy scenario
-const busy = timeIt(() => runBusyScenario(BUSY_VIRTUAL_MS), Math.min(REPS, 3));
-const b = busy.result;
-section('(e) BUSY SCENARIO — order fan-out, 500 orders/s, 4 services × 3 instances (1-5 ms/record), trace kept, 60 s virtual');
-console.log(
-  table(
-    ['virtual s', 'wall ms', 'spread', 'sim speed', 'agenda events', 'agenda ev/s', 'orders', 'records processed'],
-    [
+if (want('e')) {
+  const busy = timeIt(() => runBusyScenario(BUSY_VIRTUAL_MS), Math.min(REPS, 3));
+  const b = busy.result;
+  section('(e) BUSY SCENARIO — order fan-out, 500 orders/s, 4 services × 3 instances (1-5 ms/record), trace kept, 60 s virtual');
+  console.log(
+    table(
+      ['virtual s', 'wall ms', 'spread', 'sim speed', 'agenda events', 'agenda ev/s', 'orders', 'records processed'],
       [
-        (b.virtualMs / 1000).toFixed(0),
-        ms(busy.ms),
-        spread(busy),
-        `${(b.virtualMs / busy.ms).toFixed(1)}x`,
-        si(b.eventsRun),
-        si(b.eventsRun / (busy.ms / 1000)),
-        si(b.ordersProduced),
-        si(b.processed),
+        [
+          (b.virtualMs / 1000).toFixed(0),
+          ms(busy.ms),
+          spread(busy),
+          `${(b.virtualMs / busy.ms).toFixed(1)}x`,
+          si(b.eventsRun),
+          si(b.eventsRun / (busy.ms / 1000)),
+          si(b.ordersProduced),
+          si(b.processed),
+        ],
       ],
-    ],
-  ),
-);
+    ),
+  );
+}
 
-console.log('');
-for (const line of await runCompareBench({ quick })) console.log(line);
+if (want('g')) {
+  console.log('');
+  for (const line of await runCompareBench({ quick })) console.log(line);
+}
 
-console.log('');
-for (const line of await runAssignorBench({ quick, full: process.argv.includes('--assignor-full') })) console.log(line);
+if (want('h')) {
+  console.log('');
+  for (const line of await runAssignorBench({ quick, full: process.argv.includes('--assignor-full') })) console.log(line);
+}
 
-if (!process.argv.includes('--no-ui')) {
+if (!process.argv.includes('--no-ui') && want('f')) {
   console.log('');
   for (const line of await runFrameBench({ seconds: quick ? 4 : 10 })) console.log(line);
   console.log('');
   for (const line of await runFirstLoadBench()) console.log(line);
 }
 
-if (!process.argv.includes('--no-soak')) {
+if (!process.argv.includes('--no-soak') && want('j')) {
   console.log('');
   for (const line of await runSoakBench({ seconds: quick ? 30 : 300 })) console.log(line);
 }

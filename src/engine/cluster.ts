@@ -260,13 +260,16 @@ export function validateBroker(sim: Sim, id: number): void {
     fail('UNKNOWN_BROKER', { broker: id }, `broker ${id} does not exist (brokers are 0..${sim.world.brokers.length - 1})`);
 }
 
+/** murmur2 of a key's UTF-8 bytes, made positive: Kafka's default partitioner hashes this. */
+export const keyHash = (key: string): number => murmur2String(key) & 0x7fffffff;
+
 /** The partition a key maps to now (Kafka's default partitioner; the hash is cached per key,
  * the partition derived per call because a topic's partition count can grow). */
 export function partitionOfKey(sim: Sim, topic: TopicState, key: string): number {
   const cache = sim.world.keyHashes;
   let hash = cache.get(key);
   if (hash === undefined) {
-    hash = murmur2String(key) & 0x7fffffff;
+    hash = keyHash(key);
     if (cache.size < 200_000) cache.set(key, hash);
   }
   return hash % topic.partitions.length;

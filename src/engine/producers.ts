@@ -1,4 +1,4 @@
-import { getTopic, leaderAvailable, partitionOfKey, positiveInt, scheduleReplication } from './cluster';
+import { getTopic, keyHash, leaderAvailable, partitionOfKey, positiveInt, scheduleReplication } from './cluster';
 import type { AddProducer, KeyPattern, Produce, ProducerSettings } from './commands';
 import { fail } from './errors';
 import { estimateSize, NO_HEADERS } from './log';
@@ -68,6 +68,7 @@ export function addProducer(sim: Sim, c: AddProducer): ProducerState {
     ratePerSec: c.ratePerSec ?? 0,
     keys: c.keys ?? { kind: 'none' },
     keyCache: [],
+    keyHashCache: [],
     eventType: c.eventType ?? null,
     headers: c.eventType ? Object.freeze({ type: c.eventType }) : NO_HEADERS,
     carry: 0,
@@ -138,11 +139,13 @@ export function send(
   value: unknown,
   headers: Headers,
   explicitPartition?: number,
+  hash = -1,
 ): void {
   const topic = sim.world.topics.get(topicName)!;
   const size = estimateSize(key, value);
   let partition: number;
   if (explicitPartition !== undefined) partition = explicitPartition;
+  else if (hash >= 0) partition = hash % topic.partitions.length;
   else if (key !== null) partition = partitionOfKey(sim, topic, key);
   else partition = stickyPartition(sim, producer, topicName, size);
 
@@ -190,10 +193,7 @@ export function onProducerTick(sim: Sim, id: string): void {
   const due = producer.ratePerSec * (tickMs / 1000) + producer.carry;
   const count = Math.floor(due);
   producer.carry = due - count;
-  for (let i = 0; i < count; i++) {
-    const n = producer.generated++;
-    send(sim, producer, producer.topic, nextKey(sim, producer, n), n, producer.headers);
-  }
+  for (let i = 0; i < count; i++) sendGenerated(sim, producer, producer.generated++);
   scheduleTick(sim, producer);
 }
 
@@ -209,21 +209,30 @@ function scheduleTick(sim: Sim, producer: ProducerState): void {
   sim.schedule(tickInterval(producer.ratePerSec), { kind: 'producerTick', producer: producer.id });
 }
 
-function nextKey(sim: Sim, producer: ProducerState, n: number): string | null {
+/** Generates record n's key and hands it to send() with its hash when that is known already.
+ * Cycle and random keys come from a fixed set: their hashes are kept per index (keyHashCache).
+ * Sequence keys never repeat, so they are hashed once here and never cached. */
+function sendGenerated(sim: Sim, producer: ProducerState, n: number): void {
   const pattern = producer.keys;
   switch (pattern.kind) {
     case 'none':
-      return null;
+      return send(sim, producer, producer.topic, null, n, producer.headers);
     case 'fixed':
-      return pattern.key;
-    case 'cycle':
-      return pattern.keys[n % pattern.keys.length];
-    case 'sequence':
-      return pattern.prefix + n;
+      return send(sim, producer, producer.topic, pattern.key, n, producer.headers);
+    case 'cycle': {
+      const k = n % pattern.keys.length;
+      const key = pattern.keys[k];
+      return send(sim, producer, producer.topic, key, n, producer.headers, undefined, (producer.keyHashCache[k] ??= keyHash(key)));
+    }
+    case 'sequence': {
+      const key = pattern.prefix + n;
+      return send(sim, producer, producer.topic, key, n, producer.headers, undefined, keyHash(key));
+    }
     case 'random': {
-      const i = sim.rng.int(pattern.count);
-      if (i >= 100_000) return pattern.prefix + i;
-      return (producer.keyCache[i] ??= pattern.prefix + i);
+      const k = sim.rng.int(pattern.count);
+      if (k >= 100_000) return send(sim, producer, producer.topic, pattern.prefix + k, n, producer.headers);
+      const key = (producer.keyCache[k] ??= pattern.prefix + k);
+      return send(sim, producer, producer.topic, key, n, producer.headers, undefined, (producer.keyHashCache[k] ??= keyHash(key)));
     }
   }
 }

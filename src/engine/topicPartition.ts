@@ -14,10 +14,17 @@ export const topicPartition = (topic: string, partition: number): TopicPartition
 /** Splits "topic-partition" at its last '-'; null when the part after it is not a partition number. */
 export function parseTopicPartition(name: string): { topic: string; partition: number } | null {
   const dash = name.lastIndexOf('-');
-  if (dash <= 0) return null;
-  const digits = name.slice(dash + 1);
-  if (!/^(0|[1-9][0-9]*)$/.test(digits)) return null;
-  const partition = Number(digits);
+  const digits = name.length - dash - 1;
+  if (dash <= 0 || digits === 0) return null;
+  if (digits > 1 && name.charCodeAt(dash + 1) === 48) return null; // a leading zero: not a number Kafka prints
+  // Decimal digits only (what /^(0|[1-9][0-9]*)$/ accepts), read without building a substring:
+  // an assignor may parse a million names. Exact up to 2^53, where isSafeInteger stops it.
+  let partition = 0;
+  for (let i = dash + 1; i < name.length; i++) {
+    const d = name.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    partition = partition * 10 + d;
+  }
   return Number.isSafeInteger(partition) ? { topic: name.slice(0, dash), partition } : null;
 }
 

@@ -91,6 +91,10 @@ export interface ProducerState {
   keys: KeyPattern;
   /** Generated key strings, interned so a million records share a few thousand strings. */
   keyCache: string[];
+  /** murmur2 (positive) of the pattern's key i, filled as keys are generated (cycle and random
+   * patterns), so a generated record's partition costs an array read, not a string-keyed Map
+   * lookup (which costs far more than the ring buffer's whole append). */
+  keyHashCache: number[];
   eventType: string | null;
   headers: Headers;
   /** Fractional records carried between generator ticks. */

@@ -47,6 +47,28 @@ describe('topic-partition names', () => {
     for (const bad of ['orders', 'orders-', '-3', 'orders-x', 'orders-01', 'orders-1.5']) expect(parseTopicPartition(bad)).toBeNull();
   });
 
+  test('any text parses as the rule "last dash, then 0 or digits without a leading zero, a safe integer" says', () => {
+    // The rule as first written (a regular expression and Number), kept here as the reference.
+    const reference = (name: string) => {
+      const dash = name.lastIndexOf('-');
+      if (dash <= 0) return null;
+      const digits = name.slice(dash + 1);
+      if (!/^(0|[1-9][0-9]*)$/.test(digits)) return null;
+      const p = Number(digits);
+      return Number.isSafeInteger(p) ? { topic: name.slice(0, dash), partition: p } : null;
+    };
+    const digitsy = fc.stringMatching(/^[a-z0-9٣+.-]{0,24}$/);
+    const text = fc.oneof(digitsy, fc.string(), fc.tuple(topicName, fc.stringMatching(/^[0-9]{1,20}$/)).map(([t, d]) => `${t}-${d}`));
+    fc.assert(
+      fc.property(text, (name) => {
+        expect(parseTopicPartition(name)).toEqual(reference(name));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(parseTopicPartition('t-9007199254740991')).toEqual({ topic: 't', partition: 9007199254740991 });
+    expect(parseTopicPartition('t-9007199254740992')).toBeNull();
+  });
+
   test('the groups reading topic "a" leave out a group that only reads topic "a-1"', () => {
     const engine = createEngine({ seed: 3 });
     engine.apply({ type: 'createTopic', name: 'a', partitions: 2 });

@@ -31,11 +31,13 @@
 
 import { topicPartition } from '../topicPartition';
 
-/** A partition of a topic. `key` is its "topic-partition" name, unique per partition. */
+/** A partition of a topic. `key` is its "topic-partition" name, unique per partition; `id` its
+ * position in the catalog (topics in name order, then partition number). */
 export interface TopicPartition {
   readonly topic: string;
   readonly partition: number;
   readonly key: string;
+  readonly id: number;
 }
 
 type PartitionRef = { readonly topic: string; readonly partition: number };
@@ -143,7 +145,7 @@ export class PartitionCatalog {
     for (const topic of Object.keys(partitionsPerTopic).sort(compareStrings)) {
       const list: TopicPartition[] = [];
       for (let partition = 0; partition < partitionsPerTopic[topic]; partition++)
-        list.push({ topic, partition, key: topicPartition(topic, partition) });
+        list.push({ topic, partition, key: topicPartition(topic, partition), id: this.all.length + list.length });
       this.byTopic.set(topic, list);
       this.all.push(...list);
     }
@@ -177,24 +179,31 @@ export function stickyOutcome(
   const catalog = new PartitionCatalog(partitionsPerTopic);
   const sorted = [...members].sort((a, b) => compareStrings(a.id, b.id));
 
-  // Each member's claims, restricted to partitions that exist, without duplicates.
+  // Each member's claims, restricted to partitions that exist, without duplicates. Per partition:
+  // the last member (by position in `sorted`) that claimed it, and how many did (up to 2).
   const claimed = new Map<string, TopicPartition[]>();
-  for (const m of sorted) {
-    const mine = new Set<TopicPartition>();
+  const lastClaimant = new Int32Array(catalog.all.length).fill(-1);
+  const claimants = new Uint8Array(catalog.all.length);
+  sorted.forEach((m, rank) => {
+    const mine: TopicPartition[] = [];
     for (const o of m.owned) {
       const tp = catalog.get(o.topic, o.partition);
-      if (tp) mine.add(tp);
+      if (!tp || lastClaimant[tp.id] === rank) continue;
+      lastClaimant[tp.id] = rank;
+      if (claimants[tp.id] < 2) claimants[tp.id]++;
+      mine.push(tp);
     }
-    claimed.set(m.id, [...mine]);
-  }
+    claimed.set(m.id, mine);
+  });
 
   // Drop partitions claimed by several members from every claimant (Kafka: "claimed by multiple
   // consumers in the same generation, this will be invalidated").
-  const claimants = new Map<TopicPartition, number>();
-  for (const tps of claimed.values()) for (const tp of tps) claimants.set(tp, (claimants.get(tp) ?? 0) + 1);
-  const multiplyClaimed = new Set([...claimants].filter(([, n]) => n > 1).map(([tp]) => tp));
+  const multiplyClaimed = new Set<TopicPartition>();
   const owned = new Map<string, TopicPartition[]>();
-  for (const [id, tps] of claimed) owned.set(id, tps.filter((tp) => !multiplyClaimed.has(tp)));
+  for (const [id, tps] of claimed) {
+    for (const tp of tps) if (claimants[tp.id] > 1) multiplyClaimed.add(tp);
+    owned.set(id, tps.filter((tp) => claimants[tp.id] === 1));
+  }
 
   const assignment = allSubscriptionsEqual(sorted)
     ? constrainedAssign(sorted, catalog, owned)
@@ -285,21 +294,26 @@ function constrainedAssign(
   return assignment;
 }
 
-/** Records which partitions moved between which members, to avoid moving one topic back and forth. */
+/**
+ * Records which partitions moved between which members, to avoid moving one topic back and forth.
+ * Members are their ranks (positions in id order).
+ */
 class PartitionMovements {
-  private readonly moves = new Map<TopicPartition, { src: string; dst: string }>();
-  /** topic -> "src→dst" -> partitions of that topic that moved that way. */
-  private readonly byTopic = new Map<string, Map<string, JavaHashSetOfPartitions>>();
+  private readonly moves = new Map<TopicPartition, { src: number; dst: number }>();
+  /** topic -> src * members + dst -> partitions of that topic that moved that way. */
+  private readonly byTopic = new Map<string, Map<number, JavaHashSetOfPartitions>>();
 
-  private static pair(src: string, dst: string) {
-    return JSON.stringify([src, dst]);
+  constructor(private readonly members: number) {}
+
+  private pair(src: number, dst: number) {
+    return src * this.members + dst;
   }
 
   private remove(tp: TopicPartition) {
     const move = this.moves.get(tp)!;
     this.moves.delete(tp);
     const topicMoves = this.byTopic.get(tp.topic)!;
-    const key = PartitionMovements.pair(move.src, move.dst);
+    const key = this.pair(move.src, move.dst);
     const set = topicMoves.get(key)!;
     set.delete(tp);
     if (set.size === 0) topicMoves.delete(key);
@@ -307,17 +321,17 @@ class PartitionMovements {
     return move;
   }
 
-  private add(tp: TopicPartition, src: string, dst: string) {
+  private add(tp: TopicPartition, src: number, dst: number) {
     this.moves.set(tp, { src, dst });
     let topicMoves = this.byTopic.get(tp.topic);
     if (!topicMoves) this.byTopic.set(tp.topic, (topicMoves = new Map()));
-    const key = PartitionMovements.pair(src, dst);
+    const key = this.pair(src, dst);
     let set = topicMoves.get(key);
     if (!set) topicMoves.set(key, (set = new JavaHashSetOfPartitions()));
     set.add(tp);
   }
 
-  movePartition(tp: TopicPartition, oldConsumer: string, newConsumer: string) {
+  movePartition(tp: TopicPartition, oldConsumer: number, newConsumer: number) {
     if (this.moves.has(tp)) {
       const existing = this.remove(tp);
       // Moving back to where it started cancels the movement.
@@ -331,78 +345,73 @@ class PartitionMovements {
    * When a partition of this topic already moved newConsumer -> oldConsumer in this rebalance, move
    * that one back instead of moving a second partition the other way.
    */
-  partitionToMove(tp: TopicPartition, oldConsumer: string, newConsumer: string): TopicPartition {
+  partitionToMove(tp: TopicPartition, oldConsumer: number, newConsumer: number): TopicPartition {
     const topicMoves = this.byTopic.get(tp.topic);
     if (!topicMoves) return tp;
     const src = this.moves.get(tp)?.src ?? oldConsumer;
-    const reverse = topicMoves.get(PartitionMovements.pair(newConsumer, src));
+    const reverse = topicMoves.get(this.pair(newConsumer, src));
     if (!reverse) return tp;
     return reverse.first();
   }
 }
 
+/** Members holding `count` partitions: a bitset of their ranks, and the first word that may be set. */
+interface LoadBucket {
+  bits: Uint32Array;
+  population: number;
+  /** Every word before this one is 0 (the scan in `first` starts here). */
+  low: number;
+}
+
 /**
- * The members taking part in balancing, ordered by (assigned partition count, id): Kafka's
+ * The members taking part in balancing, ordered by (assigned partition count, rank): Kafka's
  * sortedCurrentSubscriptions, a TreeSet re-sorted on every move (remove, change, add). Here one
- * bitset of member ranks (rank = position in id order) per partition count, and the sorted list
- * of counts in use: a move is O(1) plus a binary search over the counts, "least loaded member
- * that subscribes to topic t" scans from the lowest count and stops at the first match.
- * (Sorting every member for every partition, as before, took minutes on Kafka's own large test.)
+ * bitset of member ranks per partition count, and the sorted list of counts in use: a move is O(1)
+ * plus a binary search over the counts, "least loaded member that subscribes to topic t" scans
+ * from the lowest count and stops at the first match. (Sorting every member for every partition
+ * took minutes on Kafka's own large test.)
  */
 class MembersByLoad {
-  private readonly rank = new Map<string, number>();
-  private readonly ids: string[];
   private readonly words: number;
-  /** count -> bitset of the ranks of members holding that many partitions. */
-  private readonly buckets = new Map<number, Uint32Array>();
-  private readonly population = new Map<number, number>();
+  private readonly buckets = new Map<number, LoadBucket>();
   /** Counts with at least one member, ascending. */
   private readonly counts: number[] = [];
   /** Each rank's count, or -1 when the member is not in the set. */
   private readonly countOf: Int32Array;
 
-  constructor(idsInOrder: readonly string[]) {
-    this.ids = [...idsInOrder];
-    this.ids.forEach((id, i) => this.rank.set(id, i));
-    this.words = (this.ids.length + 31) >>> 5;
-    this.countOf = new Int32Array(this.ids.length).fill(-1);
+  constructor(members: number) {
+    this.words = (members + 31) >>> 5;
+    this.countOf = new Int32Array(members).fill(-1);
   }
 
   get empty(): boolean {
     return this.counts.length === 0;
   }
 
-  has(id: string): boolean {
-    return this.countOf[this.rank.get(id)!] >= 0;
-  }
-
-  set(id: string, count: number): void {
-    const r = this.rank.get(id)!;
-    const was = this.countOf[r];
+  set(rank: number, count: number): void {
+    const was = this.countOf[rank];
     if (was === count) return;
-    if (was >= 0) this.clearBit(was, r);
-    this.countOf[r] = count;
-    let bits = this.buckets.get(count);
-    if (!bits) this.buckets.set(count, (bits = new Uint32Array(this.words)));
-    bits[r >>> 5] |= 1 << (r & 31);
-    const n = (this.population.get(count) ?? 0) + 1;
-    this.population.set(count, n);
-    if (n === 1) this.counts.splice(lowerBound(this.counts, count), 0, count);
+    if (was >= 0) this.clearBit(was, rank);
+    this.countOf[rank] = count;
+    let bucket = this.buckets.get(count);
+    if (!bucket) this.buckets.set(count, (bucket = { bits: new Uint32Array(this.words), population: 0, low: this.words }));
+    const w = rank >>> 5;
+    bucket.bits[w] |= 1 << (rank & 31);
+    if (w < bucket.low) bucket.low = w;
+    if (++bucket.population === 1) this.counts.splice(lowerBound(this.counts, count), 0, count);
   }
 
-  delete(id: string): void {
-    const r = this.rank.get(id)!;
-    const was = this.countOf[r];
+  delete(rank: number): void {
+    const was = this.countOf[rank];
     if (was < 0) return;
-    this.clearBit(was, r);
-    this.countOf[r] = -1;
+    this.clearBit(was, rank);
+    this.countOf[rank] = -1;
   }
 
-  private clearBit(count: number, r: number): void {
-    this.buckets.get(count)![r >>> 5] &= ~(1 << (r & 31));
-    const n = this.population.get(count)! - 1;
-    this.population.set(count, n);
-    if (n === 0) this.counts.splice(lowerBound(this.counts, count), 1);
+  private clearBit(count: number, rank: number): void {
+    const bucket = this.buckets.get(count)!;
+    bucket.bits[rank >>> 5] &= ~(1 << (rank & 31));
+    if (--bucket.population === 0) this.counts.splice(lowerBound(this.counts, count), 1);
   }
 
   /** Smallest and largest partition counts among the members (0 when empty). */
@@ -413,22 +422,27 @@ class MembersByLoad {
     return this.counts.length ? this.counts[this.counts.length - 1] : 0;
   }
 
-  /** The first member in (count, id) order with count <= maxCount that `accept`s, if any. */
-  first(accept: (id: string) => boolean, maxCount = Infinity): string | undefined {
+  /** The first member in (count, rank) order with count <= maxCount that `accept`s, or -1. */
+  first(accept: (rank: number) => boolean, maxCount = Infinity): number {
     for (const count of this.counts) {
-      if (count > maxCount) return undefined;
-      const bits = this.buckets.get(count)!;
-      for (let w = 0; w < bits.length; w++) {
+      if (count > maxCount) return -1;
+      const bucket = this.buckets.get(count)!;
+      const bits = bucket.bits;
+      for (let w = bucket.low; w < bits.length; w++) {
         let word = bits[w];
+        if (word === 0 && w === bucket.low) {
+          bucket.low++;
+          continue;
+        }
         while (word !== 0) {
           const low = word & -word;
-          const id = this.ids[(w << 5) + 31 - Math.clz32(low)];
-          if (accept(id)) return id;
+          const rank = (w << 5) + 31 - Math.clz32(low);
+          if (accept(rank)) return rank;
           word ^= low;
         }
       }
     }
-    return undefined;
+    return -1;
   }
 }
 
@@ -444,18 +458,40 @@ function lowerBound(sorted: readonly number[], x: number): number {
   return lo;
 }
 
-/** Kafka's GeneralAssignmentBuilder (members with different subscriptions). */
+/**
+ * Kafka's GeneralAssignmentBuilder (members with different subscriptions).
+ *
+ * Partitions are their catalog ids (topic order, then partition number: the partitions of topic
+ * index t are ids topicStart[t] .. topicStart[t+1]-1) and members their ranks (id order), so the
+ * state is a few typed arrays: who owns each partition, how many each member holds, who subscribes
+ * to what. Kafka's test input of a million partitions and 2 000 members then costs seconds, not
+ * minutes (string-keyed maps and sets of partition objects spent most of it hashing and in GC).
+ */
 class GeneralAssignment {
-  private readonly topicConsumers = new Map<string, string[]>();
-  private readonly consumerTopics = new Map<string, string[]>();
-  private readonly consumerTopicSet = new Map<string, Set<string>>();
-  private readonly maxSize = new Map<string, number>();
+  private readonly ids: string[];
+  private readonly topicNames: string[];
+  /** First partition id of each topic index, plus the total at the end. */
+  private readonly topicStart: Int32Array;
+  /** Topic index of each partition id. */
+  private readonly topicOf: Int32Array;
+  /** Members subscribed to each topic index. */
+  private readonly topicConsumers: Int32Array;
+  /** Each member's subscribed topic indexes, and the same as a bitset (topicWords words each). */
+  private readonly memberTopics: Int32Array[];
+  private readonly topicWords: number;
+  private readonly subscribed: Uint32Array;
+  /** Partitions each member could hold at most (every partition of its topics). */
+  private readonly maxSize: Int32Array;
+  /** The member holding each partition, or -1. */
+  private readonly owner: Int32Array;
+  /** Partitions each member holds. */
+  private readonly count: Int32Array;
+  /** 1 while a member takes part in balancing (Kafka's currentAssignment minus the fixed ones). */
+  private readonly participating: Uint8Array;
   private readonly byLoad: MembersByLoad;
-  private readonly current = new Map<string, Set<TopicPartition>>();
-  private readonly owner = new Map<TopicPartition, string>();
-  private readonly movements = new PartitionMovements();
-  /** Every partition, topics with fewer potential consumers first. */
-  private sortedAllPartitions: TopicPartition[];
+  private readonly movements: PartitionMovements;
+  /** Topic indexes, fewer potential consumers first (then by name): Kafka's sortedAllPartitions. */
+  private readonly topicOrder: number[];
   private revocationRequired = false;
 
   constructor(
@@ -463,129 +499,140 @@ class GeneralAssignment {
     private readonly catalog: PartitionCatalog,
     owned: Map<string, TopicPartition[]>,
   ) {
-    for (const topic of catalog.topics) this.topicConsumers.set(topic, []);
-    for (const m of members) {
-      const topics = [...new Set(m.topics)].filter((t) => this.topicConsumers.has(t));
-      this.consumerTopics.set(m.id, topics);
-      this.consumerTopicSet.set(m.id, new Set(topics));
-      this.maxSize.set(m.id, topics.reduce((n, t) => n + catalog.partitionsOf(t).length, 0));
-      for (const t of topics) this.topicConsumers.get(t)!.push(m.id);
-      this.current.set(m.id, new Set(owned.get(m.id) ?? []));
-    }
-    for (const [id, tps] of this.current) for (const tp of tps) this.owner.set(tp, id);
-    const topicOrder = catalog.topics.sort(
-      (a, b) => this.topicConsumers.get(a)!.length - this.topicConsumers.get(b)!.length || compareStrings(a, b),
-    );
-    this.sortedAllPartitions = topicOrder.flatMap((t) => [...catalog.partitionsOf(t)]);
-    this.byLoad = new MembersByLoad(members.map((m) => m.id)); // members come sorted by id
+    this.ids = members.map((m) => m.id); // members come sorted by id
+    const M = this.ids.length;
+    this.topicNames = catalog.topics;
+    const T = this.topicNames.length;
+    const topicIndex = new Map(this.topicNames.map((t, i) => [t, i]));
+    this.topicStart = new Int32Array(T + 1);
+    for (let t = 0; t < T; t++) this.topicStart[t + 1] = this.topicStart[t] + catalog.partitionsOf(this.topicNames[t]).length;
+    const P = this.topicStart[T];
+    this.topicOf = new Int32Array(P);
+    for (let t = 0; t < T; t++) this.topicOf.fill(t, this.topicStart[t], this.topicStart[t + 1]);
+
+    this.topicWords = (T + 31) >>> 5;
+    this.subscribed = new Uint32Array(M * this.topicWords);
+    this.topicConsumers = new Int32Array(T);
+    this.maxSize = new Int32Array(M);
+    this.memberTopics = members.map((m, rank) => {
+      const topics = [...new Set(m.topics)].filter((t) => topicIndex.has(t)).map((t) => topicIndex.get(t)!);
+      for (const t of topics) {
+        this.subscribed[rank * this.topicWords + (t >>> 5)] |= 1 << (t & 31);
+        this.topicConsumers[t]++;
+        this.maxSize[rank] += this.topicStart[t + 1] - this.topicStart[t];
+      }
+      return Int32Array.from(topics);
+    });
+
+    this.owner = new Int32Array(P).fill(-1);
+    this.count = new Int32Array(M);
+    this.participating = new Uint8Array(M).fill(1);
+    members.forEach((m, rank) => {
+      for (const tp of owned.get(m.id) ?? []) {
+        this.owner[tp.id] = rank;
+        this.count[rank]++;
+      }
+    });
+    this.topicOrder = this.topicNames
+      .map((_, t) => t)
+      .sort((a, b) => this.topicConsumers[a] - this.topicConsumers[b] || compareStrings(this.topicNames[a], this.topicNames[b]));
+    this.byLoad = new MembersByLoad(M);
+    this.movements = new PartitionMovements(M);
+  }
+
+  private subscribes(rank: number, topic: number): boolean {
+    return (this.subscribed[rank * this.topicWords + (topic >>> 5)] & (1 << (topic & 31))) !== 0;
+  }
+
+  private movable(topic: number): boolean {
+    return this.topicConsumers[topic] >= 2;
+  }
+
+  /** Partition ids of the topics in `topicOrder` that `keep` accepts, in that order. */
+  private partitionsInOrder(keep: (p: number) => boolean): Int32Array {
+    const out = new Int32Array(this.owner.length);
+    let n = 0;
+    for (const t of this.topicOrder) for (let p = this.topicStart[t]; p < this.topicStart[t + 1]; p++) if (keep(p)) out[n++] = p;
+    return out.subarray(0, n);
   }
 
   build(): Map<string, TopicPartition[]> {
     // Keep owned partitions whose owner still subscribes to their topic.
-    for (const [id, tps] of this.current) {
-      const topics = this.consumerTopicSet.get(id)!;
-      for (const tp of [...tps]) {
-        if (!topics.has(tp.topic)) {
-          tps.delete(tp);
-          this.owner.delete(tp);
-          this.revocationRequired = true;
-        }
+    for (let p = 0; p < this.owner.length; p++) {
+      const rank = this.owner[p];
+      if (rank >= 0 && !this.subscribes(rank, this.topicOf[p])) {
+        this.owner[p] = -1;
+        this.count[rank]--;
+        this.revocationRequired = true;
       }
     }
-    const unassigned = this.sortedAllPartitions.filter((tp) => !this.owner.has(tp));
-    this.balance(unassigned);
-    const result = new Map<string, TopicPartition[]>();
-    for (const [id, tps] of this.current) result.set(id, [...tps]);
+    this.balance(this.partitionsInOrder((p) => this.owner[p] < 0));
+    const result = new Map<string, TopicPartition[]>(this.ids.map((id) => [id, []]));
+    const lists = this.ids.map((id) => result.get(id)!);
+    for (let p = 0; p < this.owner.length; p++) if (this.owner[p] >= 0) lists[this.owner[p]].push(this.catalog.all[p]);
     return result;
   }
 
-  private maxAssignmentSize(consumer: string): number {
-    return this.maxSize.get(consumer)!;
+  /** The least loaded member (by count, then id) subscribed to `topic` holding at most maxCount, or -1. */
+  private leastLoaded(topic: number, maxCount = Infinity): number {
+    return this.byLoad.first((rank) => this.subscribes(rank, topic), maxCount);
   }
 
-  private subscribes(consumer: string, topic: string) {
-    return this.consumerTopicSet.get(consumer)!.has(topic);
+  private give(p: number, rank: number): void {
+    this.owner[p] = rank;
+    this.byLoad.set(rank, ++this.count[rank]);
   }
 
-  /** The least loaded member (by count, then id) subscribed to `topic` holding at most maxCount. */
-  private leastLoaded(topic: string, maxCount = Infinity): string | undefined {
-    return this.byLoad.first((c) => this.subscribes(c, topic), maxCount);
-  }
-
-  /** Puts every member of `current` in the load order afresh. */
-  private indexLoads() {
-    for (const [id, tps] of this.current) this.byLoad.set(id, tps.size);
-  }
-
-  private balance(unassignedPartitions: TopicPartition[]) {
-    this.indexLoads();
+  private balance(unassignedPartitions: Int32Array) {
+    for (let rank = 0; rank < this.ids.length; rank++) this.byLoad.set(rank, this.count[rank]);
     const initializing = this.byLoad.empty || this.byLoad.maxCount === 0;
 
     // Give each unassigned partition to the least loaded member subscribed to its topic.
-    for (const tp of unassignedPartitions) {
-      const consumer = this.leastLoaded(tp.topic);
-      if (consumer === undefined) continue;
-      const tps = this.current.get(consumer)!;
-      tps.add(tp);
-      this.byLoad.set(consumer, tps.size);
-      this.owner.set(tp, consumer);
+    for (const p of unassignedPartitions) {
+      const rank = this.leastLoaded(this.topicOf[p]);
+      if (rank >= 0) this.give(p, rank);
     }
 
     // Only partitions of topics with two or more potential consumers can move.
-    const movable = (tp: TopicPartition) => this.topicConsumers.get(tp.topic)!.length >= 2;
-    this.sortedAllPartitions = this.sortedAllPartitions.filter(movable);
-    const reassignable = unassignedPartitions.filter(movable);
+    const sortedAllPartitions = this.partitionsInOrder((p) => this.movable(this.topicOf[p]));
+    const reassignable = unassignedPartitions.filter((p) => this.movable(this.topicOf[p]));
 
-    // Members that cannot take part sit out the balancing.
-    const fixed = new Map<string, Set<TopicPartition>>();
-    for (const consumer of [...this.current.keys()]) {
-      const tps = this.current.get(consumer)!;
-      const canParticipate =
-        tps.size < this.maxAssignmentSize(consumer) || [...tps].some((tp) => movable(tp));
-      if (!canParticipate) {
-        fixed.set(consumer, tps);
-        this.current.delete(consumer);
-        this.byLoad.delete(consumer);
-      }
+    // Members that cannot take part (full, and holding nothing that can move) sit out the balancing.
+    const holdsMovable = new Uint8Array(this.ids.length);
+    for (let p = 0; p < this.owner.length; p++) if (this.owner[p] >= 0 && this.movable(this.topicOf[p])) holdsMovable[this.owner[p]] = 1;
+    for (let rank = 0; rank < this.ids.length; rank++) {
+      if (this.count[rank] < this.maxSize[rank] || holdsMovable[rank]) continue;
+      this.participating[rank] = 0;
+      this.byLoad.delete(rank);
     }
 
-    const preBalance = this.snapshot();
+    // What to go back to (moves change owners and counts only; who takes part stays the same).
+    const ownerBefore = this.owner.slice();
+    const countBefore = this.count.slice();
 
     // Without forced revocations, first try to balance by moving only newly assigned partitions.
     if (!this.revocationRequired) this.performReassignments(reassignable);
-    const reassignmentPerformed = this.performReassignments(this.sortedAllPartitions);
+    const reassignmentPerformed = this.performReassignments(sortedAllPartitions);
 
     // Keep the moves only if they made the assignment more balanced.
-    if (!initializing && reassignmentPerformed && balanceScore(this.current) >= balanceScore(preBalance.current)) {
-      this.current.clear();
-      for (const [id, tps] of preBalance.current) this.current.set(id, tps);
-      this.owner.clear();
-      for (const [tp, id] of preBalance.owner) this.owner.set(tp, id);
+    if (!initializing && reassignmentPerformed && this.balanceScore(this.count) >= this.balanceScore(countBefore)) {
+      this.owner.set(ownerBefore);
+      this.count.set(countBefore);
     }
-
-    for (const [id, tps] of fixed) this.current.set(id, tps);
   }
 
-  private snapshot() {
-    return {
-      current: new Map([...this.current].map(([id, tps]) => [id, new Set(tps)] as const)),
-      owner: new Map(this.owner),
-    };
-  }
-
-  private performReassignments(reassignable: readonly TopicPartition[]): boolean {
+  private performReassignments(reassignable: Int32Array): boolean {
     let performed = false;
     let modified: boolean;
     do {
       modified = false;
-      for (const tp of reassignable) {
+      for (const p of reassignable) {
         if (this.isBalanced()) break;
-        const consumer = this.owner.get(tp);
-        if (consumer === undefined) continue;
+        const rank = this.owner[p];
+        if (rank < 0) continue;
         // Does a member subscribed to the topic hold two or more partitions fewer?
-        const size = this.current.get(consumer)!.size;
-        if (this.leastLoaded(tp.topic, size - 2) !== undefined) {
-          this.reassignPartition(tp);
+        if (this.leastLoaded(this.topicOf[p], this.count[rank] - 2) >= 0) {
+          this.reassignPartition(p);
           performed = true;
           modified = true;
         }
@@ -594,19 +641,13 @@ class GeneralAssignment {
     return performed;
   }
 
-  private reassignPartition(tp: TopicPartition) {
-    const newConsumer = this.leastLoaded(tp.topic)!;
-    const oldConsumer = this.owner.get(tp)!;
-    const toMove = this.movements.partitionToMove(tp, oldConsumer, newConsumer);
-    const from = this.owner.get(toMove)!;
-    this.movements.movePartition(toMove, from, newConsumer);
-    const fromTps = this.current.get(from)!;
-    const toTps = this.current.get(newConsumer)!;
-    fromTps.delete(toMove);
-    toTps.add(toMove);
-    this.byLoad.set(from, fromTps.size);
-    this.byLoad.set(newConsumer, toTps.size);
-    this.owner.set(toMove, newConsumer);
+  private reassignPartition(p: number) {
+    const newConsumer = this.leastLoaded(this.topicOf[p]);
+    const toMove = this.movements.partitionToMove(this.catalog.all[p], this.owner[p], newConsumer).id;
+    const from = this.owner[toMove];
+    this.movements.movePartition(this.catalog.all[toMove], from, newConsumer);
+    this.byLoad.set(from, --this.count[from]);
+    this.give(toMove, newConsumer);
   }
 
   /**
@@ -617,26 +658,27 @@ class GeneralAssignment {
     if (this.byLoad.empty) return true;
     if (this.byLoad.minCount >= this.byLoad.maxCount - 1) return true;
     // The answer does not depend on the order members are looked at.
-    for (const consumer of this.current.keys()) {
-      const mine = this.current.get(consumer)!;
-      if (mine.size === this.maxAssignmentSize(consumer)) continue;
-      for (const topic of this.consumerTopics.get(consumer)!) {
-        for (const tp of this.catalog.partitionsOf(topic)) {
-          if (mine.has(tp)) continue;
-          const other = this.owner.get(tp);
-          const otherTps = other === undefined ? undefined : this.current.get(other);
-          if (otherTps && mine.size + 1 < otherTps.size) return false;
+    for (let rank = 0; rank < this.ids.length; rank++) {
+      if (!this.participating[rank]) continue;
+      const mine = this.count[rank];
+      if (mine === this.maxSize[rank]) continue;
+      for (const t of this.memberTopics[rank]) {
+        for (let p = this.topicStart[t]; p < this.topicStart[t + 1]; p++) {
+          const other = this.owner[p];
+          if (other < 0 || other === rank || !this.participating[other]) continue;
+          if (mine + 1 < this.count[other]) return false;
         }
       }
     }
     return true;
   }
-}
 
-/** Sum over all member pairs of the difference in partition counts; 0 when perfectly balanced. */
-function balanceScore(assignment: Map<string, Set<TopicPartition>>): number {
-  const sizes = [...assignment.values()].map((s) => s.size);
-  let score = 0;
-  for (let i = 0; i < sizes.length; i++) for (let j = i + 1; j < sizes.length; j++) score += Math.abs(sizes[i] - sizes[j]);
-  return score;
+  /** Sum over all pairs of participating members of the difference in partition counts (0 when
+   * perfectly balanced): over the counts sorted ascending, the i-th of n adds (2i - n + 1) times itself. */
+  private balanceScore(counts: Int32Array): number {
+    const sizes = Float64Array.from(counts.filter((_, rank) => this.participating[rank] === 1)).sort();
+    let score = 0;
+    for (let i = 0; i < sizes.length; i++) score += (2 * i - sizes.length + 1) * sizes[i];
+    return score;
+  }
 }
