@@ -9,7 +9,9 @@
  * (4-6 instances, 2-3 ms per record, idempotent), each publishing a result event per order.
  * traceLimit 0 (the metrics listen to every event; nothing is kept). The run is checked: every
  * order accepted and fully handled on both sides. Also timed once each with only one side fed
- * orders, to show where the time goes. Profile with:
+ * orders, to show where the time goes. The verdict reads CPU time (user + system of this process,
+ * see harness.ts Timed.cpuMs): on the shared bench machine wall time mostly measures the other
+ * processes; both are printed. Profile with:
  *   node --cpu-prof --cpu-prof-dir=bench/.prof --import tsx bench/compare.ts
  *   npx tsx bench/cpuprofile-top.ts bench/.prof/<file>.cpuprofile
  */
@@ -74,17 +76,18 @@ export async function runCompareBench(options: { quick?: boolean } = {}): Promis
     si(t.result.agendaEvents),
     si(t.result.traceEvents),
     t.ms.toFixed(0),
-    si(((t.result.orders.sync + t.result.orders.eda) / t.ms) * 1000),
+    t.cpuMs.toFixed(0),
+    si(((t.result.orders.sync + t.result.orders.eda) / t.cpuMs) * 1000),
     t.result.complete ? 'yes' : 'NO',
   ];
-  const ok = both.ms <= TARGET_MS && both.result.complete;
+  const ok = both.cpuMs <= TARGET_MS && both.result.complete;
   return [
     `(g) COMPARISON — ${si(ORDERS).trim()} orders through both sides (sync chain + event-driven fan-out), one engine, metrics from the trace; target ≤ ${TARGET_MS} ms`,
     table(
-      ['run', 'orders (both sides)', 'agenda events', 'trace events', 'wall ms', 'orders/s', 'all done'],
+      ['run', 'orders (both sides)', 'agenda events', 'trace events', 'wall ms', 'CPU ms', 'orders/CPU s', 'all done'],
       [row(`both sides (median of ${reps})`, both), row('sync side only', sync), row('EDA side only', eda)],
     ),
-    `comparison: ${both.ms.toFixed(0)} ms for ${si(ORDERS).trim()} orders on both sides (${pct(TARGET_MS / both.ms)} of the speed the target needs) ${ok ? 'PASS' : 'MISS'}`,
+    `comparison: ${both.cpuMs.toFixed(0)} ms of CPU (${both.ms.toFixed(0)} ms wall) for ${si(ORDERS).trim()} orders on both sides (${pct(TARGET_MS / both.cpuMs)} of the speed the target needs) ${ok ? 'PASS' : 'MISS'}`,
   ];
 }
 

@@ -10,6 +10,13 @@
  * screen's canvas has drawn its nodes (the app is usable then). Each load is in a fresh browser
  * context (nothing cached, nothing stored); the median of LOADS loads is reported.
  *
+ * Baseline, in the same run: a blank Vite page (one tiny module that draws one element) built,
+ * served and loaded the same way, throttled alike. Its TTI is what the browser, the local server
+ * and the throttling cost on this machine now; "app / blank" is the figure to compare between runs
+ * (a loaded machine slows both). Then one more load of the app under the page's CPU profiler,
+ * its main-thread self time up to TTI grouped by package or source folder (through the build's
+ * source maps, emitted 'hidden' so the shipped JavaScript is byte-for-byte what is measured).
+ *
  *   npx tsx bench/firstLoad.ts
  */
 import { existsSync } from 'node:fs';
@@ -19,7 +26,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import { build, preview, type PreviewServer } from 'vite';
 
 const CHROMIUM = process.env.KAFE_CHROMIUM ?? '/usr/bin/chromium';
 const THROTTLE = 4;
@@ -51,7 +60,7 @@ export async function runFirstLoadBench(): Promise<string[]> {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ logLevel: 'error', mode: 'production', build: { outDir, emptyOutDir: true } });
+    await build({ logLevel: 'error', mode: 'production', build: { outDir, emptyOutDir: true, sourcemap: 'hidden' } });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
@@ -62,32 +71,110 @@ export async function runFirstLoadBench(): Promise<string[]> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
   });
+  const blank = await blankPage();
   try {
     const loads: Load[] = [];
-    for (let i = 0; i < LOADS; i++) loads.push(await oneLoad(browser, url));
+    const blankLoads: Load[] = [];
+    // Interleaved, so a burst of load on the machine hits both alike.
+    for (let i = 0; i < LOADS; i++) {
+      loads.push(await oneLoad(browser, url));
+      blankLoads.push(await oneLoad(browser, blank.url));
+    }
     loads.sort((a, b) => a.tti - b.tti);
+    blankLoads.sort((a, b) => a.tti - b.tti);
     const m = loads[Math.floor(loads.length / 2)];
+    const b = blankLoads[Math.floor(blankLoads.length / 2)];
+    const profiled = await oneLoad(browser, url, true);
+    const breakdown = await mainThreadBreakdown(profiled.profile!, profiled.tti, outDir);
     return [
       `(i) FIRST LOAD — production build, headless Chromium at 1366×768, CPU throttled ${THROTTLE}× (CDP Emulation.setCPUThrottlingRate), fresh context, median of ${LOADS}; targets TTI ≤ ${TARGET_TTI_MS / 1000} s, initial JS ≤ ${TARGET_JS_BYTES / 1024} kB gzip`,
       `    first contentful paint ${m.fcp.toFixed(0)} ms, canvas nodes drawn ${m.ready.toFixed(0)} ms, ${m.longTasks} long tasks (${m.longTaskMs.toFixed(0)} ms in all)`,
       `    all loads' TTI: ${loads.map((l) => l.tti.toFixed(0)).join(', ')} ms`,
       `    time to interactive (throttled ${THROTTLE}×): ${m.tti.toFixed(0)} ms  ${m.tti <= TARGET_TTI_MS ? 'PASS' : 'MISS'}`,
+      `    baseline, a blank Vite page loaded alike: TTI ${b.tti.toFixed(0)} ms (loads: ${blankLoads.map((l) => l.tti.toFixed(0)).join(', ')}); app / blank = ${(m.tti / b.tti).toFixed(1)}×`,
+      `    main thread up to TTI in one profiled load (${profiled.tti.toFixed(0)} ms, throttled), self time by package / source folder:`,
+      ...breakdown.map(([name, msSelf]) => `      ${name.padEnd(34)} ${msSelf.toFixed(0).padStart(6)} ms`),
       `    initial JS: ${(initialJs / 1024).toFixed(1)} kB gzip  ${initialJs <= TARGET_JS_BYTES ? 'PASS' : 'MISS'}`,
     ];
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await blank.close();
     await rm(outDir, { recursive: true, force: true });
   }
 }
 
-async function oneLoad(browser: import('playwright-core').Browser, url: string): Promise<Load> {
+/** Builds and serves a blank Vite page: one module that draws the element oneLoad waits for. */
+async function blankPage(): Promise<{ url: string; close(): Promise<void> }> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'kafe-blank-'));
+  await writeFile(path.join(root, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>blank</title></head><body><div id="root"></div><script type="module" src="/main.js"></script></body></html>');
+  await writeFile(path.join(root, 'main.js'), "document.getElementById('root').innerHTML = '<div class=\"react-flow__node\">blank</div>';\n");
+  const outDir = path.join(root, 'dist');
+  await build({ root, configFile: false, logLevel: 'error', mode: 'production', build: { outDir, emptyOutDir: true } });
+  const server: PreviewServer = await preview({ root, configFile: false, logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false }, build: { outDir } });
+  return {
+    url: server.resolvedUrls!.local[0],
+    close: async () => {
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+interface CpuProfile {
+  startTime: number;
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * Self time of the page's main thread from navigation to `untilMs`, grouped: node_modules
+ * packages by name, the app's own code by src/ folder, and V8's own buckets ((program) is the
+ * browser's work outside JavaScript: parsing, style, layout, paint). Idle time is left out.
+ */
+async function mainThreadBreakdown(profile: CpuProfile, untilMs: number, outDir: string): Promise<[string, number][]> {
+  const maps = new Map<string, TraceMap | null>();
+  const mapOf = async (url: string) => {
+    const file = path.join(outDir, new URL(url).pathname);
+    if (!maps.has(file)) maps.set(file, existsSync(`${file}.map`) ? new TraceMap(await readFile(`${file}.map`, 'utf8')) : null);
+    return maps.get(file)!;
+  };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, number>();
+  let elapsed = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    elapsed += (profile.timeDeltas[i] ?? 0) / 1000;
+    if (elapsed > untilMs) break;
+    const { functionName, url, lineNumber, columnNumber } = byId.get(profile.samples[i])!.callFrame;
+    if (functionName === '(idle)') continue;
+    let group = url ? `other script` : functionName || '(native)';
+    if (url.startsWith('http')) {
+      const map = await mapOf(url);
+      const source = map ? originalPositionFor(map, { line: lineNumber + 1, column: columnNumber }).source : null;
+      if (source) {
+        const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
+        const own = /(?:^|\/)(src\/[^/]+|lessons)\//.exec(source);
+        group = pkg ? pkg[1] : own ? own[1] : source;
+      }
+    }
+    totals.set(group, (totals.get(group) ?? 0) + (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000);
+  }
+  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, 12);
+}
+
+async function oneLoad(browser: import('playwright-core').Browser, url: string, profile = false): Promise<Load & { profile?: CpuProfile }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   try {
     const page = await context.newPage();
     await page.addInitScript(OBSERVE);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(url);
     await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
     const ready = (await page.evaluate('performance.now()')) as number;
@@ -105,7 +192,9 @@ async function oneLoad(browser: import('playwright-core').Browser, url: string):
       "performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? 0",
     )) as number;
     const lastLongTaskEnd = tasks.length ? tasks[tasks.length - 1][1] : 0;
+    const cpu = profile ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile : undefined;
     return {
+      profile: cpu,
       tti: Math.max(fcp, ready, lastLongTaskEnd),
       fcp,
       ready,

@@ -49,6 +49,12 @@ export interface Timed<R> {
   result: R;
   /** Minor page faults during the median repetition (first touches of fresh memory). */
   faults: number;
+  /**
+   * Median CPU time of this process per repetition (user + system), ms. On a shared machine wall
+   * time also counts the time other processes held the CPU; CPU time does not (it does count V8's
+   * helper threads, e.g. concurrent GC, so it can exceed wall time on an idle machine).
+   */
+  cpuMs: number;
 }
 
 /**
@@ -57,18 +63,20 @@ export interface Timed<R> {
  */
 export function timeIt<R>(fn: () => R, reps: number, warmup = 1): Timed<R> {
   for (let i = 0; i < warmup; i++) fn();
-  const runs: { ms: number; result: R; faults: number }[] = [];
+  const runs: { ms: number; result: R; faults: number; cpuMs: number }[] = [];
   for (let i = 0; i < reps; i++) {
     collect();
     const f0 = process.resourceUsage().minorPageFault;
+    const c0 = process.cpuUsage();
     const t0 = now();
     const result = fn();
     const ms = now() - t0;
-    runs.push({ ms, result, faults: process.resourceUsage().minorPageFault - f0 });
+    const cpu = process.cpuUsage(c0);
+    runs.push({ ms, result, faults: process.resourceUsage().minorPageFault - f0, cpuMs: (cpu.user + cpu.system) / 1000 });
   }
   const sorted = [...runs].sort((a, b) => a.ms - b.ms);
   const mid = sorted[(sorted.length - 1) >> 1];
-  return { ms: mid.ms, all: runs.map((r) => r.ms), result: mid.result, faults: mid.faults };
+  return { ms: mid.ms, all: runs.map((r) => r.ms), result: mid.result, faults: mid.faults, cpuMs: median(runs.map((r) => r.cpuMs)) };
 }
 
 /**

@@ -10,7 +10,9 @@
  *   as the engine workload, no simulation. It is the ceiling, not a competitor.
  * - (b) engine: one producer -> 12-partition topic -> 3 consumer groups (one plain consumer each).
  *   events = records produced + records delivered summed over the groups (so 4 per record), for
- *   the engine and the baseline alike. "vs base" = engine events/s ÷ baseline events/s.
+ *   the engine and the baseline alike. "vs base" = engine events/s ÷ baseline events/s, from wall
+ *   times; "vs base CPU" the same from CPU times (user + system, median per repetition), which a
+ *   busy shared machine disturbs far less: the ≥25% verdict reads it.
  *   "faults" = minor page faults in the median run (fresh memory touched for the first time);
  *   "~fault ms" = faults × the per-fault cost measured at start-up. The engine keeps every record
  *   (its log grows) while the ring buffer reuses its memory, so on machines where fresh memory is
@@ -104,6 +106,7 @@ const faultMs = (t: Timed<unknown>) => ((t.faults * fresh.usPerFault) / 1000).to
 const pool = keyPool(KEY_COUNT);
 const engineEvents = (r: EngineRun) => r.produced + r.delivered;
 let primaryRate = 0;
+let primaryCpuRatio = NaN;
 let baseRate = NaN;
 const baseLoad: EngineLoad = {
   records: RECORDS,
@@ -129,13 +132,16 @@ if (want('b')) {
   baseRate = baseEvents / (base.ms / 1000);
 
   const rows: string[][] = [
-    ['(a) baseline ring buffer', si(base.result.appends), si(baseEvents), ms(base.ms), spread(base), si(baseRate), '100%', count(base.faults), faultMs(base), '', ''],
+    ['(a) baseline ring buffer', si(base.result.appends), si(baseEvents), ms(base.ms), spread(base), si(baseRate), '100%', ms(base.cpuMs), '100%', count(base.faults), faultMs(base), '', ''],
   ];
   for (const [i, v] of variants.entries()) {
     const t = timeIt(() => runEngineLoad(v.load), REPS);
     const rate = engineEvents(t.result) / (t.ms / 1000);
     if (i === 0) primaryRate = rate;
     const ratio = rate / baseRate;
+    // Same events on both sides, so the CPU-time ratio is baseline CPU ÷ engine CPU.
+    const cpuRatio = base.cpuMs / t.cpuMs;
+    if (i === 0) primaryCpuRatio = cpuRatio;
     rows.push([
       `(b) ${v.name}`,
       si(t.result.produced),
@@ -144,9 +150,11 @@ if (want('b')) {
       spread(t),
       si(rate),
       pct(ratio),
+      ms(t.cpuMs),
+      pct(cpuRatio),
       count(t.faults),
       faultMs(t),
-      status(ratio >= TARGET_VS_BASELINE),
+      status(cpuRatio >= TARGET_VS_BASELINE),
       status(rate >= TARGET_EVENTS_PER_SEC),
     ]);
   }
@@ -155,7 +163,7 @@ if (want('b')) {
       `targets: ≥ ${pct(TARGET_VS_BASELINE)} of baseline, ≥ ${si(TARGET_EVENTS_PER_SEC).trim()} events/s`,
   );
   console.log(
-    table(['workload', 'records', 'events', 'wall ms', 'spread', 'events/s', 'vs base', 'faults', '~fault ms', '≥25% base', '≥5M ev/s'], rows),
+    table(['workload', 'records', 'events', 'wall ms', 'spread', 'events/s', 'vs base', 'CPU ms', 'vs base CPU', 'faults', '~fault ms', '≥25% base', '≥5M ev/s'], rows),
   );
 
   // Where each event's cost goes: the primary workload once more, under the sampling profiler.
@@ -275,4 +283,4 @@ if (!process.argv.includes('--no-soak') && want('j')) {
   for (const line of await runSoakBench({ seconds: quick ? 30 : 300 })) console.log(line);
 }
 
-console.log(`\nheadline: engine ${si(primaryRate).trim()} events/s = ${pct(primaryRate / baseRate)} of baseline; total bench time ${((now() - startedAt) / 1000).toFixed(1)} s`);
+console.log(`\nheadline: engine ${si(primaryRate).trim()} events/s = ${pct(primaryRate / baseRate)} of baseline (${pct(primaryCpuRatio)} in CPU time); total bench time ${((now() - startedAt) / 1000).toFixed(1)} s`);

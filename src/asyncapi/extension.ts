@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { consumerProps, producerProps, serviceProps, timelineEntry } from '../scenario';
+import { consumerProps, producerProps, serviceProps, timelineEntry, upgradeProps } from '../scenario';
 
 /**
  * The `x-kafe` specification extensions of an exported document: what AsyncAPI has no field for
@@ -20,8 +20,9 @@ const position = z.object({ x: z.number().finite(), y: z.number().finite() });
 const joinAtMs = z.number().finite().min(0).optional();
 
 export const kafeApplication = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('producer'), label: z.string(), position: position.optional(), joinAtMs, props: producerProps }),
-  z.object({ kind: z.literal('service'), label: z.string(), position: position.optional(), joinAtMs, props: serviceProps }),
+  // Documents exported before scenario version 2 lack the props it added: they get their defaults.
+  z.object({ kind: z.literal('producer'), label: z.string(), position: position.optional(), joinAtMs, props: z.preprocess((p) => upgradeProps('producer', p), producerProps) }),
+  z.object({ kind: z.literal('service'), label: z.string(), position: position.optional(), joinAtMs, props: z.preprocess((p) => upgradeProps('service', p), serviceProps) }),
   z.object({ kind: z.literal('consumer'), label: z.string(), position: position.optional(), joinAtMs, props: consumerProps }),
 ]);
 export type KafeApplication = z.infer<typeof kafeApplication>;
@@ -37,7 +38,8 @@ export const kafeRoot = z.object({
 });
 export type KafeRoot = z.infer<typeof kafeRoot>;
 
-export const kafeChannel = z.object({ node: z.string(), label: z.string(), position: position.optional(), joinAtMs });
+/** `segmentRecords`: the simulator's segment size, which no Kafka topic config expresses (Kafka rolls by bytes and time). */
+export const kafeChannel = z.object({ node: z.string(), label: z.string(), position: position.optional(), joinAtMs, segmentRecords: z.number().int().min(1).max(1_000_000).optional() });
 export type KafeChannel = z.infer<typeof kafeChannel>;
 
 export const kafeOperation = z.object({ node: z.string(), edge: z.string() });

@@ -10,7 +10,7 @@ import {
   type ScenarioEdge,
   type ScenarioNode,
 } from '../scenario';
-import { defaultProps } from '../scenario/factory';
+import { defaultProps, KAFKA_DELETE_RETENTION_MS } from '../scenario/factory';
 import { kafeChannel, kafeOperation, kafeRoot, readExtension, type KafeApplication, type KafeRoot } from './extension';
 import { note, type ImportNote } from './notes';
 
@@ -52,7 +52,7 @@ const LIMITS = { partitions: [1, 64], replicationFactor: [1, 5], minInsyncReplic
 /** Kafka binding fields the mapping reads (or that carry no meaning for a simulation). */
 const CHANNEL_BINDING_FIELDS = new Set(['topic', 'partitions', 'replicas', 'topicConfiguration', 'bindingVersion', 'x-partitions', 'x-replicas', 'x-configs']);
 const OPERATION_BINDING_FIELDS = new Set(['groupId', 'clientId', 'bindingVersion']);
-const TOPIC_CONFIGS = new Set(['cleanup.policy', 'retention.ms', 'min.insync.replicas']);
+const TOPIC_CONFIGS = new Set(['cleanup.policy', 'retention.ms', 'retention.bytes', 'delete.retention.ms', 'min.insync.replicas']);
 
 interface App {
   key: string;
@@ -276,6 +276,17 @@ function channelToTopic(
   if (typeof retention === 'number' && Number.isFinite(retention) && retention >= 1) retentionMs = Math.round(retention);
   else if (retention !== undefined && retention !== -1) notes.push(note('clamped', name, `retention.ms=${String(rawRetention)} → unbounded`));
 
+  const rawBytes = configs['retention.bytes'];
+  const bytes = typeof rawBytes === 'string' && rawBytes.trim() !== '' ? Number(rawBytes) : rawBytes;
+  let retentionBytes: number | null = null;
+  if (typeof bytes === 'number' && Number.isFinite(bytes) && bytes >= 1) retentionBytes = Math.round(bytes);
+  else if (bytes !== undefined && bytes !== -1) notes.push(note('clamped', name, `retention.bytes=${String(rawBytes)} → unbounded`));
+  const rawTombstones = configs['delete.retention.ms'];
+  const tombstones = typeof rawTombstones === 'string' && rawTombstones.trim() !== '' ? Number(rawTombstones) : rawTombstones;
+  let deleteRetentionMs = KAFKA_DELETE_RETENTION_MS;
+  if (typeof tombstones === 'number' && Number.isFinite(tombstones) && tombstones >= 0) deleteRetentionMs = Math.min(31_536_000_000, Math.round(tombstones));
+  else if (tombstones !== undefined) notes.push(note('clamped', name, `delete.retention.ms=${String(rawTombstones)} → ${KAFKA_DELETE_RETENTION_MS}`));
+
   if (defaults.length > 0) notes.push(note('kafkaDefaults', name, defaults.join(', ')));
   const ignoredConfigs = Object.keys(configs).filter((k) => !TOPIC_CONFIGS.has(k));
   if (ignoredConfigs.length > 0) notes.push(note('topicConfigs', name, ignoredConfigs.join(', ')));
@@ -289,7 +300,7 @@ function channelToTopic(
     label: label(ext?.label ?? stringField(channel.json(), 'title') ?? name, name),
     position: ext?.position ?? { x: 0, y: 0 },
     ...(ext?.joinAtMs ? { joinAtMs: ext.joinAtMs } : {}),
-    props: { name, partitions, replicationFactor, minInsyncReplicas, retentionMs, cleanupPolicy },
+    props: { name, partitions, replicationFactor, minInsyncReplicas, retentionMs, cleanupPolicy, retentionBytes, segmentRecords: ext?.segmentRecords ?? 1000, deleteRetentionMs },
   };
 }
 

@@ -49,7 +49,13 @@ export function scenarioToAsyncApi(s: Scenario): Json {
 
   const channels: Json = {};
   for (const t of topics) {
-    const ext: KafeChannel = { node: t.id, label: t.label, position: t.position, ...(t.joinAtMs ? { joinAtMs: t.joinAtMs } : {}) };
+    const ext: KafeChannel = {
+      node: t.id,
+      label: t.label,
+      position: t.position,
+      ...(t.joinAtMs ? { joinAtMs: t.joinAtMs } : {}),
+      ...(t.props.segmentRecords !== 1000 ? { segmentRecords: t.props.segmentRecords } : {}),
+    };
     channels[t.id] = {
       address: t.props.name,
       title: t.label,
@@ -62,6 +68,8 @@ export function scenarioToAsyncApi(s: Scenario): Json {
           topicConfiguration: {
             'cleanup.policy': [t.props.cleanupPolicy],
             'retention.ms': t.props.retentionMs ?? -1,
+            'retention.bytes': t.props.retentionBytes ?? -1,
+            'delete.retention.ms': t.props.deleteRetentionMs,
             'min.insync.replicas': t.props.minInsyncReplicas,
           },
           bindingVersion: KAFKA_BINDING_VERSION,

@@ -27,6 +27,10 @@ export interface TopicPlan {
   /** null = keep forever. */
   retentionMs: number | null;
   cleanupPolicy: 'delete' | 'compact';
+  /** retention.bytes per partition; null = no size limit. */
+  retentionBytes: number | null;
+  /** delete.retention.ms: how long a compacted topic keeps tombstones. */
+  deleteRetentionMs: number;
 }
 
 export type KeysPlan = { pattern: 'none' } | { pattern: 'cycle'; keys: string[] } | { pattern: 'random'; prefix: string; count: number };
@@ -50,6 +54,17 @@ export interface ProducerPlan extends ScriptPlan {
   keys: KeysPlan;
   acks: 0 | 1 | 'all';
   idempotent: boolean;
+  /** What each record's value carries besides type, n and time (the canvas's value model). */
+  values: NodeOf<'producer'>['props']['values'];
+}
+
+/** A service's rule (engine serviceRule.ts): react only to values whose field is above a number,
+ * optionally only once a key has `count` of them within `windowMs`. */
+export interface RulePlan {
+  field: string;
+  above: number;
+  count: number;
+  windowMs: number;
 }
 
 type Assignor = NodeOf<'service'>['props']['assignor'];
@@ -73,6 +88,7 @@ export interface ServicePlan extends ReaderPlan {
   idempotent: boolean;
   retryTopic: string | null;
   deadLetterTopic: string | null;
+  rule: RulePlan | null;
 }
 
 export interface ConsumerPlan extends ReaderPlan {
@@ -180,6 +196,8 @@ function topicPlan(c: Of<'createTopic'>, node: ScenarioNode | undefined): TopicP
     canvasMinInsyncReplicas,
     retentionMs: c.retentionMs ?? null,
     cleanupPolicy: c.cleanupPolicy ?? 'delete',
+    retentionBytes: c.retentionBytes ?? null,
+    deleteRetentionMs: c.deleteRetentionMs ?? 86_400_000,
   };
 }
 
@@ -198,6 +216,7 @@ function producerPlan(base: ScriptPlan, n: NodeOf<'producer'>, topics: string[])
     acks: p.acks,
     // As the simulator does: idempotence only with acks=all (a note says so otherwise).
     idempotent: p.idempotent && p.acks === 'all',
+    values: p.values,
   };
 }
 
@@ -220,5 +239,6 @@ function servicePlan(base: ScriptPlan, n: NodeOf<'service'>, c: Of<'addService'>
     idempotent: p.idempotent,
     retryTopic: c.retryTopic ?? null,
     deadLetterTopic: c.deadLetterTopic ?? null,
+    rule: c.rule ? { field: c.rule.field, above: c.rule.above, count: c.rule.count ?? 1, windowMs: c.rule.windowMs ?? 1000 } : null,
   };
 }

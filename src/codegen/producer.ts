@@ -17,6 +17,7 @@ export function producerFile(p: ProducerPlan, scenarioName: string): string {
     keys: p.keys,
     acks: p.acks,
     idempotent: p.idempotent,
+    values: p.values,
   };
   const acks = p.acks === 'all' ? -1 : p.acks;
   const about =
@@ -40,14 +41,14 @@ const producer = createKafka(CONFIG.node).producer({ idempotent: ${p.idempotent}
 const count = counter(CONFIG.label);
 
 ${keyFunction(p.keys)}
-
+${valueFunction(p)}
 let sent = 0;
 /** The next record: its value is JSON; its "type" header names the event, as on the canvas. */
 function nextRecord(): Message {
   const n = sent++;
   return {
     key: nextKey(),
-    value: JSON.stringify({ type: CONFIG.eventType, n, at: new Date().toISOString() }),
+    value: JSON.stringify({ type: CONFIG.eventType, n, at: new Date().toISOString()${p.values === 'amount' ? ', amount: nextAmount()' : p.values === 'temperature' ? ', temperature: nextTemperature()' : ''} }),
     headers: { type: CONFIG.eventType },
   };
 }
@@ -110,4 +111,26 @@ function idempotenceComment(p: ProducerPlan): string {
   if (p.idempotent) return '// Idempotent (with acks=all, as on the canvas): a retried send is never written twice.';
   if (p.acks !== 'all') return `// Not idempotent: idempotence needs acks=all, and the canvas has acks=${p.acks}. A retried send may be written twice.`;
   return '// Not idempotent, as on the canvas: a retried send may be written twice.';
+}
+
+/** The value model's field, drawn as the canvas draws it (src/engine/values.ts), with Math.random. */
+function valueFunction(p: ProducerPlan): string {
+  if (p.values === 'amount')
+    return `
+/** An amount: one in twenty is large (1 000-4 999), the rest 5-399, as on the canvas. */
+function nextAmount(): number {
+  return Math.random() < 0.05 ? 1000 + Math.floor(Math.random() * 4000) : 5 + Math.floor(Math.random() * 395);
+}
+`;
+  if (p.values === 'temperature')
+    return `
+/**
+ * A reading in °C: normally 35-59, and one in a hundred a lone glitch (90-119). The canvas also
+ * makes a sensor overheat now and then (every reading 85-99 for 3 s); here that is left to you.
+ */
+function nextTemperature(): number {
+  return Math.random() < 0.01 ? 90 + Math.floor(Math.random() * 30) : 35 + Math.floor(Math.random() * 25);
+}
+`;
+  return '';
 }

@@ -21,6 +21,7 @@ export function serviceFile(s: ServicePlan, scenarioName: string): string {
     deadLetterTopic: s.deadLetterTopic,
     assignor: s.assignor,
     autoOffsetReset: s.autoOffsetReset,
+    ...(s.rule ? { rule: s.rule } : {}),
   };
   const subscribes = s.retryTopic ? '[...CONFIG.inputs, CONFIG.retryTopic]' : 'CONFIG.inputs';
   const publishes = s.outputs.length > 0 ? `publishes ${s.emits} to ${listText(s.outputs)} with the same key` : 'has no output topic';
@@ -59,12 +60,12 @@ ${consumerLines(s)}
 const producer = kafka.producer({ idempotent: true });
 const count = counter(CONFIG.label);
 const handled = new Set<string>();
-
+${ruleFunction(s)}
 /** The work for one record: throws to fail it. */
 async function handle(message: KafkaMessage, origin: string): Promise<void> {
   await sleep(PROCESSING_MS);
   if (Math.random() < FAILURE_RATE) throw new Error('simulated failure (FAILURE_RATE)');
-${emitLines(s)}
+${s.rule ? "  if (!passesRule(message)) {\n    count('filtered');\n    return;\n  }\n" : ''}${emitLines(s)}
 }
 ${retryFunctions(s)}
 /** One record, with the canvas's duplicate check, attempts, retries and dead-lettering. */
@@ -159,4 +160,36 @@ function failureLines(s: ServicePlan): string {
       count('dropped');
       return;`;
   return `${retry}\n${giveUp}`;
+}
+
+/** The canvas's rule as code: only values whose field is above a number, counted per key in a window. */
+function ruleFunction(s: ServicePlan): string {
+  if (!s.rule) return '';
+  const windowed = s.rule.count > 1;
+  return `
+/**
+ * The canvas's rule: react only to records whose JSON value has CONFIG.rule.field above
+ * CONFIG.rule.above${windowed ? ', and only once the key has CONFIG.rule.count of them within\n * CONFIG.rule.windowMs (by record timestamp). The windows live in this process; a real service\n * would keep them in a state store (Kafka Streams) so a restart does not forget them' : ''}.
+ */
+${windowed ? 'const windows = new Map<string, number[]>();\n' : ''}function passesRule(message: KafkaMessage): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(message.value?.toString() ?? 'null');
+  } catch {
+    return false;
+  }
+  const field = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[CONFIG.rule.field] : undefined;
+  if (typeof field !== 'number' || !(field > CONFIG.rule.above)) return false;
+${
+  windowed
+    ? `  const key = message.key?.toString() ?? '';
+  const at = Number(message.timestamp);
+  const recent = (windows.get(key) ?? []).filter((t) => at - t < CONFIG.rule.windowMs);
+  recent.push(at);
+  windows.set(key, recent.slice(-CONFIG.rule.count));
+  return recent.length >= CONFIG.rule.count;`
+    : '  return true;'
+}
+}
+`;
 }

@@ -19,6 +19,8 @@ export function createTopicsFile(topics: readonly TopicPlan[], canvasBrokers: nu
       minInsyncReplicas: t.minInsyncReplicas,
       retentionMs: t.retentionMs,
       cleanupPolicy: t.cleanupPolicy,
+      retentionBytes: t.retentionBytes,
+      deleteRetentionMs: t.deleteRetentionMs,
       canvas: { replicationFactor: t.canvasReplicationFactor, minInsyncReplicas: t.canvasMinInsyncReplicas },
     })),
   };
@@ -46,6 +48,10 @@ function configEntries(t: (typeof CONFIG.topics)[number]) {
     { name: 'min.insync.replicas', value: String(t.minInsyncReplicas) },
     // No retention on the canvas means "keep forever": -1 (Kafka's own default is 7 days).
     { name: 'retention.ms', value: String(t.retentionMs ?? -1) },
+    // No size limit on the canvas: -1, Kafka's default.
+    { name: 'retention.bytes', value: String(t.retentionBytes ?? -1) },
+    // How long a compacted topic keeps tombstones (Kafka's default: 86400000, one day).
+    { name: 'delete.retention.ms', value: String(t.deleteRetentionMs) },
   ];
 }
 

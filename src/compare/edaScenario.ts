@@ -1,4 +1,4 @@
-import { SCENARIO_VERSION, type NodeOf, type Scenario, type ScenarioEdge, type ScenarioNode } from '../scenario';
+import { KAFKA_DELETE_RETENTION_MS, NO_RULE, SCENARIO_VERSION, type NodeOf, type Scenario, type ScenarioEdge, type ScenarioNode } from '../scenario';
 import { downstreamOf, EDA_MAX_ATTEMPTS, ORDER_EVENT, ORDER_PREFIX, ORDERS_TOPIC, RESULT_EVENTS, workMs, type CompareConfig, type DownstreamId } from './model';
 
 /**
@@ -34,7 +34,7 @@ export function edaScenario(config: CompareConfig): Scenario {
     label: name,
     position: at,
     // As edaTopicCommand: replication factor 3, min.insync.replicas 2.
-    props: { name, partitions: config.partitions, replicationFactor: 3, minInsyncReplicas: 2, retentionMs: null, cleanupPolicy: 'delete' },
+    props: { name, partitions: config.partitions, replicationFactor: 3, minInsyncReplicas: 2, retentionMs: null, cleanupPolicy: 'delete', retentionBytes: null, segmentRecords: 1000, deleteRetentionMs: KAFKA_DELETE_RETENTION_MS },
   });
   const nodes: ScenarioNode[] = [
     {
@@ -42,7 +42,7 @@ export function edaScenario(config: CompareConfig): Scenario {
       kind: 'producer',
       label: LABEL.order,
       position: at,
-      props: { ratePerSec: config.ratePerSec, keyPattern: 'random', keys: [], keyPrefix: ORDER_PREFIX, keyCount: 1_000_000, eventType: ORDER_EVENT, acks: 'all', idempotent: true },
+      props: { ratePerSec: config.ratePerSec, keyPattern: 'random', keys: [], keyPrefix: ORDER_PREFIX, keyCount: 1_000_000, eventType: ORDER_EVENT, acks: 'all', idempotent: true, values: 'counter' },
     },
     topic(ORDERS_TOPIC),
   ];
@@ -68,6 +68,7 @@ export function edaScenario(config: CompareConfig): Scenario {
         emits: result.eventType,
         retryTopic: null,
         deadLetterTopic: null,
+        ...NO_RULE,
       },
     });
     edges.push({ id: `orders-to-${id}`, source: ORDERS_TOPIC, target: id }, { id: `${id}-to-${result.topic}`, source: id, target: result.topic });

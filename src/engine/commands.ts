@@ -1,4 +1,6 @@
+import type { ServiceRule } from './serviceRule';
 import type { Acks, AssignorName, CleanupPolicy, OffsetReset } from './types';
+import type { ValueModel } from './values';
 
 /**
  * Everything a learner (or a lesson, or a test) can do to the simulation, as plain data. The
@@ -100,6 +102,8 @@ export interface AddProducer extends ProducerSettings {
   ratePerSec?: number;
   keys?: KeyPattern;
   eventType?: string;
+  /** What generated records carry as their value (values.ts); default 'counter'. */
+  values?: ValueModel;
 }
 
 export interface SetProducerRate {
@@ -219,6 +223,8 @@ export interface AddService {
   assignor?: AssignorName;
   autoOffsetReset?: OffsetReset;
   sessionTimeoutMs?: number;
+  /** Which records the service reacts to (serviceRule.ts); absent = every record. */
+  rule?: ServiceRule;
 }
 
 export interface SetServiceDown {

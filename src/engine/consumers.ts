@@ -199,8 +199,8 @@ export function onPoll(sim: Sim, id: string, incarnation: number): void {
       next = taken.next;
       remaining -= taken.count;
     } else {
-      next = p.log.scan(pos, p.highWatermark, remaining, (offset, key, value, headers) => {
-        consumer.backlog.push({ topic: p.topic, partition: p.id, offset, key, value, headers, attempt: Number(headers.attempt ?? 0) });
+      next = p.log.scan(pos, p.highWatermark, remaining, (offset, key, value, headers, timestamp) => {
+        consumer.backlog.push({ topic: p.topic, partition: p.id, offset, key, value, headers, attempt: Number(headers.attempt ?? 0), timestamp });
         remaining--;
       });
     }

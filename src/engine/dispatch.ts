@@ -125,7 +125,7 @@ export function runEvent(sim: Sim, e: SimEvent): void {
     case 'syncReply':
       return sync.onSyncReply(sim, e.call, e.ok, e.reason);
     case 'syncTimeout':
-      return sync.onSyncTimeout(sim, e.call);
+      return sync.onSyncTimeout(sim, e.service);
     case 'syncClientTick':
       return sync.onSyncClientTick(sim, e.client);
   }

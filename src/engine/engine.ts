@@ -118,6 +118,14 @@ class SimulationEngine implements Engine, Sim {
     this.queue.push(this.now + delayMs, event, delayMs);
   }
 
+  reserveSeq(): number {
+    return this.queue.reserveSeq();
+  }
+
+  scheduleReserved(at: number, seq: number, event: SimEvent, lane: number): void {
+    this.queue.pushReserved(at, seq, event, lane);
+  }
+
   emit(body: TraceBody): void {
     const event = body as TraceEvent;
     (event as { t: number }).t = this.now;

@@ -21,3 +21,6 @@ export { ENGINE_ERROR_CODES } from './errors';
 export type { EngineErrorCode, EngineErrorParams, EngineErrorParamsByCode } from './errors';
 export { DEFAULT_PRODUCER } from './producers';
 export { COMMANDS } from './dispatch';
+export { GLITCH_SHARE, LARGE_AMOUNT_SHARE, OVERHEAT_MS, VALUE_MODELS, numberField, overheating, type ValueModel } from './values';
+export { KeyWindows, aboveThreshold, newKeyWindows, type ServiceRule } from './serviceRule';
+export { parseRecordOrigin, recordOrigin } from './handled';

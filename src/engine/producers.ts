@@ -3,6 +3,7 @@ import type { AddProducer, KeyPattern, Produce, ProducerSettings } from './comma
 import { fail } from './errors';
 import { estimateSize, NO_HEADERS } from './log';
 import { enforceRecordLimit } from './retention';
+import { generatedValue, hashText, VALUE_MODELS } from './values';
 import type { ProduceError } from './trace';
 import type { Headers } from './types';
 import type { PartitionState, PendingBatch, ProduceRequest, ProducerState, Sim } from './world';
@@ -43,6 +44,7 @@ export function validateAddProducer(sim: Sim, c: AddProducer): void {
   if (c.ratePerSec !== undefined && !(c.ratePerSec >= 0 && c.ratePerSec <= 1e9))
     fail('INVALID_ARGUMENT', { field: 'ratePerSec' }, `ratePerSec must be from 0 to 1e9, got ${c.ratePerSec}`);
   if (c.keys) validateKeyPattern(c.keys);
+  if (c.values !== undefined && !VALUE_MODELS.includes(c.values)) fail('INVALID_ARGUMENT', { field: 'values' }, `unknown value model "${String(c.values)}"`);
 }
 
 function validateKeyPattern(k: KeyPattern): void {
@@ -71,6 +73,8 @@ export function addProducer(sim: Sim, c: AddProducer): ProducerState {
     keyHashCache: [],
     eventType: c.eventType ?? null,
     headers: c.eventType ? Object.freeze({ type: c.eventType }) : NO_HEADERS,
+    values: c.values ?? 'counter',
+    valuesHash: hashText(c.id),
     carry: 0,
     generated: 0,
     tickScheduled: false,
@@ -214,27 +218,38 @@ function scheduleTick(sim: Sim, producer: ProducerState): void {
  * Sequence keys never repeat, so they are hashed once here and never cached. */
 function sendGenerated(sim: Sim, producer: ProducerState, n: number): void {
   const pattern = producer.keys;
+  let key: string | null;
+  let hash: number | undefined;
   switch (pattern.kind) {
     case 'none':
-      return send(sim, producer, producer.topic, null, n, producer.headers);
+      key = null;
+      break;
     case 'fixed':
-      return send(sim, producer, producer.topic, pattern.key, n, producer.headers);
+      key = pattern.key;
+      break;
     case 'cycle': {
       const k = n % pattern.keys.length;
-      const key = pattern.keys[k];
-      return send(sim, producer, producer.topic, key, n, producer.headers, undefined, (producer.keyHashCache[k] ??= keyHash(key)));
+      key = pattern.keys[k];
+      hash = producer.keyHashCache[k] ??= keyHash(key);
+      break;
     }
-    case 'sequence': {
-      const key = pattern.prefix + n;
-      return send(sim, producer, producer.topic, key, n, producer.headers, undefined, keyHash(key));
-    }
+    case 'sequence':
+      key = pattern.prefix + n;
+      hash = keyHash(key);
+      break;
     case 'random': {
       const k = sim.rng.int(pattern.count);
-      if (k >= 100_000) return send(sim, producer, producer.topic, pattern.prefix + k, n, producer.headers);
-      const key = (producer.keyCache[k] ??= pattern.prefix + k);
-      return send(sim, producer, producer.topic, key, n, producer.headers, undefined, (producer.keyHashCache[k] ??= keyHash(key)));
+      if (k >= 100_000) key = pattern.prefix + k;
+      else {
+        key = producer.keyCache[k] ??= pattern.prefix + k;
+        hash = producer.keyHashCache[k] ??= keyHash(key);
+      }
+      break;
     }
   }
+  // The value model (values.ts) draws nothing from sim.rng, so keys stay the same whatever it is.
+  const value = producer.values === 'counter' ? n : generatedValue(producer.values, sim.cfg.seed, producer.valuesHash, n, key, sim.now);
+  send(sim, producer, producer.topic, key, value, producer.headers, undefined, hash);
 }
 
 /** linger.ms passed: every accumulated batch becomes a produce request to its partition leader. */

@@ -28,6 +28,9 @@ class Lane<E> {
   get tailTime(): number {
     return this.times[(this.head + this.size - 1) & (this.times.length - 1)];
   }
+  get tailSeq(): number {
+    return this.seqs[(this.head + this.size - 1) & (this.times.length - 1)];
+  }
 
   push(time: number, seq: number, event: E): void {
     if (this.size === this.times.length) this.grow();
@@ -83,10 +86,31 @@ export class EventQueue<E> {
    * would break that order (it would silently reorder the agenda otherwise).
    */
   push(time: number, event: E, lane: number): void {
+    this.pushAt(time, this.nextSeq++, event, lane);
+  }
+
+  /**
+   * Takes the next sequence number without scheduling anything. An event pushed later with
+   * pushReserved(time, seq) runs exactly where it would have run had it been pushed now (seq is
+   * the tie-break among events of one millisecond), as long as it is pushed before its turn.
+   */
+  reserveSeq(): number {
+    return this.nextSeq++;
+  }
+
+  /** Schedules `event` at `time` with a sequence number from reserveSeq(). Within `lane`, (time,
+   * seq) must not decrease. */
+  pushReserved(time: number, seq: number, event: E, lane: number): void {
+    if (!(seq < this.nextSeq)) throw new Error(`EventQueue: seq ${seq} was never reserved`);
+    this.pushAt(time, seq, event, lane);
+  }
+
+  private pushAt(time: number, seq: number, event: E, lane: number): void {
     let l = this.lanes.get(lane);
     if (!l) this.lanes.set(lane, (l = new Lane<E>()));
-    if (l.size > 0 && time < l.tailTime) throw new Error(`EventQueue: time ${time} pushed after ${l.tailTime} in lane ${lane}`);
-    l.push(time, this.nextSeq++, event);
+    if (l.size > 0 && (time < l.tailTime || (time === l.tailTime && seq < l.tailSeq)))
+      throw new Error(`EventQueue: time ${time} pushed after ${l.tailTime} in lane ${lane}`);
+    l.push(time, seq, event);
     this.count++;
     if (l.size === 1) {
       // The lane was empty, so it was not in the heap.

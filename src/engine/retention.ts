@@ -15,6 +15,9 @@ export function scheduleRetention(sim: Sim): void {
  * their newest record is older than retention.ms, or while the log minus that segment is still
  * at least retention.bytes; with cleanup.policy=compact, closed segments keep only the newest
  * record per key. The active segment is never touched, so a log never empties by retention alone.
+ * That is a simplification for time retention: Kafka rolls a new, empty segment and deletes an
+ * expired active segment too (UnifiedLog.deleteSegments), which only happens once a topic has had
+ * no writes for longer than retention.ms; a busy topic's active segment always holds fresh records.
  */
 export function onRetentionCheck(sim: Sim): void {
   sim.world.retentionScheduled = false;

@@ -1,5 +1,6 @@
 import { recordOrigin } from './handled';
 import { send } from './producers';
+import { aboveThreshold } from './serviceRule';
 import type { ConsumerState, DeliveredRecord, ServiceState, Sim } from './world';
 
 /**
@@ -45,6 +46,11 @@ export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: Delive
     let origin: string | null = null;
     if (s.idempotent) markHandled(s, r);
     s.stats.processed++;
+    if (s.rule !== null && !passesRule(s, r)) {
+      s.stats.filtered++;
+      emitProcessed(sim, consumer, r, 'ok', doneAt);
+      return 'done';
+    }
     const type = r.headers.type;
     for (const h of s.handlers) {
       if (h.on !== '*' && h.on !== type) continue;
@@ -80,4 +86,10 @@ export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: Delive
     emitProcessed(sim, consumer, r, 'dropped', doneAt);
   }
   return 'done';
+}
+
+/** The service's rule: over the threshold, then (if it counts) enough matches of the key in the window. */
+function passesRule(s: ServiceState, r: DeliveredRecord): boolean {
+  if (!aboveThreshold(s.rule!, r.value)) return false;
+  return s.windows === null || s.windows.add(r.key, r.timestamp);
 }

@@ -4,6 +4,7 @@ import { addConsumer, crashConsumer, removeConsumer, validateConsumerSettings } 
 import { fail } from './errors';
 import { OriginSet } from './handled';
 import { addProducer } from './producers';
+import { newKeyWindows, validateRule } from './serviceRule';
 import type { ServiceState, Sim } from './world';
 import { instanceId, serviceProducerId } from './clientIds';
 
@@ -25,6 +26,7 @@ export function validateAddService(sim: Sim, c: AddService): void {
   positiveInt('maxAttempts', c.maxAttempts ?? 1, 1000);
   if (c.failureRate !== undefined && !(c.failureRate >= 0 && c.failureRate <= 1))
     fail('INVALID_ARGUMENT', { field: 'failureRate' }, `failureRate must be between 0 and 1, got ${c.failureRate}`);
+  if (c.rule !== undefined) validateRule(c.rule);
   validateConsumerSettings({ processingMs: c.processingMs, assignor: c.assignor, autoOffsetReset: c.autoOffsetReset, sessionTimeoutMs: c.sessionTimeoutMs });
 }
 
@@ -49,7 +51,9 @@ export function addService(sim: Sim, c: AddService): void {
     processedIds: new OriginSet(),
     members: [],
     nextInstance: 0,
-    stats: { processed: 0, failed: 0, duplicatesSkipped: 0, deadLettered: 0, dropped: 0, emitted: 0 },
+    rule: c.rule ? { ...c.rule } : null,
+    windows: c.rule ? newKeyWindows(c.rule) : null,
+    stats: { processed: 0, failed: 0, duplicatesSkipped: 0, deadLettered: 0, dropped: 0, emitted: 0, filtered: 0 },
   };
   sim.world.services.set(c.id, service);
   addProducer(sim, { type: 'addProducer', id: service.producerId, topic: c.subscribes[0] });

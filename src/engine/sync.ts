@@ -10,6 +10,12 @@ import type { Sim, SyncCall, SyncServiceState } from './world';
  * work (latencyMs), then calls each downstream service in turn; the caller only hears back when
  * the whole chain has answered, so latencies add up and one failure anywhere fails the request.
  * Callers stop waiting after the callee's timeoutMs; the callee may keep working regardless.
+ *
+ * Timeouts: most calls are answered long before their deadline, so a call does not put an event of
+ * its own on the agenda. Each service keeps its calls in deadline order and the agenda holds one
+ * timeout event per service, for the first call still waiting; the event carries the sequence
+ * number reserved when that call was sent, so timeouts fire in exactly the order (among events of
+ * the same millisecond too) that one event per call gave.
  */
 export function validateAddSyncService(sim: Sim, c: AddSyncService): void {
   if (!c.id || typeof c.id !== 'string' || c.id === 'user') fail('INVALID_ARGUMENT', { field: 'id' }, 'a sync service needs an id other than "user"');
@@ -43,6 +49,9 @@ export function addSyncService(sim: Sim, c: AddSyncService): void {
     active: 0,
     queue: [],
     stats: { handled: 0, failed: 0 },
+    timeouts: { calls: [], deadlines: [], seqs: [], head: 0 },
+    timerArmed: false,
+    timerLane: -1 - sim.world.syncServices.size,
   });
 }
 
@@ -81,7 +90,35 @@ function startCall(sim: Sim, requestId: string, from: string, to: string, parent
   sim.emit({ type: 'requestSent', requestId, callId: call.id, from, to });
   sim.schedule(sim.cfg.networkLatencyMs, { kind: 'syncArrive', call: call.id });
   const callee = sim.world.syncServices.get(to);
-  if (callee) sim.schedule(callee.timeoutMs, { kind: 'syncTimeout', call: call.id });
+  if (callee) watchTimeout(sim, callee, call);
+}
+
+/** The caller stops waiting for `call` after the callee's timeoutMs (see the file comment). */
+function watchTimeout(sim: Sim, callee: SyncServiceState, call: SyncCall): void {
+  const t = callee.timeouts;
+  t.calls.push(call);
+  t.deadlines.push(sim.now + callee.timeoutMs);
+  t.seqs.push(sim.reserveSeq());
+  armTimer(sim, callee);
+}
+
+/** A call whose caller already has its answer (or gave up) needs no timeout. */
+const timeoutMoot = (sim: Sim, call: SyncCall) => call.settled || sim.world.calls.get(call.id) !== call;
+
+/** Puts the timeout of the service's first call still waiting on the agenda, unless one is there. */
+function armTimer(sim: Sim, s: SyncServiceState): void {
+  if (s.timerArmed) return;
+  const t = s.timeouts;
+  while (t.head < t.calls.length && timeoutMoot(sim, t.calls[t.head])) t.head++;
+  if (t.head > 1024 && t.head * 2 > t.calls.length) {
+    t.calls.splice(0, t.head);
+    t.deadlines.splice(0, t.head);
+    t.seqs.splice(0, t.head);
+    t.head = 0;
+  }
+  if (t.head === t.calls.length) return;
+  s.timerArmed = true;
+  sim.scheduleReserved(t.deadlines[t.head], t.seqs[t.head], { kind: 'syncTimeout', service: s.id }, s.timerLane);
 }
 
 export function onSyncArrive(sim: Sim, callId: string): void {
@@ -142,16 +179,20 @@ export function onSyncReply(sim: Sim, callId: string, ok: boolean, reason: SyncF
   settle(sim, call, ok, reason);
 }
 
-export function onSyncTimeout(sim: Sim, callId: string): void {
-  const call = sim.world.calls.get(callId);
-  if (!call || call.settled) return;
-  if (!call.started) {
-    // Still queued at the callee: it will never be answered in time, so drop it from the queue.
-    const s = sim.world.syncServices.get(call.to);
-    if (s) s.queue = s.queue.filter((id) => id !== callId);
-    sim.world.calls.delete(callId);
+/** The deadline of the service's first waiting call has come (it may have been answered since). */
+export function onSyncTimeout(sim: Sim, serviceId: string): void {
+  const s = sim.world.syncServices.get(serviceId)!;
+  s.timerArmed = false;
+  const call = s.timeouts.calls[s.timeouts.head++];
+  if (!timeoutMoot(sim, call)) {
+    if (!call.started) {
+      // Still queued at the callee: it will never be answered in time, so drop it from the queue.
+      s.queue = s.queue.filter((id) => id !== call.id);
+      sim.world.calls.delete(call.id);
+    }
+    settle(sim, call, false, 'timeout');
   }
-  settle(sim, call, false, 'timeout');
+  armTimer(sim, s);
 }
 
 function settle(sim: Sim, call: SyncCall, ok: boolean, reason: SyncFailure | null): void {

@@ -82,7 +82,7 @@ export interface ServiceView {
   members: string[];
   processingMs: number;
   failureRate: number;
-  stats: { processed: number; failed: number; duplicatesSkipped: number; deadLettered: number; dropped: number; emitted: number };
+  stats: { processed: number; failed: number; duplicatesSkipped: number; deadLettered: number; dropped: number; emitted: number; filtered: number };
 }
 
 export interface SyncServiceView {

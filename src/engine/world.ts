@@ -2,6 +2,8 @@ import type { CommitMode, Emit, Handler, KeyPattern } from './commands';
 import type { ResolvedConfig } from './config';
 import type { OriginSet } from './handled';
 import type { PartitionLog } from './log';
+import type { KeyWindows, ServiceRule } from './serviceRule';
+import type { ValueModel } from './values';
 import type { Prng } from './prng';
 import type { TraceBody } from './trace';
 import type { Acks, AssignorName, CleanupPolicy, Headers, OffsetReset } from './types';
@@ -97,6 +99,9 @@ export interface ProducerState {
   keyHashCache: number[];
   eventType: string | null;
   headers: Headers;
+  /** What generated records carry as their value, and the id's hash the values are drawn from. */
+  values: ValueModel;
+  valuesHash: number;
   /** Fractional records carried between generator ticks. */
   carry: number;
   generated: number;
@@ -193,6 +198,8 @@ export interface DeliveredRecord {
   value: unknown;
   headers: Headers;
   attempt: number;
+  /** When the leader appended it (the record's timestamp, LogAppendTime-like). */
+  timestamp: number;
 }
 
 export interface GroupState {
@@ -233,7 +240,11 @@ export interface ServiceState {
   /** Consumer ids of the current instances. */
   members: string[];
   nextInstance: number;
-  stats: { processed: number; failed: number; duplicatesSkipped: number; deadLettered: number; dropped: number; emitted: number };
+  /** Which records it reacts to; null = every record. */
+  rule: ServiceRule | null;
+  /** The rule's per-key windows (when it counts within a window). */
+  windows: KeyWindows | null;
+  stats: { processed: number; failed: number; duplicatesSkipped: number; deadLettered: number; dropped: number; emitted: number; filtered: number };
 }
 
 export interface SyncServiceState {
@@ -247,6 +258,17 @@ export interface SyncServiceState {
   active: number;
   queue: string[];
   stats: { handled: number; failed: number };
+  /**
+   * Calls to this service whose callers will stop waiting, in deadline order (the service's
+   * timeoutMs is fixed, so the order they were sent in), each with the agenda sequence number
+   * its timeout would have had as an event of its own (see sync.ts watchTimeout). `head` is the
+   * first one not yet looked at.
+   */
+  timeouts: { calls: SyncCall[]; deadlines: number[]; seqs: number[]; head: number };
+  /** Whether the agenda holds the timeout event of the first call in `timeouts`. */
+  timerArmed: boolean;
+  /** The agenda lane of that event: one lane per service, below 0 (delay lanes are >= 0). */
+  timerLane: number;
 }
 
 export interface SyncClientState {
@@ -291,7 +313,7 @@ export type SimEvent =
   | { kind: 'syncArrive'; call: string }
   | { kind: 'syncWorkDone'; call: string }
   | { kind: 'syncReply'; call: string; ok: boolean; reason: import('./trace').SyncFailure | null }
-  | { kind: 'syncTimeout'; call: string }
+  | { kind: 'syncTimeout'; service: string }
   | { kind: 'syncClientTick'; client: string };
 
 /** What engine modules get to act with: the state, the clock, randomness, the agenda, the trace. */
@@ -301,6 +323,10 @@ export interface Sim {
   readonly rng: Prng;
   now: number;
   schedule(delayMs: number, event: SimEvent): void;
+  /** Takes an agenda sequence number now for an event scheduled later (EventQueue.reserveSeq). */
+  reserveSeq(): number;
+  /** Schedules `event` at time `at` with a reserved sequence number, in its own `lane` (< 0). */
+  scheduleReserved(at: number, seq: number, event: SimEvent, lane: number): void;
   emit(body: TraceBody): void;
 }
 

@@ -1,4 +1,4 @@
-import type { Command, TraceEvent, EngineView } from '../engine';
+import type { Command, TraceEvent, EngineView, KafkaRecord } from '../engine';
 import type { NodeKind, Scenario } from '../scenario';
 import type { LessonAction } from './format';
 import type { GoalContext } from './goals';
@@ -22,6 +22,7 @@ export interface LessonDriver {
     seek(t: number): void;
     loadScenario(s: Scenario): void;
     trace(): readonly TraceEvent[];
+    readRecords(topic: string, partition: number, from: number, max: number): KafkaRecord[];
     /** Resolves once a replay the last call started has finished (false if it was stopped). */
     settled(): Promise<boolean>;
   };
@@ -30,7 +31,7 @@ export interface LessonDriver {
 /** What a goal sees of the app right now. */
 export function goalContext(driver: LessonDriver): GoalContext {
   const s = driver.getState();
-  return { view: s.frame.view, scenario: s.scenario, trace: s.trace() };
+  return { view: s.frame.view, scenario: s.scenario, trace: s.trace(), read: s.readRecords };
 }
 
 /**

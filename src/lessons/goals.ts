@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { isPartitionOf, partitionNumberOf, serviceProducerId, topicProducerId, type EngineView, type GroupView, type TraceEvent, type TraceOf } from '../engine';
+import {
+  aboveThreshold,
+  isPartitionOf,
+  KeyWindows,
+  recordOrigin,
+  partitionNumberOf,
+  serviceProducerId,
+  topicProducerId,
+  type EngineView,
+  type GroupView,
+  type KafkaRecord,
+  type TraceEvent,
+  type TraceOf,
+} from '../engine';
 import { nodeKind, type Scenario } from '../scenario';
 
 /**
@@ -15,6 +28,8 @@ export interface GoalContext {
   scenario: Scenario;
   /** What happened so far (the engine keeps the most recent events; lessons stay well inside). */
   trace: readonly TraceEvent[];
+  /** Reads records of a partition (the store's readRecords): goals about what records hold. */
+  read?: (topic: string, partition: number, from: number, max: number) => KafkaRecord[];
 }
 
 interface Goal<P extends z.ZodType> {
@@ -27,7 +42,7 @@ const define = <P extends z.ZodType>(params: P, check: (ctx: GoalContext, p: z.i
 const name = z.string().min(1);
 const groupName = name.optional();
 const count = z.number().int().min(0);
-const SERVICE_STATS = ['processed', 'failed', 'duplicatesSkipped', 'deadLettered', 'dropped', 'emitted'] as const;
+const SERVICE_STATS = ['processed', 'failed', 'duplicatesSkipped', 'deadLettered', 'dropped', 'emitted', 'filtered'] as const;
 const PRODUCER_STATS = ['sent', 'acked', 'failed'] as const;
 
 /** Groups a goal is about: the named one, or (no name given) every group, any of which may pass.
@@ -51,6 +66,42 @@ const lagOn = (g: GroupView, topic: string) =>
     .map(([, lag]) => lag);
 const aliveMembers = (g: GroupView) => g.members.filter((m) => m.alive);
 const ownsPartitionOf = (assigned: readonly string[], topic: string) => assigned.some((tp) => isPartitionOf(tp, topic));
+
+/**
+ * Whether at least `min` records of `topic` were made from records of `source`, and every one of
+ * them from a source record that passes the rule: its `field` above `above`, and (matches > 1)
+ * its key having `matches` such records within `windowMs`, counted over each source partition in
+ * offset order exactly as a service's rule counts them (engine serviceRule.ts).
+ *
+ * A record's business origin is its `origin` header (services keep it along a chain), or for a
+ * record that has none, the record itself ("topic-partition-offset"); an output record comes from
+ * the source record with the same origin.
+ */
+function flaggedOnly(ctx: GoalContext, p: { topic: string; source: string; field: string; above: number; matches: number; windowMs: number; min: number }): boolean {
+  const read = ctx.read;
+  const out = topicOf(ctx, p.topic);
+  const src = topicOf(ctx, p.source);
+  if (!read || !out || !src) return false;
+  const passes = new Map<string, boolean>();
+  const rule = { field: p.field, above: p.above };
+  for (const part of src.partitions) {
+    const windows = new KeyWindows(p.matches, p.windowMs);
+    for (const r of read(p.source, part.id, part.startOffset, part.endOffset - part.startOffset)) {
+      const ok = aboveThreshold(rule, r.value) && windows.add(r.key, r.timestamp);
+      passes.set(r.headers.origin ?? recordOrigin(p.source, part.id, r.offset), ok);
+    }
+  }
+  let n = 0;
+  for (const part of out.partitions) {
+    for (const r of read(p.topic, part.id, part.startOffset, part.endOffset - part.startOffset)) {
+      const verdict = r.headers.origin === undefined ? undefined : passes.get(r.headers.origin);
+      if (verdict === undefined) continue;
+      if (!verdict) return false;
+      n++;
+    }
+  }
+  return n >= p.min;
+}
 
 export const GOALS = {
   /** Virtual time has reached `ms` (a "press play and watch" step). */
@@ -191,6 +242,39 @@ export const GOALS = {
     const s = ctx.view.services.find((x) => x.id === p.service);
     return s !== undefined && s.stats[p.stat] >= p.min;
   }),
+
+  /**
+   * A service flags only what its rule is meant to catch: at least `min` records of `topic` came
+   * from `source`, and each came from a record whose `field` is above `above` (and, with
+   * `matches` > 1, whose key had that many such records within `windowMs`).
+   */
+  flaggedOnly: define(
+    z.strictObject({
+      topic: name,
+      source: name,
+      field: name,
+      above: z.number(),
+      matches: z.number().int().min(1).default(1),
+      windowMs: z.number().min(1).default(1000),
+      min: count,
+    }),
+    flaggedOnly,
+  ),
+
+  /**
+   * Records with `key` were written to the topic, and none is left in its log: a tombstone deleted
+   * the key and compaction has since removed the tombstone too (after delete.retention.ms).
+   */
+  keyCompactedAway: define(z.strictObject({ topic: name, key: z.string() }), (ctx, p) => {
+    const topic = topicOf(ctx, p.topic);
+    if (!ctx.read || !topic || !ofType(ctx, 'produced').some((e) => e.topic === p.topic && e.keys.includes(p.key))) return false;
+    return topic.partitions.every((x) => ctx.read!(p.topic, x.id, x.startOffset, x.endOffset - x.startOffset).every((r) => r.key !== p.key));
+  }),
+
+  /** A member of the group found its position gone (deleted by retention) and jumped per auto.offset.reset. */
+  offsetOutOfRange: define(z.strictObject({ group: groupName, topic: name }), (ctx, p) =>
+    ofType(ctx, 'offsetOutOfRange').some((e) => (p.group === undefined || e.group === p.group) && e.topic === p.topic),
+  ),
 
   /** The service is down (or up, with `down: false`). */
   serviceDown: define(z.strictObject({ service: name, down: z.boolean().default(true) }), (ctx, p) => ctx.view.services.find((x) => x.id === p.service)?.down === p.down),

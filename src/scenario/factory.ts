@@ -1,5 +1,12 @@
 import type { NodeKind, NodeOf, Scenario, ScenarioNode } from './schema';
 
+/** Kafka's retention.ms default (log.retention.hours=168): 7 days. */
+export const KAFKA_RETENTION_MS = 604_800_000;
+/** Kafka's delete.retention.ms default: 1 day. */
+export const KAFKA_DELETE_RETENTION_MS = 86_400_000;
+/** A service without a rule: it reacts to every record (ruleField empty). */
+export const NO_RULE = { ruleField: '', ruleAbove: 0, ruleCount: 1, ruleWindowMs: 1000 } as const;
+
 /**
  * New canvas nodes with sensible defaults, as the palette adds them.
  *
@@ -43,6 +50,7 @@ export function defaultProps(kind: NodeKind, id: string, brokers: number): Scena
         eventType: 'EventHappened',
         acks: 'all',
         idempotent: true,
+        values: 'counter',
       } satisfies NodeOf<'producer'>['props'];
     case 'topic': {
       const replicationFactor = Math.min(3, Math.max(1, brokers));
@@ -51,8 +59,11 @@ export function defaultProps(kind: NodeKind, id: string, brokers: number): Scena
         partitions: 3,
         replicationFactor,
         minInsyncReplicas: replicationFactor >= 3 ? 2 : 1,
-        retentionMs: null,
+        retentionMs: KAFKA_RETENTION_MS,
         cleanupPolicy: 'delete',
+        retentionBytes: null,
+        segmentRecords: 1000,
+        deleteRetentionMs: KAFKA_DELETE_RETENTION_MS,
       } satisfies NodeOf<'topic'>['props'];
     }
     case 'service':
@@ -68,6 +79,7 @@ export function defaultProps(kind: NodeKind, id: string, brokers: number): Scena
         emits: 'EventProcessed',
         retryTopic: null,
         deadLetterTopic: null,
+        ...NO_RULE,
       } satisfies NodeOf<'service'>['props'];
     case 'consumer':
       return {

@@ -21,5 +21,6 @@ export {
   type EngineSetup,
 } from './toEngine';
 export { autoLayout, FULL_LANES_MAX_PARTITIONS, NODE_WIDTH, nodeSize } from './layout';
-export { newNode } from './factory';
+export { newNode, defaultProps, KAFKA_RETENTION_MS, KAFKA_DELETE_RETENTION_MS, NO_RULE } from './factory';
+export { upgradeProps } from './migrations';
 export { TEMPLATES, TEMPLATE_IDS, type Template, type TemplateId } from './templates';

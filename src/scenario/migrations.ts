@@ -18,8 +18,38 @@ import { SCENARIO_VERSION } from './schema';
  */
 export type MigrationStep = (document: Record<string, unknown>) => Record<string, unknown>;
 
-/** Version → step to version + 1. There are none yet: version 1 is the first shape. */
-export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {};
+/**
+ * Props that version 2 added, with the values that keep a version 1 canvas meaning what it meant:
+ * producers generate counters, services react to every record, topics have no size limit, roll a
+ * segment every 1 000 records (as the engine did) and keep tombstones Kafka's default day.
+ */
+const ADDED_IN_2: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  producer: { values: 'counter' },
+  service: { ruleField: '', ruleAbove: 0, ruleCount: 1, ruleWindowMs: 1000 },
+  topic: { retentionBytes: null, segmentRecords: 1000, deleteRetentionMs: 86_400_000 },
+};
+
+/**
+ * A version 1 node's props brought to version 2 (fields it already has are kept). Also used for
+ * application props inside AsyncAPI documents exported before version 2 (asyncapi/extension.ts).
+ */
+export function upgradeProps(kind: unknown, props: unknown): unknown {
+  if (typeof kind !== 'string' || !Object.hasOwn(ADDED_IN_2, kind) || typeof props !== 'object' || props === null || Array.isArray(props)) return props;
+  return { ...ADDED_IN_2[kind], ...props };
+}
+
+/** Version → step to version + 1. */
+export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
+  1: (document) => {
+    if (!Array.isArray(document.nodes)) return document;
+    const nodes = document.nodes.map((n: unknown) => {
+      if (typeof n !== 'object' || n === null || Array.isArray(n)) return n;
+      const node = n as Record<string, unknown>;
+      return { ...node, props: upgradeProps(node.kind, node.props) };
+    });
+    return { ...document, nodes };
+  },
+};
 
 export function migrate(
   raw: unknown,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMANDS, type Command } from '../engine';
+import { COMMANDS, VALUE_MODELS, type Command, type ValueModel } from '../engine';
 
 /**
  * The saved/shared form of a canvas. Everything that leaves the app (localStorage, exported JSON,
@@ -13,7 +13,7 @@ import { COMMANDS, type Command } from '../engine';
  *   broker...), as engine commands with the moment they were applied. Replaying setup + timeline
  *   from the seed rebuilds any moment exactly.
  */
-export const SCENARIO_VERSION = 1;
+export const SCENARIO_VERSION = 2;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'ids use 1-40 letters, digits, "_" or "-"');
 const topicName = z.string().regex(/^[A-Za-z0-9._-]{1,60}$/, 'topic names use 1-60 letters, digits, ".", "_" or "-"');
@@ -43,14 +43,23 @@ export const producerProps = z.object({
   eventType,
   acks: z.union([z.literal(0), z.literal(1), z.literal('all')]),
   idempotent: z.boolean(),
+  /** What each generated record's value holds (engine values.ts): a counter, an amount, a temperature. */
+  values: z.enum(VALUE_MODELS as [ValueModel, ...ValueModel[]]),
 });
 
 export const topicProps = z.object({
   partitions: z.number().int().min(1).max(LIMITS.partitions),
   replicationFactor: z.number().int().min(1).max(5),
   minInsyncReplicas: z.number().int().min(1).max(5),
+  /** retention.ms; null = keep forever (Kafka's -1). The palette's default is Kafka's 7 days. */
   retentionMs: z.number().int().min(1).nullable(),
   cleanupPolicy: z.enum(['delete', 'compact']),
+  /** retention.bytes per partition; null = no size limit (Kafka's default -1). */
+  retentionBytes: z.number().int().min(1).nullable(),
+  /** Records per log segment: the simulator rolls segments by count (Kafka by segment.bytes / segment.ms). */
+  segmentRecords: z.number().int().min(1).max(1_000_000),
+  /** delete.retention.ms: how long a compacted topic keeps tombstones (Kafka default 1 day). */
+  deleteRetentionMs: z.number().int().min(0).max(31_536_000_000),
 });
 
 export const serviceProps = z.object({
@@ -67,6 +76,15 @@ export const serviceProps = z.object({
   /** Node ids of topics used as retry / dead-letter topics (must also be connected as outputs). */
   retryTopic: id.nullable(),
   deadLetterTopic: id.nullable(),
+  /**
+   * The service's rule (engine serviceRule.ts): react only to records whose value's `ruleField`
+   * is above `ruleAbove`, and (ruleCount > 1) only once the key has ruleCount such records within
+   * ruleWindowMs. An empty ruleField = react to every record.
+   */
+  ruleField: z.string().regex(/^([A-Za-z_][A-Za-z0-9_]{0,29})?$/, 'a rule field is a name like "amount" (or empty: every record)'),
+  ruleAbove: z.number().finite().min(-1e12).max(1e12),
+  ruleCount: z.number().int().min(1).max(1000),
+  ruleWindowMs: z.number().int().min(1).max(3_600_000),
 });
 
 export const consumerProps = z.object({

@@ -36,6 +36,37 @@ export const SHARE_DEFAULTS: Readonly<Record<number, Defaults>> = {
     consumer: { instances: 1, processingMs: 5, assignor: 'cooperative-sticky', autoOffsetReset: 'earliest', commitMode: 'auto' },
     broker: {},
   },
+  2: {
+    producer: { ratePerSec: 1, keyPattern: 'none', keys: [], keyPrefix: 'key-', keyCount: 10, eventType: 'EventHappened', acks: 'all', idempotent: true, values: 'counter' },
+    topic: {
+      partitions: 3,
+      replicationFactor: 3,
+      minInsyncReplicas: 2,
+      retentionMs: 604_800_000,
+      cleanupPolicy: 'delete',
+      retentionBytes: null,
+      segmentRecords: 1000,
+      deleteRetentionMs: 86_400_000,
+    },
+    service: {
+      instances: 1,
+      processingMs: 20,
+      failureRate: 0,
+      maxAttempts: 3,
+      idempotent: false,
+      assignor: 'cooperative-sticky',
+      autoOffsetReset: 'earliest',
+      emits: 'EventProcessed',
+      retryTopic: null,
+      deadLetterTopic: null,
+      ruleField: '',
+      ruleAbove: 0,
+      ruleCount: 1,
+      ruleWindowMs: 1000,
+    },
+    consumer: { instances: 1, processingMs: 5, assignor: 'cooperative-sticky', autoOffsetReset: 'earliest', commitMode: 'auto' },
+    broker: {},
+  },
 };
 
 type Loose = Record<string, unknown>;

@@ -17,7 +17,7 @@ export interface Template {
   build(): Scenario;
 }
 
-export type TemplateId = 'empty' | 'orderFanOut' | 'iotStream';
+export type TemplateId = 'empty' | 'orderFanOut' | 'iotStream' | 'fraudDetection';
 
 const DEFAULT_SEED = 42;
 const at0 = { x: 0, y: 0 };
@@ -31,7 +31,7 @@ function producer(id: string, label: string, props: Partial<NodeOf<'producer'>['
     kind: 'producer',
     label,
     position: at0,
-    props: { ratePerSec: 1, keyPattern: 'none', keys: [], keyPrefix: 'key-', keyCount: 10, eventType: 'EventHappened', acks: 'all', idempotent: true, ...props },
+    props: { ratePerSec: 1, keyPattern: 'none', keys: [], keyPrefix: 'key-', keyCount: 10, eventType: 'EventHappened', acks: 'all', idempotent: true, values: 'counter', ...props },
   };
 }
 
@@ -41,7 +41,7 @@ function topic(name: string, props: Partial<NodeOf<'topic'>['props']>): NodeOf<'
     kind: 'topic',
     label: name,
     position: at0,
-    props: { name, partitions: 3, replicationFactor: 3, minInsyncReplicas: 2, retentionMs: null, cleanupPolicy: 'delete', ...props },
+    props: { ...defaultProps('topic', name, 3), ...props },
   };
 }
 
@@ -125,9 +125,20 @@ export const TEMPLATES: Readonly<Record<TemplateId, Template>> = {
             eventType: 'SensorReading',
             acks: 1,
             idempotent: false,
+            values: 'temperature',
           }),
           topic('sensor-readings', { partitions: 12, replicationFactor: 2, minInsyncReplicas: 1, retentionMs: 60_000 }),
-          service('anomaly-detector', 'Anomaly Detector', { group: 'anomaly-detector', instances: 2, processingMs: 2, emits: 'AnomalyDetected' }),
+          // A lone hot reading is a glitch; three above 80 °C within a second is a sensor overheating.
+          service('anomaly-detector', 'Anomaly Detector', {
+            group: 'anomaly-detector',
+            instances: 2,
+            processingMs: 2,
+            emits: 'AnomalyDetected',
+            ruleField: 'temperature',
+            ruleAbove: 80,
+            ruleCount: 3,
+            ruleWindowMs: 1000,
+          }),
           topic('alerts', { partitions: 3, replicationFactor: 2, minInsyncReplicas: 1 }),
           consumer('alerting', 'Alerting', { group: 'alerting' }),
           consumer('dashboard', 'Dashboard', { group: 'dashboard', processingMs: 1 }),
@@ -140,6 +151,40 @@ export const TEMPLATES: Readonly<Record<TemplateId, Template>> = {
           ['alerts', 'alerting'],
           ['sensor-readings', 'dashboard'],
         ),
+      ),
+  },
+
+  fraudDetection: {
+    id: 'fraudDetection',
+    titleKey: 'templates.fraudDetection.title',
+    descriptionKey: 'templates.fraudDetection.description',
+    build: () =>
+      scenario(
+        'Fraud detection',
+        [
+          producer('card-payments', 'Card payments', {
+            ratePerSec: 20,
+            keyPattern: 'random',
+            keyPrefix: 'card-',
+            keyCount: 500,
+            eventType: 'PaymentAuthorized',
+            values: 'amount',
+          }),
+          topic('payments', { partitions: 6 }),
+          // The rule a learner tunes: payments above 1 000 are flagged for review.
+          service('fraud-check', 'Fraud check', {
+            group: 'fraud-check',
+            processingMs: 5,
+            emits: 'PaymentFlagged',
+            ruleField: 'amount',
+            ruleAbove: 1000,
+          }),
+          topic('fraud-alerts', {}),
+          consumer('case-review', 'Case review', { group: 'case-review' }),
+          consumer('audit', 'Audit trail', { group: 'audit', processingMs: 1 }),
+          ...brokers(3),
+        ],
+        arrows(['card-payments', 'payments'], ['payments', 'fraud-check'], ['fraud-check', 'fraud-alerts'], ['fraud-alerts', 'case-review'], ['payments', 'audit']),
       ),
   },
 };

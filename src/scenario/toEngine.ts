@@ -115,6 +115,9 @@ export function scenarioToEngine(s: Scenario): EngineSetup {
       minInsyncReplicas: minIsr,
       retentionMs: p.retentionMs,
       cleanupPolicy: p.cleanupPolicy,
+      retentionBytes: p.retentionBytes,
+      segmentRecords: p.segmentRecords,
+      deleteRetentionMs: p.deleteRetentionMs,
     });
     ids.topicNode[p.name] = n.id;
     topicName.set(n.id, p.name);
@@ -230,6 +233,7 @@ function producerToEngine(n: NodeOf<'producer'>, topics: string[], ids: EngineId
       eventType: p.eventType,
       acks: p.acks,
       idempotent: p.idempotent && p.acks === 'all',
+      ...(p.values !== 'counter' ? { values: p.values } : {}),
     };
   });
 }
@@ -270,6 +274,7 @@ function serviceToEngine(
     idempotent: p.idempotent,
     assignor: p.assignor,
     autoOffsetReset: p.autoOffsetReset,
+    ...(p.ruleField !== '' ? { rule: { field: p.ruleField, above: p.ruleAbove, count: p.ruleCount, windowMs: p.ruleWindowMs } } : {}),
     ...(retryTopic !== undefined ? { retryTopic } : {}),
     ...(deadLetterTopic !== undefined ? { deadLetterTopic } : {}),
   };

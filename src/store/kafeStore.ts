@@ -22,6 +22,7 @@ import type { MetricsSeries } from './metrics';
 import { formatMinutes, FRAME_BUDGET_MS, limitParams, restoreLimitMs, UI_SYNC_WORK, workBudget, type Clock, type InputPending } from './budget';
 import { stackNotice } from './noticeStack';
 import { RECORDS_PER_PARTITION, SimulationRunner, type DroppedAction, type Problem } from './runner';
+import { reuseUnchanged } from './viewReuse';
 
 /** What the canvas shows for the current moment; replaced once per animation frame at most. */
 export interface Frame {
@@ -194,6 +195,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
 
   /** Wall time since the engine view was last rebuilt while playing (see publish). */
   let sinceView = Infinity;
+  /** The engine the published view was built from (see nextView). */
+  let viewEngine: unknown = runner.engine;
 
   return createStore<KafeState>()((set, get) => {
     /**
@@ -205,7 +208,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
     const publish = (extra: Partial<KafeState> = {}, throttled = false) => {
       const fresh = !throttled || sinceView >= VIEW_REFRESH_MS;
       if (fresh) sinceView = 0;
-      const frame: Frame = { now: runner.now, view: fresh ? runner.engine.view() : get().frame.view, events: runner.drain(), seq: ++frameSeq };
+      const frame: Frame = { now: runner.now, view: fresh ? nextView() : get().frame.view, events: runner.drain(), seq: ++frameSeq };
       const dropped = runner.takeDropped();
       if (dropped.length > 0) extra = { ...extra, ...noticesWith(droppedNotice(++noticeSeq, dropped)) };
       set({ ...extra, frame, metrics: runner.metrics.series() });
@@ -215,6 +218,18 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
     const noticesWith = (next: Notice): Pick<KafeState, 'notices' | 'notice'> => {
       const notices = stackNotice(get().notices, next);
       return { notices, notice: notices[notices.length - 1] };
+    };
+
+    /**
+     * The engine's view now, sharing every unchanged part with the published one (see
+     * viewReuse.ts) while the same engine runs on. Another engine (a new runner, a rewind) may hold
+     * different records at the same offsets, so its first view is taken as it comes.
+     */
+    const nextView = (): EngineView => {
+      const view = runner.engine.view();
+      const shared = viewEngine === runner.engine ? reuseUnchanged(get().frame.view, view) : view;
+      viewEngine = runner.engine;
+      return shared;
     };
 
     /** Swaps in a runner for a new setup; any replay of the old one ends. */

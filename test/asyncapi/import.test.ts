@@ -6,6 +6,9 @@ import { readAsyncApi, type ImportNote, type ReadOutcome } from '../../src/async
 import { scenarioToEngine, type NodeOf, type Scenario } from '../../src/scenario';
 import { realParser } from './parser';
 
+/** Settings these documents do not set: no size limit, the simulator's segment size, Kafka's tombstone day. */
+const NEW_TOPIC_SETTINGS = { retentionBytes: null, segmentRecords: 1000, deleteRetentionMs: 86_400_000 };
+
 /** Importing documents that Kafé did not write: the mapping, the notes, and the refusals. */
 // The real parser takes seconds per document on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -32,7 +35,7 @@ describe('a Confluent CLI export (AsyncAPI 2.4.0)', async () => {
   const { scenario, notes } = await imported(fixture('confluent-2.4.0.yaml'));
 
   test('topics come from the channels, with partitions and configs from the Kafka binding and x-configs', () => {
-    expect(node(scenario, 'orders', 'topic').props).toEqual({ name: 'orders', partitions: 6, replicationFactor: 1, minInsyncReplicas: 1, retentionMs: 604_800_000, cleanupPolicy: 'delete' });
+    expect(node(scenario, 'orders', 'topic').props).toEqual({ name: 'orders', partitions: 6, replicationFactor: 1, minInsyncReplicas: 1, retentionMs: 604_800_000, cleanupPolicy: 'delete', ...NEW_TOPIC_SETTINGS });
     expect(node(scenario, 'customer-profiles', 'topic').props).toEqual({
       name: 'customer-profiles',
       partitions: 3,
@@ -40,6 +43,7 @@ describe('a Confluent CLI export (AsyncAPI 2.4.0)', async () => {
       minInsyncReplicas: 1,
       retentionMs: null,
       cleanupPolicy: 'compact',
+      ...NEW_TOPIC_SETTINGS,
     });
   });
 
@@ -85,7 +89,7 @@ describe('a hand-written AsyncAPI 3.0 document', async () => {
   });
 
   test('topic names come from the addresses; out-of-range values are clamped and said so', () => {
-    expect(node(scenario, 'orders', 'topic').props).toEqual({ name: 'shop.orders', partitions: 64, replicationFactor: 3, minInsyncReplicas: 2, retentionMs: 86_400_000, cleanupPolicy: 'delete' });
+    expect(node(scenario, 'orders', 'topic').props).toEqual({ name: 'shop.orders', partitions: 64, replicationFactor: 3, minInsyncReplicas: 2, retentionMs: 86_400_000, cleanupPolicy: 'delete', ...NEW_TOPIC_SETTINGS });
     expect(node(scenario, 'user-inbox', 'topic').props.name).toBe('users-userId-inbox');
     expect(scenario.nodes.filter((n) => n.kind === 'broker')).toHaveLength(3);
   });

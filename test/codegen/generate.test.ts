@@ -41,6 +41,8 @@ describe.each(cases)('the project exported from $name', ({ scenario }) => {
         minInsyncReplicas: 1,
         retentionMs: t.props.retentionMs,
         cleanupPolicy: t.props.cleanupPolicy,
+        retentionBytes: t.props.retentionBytes,
+        deleteRetentionMs: t.props.deleteRetentionMs,
         canvas: { replicationFactor: t.props.replicationFactor, minInsyncReplicas: t.props.minInsyncReplicas },
       })),
     );

@@ -53,9 +53,7 @@ async function setText(page: Page, label: string, value: string): Promise<void> 
 
 async function connect(page: Page, from: string, to: string): Promise<void> {
   const edges = await page.locator('.react-flow__edge').count();
-  // The canvas opens at a readable zoom and may not show every node; a learner looking for a node
-  // off screen fits the view first (the canvas's "fit view" control).
-  await page.locator('.react-flow__controls-fitview').click();
+  // No panning here: a step's opening view shows the nodes it names (the canvas's lesson focus).
   await dragConnect(page, flowNode(page, from).locator('.react-flow__handle.source'), flowNode(page, to).locator('.react-flow__handle.target'));
   await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(edges + 1);
 }

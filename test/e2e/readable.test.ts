@@ -161,3 +161,86 @@ describe('on a phone (390 x 844)', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 });
+
+/** The on-screen box of node `id`, and whether all of it lies inside the canvas pane. */
+async function inPane(page: Page, id: string): Promise<boolean> {
+  const node = (await flowNode(page, id).boundingBox())!;
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  return node.x >= pane.x && node.y >= pane.y && node.x + node.width <= pane.x + pane.width && node.y + node.height <= pane.y + pane.height;
+}
+
+const zoomOf = (page: Page) => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+
+describe('the canvas shows what a learner needs, readable', () => {
+  test('a lesson step opens with the nodes it names on screen: lesson 2 step 3 shows `payments`, readable', async () => {
+    const page = await openFresh({ width: 1366, height: 768 });
+    await page.getByTestId('lesson-panel').getByRole('button', { name: 'Start: Events and event-driven architecture' }).click();
+    await page.getByTestId('lesson').waitFor();
+    await settled(page);
+    // Step 1 names `orders`: it is on screen from the start.
+    expect(await inPane(page, 'orders')).toBe(true);
+    await page.getByTestId('lesson').getByRole('button', { name: 'Step 3 of 3' }).click();
+    await settled(page);
+    expect(await inPane(page, 'payments')).toBe(true);
+    const text = await smallestText(page);
+    expect(text.px, text.where).toBeGreaterThanOrEqual(READABLE_PX);
+    await screenshot(page, 'readable-lesson2-step3-1366');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  test('fit view and zooming out stop at a readable zoom; the overview map can be hidden', async () => {
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      const page = await openFresh(viewport);
+      // Zoom out until the control refuses (React Flow disables it at the canvas's minimum zoom).
+      const zoomOut = page.locator('.react-flow__controls-zoomout');
+      for (let i = 0; i < 8 && (await zoomOut.isEnabled()); i++) await zoomOut.click();
+      expect(await zoomOut.isEnabled()).toBe(false);
+      await settled(page);
+      expect(await zoomOf(page)).toBeGreaterThanOrEqual(0.5 - 1e-3);
+      await page.locator('.react-flow__controls-zoomin').click();
+      await page.locator('.react-flow__controls-fitview').click();
+      await settled(page);
+      expect(await zoomOf(page)).toBeGreaterThanOrEqual(0.5 - 1e-3);
+      const text = await smallestText(page);
+      expect(text.px, text.where).toBeGreaterThanOrEqual(READABLE_PX);
+      expect(await inPane(page, 'order-service')).toBe(true);
+
+      // The overview map starts hidden on a short screen (it would cover nodes), shown on a tall
+      // one; it is small, and shows or hides at a click.
+      if (viewport.height < 900) {
+        expect(await page.locator('.react-flow__minimap').count()).toBe(0);
+        await page.getByRole('button', { name: 'Show overview' }).click();
+      }
+      const map = (await page.locator('.react-flow__minimap').boundingBox())!;
+      expect(map.width * map.height).toBeLessThanOrEqual(160 * 110);
+      await screenshot(page, `readable-fit-view-${viewport.width}`);
+      await page.getByRole('button', { name: 'Hide overview' }).click();
+      expect(await page.locator('.react-flow__minimap').count()).toBe(0);
+      await page.getByRole('button', { name: 'Show overview' }).click();
+      expect(await page.locator('.react-flow__minimap').count()).toBe(1);
+      expect(pageErrors(page)).toEqual([]);
+    }
+  });
+
+  test('on a phone the toolbar is one Menu button in the header row; its items open under it', async () => {
+    const page = await openFresh({ width: 390, height: 844 });
+    const header = (await page.locator('.app-header').boundingBox())!;
+    const menu = page.getByRole('navigation', { name: 'Scenario' }).getByRole('button', { name: 'Menu' });
+    const box = (await menu.boundingBox())!;
+    await screenshot(page, 'readable-phone-toolbar');
+    // The toolbar is one button, beside the language switch; the header keeps the view tabs above.
+    const toolbar = (await page.getByRole('navigation', { name: 'Scenario' }).boundingBox())!;
+    expect(toolbar.height).toBeLessThanOrEqual(box.height + 2);
+    expect(header.height).toBeLessThan(box.height * 3 + 12); // two rows of controls and the padding
+    expect(await page.getByRole('button', { name: 'Arrange' }).isVisible()).toBe(false);
+    await menu.click();
+    await page.getByRole('button', { name: 'Arrange' }).waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'readable-phone-toolbar-menu');
+    await page.getByRole('button', { name: 'Arrange' }).click();
+    expect(pageErrors(page)).toEqual([]);
+  });
+});

@@ -33,7 +33,7 @@ describe('JSON export and import', () => {
 
   it('writes pretty JSON with keys in the order the scenario was built', () => {
     const json = scenarioToJson(TEMPLATES.empty.build());
-    expect(json).toContain('\n  "version": 1,\n  "name": ');
+    expect(json).toContain(`\n  "version": ${SCENARIO_VERSION},\n  "name": `);
     expect(Object.keys(JSON.parse(json))).toEqual(['version', 'name', 'seed', 'nodes', 'edges', 'timeline', 'time']);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS, SCENARIO_VERSION } from '../../src/scenario';
+import LZString from 'lz-string';
+import { decodeShareFragment, migrate, MIGRATIONS, SCENARIO_VERSION, upgradeProps, validateScenario } from '../../src/scenario';
 
 describe('migrate', () => {
   it('passes a current-version document through unchanged', () => {
@@ -24,9 +25,9 @@ describe('migrate', () => {
   });
 
   it('refuses a version newer than this build, naming both versions', () => {
-    expect(migrate({ version: SCENARIO_VERSION + 1 }, MIGRATIONS, 1)).toEqual({
+    expect(migrate({ version: SCENARIO_VERSION + 1 }, MIGRATIONS)).toEqual({
       ok: false,
-      error: 'made by a newer version of Kafé (v2); this version reads v1',
+      error: `made by a newer version of Kafé (v${SCENARIO_VERSION + 1}); this version reads v${SCENARIO_VERSION}`,
       reason: 'newerVersion',
     });
   });
@@ -55,5 +56,70 @@ describe('migrate', () => {
   it('reports a step that fails instead of throwing', () => {
     const r = migrate({ version: 1 }, { 1: () => { throw new Error('boom'); } }, 2);
     expect(r).toEqual({ ok: false, error: 'could not update this scenario from v1 to v2: boom', reason: 'olderVersion' });
+  });
+});
+
+describe('version 1 to 2: value models, service rules, topic segment and tombstone settings', () => {
+  const v1 = {
+    version: 1,
+    name: 'saved before rules',
+    seed: 3,
+    nodes: [
+      { id: 'p', kind: 'producer', label: 'P', position: { x: 0, y: 0 }, props: { ratePerSec: 5, keyPattern: 'none', keys: [], keyPrefix: 'key-', keyCount: 10, eventType: 'E', acks: 'all', idempotent: true } },
+      { id: 't', kind: 'topic', label: 't', position: { x: 0, y: 0 }, props: { name: 't', partitions: 2, replicationFactor: 1, minInsyncReplicas: 1, retentionMs: null, cleanupPolicy: 'delete' } },
+      {
+        id: 's',
+        kind: 'service',
+        label: 'S',
+        position: { x: 0, y: 0 },
+        props: { group: 's', instances: 1, processingMs: 20, failureRate: 0, maxAttempts: 3, idempotent: false, assignor: 'range', autoOffsetReset: 'earliest', emits: 'Done', retryTopic: null, deadLetterTopic: null },
+      },
+      { id: 'b', kind: 'broker', label: 'B', position: { x: 0, y: 0 }, props: {} },
+    ],
+    edges: [
+      { id: 'e1', source: 'p', target: 't' },
+      { id: 'e2', source: 't', target: 's' },
+    ],
+    timeline: [],
+    time: 0,
+  };
+
+  it('gives every node the props version 2 added, with values that keep its old meaning', () => {
+    const r = validateScenario(v1);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.version).toBe(2);
+    const props = (id: string) => r.value.nodes.find((n) => n.id === id)!.props;
+    expect(props('p')).toMatchObject({ ratePerSec: 5, values: 'counter' });
+    expect(props('s')).toMatchObject({ assignor: 'range', ruleField: '', ruleAbove: 0, ruleCount: 1, ruleWindowMs: 1000 });
+    // A v1 topic without retention keeps records forever, as it did; the new settings get Kafka's defaults.
+    expect(props('t')).toMatchObject({ retentionMs: null, retentionBytes: null, segmentRecords: 1000, deleteRetentionMs: 86_400_000 });
+  });
+
+  it('keeps props a version 1 document already had, and leaves what it cannot read to the schema', () => {
+    const withRule = structuredClone(v1);
+    (withRule.nodes[2].props as Record<string, unknown>).ruleField = 'amount';
+    const r = migrate(withRule);
+    expect(r.ok && (r.value as typeof v1).nodes[2].props).toMatchObject({ ruleField: 'amount', ruleCount: 1 });
+    expect(migrate({ ...v1, nodes: 'not a list' })).toEqual({ ok: true, value: { ...v1, version: 2, nodes: 'not a list' } });
+    expect(upgradeProps('broker', {})).toEqual({});
+    expect(upgradeProps('service', 'x')).toBe('x');
+  });
+
+  it('reads a version 1 share link whose props were left out against the version 1 defaults', () => {
+    const compact = {
+      ...v1,
+      nodes: [
+        { id: 'p', kind: 'producer', label: 'P', position: { x: 0, y: 0 }, props: { ratePerSec: 5, eventType: 'E' } },
+        { id: 't', kind: 'topic', label: 't', position: { x: 0, y: 0 }, props: { name: 't', partitions: 2, replicationFactor: 1, minInsyncReplicas: 1 } },
+        { id: 's', kind: 'service', label: 'S', position: { x: 0, y: 0 }, props: { group: 's', assignor: 'range', emits: 'Done' } },
+        v1.nodes[3],
+      ],
+    };
+    const r = decodeShareFragment(`s=${LZString.compressToEncodedURIComponent(JSON.stringify(compact))}`);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const expected = validateScenario(v1);
+    expect(expected.ok && r.value).toEqual(expected.ok && expected.value);
   });
 });

@@ -11,6 +11,7 @@ import {
   scenarioToJson,
   type NodeKind,
   type Scenario,
+  SCENARIO_VERSION,
 } from '../../src/scenario';
 
 const KINDS: NodeKind[] = ['producer', 'topic', 'service', 'consumer', 'broker'];
@@ -24,7 +25,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 /** Plays a sequence of palette drops and arrow drags the way the store does. */
 function build(seed: number, steps: Step[]): Scenario {
-  const s: Scenario = { version: 1, name: 'random', seed, nodes: [], edges: [], timeline: [], time: 0 };
+  const s: Scenario = { version: SCENARIO_VERSION, name: 'random', seed, nodes: [], edges: [], timeline: [], time: 0 };
   for (const st of steps) {
     if ('add' in st) s.nodes.push(newNode(st.add, s, { x: st.x, y: st.y }));
     else if (s.nodes.length > 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DETAIL_ZOOM, MIN_DETAIL_FONT_PX, READABLE_MIN_ZOOM, READABLE_PX, readableViewport, SUMMARY_MIN_FONT_PX } from '../../src/ui/canvas/semanticZoom';
+import { DETAIL_ZOOM, MIN_DETAIL_FONT_PX, READABLE_MIN_ZOOM, READABLE_PX, readableViewport, SUMMARY_MIN_FONT_PX, viewIncluding, type Bounds, type Viewport } from '../../src/ui/canvas/semanticZoom';
 
 describe('semantic zoom thresholds', () => {
   test('the smallest text of each level reads at >= 11 px wherever that level is drawn from', () => {
@@ -52,5 +52,45 @@ describe('readableViewport', () => {
     const above = readableViewport(bounds, { width: 390, height: 600, visibleHeight: 300 }, { padding: 0.05 });
     expect(above.zoom).toBeLessThan(whole.zoom);
     expect(bounds.height * above.zoom + above.y).toBeLessThanOrEqual(300);
+  });
+});
+
+describe('viewIncluding: a lesson step shows the nodes it names', () => {
+  const pane = { width: 800, height: 600 };
+  const onScreen = (v: Viewport, b: Bounds, height = pane.height) =>
+    b.x * v.zoom + v.x >= 0 && (b.x + b.width) * v.zoom + v.x <= pane.width && b.y * v.zoom + v.y >= 0 && (b.y + b.height) * v.zoom + v.y <= height;
+
+  test('a view that already shows them stays as it is', () => {
+    const view = { x: 0, y: 0, zoom: 0.5 };
+    const focus = { x: 200, y: 200, width: 300, height: 200 };
+    expect(viewIncluding(view, focus, pane)).toBe(view);
+  });
+
+  test('nodes off to the right are panned into view at the same, readable zoom', () => {
+    const view = { x: 0, y: 0, zoom: 0.5 };
+    const focus = { x: 2000, y: 200, width: 380, height: 300 };
+    const v = viewIncluding(view, focus, pane);
+    expect(v.zoom).toBe(0.5);
+    expect(onScreen(v, focus)).toBe(true);
+  });
+
+  test('nodes too far apart to show at once are fitted, but never below the readable zoom', () => {
+    const view = { x: 0, y: 0, zoom: 1 };
+    const wide = { x: 0, y: 0, width: 1200, height: 300 };
+    const fitted = viewIncluding(view, wide, pane);
+    expect(fitted.zoom).toBeLessThan(1);
+    expect(fitted.zoom).toBeGreaterThanOrEqual(READABLE_MIN_ZOOM);
+    expect(onScreen(fitted, wide)).toBe(true);
+    const huge = { x: 500, y: 0, width: 5000, height: 300 };
+    const start = viewIncluding(view, huge, pane);
+    expect(start.zoom).toBe(READABLE_MIN_ZOOM);
+    expect(huge.x * start.zoom + start.x).toBeCloseTo(60); // its left edge, after the margin
+  });
+
+  test('on a phone the part above the lesson sheet is what counts', () => {
+    const view = { x: 0, y: 0, zoom: 0.5 };
+    const focus = { x: 0, y: 700, width: 300, height: 200 };
+    const v = viewIncluding(view, focus, { ...pane, visibleHeight: 300 });
+    expect(onScreen(v, focus, 300)).toBe(true);
   });
 });

@@ -111,4 +111,6 @@ export const canvas = {
   'canvas.summary.recordsOne': '1 record',
   'canvas.summary.partitions': 'Partitions (zoom in for records and offsets)',
   'canvas.summary.problems': '{{n}} to fix',
+  'canvas.minimap.show': 'Show overview',
+  'canvas.minimap.hide': 'Hide overview',
 } as const;

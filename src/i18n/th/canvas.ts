@@ -113,4 +113,6 @@ export const canvas: Record<keyof typeof en, string> = {
   'canvas.summary.recordsOne': '1 record',
   'canvas.summary.partitions': 'Partition (ซูมเข้าเพื่อดู record และ offset)',
   'canvas.summary.problems': 'ต้องแก้ {{n}} จุด',
+  'canvas.minimap.show': 'แสดงภาพรวม',
+  'canvas.minimap.hide': 'ซ่อนภาพรวม',
 };

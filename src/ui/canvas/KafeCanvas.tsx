@@ -25,6 +25,7 @@ import { MessageEdge, type MessageEdgeType } from './edges/MessageEdge';
 import { MessageBus } from './edges/messageBus';
 import { setFlowInstance } from './flowInstance';
 import { NODE_KINDS } from './icons';
+import { LiveFeed, LiveFeedContext } from './liveFeed';
 import { NODE_WIDTH } from './nodeWidths';
 import { BrokerNode } from './nodes/BrokerNode';
 import { ConsumerNode } from './nodes/ConsumerNode';
@@ -33,7 +34,8 @@ import { ServiceNode } from './nodes/ServiceNode';
 import { TopicNode } from './nodes/TopicNode';
 import type { KafeFlowNode } from './nodes/types';
 import { NODE_DRAG_TYPE } from './Palette';
-import { ReadableFit } from './ReadableFit';
+import { fitReadable, ReadableFit } from './ReadableFit';
+import { READABLE_MIN_ZOOM } from './semanticZoom';
 import './canvas.css';
 
 const nodeTypes: NodeTypes = {
@@ -52,6 +54,11 @@ const KIND_COLORS: Record<NodeKind, string> = {
   consumer: '#7a4d8c',
   broker: '#5e5e5e',
 };
+
+/** The overview map, smaller than React Flow's 200 x 150 so it hides less of the canvas. */
+const MINIMAP_SIZE = { width: 150, height: 100 };
+/** Window height from which the overview map is shown from the start. */
+const OVERVIEW_MIN_HEIGHT_PX = 900;
 
 /** How far below the top edge of a dropped node the pointer is: it holds the node by its header. */
 const DROP_GRIP_Y = 30;
@@ -75,6 +82,10 @@ export function KafeCanvas() {
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(() => new Set());
   const [bus] = useState(() => new MessageBus());
+  // The overview map starts hidden where the canvas is short (a 1366 x 768 laptop), so it covers
+  // no node there; the learner can show it.
+  const [overview, setOverview] = useState(() => window.matchMedia(`(min-height: ${OVERVIEW_MIN_HEIGHT_PX}px)`).matches);
+  const [feed] = useState(() => new LiveFeed(store));
   const instanceRef = useRef<ReactFlowInstance | null>(null);
   const wrapperRef = useRef<HTMLDivElement | null>(null);
 
@@ -178,12 +189,31 @@ export function KafeCanvas() {
     [addNode],
   );
 
-  const onInit = useCallback((instance: ReactFlowInstance<KafeFlowNode, MessageEdgeType>) => {
-    instanceRef.current = instance as unknown as ReactFlowInstance;
-    setFlowInstance(instanceRef.current, wrapperRef.current);
-  }, []);
+  const onInit = useCallback(
+    (instance: ReactFlowInstance<KafeFlowNode, MessageEdgeType>) => {
+      instanceRef.current = instance as unknown as ReactFlowInstance;
+      setFlowInstance(instanceRef.current, wrapperRef.current);
+      feed.setVisibility((id) => onScreen(instance, paneSize.current, id));
+    },
+    [feed],
+  );
 
   useEffect(() => () => setFlowInstance(null, null), []);
+
+  useEffect(() => feed.start(), [feed]);
+
+  // The pane's size as last observed (reading it from the DOM while nodes update would force a layout).
+  const paneSize = useRef({ width: 0, height: 0 });
+  useEffect(() => {
+    const pane = wrapperRef.current;
+    if (!pane) return;
+    const observer = new ResizeObserver(() => {
+      paneSize.current = { width: pane.clientWidth, height: pane.clientHeight };
+      feed.viewportChanged();
+    });
+    observer.observe(pane);
+    return () => observer.disconnect();
+  }, [feed]);
 
   // Messages in flight: fed from each new frame's trace, outside React rendering.
   useEffect(() => {
@@ -218,6 +248,7 @@ export function KafeCanvas() {
 
   return (
     <div className="kafe-canvas" ref={wrapperRef} role="region" aria-label={t('canvas.label')} data-testid="kafe-canvas">
+      <LiveFeedContext.Provider value={feed}>
       <MessageBusContext.Provider value={bus}>
         <ReactFlow<KafeFlowNode, MessageEdgeType>
           nodes={nodes}
@@ -229,6 +260,7 @@ export function KafeCanvas() {
           onDelete={onDelete}
           onConnect={onConnect}
           onInit={onInit}
+          onMoveEnd={() => feed.viewportChanged()}
           onDragOver={onDragOver}
           onDrop={onDrop}
           onPaneClick={() => select(null)}
@@ -238,7 +270,8 @@ export function KafeCanvas() {
           panActivationKeyCode={null}
           // The first view is fitted by ReadableFit (never below a readable zoom), not by fitView.
           fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-          minZoom={0.2}
+          // Below the readable zoom, even a node's summary would be too small to read.
+          minZoom={READABLE_MIN_ZOOM}
           maxZoom={2}
           proOptions={{ hideAttribution: true }}
           ariaLabelConfig={ariaLabelConfig}
@@ -246,18 +279,31 @@ export function KafeCanvas() {
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cdb9a3" />
           <DotsLayer />
           <ReadableFit nodeIds={nodeIds} />
-          <Controls showInteractive={false} position="bottom-left" />
-          <MiniMap
-            position="bottom-right"
-            pannable
-            zoomable
-            ariaLabel={t('canvas.minimap')}
-            nodeColor={(n) => KIND_COLORS[(n.type as NodeKind) ?? 'topic'] ?? '#888'}
-            nodeStrokeWidth={2}
-            maskColor="rgb(250 246 240 / 0.7)"
-          />
+          {/* Fit view fits at a readable zoom (from the flow's start when everything does not fit). */}
+          <Controls showInteractive={false} position="bottom-left" onFitView={() => fitReadable(instanceRef.current, wrapperRef.current)} />
+          {overview && (
+            <MiniMap
+              position="bottom-right"
+              pannable
+              zoomable
+              ariaLabel={t('canvas.minimap')}
+              nodeColor={(n) => KIND_COLORS[(n.type as NodeKind) ?? 'topic'] ?? '#888'}
+              nodeStrokeWidth={2}
+              maskColor="rgb(250 246 240 / 0.7)"
+              style={MINIMAP_SIZE}
+            />
+          )}
         </ReactFlow>
       </MessageBusContext.Provider>
+      </LiveFeedContext.Provider>
+      <button
+        type="button"
+        className={`kafe-canvas__overview-toggle${overview ? '' : ' kafe-canvas__overview-toggle--closed'}`}
+        aria-pressed={overview}
+        onClick={() => setOverview((v) => !v)}
+      >
+        {overview ? t('canvas.minimap.hide') : t('canvas.minimap.show')}
+      </button>
       {scenarioNodes.every((n) => n.kind === 'broker') && (
         <div className="kafe-canvas__empty">
           <h2>{t('canvas.empty.title')}</h2>
@@ -266,4 +312,16 @@ export function KafeCanvas() {
       )}
     </div>
   );
+}
+
+/** Whether node `id` is at least partly inside the canvas's pane at the current viewport. */
+function onScreen(flow: ReactFlowInstance<KafeFlowNode, MessageEdgeType>, pane: Size, id: string): boolean {
+  const node = flow.getInternalNode(id);
+  if (!node || pane.width === 0) return true;
+  const { x, y, zoom } = flow.getViewport();
+  const left = node.internals.positionAbsolute.x * zoom + x;
+  const top = node.internals.positionAbsolute.y * zoom + y;
+  const width = (node.measured.width ?? 0) * zoom;
+  const height = (node.measured.height ?? 0) * zoom;
+  return left < pane.width && left + width > 0 && top < pane.height && top + height > 0;
 }

@@ -1,6 +1,8 @@
-import { getNodesBounds, useReactFlow, useStore as useFlowStore, useStoreApi } from '@xyflow/react';
+import { getNodesBounds, useReactFlow, useStore as useFlowStore, useStoreApi, type Node, type ReactFlowInstance } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { readableViewport } from './semanticZoom';
+import type { ScenarioNode } from '../../scenario';
+import { focusRequest, nodesNamed, onFocusRequest } from './focus';
+import { readableViewport, viewIncluding, type Viewport } from './semanticZoom';
 
 /** Fraction of the pane kept free around a fitted graph. */
 const PADDING = 0.08;
@@ -10,12 +12,54 @@ const PADDING = 0.08;
  * Flow has measured the nodes, and whenever a different scenario is loaded (template, import,
  * share link, lesson): several nodes appear at once, or nodes are replaced. Adding or removing
  * one node keeps the view still. Lives inside <ReactFlow> to reach its instance and pane size.
+ *
+ * A lesson step's request to show the nodes it names (focus.ts) moves the view as little as
+ * needed to include them, at a readable zoom; one made while a new scenario is being fitted is
+ * applied right after that fit.
  */
 export function ReadableFit({ nodeIds }: { nodeIds: readonly string[] }) {
   const flow = useReactFlow();
   const flowStore = useStoreApi();
   const paneReady = useFlowStore((s) => s.width > 0 && s.height > 0);
   const previous = useRef<ReadonlySet<string> | null>(null);
+  /** A fit of a newly loaded scenario is under way (it applies any focus request itself). */
+  const fitting = useRef(false);
+  /** The last focus request applied. */
+  const focused = useRef(0);
+
+  /** The view moved to include the nodes the latest focus request names (if new and any exist). */
+  const withFocus = (view: Viewport, pane: { width: number; height: number; visibleHeight: number }): Viewport => {
+    const request = focusRequest();
+    if (!request || request.seq === focused.current) return view;
+    focused.current = request.seq;
+    const nodes = flow.getNodes();
+    const named = new Set(nodesNamed(nodes.map((n) => (n.data as { node: ScenarioNode }).node), request.names).map((n) => n.id));
+    const shown: Node[] = nodes.filter((n) => named.has(n.id) && n.measured?.width);
+    return shown.length === 0 ? view : viewIncluding(view, getNodesBounds(shown), pane, { padding: PADDING });
+  };
+
+  // A request on its own (a new step): applied once React Flow has measured what changed, unless
+  // a new scenario's fit, which applies it, has started meanwhile.
+  useEffect(() => {
+    let frame = 0;
+    const stop = onFocusRequest(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        frame = requestAnimationFrame(() => {
+          if (fitting.current) return;
+          const { width, height, domNode } = flowStore.getState();
+          if (width === 0 || height === 0) return;
+          const view = flow.getViewport();
+          const next = withFocus(view, { width, height, visibleHeight: uncoveredHeight(domNode, height) });
+          if (next !== view) void flow.setViewport(next, { duration: 300 });
+        });
+      });
+    });
+    return () => {
+      stop();
+      cancelAnimationFrame(frame);
+    };
+  }, [flow, flowStore]);
 
   useEffect(() => {
     if (!paneReady) return;
@@ -30,22 +74,43 @@ export function ReadableFit({ nodeIds }: { nodeIds: readonly string[] }) {
       if (!(added > 1 || (added > 0 && removed > 0))) return;
     }
     // Wait for React Flow to measure the new nodes before fitting.
+    fitting.current = true;
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => {
-        const nodes = flow.getNodes();
-        if (nodes.length === 0) return;
-        const { width, height, domNode } = flowStore.getState();
-        if (width === 0 || height === 0) return;
-        const first = nodes.reduce((a, b) => (b.position.x < a.position.x ? b : a));
-        const anchor = { x: first.position.x, y: first.position.y + (first.measured?.height ?? 0) / 2 };
-        const pane = { width, height, visibleHeight: uncoveredHeight(domNode, height) };
-        void flow.setViewport(readableViewport(getNodesBounds(nodes), pane, { padding: PADDING, anchor }), { duration: before === null ? 0 : 300 });
+        fitting.current = false;
+        const { domNode } = flowStore.getState();
+        const fitted = readableFit(flow.getNodes(), domNode);
+        if (fitted) void flow.setViewport(withFocus(fitted.view, fitted.pane), { duration: before === null ? 0 : 300 });
       });
     });
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      fitting.current = false;
+      cancelAnimationFrame(frame);
+    };
   }, [nodeIds, paneReady, flow, flowStore]);
 
   return null;
+}
+
+/**
+ * The readable view of `nodes` in the pane `domNode` (see readableViewport): fitted when they fit
+ * at a readable zoom, else from the flow's first node. Null before anything is measured.
+ */
+function readableFit(nodes: Node[], domNode: HTMLElement | null): { view: Viewport; pane: { width: number; height: number; visibleHeight: number } } | null {
+  if (nodes.length === 0 || !domNode) return null;
+  const width = domNode.clientWidth;
+  const height = domNode.clientHeight;
+  if (width === 0 || height === 0) return null;
+  const first = nodes.reduce((a, b) => (b.position.x < a.position.x ? b : a));
+  const anchor = { x: first.position.x, y: first.position.y + (first.measured?.height ?? 0) / 2 };
+  const pane = { width, height, visibleHeight: uncoveredHeight(domNode, height) };
+  return { view: readableViewport(getNodesBounds(nodes), pane, { padding: PADDING, anchor }), pane };
+}
+
+/** The canvas's "fit view" control: everything at a readable zoom, never smaller (see readableFit). */
+export function fitReadable(flow: ReactFlowInstance | null, pane: HTMLElement | null): void {
+  const fitted = flow && readableFit(flow.getNodes(), pane?.querySelector<HTMLElement>('.react-flow') ?? pane);
+  if (fitted) void flow.setViewport(fitted.view, { duration: 300 });
 }
 
 /**

@@ -75,3 +75,35 @@ export function readableViewport(
   }
   return { x, y, zoom };
 }
+
+/**
+ * `view` moved as little as possible so that `focus` (flow units: the nodes a lesson step names)
+ * is on screen with `padding` around it: `view` itself when it already is; panned when it fits at
+ * the current zoom; else zoomed out to fit it, never below `minZoom` (then its left edge and its
+ * middle are shown). `visibleHeight`: as in readableViewport.
+ */
+export function viewIncluding(
+  view: Viewport,
+  focus: Bounds,
+  pane: { width: number; height: number; visibleHeight?: number },
+  { padding = 0.1, minZoom = READABLE_MIN_ZOOM }: { padding?: number; minZoom?: number } = {},
+): Viewport {
+  const paneH = Math.max(1, Math.min(pane.height, pane.visibleHeight ?? pane.height));
+  const margin = Math.min(pane.width, paneH) * padding;
+  const fitZoom = Math.min((pane.width - 2 * margin) / Math.max(1, focus.width), (paneH - 2 * margin) / Math.max(1, focus.height));
+  const zoom = Math.max(minZoom, Math.min(view.zoom, fitZoom));
+  // On one axis: the smallest shift that brings [lo, hi] (screen px) within [margin, size - margin];
+  // when it cannot fit, its start is shown.
+  const shift = (lo: number, hi: number, size: number) => {
+    if (hi - lo > size - 2 * margin) return margin - lo;
+    if (lo < margin) return margin - lo;
+    if (hi > size - margin) return size - margin - hi;
+    return 0;
+  };
+  const x0 = focus.x * zoom + (zoom === view.zoom ? view.x : view.x * (zoom / view.zoom));
+  const y0 = focus.y * zoom + (zoom === view.zoom ? view.y : view.y * (zoom / view.zoom));
+  const dx = shift(x0, x0 + focus.width * zoom, pane.width);
+  const dy = shift(y0, y0 + focus.height * zoom, paneH);
+  if (dx === 0 && dy === 0 && zoom === view.zoom) return view;
+  return { x: x0 - focus.x * zoom + dx, y: y0 - focus.y * zoom + dy, zoom };
+}

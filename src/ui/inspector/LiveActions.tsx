@@ -3,6 +3,7 @@ import type { Command } from '../../engine';
 import { useT } from '../../i18n';
 import { LIMITS, type NodeOf, type ScenarioNode } from '../../scenario';
 import { groupsReading, partitionNumberOf, topicOfPartition, useKafe } from '../../store';
+import { ServiceCounters } from './ServiceCounters';
 import { useKafeJson } from './useKafeJson';
 
 /**
@@ -54,6 +55,9 @@ function NotRunning() {
 // ---------------------------------------------------------------------------------------------
 // Producer: produce one event now; change the rate live.
 
+/** The value of an event sent with "Produce one event" (a tombstone's is null). */
+const HAND_SENT_VALUE = Object.freeze({ sentByHand: true });
+
 function ProducerLive({ node }: { node: NodeOf<'producer'> }) {
   const { t } = useT();
   const run = useKafe((s) => s.run);
@@ -64,6 +68,8 @@ function ProducerLive({ node }: { node: NodeOf<'producer'> }) {
   const topicId = useId();
   const rateId = useId();
   const [key, setKey] = useState('');
+  const [tombstone, setTombstone] = useState(false);
+  const tombstoneId = useId();
   const [topicChoice, setTopicChoice] = useState<string | null>(null);
   const [rateDraft, setRateDraft] = useState<number | null>(null);
   if (producers.length === 0) return <NotRunning />;
@@ -73,7 +79,9 @@ function ProducerLive({ node }: { node: NodeOf<'producer'> }) {
   const produce = (e: FormEvent) => {
     e.preventDefault();
     if (keyTooLong) return;
-    run({ type: 'produce', topic: target.topic, key: key.trim() === '' ? null : key.trim(), eventType: node.props.eventType, producer: target.id });
+    // A tombstone is a record whose value is null: in a compacted topic it deletes its key.
+    const value = tombstone ? null : HAND_SENT_VALUE;
+    run({ type: 'produce', topic: target.topic, key: key.trim() === '' ? null : key.trim(), value, eventType: node.props.eventType, producer: target.id });
   };
 
   const liveRate = producers[0].rate;
@@ -127,6 +135,13 @@ function ProducerLive({ node }: { node: NodeOf<'producer'> }) {
             {t('inspector.error.tooLong', { max: 100 })}
           </p>
         )}
+        <div className="field field--check">
+          <input id={tombstoneId} type="checkbox" name="tombstone" checked={tombstone} aria-describedby={`${tombstoneId}-hint`} onChange={(e) => setTombstone(e.target.checked)} />
+          <label htmlFor={tombstoneId}>{t('inspector.produce.tombstone')}</label>
+          <p id={`${tombstoneId}-hint`} className="field__hint">
+            {t('inspector.produce.tombstoneHint')}
+          </p>
+        </div>
         <p className="field__hint">{t('inspector.produce.hint', { type: node.props.eventType })}</p>
       </form>
       <div className="live__block field">
@@ -500,6 +515,7 @@ function ServiceLive({ node }: { node: NodeOf<'service'> }) {
           </p>
         )}
       </form>
+      <ServiceCounters node={node} />
       <div className="live__block">
         <p className="field__label">{t('inspector.members.title', { group: service.group })}</p>
         <Members rows={rows} revive={null} />

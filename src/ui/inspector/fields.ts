@@ -121,12 +121,34 @@ function select(key: string, labelKey: MessageKey, values: readonly string[], la
   };
 }
 
+/** A duration kept in ms, shown and typed in seconds (at most ms precision). */
+function secondsField(key: string, labelKey: MessageKey, min: number, max: number, extra: Partial<TextField> = {}): TextField {
+  return {
+    key,
+    labelKey,
+    control: 'text',
+    inputMode: 'decimal',
+    unit: 's',
+    format: (v) => String((v as number) / 1000),
+    parse: (text) => {
+      const p = parseNumber(text, min, max, false);
+      return p.ok ? ok(Math.round((p.value as number) * 1000)) : p;
+    },
+    ...extra,
+  };
+}
+
+/** A service rule is on when it names a field. */
+const hasRule = (p: Record<string, unknown>) => typeof p.ruleField === 'string' && p.ruleField !== '';
+
 const checkbox = (key: string, labelKey: MessageKey, hintKey?: MessageKey): CheckboxField => ({ key, labelKey, hintKey, control: 'checkbox' });
 
 /** Mirrors the scenario schema's rules (src/scenario/schema.ts). */
 const LABEL_MAX = 40;
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.-]{0,39}$/;
 const TOPIC_NAME = /^[A-Za-z0-9._-]{1,60}$/;
+/** A rule's field: a name like amount, or empty (the service reacts to every event). */
+const RULE_FIELD = /^([A-Za-z_][A-Za-z0-9_]{0,29})?$/;
 
 /** The node's label: 1-40 characters once trimmed. */
 export function parseLabel(text: string): Parsed {
@@ -215,6 +237,14 @@ export const FIELDS: Record<NodeKind, readonly FieldSpec[]> = {
       parse: (text: string) => (text === 'all' ? 'all' : Number(text)),
     },
     checkbox('idempotent', 'inspector.field.idempotentProducer', 'inspector.hint.idempotentProducer'),
+    {
+      ...select('values', 'inspector.field.values', ['counter', 'amount', 'temperature'], {
+        counter: 'inspector.option.valuesCounter',
+        amount: 'inspector.option.valuesAmount',
+        temperature: 'inspector.option.valuesTemperature',
+      }),
+      hintKey: 'inspector.hint.values',
+    },
   ],
   topic: [
     {
@@ -247,6 +277,22 @@ export const FIELDS: Record<NodeKind, readonly FieldSpec[]> = {
       delete: 'inspector.option.delete',
       compact: 'inspector.option.compact',
     }),
+    {
+      key: 'retentionBytes',
+      labelKey: 'inspector.field.retentionBytes',
+      hintKey: 'inspector.hint.retentionBytes',
+      control: 'text',
+      inputMode: 'numeric',
+      unit: 'B',
+      visible: (p) => p.cleanupPolicy === 'delete',
+      format: (v) => (v === null ? '' : String(v)),
+      parse: (text) => (text.trim() === '' ? ok(null) : parseNumber(text, 1, 1e15, true)),
+    },
+    intField('segmentRecords', 'inspector.field.segmentRecords', 1, 1_000_000, { hintKey: 'inspector.hint.segmentRecords' }),
+    secondsField('deleteRetentionMs', 'inspector.field.deleteRetention', 0, 31_536_000, {
+      hintKey: 'inspector.hint.deleteRetention',
+      visible: (p) => p.cleanupPolicy === 'compact',
+    }),
   ],
   service: [
     groupField,
@@ -260,6 +306,10 @@ export const FIELDS: Record<NodeKind, readonly FieldSpec[]> = {
     patternField('emits', 'inspector.field.emits', EVENT_TYPE, 'inspector.error.eventType', { hintKey: 'inspector.hint.emits' }),
     topicPick('retryTopic', 'inspector.field.retryTopic', 'inspector.hint.outputTopic'),
     topicPick('deadLetterTopic', 'inspector.field.deadLetterTopic', 'inspector.hint.outputTopic'),
+    patternField('ruleField', 'inspector.field.ruleField', RULE_FIELD, 'inspector.error.ruleField', { hintKey: 'inspector.hint.ruleField' }),
+    numberField('ruleAbove', 'inspector.field.ruleAbove', -1e12, 1e12, { visible: hasRule, hintKey: 'inspector.hint.ruleAbove' }),
+    intField('ruleCount', 'inspector.field.ruleCount', 1, 1000, { visible: hasRule, hintKey: 'inspector.hint.ruleCount' }),
+    secondsField('ruleWindowMs', 'inspector.field.ruleWindow', 0.001, 3600, { visible: (p) => hasRule(p) && Number(p.ruleCount) > 1, hintKey: 'inspector.hint.ruleWindow' }),
   ],
   consumer: [
     groupField,

@@ -12,6 +12,7 @@ import { openLessonAt, requestLesson } from './session';
 import { replaceWithConsent } from '../common/replaceGuard';
 import { showSolution } from './showMe';
 import { describeGoal } from './goalText';
+import { namesInStep, requestFocus } from '../canvas/focus';
 import { useGoalWatch } from './useGoalWatch';
 
 interface Props {
@@ -61,6 +62,8 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
     if (opened.current) headingRef.current?.focus();
     else rootRef.current?.scrollIntoView({ block: 'start' });
     opened.current = true;
+    // The canvas shows the nodes the step names (panning, at a readable zoom).
+    requestFocus(namesInStep([step.goal, step.solution], stepText.body));
   }, [index, progress.completed]);
 
   useEffect(() => () => showing?.abort(), [showing]);

@@ -57,6 +57,12 @@ const DESCRIBE: Record<GoalName, (p: Params, t: Translate) => string> = {
   partitionsTakenOver: (p, t) => t('lessons.goalPart.partitionsTakenOver', vars(p, t)),
   lateGroupReadFromStart: (p, t) => t('lessons.goalPart.lateGroupReadFromStart', vars(p, t)),
   keyEventProduced: (p, t) => t('lessons.goalPart.keyEventProduced', vars(p, t)),
+  keyCompactedAway: (p, t) => t('lessons.goalPart.keyCompactedAway', vars(p, t)),
+  offsetOutOfRange: (p, t) => t('lessons.goalPart.offsetOutOfRange', vars(p, t)),
+  flaggedOnly: (p, t) =>
+    Number(p.matches ?? 1) > 1
+      ? t('lessons.goalPart.flaggedOnlyWindow', { ...vars(p, t), count: Number(p.matches), s: Number(p.windowMs ?? 1000) / 1000 })
+      : t('lessons.goalPart.flaggedOnly', vars(p, t)),
 };
 
 /** A sentence for one (non-`all`) goal; an unknown name (cannot pass validation) reads as its name. */

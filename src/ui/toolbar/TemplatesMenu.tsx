@@ -12,6 +12,7 @@ const TEMPLATE_ITEMS: readonly { id: TemplateId; labelKey: MessageKey; descripti
   { id: 'empty', labelKey: 'toolbar.template.empty', descriptionKey: 'toolbar.template.empty.about' },
   { id: 'orderFanOut', labelKey: 'toolbar.template.orderFanOut', descriptionKey: 'toolbar.template.orderFanOut.about' },
   { id: 'iotStream', labelKey: 'toolbar.template.iotStream', descriptionKey: 'toolbar.template.iotStream.about' },
+  { id: 'fraudDetection', labelKey: 'toolbar.template.fraudDetection', descriptionKey: 'toolbar.template.fraudDetection.about' },
 ];
 
 /**

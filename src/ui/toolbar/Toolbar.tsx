@@ -8,6 +8,7 @@ import { replaceWithConsent } from '../common/replaceGuard';
 import { ExportCodeButton } from '../export/ExportCodeButton';
 import { SharePanel } from './SharePanel';
 import { TemplatesMenu } from './TemplatesMenu';
+import { usePopover } from './usePopover';
 
 export const EXPORT_FILE_NAME = 'kafe-scenario.json';
 
@@ -22,6 +23,8 @@ export function Toolbar() {
   const notify = useKafe((s) => s.notify);
   const autoArrange = useKafe((s) => s.autoArrange);
   const fileRef = useRef<HTMLInputElement>(null);
+  // On a narrow screen the items fold into a menu (app.css); elsewhere the button is hidden.
+  const menu = usePopover();
 
   const exportFile = () => downloadFile(store.getState().exportJson(), EXPORT_FILE_NAME, 'application/json');
 
@@ -51,6 +54,17 @@ export function Toolbar() {
 
   return (
     <nav className="toolbar" aria-label={t('toolbar.label')}>
+      <button
+        type="button"
+        ref={menu.buttonRef}
+        className="toolbar__button toolbar__menu"
+        aria-expanded={menu.open}
+        aria-controls="toolbar-items"
+        onClick={menu.toggle}
+      >
+        {t('toolbar.menu')}
+      </button>
+      <div id="toolbar-items" ref={menu.panelRef} className={`toolbar__items${menu.open ? ' toolbar__items--open' : ''}`}>
       <TemplatesMenu />
       <button type="button" className="toolbar__button" onClick={exportFile}>
         {t('toolbar.export')}
@@ -74,6 +88,7 @@ export function Toolbar() {
       <button type="button" className="toolbar__button" onClick={autoArrange} title={t('toolbar.arrange.about')}>
         {t('toolbar.arrange')}
       </button>
+      </div>
     </nav>
   );
 }

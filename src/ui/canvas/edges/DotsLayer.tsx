@@ -26,6 +26,66 @@ function sampleAlong(path: SVGPathElement): Float32Array {
   return xy;
 }
 
+/**
+ * A dot of each hue drawn once into one atlas canvas (a cell per hue, drawn when first needed),
+ * then stamped with drawImage: much cheaper per dot than building, filling and stroking an arc
+ * (hundreds of dots, every frame). Redrawn when the dot's on-screen radius or the pixel ratio
+ * changes (zooming).
+ */
+class DotSprites {
+  readonly atlas = document.createElement('canvas');
+  private readonly ctx: CanvasRenderingContext2D | null;
+  private readonly drawn = new Set<number>();
+  private radius = 0;
+  private dpr = 0;
+  /** Size of a sprite in CSS pixels (the dot plus its stroke). */
+  size = 0;
+  /** Size of an atlas cell in device pixels. */
+  private cell = 0;
+
+  constructor() {
+    this.ctx = this.atlas.getContext('2d');
+  }
+
+  sized(radius: number, dpr: number): this {
+    if (radius === this.radius && dpr === this.dpr) return this;
+    this.radius = radius;
+    this.dpr = dpr;
+    this.size = 2 * radius + 2 * STROKE;
+    this.cell = Math.ceil(this.size * dpr);
+    this.atlas.width = this.cell * ATLAS_COLUMNS;
+    this.atlas.height = this.cell * Math.ceil(HUES / ATLAS_COLUMNS);
+    this.drawn.clear();
+    return this;
+  }
+
+  /** Draws the dot of `hue` centred at (x, y) on `ctx` (CSS pixels). */
+  stamp(ctx: CanvasRenderingContext2D, hue: number | null, x: number, y: number): void {
+    const index = hue === null ? HUES - 1 : hue % (HUES - 1);
+    const sx = (index % ATLAS_COLUMNS) * this.cell;
+    const sy = Math.floor(index / ATLAS_COLUMNS) * this.cell;
+    if (!this.drawn.has(index) && this.ctx) {
+      this.drawn.add(index);
+      const c = this.ctx;
+      c.setTransform(this.dpr, 0, 0, this.dpr, sx, sy);
+      c.beginPath();
+      c.arc(this.size / 2, this.size / 2, this.radius, 0, Math.PI * 2);
+      c.fillStyle = hueFill(hue);
+      c.fill();
+      c.lineWidth = 1.5;
+      c.strokeStyle = hueStroke(hue);
+      c.stroke();
+    }
+    const half = this.size / 2;
+    ctx.drawImage(this.atlas, sx, sy, this.cell, this.cell, x - half, y - half, this.cell / this.dpr, this.cell / this.dpr);
+  }
+}
+/** 360 hues and grey (no key). */
+const HUES = 361;
+const ATLAS_COLUMNS = 19;
+/** Room for the stroke around a dot's radius, CSS px. */
+const STROKE = 1;
+
 /** Ease-in-out along the edge, like the CSS/SVG spline it replaces. */
 const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 /** Fade in over the first 10 % of a dot's life, out over the last 15 %. */
@@ -55,12 +115,16 @@ export function DotsLayer() {
     let frame = 0;
     let shown = -1;
     const curves = new Map<string, Sampled>();
+    /** Each edge's path element, looked up again only when React Flow replaced it. */
+    const paths = new Map<string, SVGPathElement>();
+    const sprites = new DotSprites();
+    const size = { width: container.clientWidth, height: container.clientHeight };
 
     const draw = () => {
       frame = 0;
       const dpr = window.devicePixelRatio || 1;
-      const w = container.clientWidth;
-      const h = container.clientHeight;
+      // The size as last observed: reading clientWidth here would force a layout every frame.
+      const { width: w, height: h } = size;
       if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
         canvas.width = Math.round(w * dpr);
         canvas.height = Math.round(h * dpr);
@@ -70,8 +134,16 @@ export function DotsLayer() {
       const [tx, ty, zoom] = transformRef.current;
       const now = performance.now();
       let alive = 0;
+      const radius = RADIUS * Math.max(zoom, 0.6);
+      const sprite = sprites.sized(radius, dpr);
+      const half = sprite.size / 2;
       for (const [edgeId, dots] of bus.entries()) {
-        const path = container.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${CSS.escape(edgeId)}"] path.react-flow__edge-path`);
+        let path = paths.get(edgeId);
+        if (!path?.isConnected) {
+          path = container.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${CSS.escape(edgeId)}"] path.react-flow__edge-path`) ?? undefined;
+          if (path) paths.set(edgeId, path);
+          else paths.delete(edgeId);
+        }
         if (!path) continue;
         const d = path.getAttribute('d') ?? '';
         let curve = curves.get(edgeId);
@@ -86,14 +158,11 @@ export function DotsLayer() {
           const f = at - i;
           const x = xy[2 * i] + (xy[2 * i + 2] - xy[2 * i]) * f;
           const y = xy[2 * i + 1] + (xy[2 * i + 3] - xy[2 * i + 1]) * f;
+          const sx = x * zoom + tx;
+          const sy = y * zoom + ty;
+          if (sx < -half || sy < -half || sx > w + half || sy > h + half) continue;
           ctx.globalAlpha = alphaAt(t);
-          ctx.beginPath();
-          ctx.arc(x * zoom + tx, y * zoom + ty, RADIUS * Math.max(zoom, 0.6), 0, Math.PI * 2);
-          ctx.fillStyle = hueFill(dot.hue);
-          ctx.fill();
-          ctx.lineWidth = 1.5;
-          ctx.strokeStyle = hueStroke(dot.hue);
-          ctx.stroke();
+          sprites.stamp(ctx, dot.hue, sx, sy);
         }
       }
       ctx.globalAlpha = 1;
@@ -106,9 +175,16 @@ export function DotsLayer() {
     const wake = () => {
       if (!frame) frame = requestAnimationFrame(draw);
     };
+    const observer = new ResizeObserver(() => {
+      size.width = container.clientWidth;
+      size.height = container.clientHeight;
+      wake();
+    });
+    observer.observe(container);
     const unsubscribe = bus.subscribeAny(wake);
     wake();
     return () => {
+      observer.disconnect();
       unsubscribe();
       if (frame) cancelAnimationFrame(frame);
       ctx.clearRect(0, 0, canvas.width, canvas.height);

@@ -1,8 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../../i18n';
-import { useKafe } from '../../../store';
+import { useLive } from '../liveFeed';
 import { useSummaryZoom } from '../semanticZoom';
 import { NodeShell } from './NodeShell';
 import type { KafeFlowNode } from './types';
@@ -14,16 +13,14 @@ import type { KafeFlowNode } from './types';
  */
 function BrokerNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'broker'>>) {
   const { t } = useT();
-  const info = useKafe(
-    useShallow((s) => {
+  const info = useLive(id, id, (s) => {
       const index = s.ids.brokerNode.indexOf(id);
       const b = s.frame.view.brokers[index];
       if (!b) return { index, known: false, up: false, fenced: false, leads: 0 };
       let leads = 0;
       for (const topic of s.frame.view.topics) for (const p of topic.partitions) if (p.leader === b.id) leads++;
       return { index, known: true, up: b.up, fenced: b.fenced, leads };
-    }),
-  );
+  });
   const state = !info.known ? 'unknown' : !info.up ? 'down' : info.fenced ? 'fenced' : 'up';
   const leads = info.known ? (info.leads === 1 ? t('canvas.broker.leadsOne') : t('canvas.broker.leads', { n: info.leads })) : t('canvas.broker.unknown');
   const summary = useSummaryZoom();

@@ -1,8 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../../i18n';
-import { useKafe } from '../../../store';
+import { useLive } from '../liveFeed';
 import { useSummaryZoom } from '../semanticZoom';
 import { decodeMembers, encodeMembers, MembersList } from './MembersList';
 import { formatCount, NodeShell, Stat } from './NodeShell';
@@ -16,7 +15,7 @@ function ConsumerNodeImpl(props: NodeProps<KafeFlowNode<'consumer'>>) {
 /** Zoomed out: name and the group's total lag. */
 function ConsumerSummary({ id, data, selected }: NodeProps<KafeFlowNode<'consumer'>>) {
   const { t } = useT();
-  const lag = useKafe((s) =>
+  const lag = useLive(id, id, (s) =>
     s.frame.view.groups.filter((g) => g.members.some((m) => s.ids.consumerNode[m.id] === id)).reduce((n, g) => n + g.totalLag, 0),
   );
   const figure = <span className={lag > 0 ? 'kafe-figure--bad' : undefined} data-lag={lag}>{t('canvas.consumer.lag', { n: formatCount(lag) })}</span>;
@@ -26,16 +25,14 @@ function ConsumerSummary({ id, data, selected }: NodeProps<KafeFlowNode<'consume
 function ConsumerDetail({ id, data, selected }: NodeProps<KafeFlowNode<'consumer'>>) {
   const { t } = useT();
   const { props } = data.node;
-  const live = useKafe(
-    useShallow((s) => {
+  const live = useLive(id, id, (s) => {
       const groups = s.frame.view.groups.filter((g) => g.members.some((m) => s.ids.consumerNode[m.id] === id));
       return {
         members: encodeMembers(groups.flatMap((g) => g.members.filter((m) => s.ids.consumerNode[m.id] === id))),
         lag: groups.reduce((n, g) => n + g.totalLag, 0),
         rebalancing: groups.some((g) => g.state === 'PreparingRebalance'),
       };
-    }),
-  );
+  });
   const members = decodeMembers(live.members);
 
   return (

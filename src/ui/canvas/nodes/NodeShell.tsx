@@ -1,5 +1,5 @@
 import { Handle, Position } from '@xyflow/react';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useT } from '../../../i18n';
 import type { NodeKind } from '../../../scenario';
 import { KindIcon } from '../icons';
@@ -24,7 +24,6 @@ interface Props {
 
 /** The frame every canvas node shares: kind icon and name, the learner's label, problems, handles. */
 export function NodeShell({ id, kind, label, selected, handles, badges, status = 'ok', className, summary, children }: Props) {
-  const { t } = useT();
   return (
     <div
       className={`kafe-node kafe-node--${kind} kafe-node--${status}${selected ? ' kafe-node--selected' : ''}${summary ? ' kafe-node--summary' : ''}${className ? ` ${className}` : ''}`}
@@ -32,19 +31,8 @@ export function NodeShell({ id, kind, label, selected, handles, badges, status =
       data-kind={kind}
       data-level={summary ? 'summary' : 'detail'}
     >
-      {handles.in && <Handle type="target" position={Position.Left} className="kafe-handle kafe-handle--in" title={t('canvas.handle.in')} />}
-      <header className="kafe-node__header">
-        <span className="kafe-node__icon">
-          <KindIcon kind={kind} size={summary ? 24 : 18} />
-        </span>
-        <span className="kafe-node__titles">
-          <span className="kafe-node__kind">{t(`canvas.kind.${kind}`)}</span>
-          <span className="kafe-node__label" title={label}>
-            {label}
-          </span>
-        </span>
-        {badges && !summary && <span className="kafe-node__badges">{badges}</span>}
-      </header>
+      {handles.in && <InHandle />}
+      <NodeHeader kind={kind} label={label} summary={summary !== undefined} badges={summary ? undefined : badges} />
       {summary && (
         <p className="kafe-node__figure">
           {badges && <span className="kafe-node__badges">{badges}</span>}
@@ -53,10 +41,41 @@ export function NodeShell({ id, kind, label, selected, handles, badges, status =
       )}
       <ProblemBadges nodeId={id} compact={summary !== undefined} />
       {children && <div className="kafe-node__body">{children}</div>}
-      {handles.out && <Handle type="source" position={Position.Right} className="kafe-handle kafe-handle--out" title={t('canvas.handle.out')} />}
+      {handles.out && <OutHandle />}
     </div>
   );
 }
+
+/** The parts of a node that change only with its label, zoom level or language: rendered once
+ * and kept while the node's live figures re-render (badges are a new element each time, so a
+ * node passes them only when it has some). */
+const NodeHeader = memo(function NodeHeader({ kind, label, summary, badges }: { kind: NodeKind; label: string; summary: boolean; badges?: ReactNode }) {
+  const { t } = useT();
+  return (
+    <header className="kafe-node__header">
+      <span className="kafe-node__icon">
+        <KindIcon kind={kind} size={summary ? 24 : 18} />
+      </span>
+      <span className="kafe-node__titles">
+        <span className="kafe-node__kind">{t(`canvas.kind.${kind}`)}</span>
+        <span className="kafe-node__label" title={label}>
+          {label}
+        </span>
+      </span>
+      {badges && <span className="kafe-node__badges">{badges}</span>}
+    </header>
+  );
+});
+
+const InHandle = memo(function InHandle() {
+  const { t } = useT();
+  return <Handle type="target" position={Position.Left} className="kafe-handle kafe-handle--in" title={t('canvas.handle.in')} />;
+});
+
+const OutHandle = memo(function OutHandle() {
+  const { t } = useT();
+  return <Handle type="source" position={Position.Right} className="kafe-handle kafe-handle--out" title={t('canvas.handle.out')} />;
+});
 
 /** One number with its caption, e.g. "sent 42". */
 export function Stat({ label, value, tone }: { label: string; value: number | string; tone?: 'bad' | 'good' }) {

@@ -1,8 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../../i18n';
-import { useKafe } from '../../../store';
+import { useLive } from '../liveFeed';
 import { useSummaryZoom } from '../semanticZoom';
 import { NodeShell, Stat } from './NodeShell';
 import type { KafeFlowNode } from './types';
@@ -23,8 +22,7 @@ function ProducerSummary({ id, data, selected }: NodeProps<KafeFlowNode<'produce
 function ProducerDetail({ id, data, selected }: NodeProps<KafeFlowNode<'producer'>>) {
   const { t } = useT();
   const { props } = data.node;
-  const stats = useKafe(
-    useShallow((s) => {
+  const stats = useLive(id, id, (s) => {
       let sent = 0;
       let acked = 0;
       let failed = 0;
@@ -35,8 +33,7 @@ function ProducerDetail({ id, data, selected }: NodeProps<KafeFlowNode<'producer
         failed += p.failed;
       }
       return { sent, acked, failed };
-    }),
-  );
+  });
 
   const keys =
     props.keyPattern === 'cycle' && props.keys.length > 0

@@ -1,20 +1,35 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { EngineView } from '../../../engine';
 import { useT } from '../../../i18n';
-import { useKafe } from '../../../store';
+import type { ScenarioNode } from '../../../scenario';
+import { useLive } from '../liveFeed';
 import { useSummaryZoom } from '../semanticZoom';
 import { decodeMembers, encodeMembers, MembersList } from './MembersList';
 import { formatCount, NodeShell, Stat } from './NodeShell';
 import type { KafeFlowNode } from './types';
 
+type ServiceProps = Extract<ScenarioNode, { kind: 'service' }>['props'];
+type Live = ReturnType<typeof serviceLive>;
+type Counter = 'processed' | 'failed' | 'dropped' | 'deadLettered' | 'duplicatesSkipped';
+
+/**
+ * The counters a service shows, in order, and when: a counter that can stay at 0 in a lesson
+ * the learner watches move ("dropped" while a failure chance is set, "duplicates skipped" while
+ * the service is idempotent) shows from the start; the others once they are above 0.
+ */
+const COUNTERS: readonly { name: Counter; tone: 'good' | 'bad'; shown: (props: ServiceProps, live: Live) => boolean }[] = [
+  { name: 'processed', tone: 'good', shown: () => true },
+  { name: 'failed', tone: 'bad', shown: (_, live) => live.failed > 0 },
+  { name: 'dropped', tone: 'bad', shown: (props, live) => props.failureRate > 0 || live.dropped > 0 },
+  { name: 'deadLettered', tone: 'bad', shown: (_, live) => live.deadLettered > 0 },
+  { name: 'duplicatesSkipped', tone: 'good', shown: (props, live) => props.idempotent || live.duplicatesSkipped > 0 },
+];
+
 /**
  * A service: a consumer group that does work and emits new events. Shows its instances and the
- * partitions each owns (crashed ones struck through), processed/failed counts, and a badge when
- * the service is down. "dropped" shows whenever processing can fail (a failure chance is set) and
- * "duplicates skipped" whenever the service is idempotent, even at 0, because lessons ask
- * learners to watch them move. Selects only numbers and a members string, so it re-renders on change.
+ * partitions each owns (crashed ones struck through), its counters (COUNTERS), and a badge when
+ * the service is down. Selects only numbers and a members string, so it re-renders on change.
  */
 function ServiceNodeImpl(props: NodeProps<KafeFlowNode<'service'>>) {
   return useSummaryZoom() ? <ServiceSummary {...props} /> : <ServiceDetail {...props} />;
@@ -23,20 +38,17 @@ function ServiceNodeImpl(props: NodeProps<KafeFlowNode<'service'>>) {
 /** Zoomed out: name, the group's lag (how far behind it is), and whether it is down. */
 function ServiceSummary({ id, data, selected }: NodeProps<KafeFlowNode<'service'>>) {
   const { t } = useT();
-  const live = useKafe(
-    useShallow((s) => {
-      const services = s.frame.view.services.filter((sv) => s.ids.serviceNode[sv.id] === id);
-      const lag = s.frame.view.groups.filter((g) => services.some((sv) => sv.group === g.id)).reduce((n, g) => n + g.totalLag, 0);
-      return { lag, down: services.some((sv) => sv.down) };
-    }),
-  );
+  const live = useLive(id, id, (s) => {
+    const { lag, down } = serviceLive(s.frame.view, s.ids.serviceNode, id);
+    return { lag, down };
+  });
   return (
     <NodeShell
       id={id}
       kind="service"
       label={data.node.label}
       selected={selected}
-      handles={{ in: true, out: true }}
+      handles={IN_OUT}
       status={live.down ? 'down' : 'ok'}
       badges={live.down ? <span className="kafe-pill kafe-pill--down">{t('canvas.service.down')}</span> : undefined}
       summary={{ figure: <span className={live.lag > 0 ? 'kafe-figure--bad' : undefined} data-lag={live.lag}>{t('canvas.consumer.lag', { n: formatCount(live.lag) })}</span> }}
@@ -44,10 +56,12 @@ function ServiceSummary({ id, data, selected }: NodeProps<KafeFlowNode<'service'
   );
 }
 
+const IN_OUT = { in: true, out: true } as const;
+
 function ServiceDetail({ id, data, selected }: NodeProps<KafeFlowNode<'service'>>) {
   const { t } = useT();
   const { props } = data.node;
-  const live = useKafe(useShallow((s) => serviceLive(s.frame.view, s.ids.serviceNode, id)));
+  const live = useLive(id, id, (s) => serviceLive(s.frame.view, s.ids.serviceNode, id));
   const members = decodeMembers(live.members);
   const alive = members.filter((m) => m.alive).length;
   const crashed = members.length - alive;
@@ -58,7 +72,7 @@ function ServiceDetail({ id, data, selected }: NodeProps<KafeFlowNode<'service'>
       kind="service"
       label={data.node.label}
       selected={selected}
-      handles={{ in: true, out: true }}
+      handles={IN_OUT}
       status={live.down ? 'down' : crashed > 0 ? 'warn' : 'ok'}
       badges={live.down ? <span className="kafe-pill kafe-pill--down">{t('canvas.service.down')}</span> : undefined}
     >
@@ -76,38 +90,24 @@ function ServiceDetail({ id, data, selected }: NodeProps<KafeFlowNode<'service'>
         data-dropped={live.dropped}
         data-duplicates-skipped={live.duplicatesSkipped}
       >
-        <Stat label={t('canvas.service.processed')} value={live.processed} tone="good" />
-        {live.failed > 0 && <Stat label={t('canvas.service.failed')} value={live.failed} tone="bad" />}
-        {(props.failureRate > 0 || live.dropped > 0) && <Stat label={t('canvas.service.dropped')} value={live.dropped} tone="bad" />}
-        {live.deadLettered > 0 && <Stat label={t('canvas.service.deadLettered')} value={live.deadLettered} tone="bad" />}
-        {(props.idempotent || live.duplicatesSkipped > 0) && <Stat label={t('canvas.service.duplicatesSkipped')} value={live.duplicatesSkipped} tone="good" />}
+        {COUNTERS.filter((c) => c.shown(props, live)).map((c) => (
+          <Stat key={c.name} label={t(`canvas.service.${c.name}`)} value={live[c.name]} tone={c.tone} />
+        ))}
       </div>
     </NodeShell>
   );
 }
 
+/** What a service node shows of the running engine: its counters, lag, state and members. */
 function serviceLive(view: EngineView, serviceNode: Readonly<Record<string, string>>, nodeId: string) {
   const services = view.services.filter((sv) => serviceNode[sv.id] === nodeId);
   const groups = view.groups.filter((g) => services.some((sv) => sv.group === g.id));
   const members = groups.flatMap((g) => g.members.filter((m) => services.some((sv) => m.service === sv.id || sv.members.includes(m.id))));
-  let processed = 0;
-  let failed = 0;
-  let deadLettered = 0;
-  let dropped = 0;
-  let duplicatesSkipped = 0;
-  for (const sv of services) {
-    processed += sv.stats.processed;
-    failed += sv.stats.failed;
-    deadLettered += sv.stats.deadLettered;
-    dropped += sv.stats.dropped;
-    duplicatesSkipped += sv.stats.duplicatesSkipped;
-  }
+  const live = { processed: 0, failed: 0, deadLettered: 0, dropped: 0, duplicatesSkipped: 0 };
+  for (const sv of services) for (const c of COUNTERS) live[c.name] += sv.stats[c.name];
   return {
-    processed,
-    failed,
-    deadLettered,
-    dropped,
-    duplicatesSkipped,
+    ...live,
+    lag: groups.reduce((n, g) => n + g.totalLag, 0),
     down: services.some((sv) => sv.down),
     rebalancing: groups.some((g) => g.state === 'PreparingRebalance'),
     members: encodeMembers(members),

@@ -1,10 +1,10 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { EngineView } from '../../../engine';
 import { useT } from '../../../i18n';
 import { FULL_LANES_MAX_PARTITIONS } from '../../../scenario';
-import { groupsReading, topicPartition, useKafe, useKafeStoreApi } from '../../../store';
+import { groupsReading, topicPartition, useKafe } from '../../../store';
+import { useLive, useLiveFeed } from '../liveFeed';
 import { brokerLabels } from '../engineIds';
 import { formatCount, NodeShell } from './NodeShell';
 import { PartitionStrip } from './PartitionStrip';
@@ -29,16 +29,14 @@ function TopicNodeImpl(props: NodeProps<KafeFlowNode<'topic'>>) {
 function TopicSummary({ id, data, selected }: NodeProps<KafeFlowNode<'topic'>>) {
   const { t } = useT();
   const { props } = data.node;
-  const live = useKafe(
-    useShallow((s) => {
-      const topic = s.frame.view.topics.find((tv) => tv.name === props.name);
-      return { exists: topic !== undefined, partitions: topic?.partitions.length ?? props.partitions, records: topic?.partitions.reduce((n, p) => n + p.records, 0) ?? 0 };
-    }),
-  );
+  const live = useLive(id, `${props.name}|${props.partitions}`, (s) => {
+    const topic = s.frame.view.topics.find((tv) => tv.name === props.name);
+    return { exists: topic !== undefined, partitions: topic?.partitions.length ?? props.partitions, records: topic?.partitions.reduce((n, p) => n + p.records, 0) ?? 0 };
+  });
   const figure = !live.exists ? t('canvas.topic.notCreated') : live.records === 1 ? t('canvas.summary.recordsOne') : t('canvas.summary.records', { n: formatCount(live.records) });
   return (
     <NodeShell id={id} kind="topic" label={data.node.label} selected={selected} handles={{ in: true, out: true }} summary={{ figure }}>
-      {live.exists && live.partitions <= COMPACT_ABOVE && <PartitionStrip topic={props.name} partitions={live.partitions} label={t('canvas.summary.partitions')} />}
+      {live.exists && live.partitions <= COMPACT_ABOVE && <PartitionStrip nodeId={id} topic={props.name} partitions={live.partitions} label={t('canvas.summary.partitions')} />}
     </NodeShell>
   );
 }
@@ -46,10 +44,10 @@ function TopicSummary({ id, data, selected }: NodeProps<KafeFlowNode<'topic'>>) 
 function TopicDetail({ id, data, selected }: NodeProps<KafeFlowNode<'topic'>>) {
   const { t } = useT();
   const { props } = data.node;
-  const api = useKafeStoreApi();
+  const feed = useLiveFeed();
   // Subscribe to a signature; read the matching view from the store while rendering.
-  useKafe((s) => topicSignature(s.frame.view, props.name));
-  const view = api.getState().frame.view;
+  useLive(id, props.name, (s) => topicSignature(s.frame.view, props.name), Object.is);
+  const view = feed.state().frame.view;
   const nodes = useKafe((s) => s.scenario.nodes);
   const ids = useKafe((s) => s.ids);
   const read = useKafe((s) => s.readRecords);

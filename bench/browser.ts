@@ -1,0 +1,63 @@
+/**
+ * The browser half of the benchmark, shared by (f) UI frames and (i) first load: a production
+ * build of the app in a temporary folder, served by Vite's preview server, and headless Chromium.
+ * `openApp` returns null when Chromium is missing (those sections are then skipped).
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import { build, preview } from 'vite';
+
+export const CHROMIUM = process.env.KAFE_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
+
+export interface BenchApp {
+  /** The preview server's address, e.g. "http://127.0.0.1:41234/". */
+  url: string;
+  browser: Browser;
+  /** gzip size of the JavaScript index.html loads at start (entry + modulepreloads), bytes. */
+  initialJs: number;
+  /** Closes the browser, then the server, and deletes the build. */
+  close(): Promise<void>;
+}
+
+/** Builds what ships (production mode), serves it and launches Chromium; null without Chromium. */
+export async function openApp(name: string): Promise<BenchApp | null> {
+  if (!existsSync(CHROMIUM)) return null;
+  const outDir = path.join(os.tmpdir(), `kafe-${name}-${process.pid}`);
+  // Vite keeps an existing NODE_ENV; build exactly what learners get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ logLevel: 'error', mode: 'production', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  const initialJs = await initialJsGzip(outDir);
+  const server = await preview({ logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false }, build: { outDir } });
+  const url = server.resolvedUrls!.local[0];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    url,
+    browser,
+    initialJs,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      await rm(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** gzip size of the scripts index.html loads eagerly (entry + modulepreloads), not lazy chunks. */
+async function initialJsGzip(outDir: string): Promise<number> {
+  const html = await readFile(path.join(outDir, 'index.html'), 'utf8');
+  const eager = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
+  let total = 0;
+  for (const file of eager) total += gzipSync(await readFile(path.join(outDir, file))).length;
+  if (eager.length === 0) for (const f of await readdir(path.join(outDir, 'assets'))) if (f.endsWith('.js')) total += gzipSync(await readFile(path.join(outDir, 'assets', f))).length;
+  return total;
+}
