@@ -72,7 +72,7 @@ for (const lesson of lessons) {
   const refused: string[] = [];
   for (const step of lesson.meta.steps)
     for (const action of step.solution) {
-      const error = applyAction(store, action);
+      const error = await applyAction(store, action);
       if (error) refused.push(error);
     }
   const { frame } = store.getState();

@@ -24,7 +24,7 @@ export interface BootstrapOptions {
  */
 export function bootstrap(win: Window = window, options: BootstrapOptions = {}): { store: KafeStore; stop: () => void } {
   const storage = options.storage ?? safeStorage(win);
-  const store = createKafeStore();
+  const store = createKafeStore(undefined, { inputPending: inputPendingOf(win) });
   let autosaveAllowed = true;
   if (storage) autosaveAllowed = restoreInto(store, storage);
 
@@ -91,4 +91,15 @@ function restoreInto(store: KafeStore, storage: StorageLike): boolean {
   }
   if (saved.kind === 'corrupt') store.getState().notify('error', saved.keptCopy ? 'notice.restoreFailed' : 'notice.restoreNotKept', saved.error, { reason: saved.reason });
   return saved.kind !== 'corrupt' || saved.keptCopy;
+}
+
+/**
+ * Chromium's navigator.scheduling.isInputPending (discrete input only: key presses and clicks,
+ * not pointer moves), or undefined where the browser has none. The store asks it between slices
+ * of engine work so Pause is handled within a slice under any load.
+ */
+function inputPendingOf(win: Window): (() => boolean) | undefined {
+  const scheduling = (win.navigator as { scheduling?: { isInputPending?: () => boolean } } | undefined)?.scheduling;
+  if (typeof scheduling?.isInputPending !== 'function') return undefined;
+  return () => scheduling.isInputPending!();
 }

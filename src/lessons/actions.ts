@@ -23,6 +23,8 @@ export interface LessonDriver {
     loadScenario(s: Scenario): void;
     trace(): readonly TraceEvent[];
     readRecords(topic: string, partition: number, from: number, max: number): KafkaRecord[];
+    /** Resolves once a replay the last call started has finished (false if it was stopped). */
+    settled(): Promise<boolean>;
   };
 }
 
@@ -32,8 +34,23 @@ export function goalContext(driver: LessonDriver): GoalContext {
   return { view: s.frame.view, scenario: s.scenario, trace: s.trace(), read: s.readRecords };
 }
 
-/** Applies one action. Returns an error sentence when the app refuses it (lessons must not). */
-export function applyAction(driver: LessonDriver, action: LessonAction): string | null {
+/**
+ * Applies one action and waits until the app stands at its result: an edit or an advance may
+ * start a replay that runs over frames, and the next action or goal check must see where it ends.
+ * Resolves with an error sentence when the app refuses the action (lessons must not), or when the
+ * replay it started was stopped before it got there.
+ */
+export async function applyAction(driver: LessonDriver, action: LessonAction): Promise<string | null> {
+  const error = startAction(driver, action);
+  if (error) return error;
+  return (await driver.getState().settled()) ? null : `${actionName(action)}: stopped before it finished`;
+}
+
+function actionName(action: LessonAction): string {
+  return Object.keys(action)[0];
+}
+
+function startAction(driver: LessonDriver, action: LessonAction): string | null {
   const s = driver.getState();
   if ('addNode' in action) {
     const { kind, id, label, props } = action.addNode;

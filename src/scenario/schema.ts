@@ -144,7 +144,13 @@ export const scenarioSchema = z
     nodes: z.array(scenarioNode).max(200),
     edges: z.array(scenarioEdge).max(400),
     timeline: z.array(timelineEntry).max(10_000),
-    /** Virtual time (ms) the learner was looking at. */
+    /**
+     * Virtual time (ms) the learner was looking at. Deliberately unbounded here: a save from a
+     * long run is still the learner's work and is read whole. What is bounded is how far opening
+     * replays it (the store's restoreLimitMs: 5 minutes of simulated time, or less when the
+     * producers would have written over 1 M records by then); beyond that the canvas opens at 0 s
+     * with its setup and timeline, and a notice names the limit and why.
+     */
     time: z.number().finite().min(0),
   })
   .superRefine((s, ctx) => {

@@ -18,13 +18,9 @@ export const FRAME_BUDGET_MS = 12;
  */
 export const MIN_WORK_PER_FRAME = 2_000;
 /**
- * `seek` (lessons, tests, the API) always finishes at once, so a lesson's advance is checked at
- * exactly the moment asked for; the learner's own jumps use UI_SYNC_WORK.
- */
-export const SYNC_REPLAY_WORK = Infinity;
-/**
- * What the learner starts from the UI (opening a canvas, scrubbing, stepping back) does at most
- * this much work at once (a few dozen ms) before continuing over frames with its progress shown.
+ * Every replay (opening a canvas, an edit that replays to now, seek, scrubbing, stepping back) does
+ * at most this much work at once (a few dozen ms) before continuing over frames with its progress
+ * shown; a lesson or test that reads the result awaits the store's settled().
  */
 export const UI_SYNC_WORK = 20_000;
 /** Loading replays a saved run to its moment only up to this much virtual time (5 minutes)... */
@@ -37,17 +33,23 @@ export type Clock = () => number;
 /** Work the engine has done so far (see MIN_WORK_PER_FRAME). */
 const workDone = (engine: Engine) => engine.eventsRun + engine.traceCount;
 
+/** True while the learner's input (a key press, a click) waits for the main thread. */
+export type InputPending = () => boolean;
+
 /**
  * A stop check for SimulationRunner.advanceTo: stop once `maxWork` work is done, or once `wallMs`
- * of wall time has passed and at least MIN_WORK_PER_FRAME work is done.
+ * of wall time has passed and at least MIN_WORK_PER_FRAME work is done, or at once when
+ * `inputPending` says the learner pressed something: the frame hands the main thread back within
+ * one slice (well under a millisecond of engine work), so Pause is handled without waiting for
+ * the rest of the frame's budget.
  */
-export function workBudget(engine: Engine, clock: Clock, limits: { wallMs?: number; maxWork?: number }): () => boolean {
+export function workBudget(engine: Engine, clock: Clock, limits: { wallMs?: number; maxWork?: number; inputPending?: InputPending }): () => boolean {
   const startWork = workDone(engine);
   const startWall = clock();
-  const { wallMs = Infinity, maxWork = Infinity } = limits;
+  const { wallMs = Infinity, maxWork = Infinity, inputPending } = limits;
   return () => {
     const done = workDone(engine) - startWork;
-    return done >= maxWork || (done >= MIN_WORK_PER_FRAME && clock() - startWall > wallMs);
+    return done >= maxWork || (done >= MIN_WORK_PER_FRAME && clock() - startWall > wallMs) || (inputPending?.() ?? false);
   };
 }
 

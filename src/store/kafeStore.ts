@@ -20,7 +20,8 @@ import {
 import type { MessageKey } from '../i18n/en';
 import type { Refusal } from '../i18n/refusals';
 import type { MetricsSeries } from './metrics';
-import { formatMinutes, FRAME_BUDGET_MS, limitParams, restoreLimitMs, SYNC_REPLAY_WORK, UI_SYNC_WORK, workBudget, type Clock } from './budget';
+import { formatMinutes, FRAME_BUDGET_MS, limitParams, restoreLimitMs, UI_SYNC_WORK, workBudget, type Clock, type InputPending } from './budget';
+import { stackNotice } from './noticeStack';
 import { RECORDS_PER_PARTITION, SimulationRunner, type DroppedAction, type Problem } from './runner';
 import { readFailureExtras } from './readFailure';
 import { FASTEST_SPEED, SLOWEST_SPEED } from './speeds';
@@ -86,6 +87,9 @@ export interface KafeState {
   playing: boolean;
   speed: number;
   metrics: MetricsSeries;
+  /** The notices showing, oldest first (see noticeStack.ts: capped, sticky ones kept). */
+  notices: readonly Notice[];
+  /** The newest of `notices`, or null. */
   notice: Notice | null;
   /** A long replay under way (loading, stepping back, scrubbing), or null. */
   replay: Replay | null;
@@ -113,12 +117,22 @@ export interface KafeState {
   setSpeed(speed: number): void;
   stepForward(): void;
   stepBack(): void;
-  /** Jumps to virtual time t at once, however long the replay (lessons and tests rely on it). */
+  /**
+   * Jumps to virtual time t (lessons, tests). Like every replay (see replayTo), a long one does a
+   * bounded share at once and continues over frames with its progress in `replay`: whoever reads
+   * the result (a lesson's next action or goal check, a test) awaits `settled()` first.
+   */
   seek(t: number): void;
-  /** Jumps to t as the learner's scrubber does: a long replay continues over frames, with progress. */
+  /** Jumps to t as the learner's scrubber does (the same bounded replay as seek). */
   scrub(t: number): void;
   /** Stops a long replay where it has got to (the canvas shows that moment). */
   stopReplay(): void;
+  /**
+   * Resolves once no replay is under way: true if the last one reached its moment, false if it was
+   * stopped (stopReplay, a command, Play). It drives the replay itself, a frame's budget at a time
+   * with the event loop free in between, so it settles with or without a frame loop (tests, Node).
+   */
+  settled(): Promise<boolean>;
   restart(): void;
   setSeed(seed: number): void;
   /** Advances by `realMs` of wall time at the current speed, if playing. Called by the frame loop. */
@@ -144,9 +158,10 @@ export interface KafeState {
   markKept(): void;
   exportJson(): string;
   shareFragment(): string;
-  /** Shows a notice in place of the current one, except that a success never hides a sticky notice. */
+  /** Shows a notice above the others (see stackNotice). */
   notify(kind: Notice['kind'], key: MessageKey, detail?: string, extras?: NoticeExtras): void;
-  dismissNotice(): void;
+  /** Takes one notice away (`id`), or the newest. */
+  dismissNotice(id?: number): void;
   /** The engine's trace so far (most recent events; not reactive): what lesson goals read. */
   trace(): readonly TraceEvent[];
   /** Records of a partition at the current frame (not reactive: call it while rendering a frame). */
@@ -158,15 +173,24 @@ export type KafeStore = StoreApi<KafeState>;
 export interface StoreOptions {
   /** Wall clock for the frame budget (performance.now by default). */
   clock?: Clock;
+  /**
+   * Whether the learner's input waits for the main thread (in a browser that has it,
+   * navigator.scheduling.isInputPending): work the store does in slices stops at the next slice,
+   * so Pause is handled at once under any load. Never by default.
+   */
+  inputPending?: InputPending;
 }
 
 export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(), options: StoreOptions = {}): KafeStore {
   const clock = options.clock ?? (() => performance.now());
+  const inputPending = options.inputPending;
   let runner = new SimulationRunner(initial);
   let frameSeq = 0;
   let noticeSeq = 0;
   /** The replay in progress: where it goes (its timeline is the scenario's). */
   let job: { from: number; target: number } | null = null;
+  /** Whether the last replay was stopped before its moment (see settled). */
+  let lastStopped = false;
   /** Smoothed ratio of virtual time reached to virtual time wanted per frame while playing. */
   let pace = 1;
   /** Whether this runner's record-limit notice was shown. */
@@ -191,8 +215,14 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       if (fresh) sinceView = 0;
       const frame: Frame = { now: runner.now, view: fresh ? nextView() : get().frame.view, events: runner.drain(), seq: ++frameSeq };
       const dropped = runner.takeDropped();
-      if (dropped.length > 0 && extra.notice === undefined) extra = { ...extra, notice: droppedNotice(++noticeSeq, dropped) };
+      if (dropped.length > 0) extra = { ...extra, ...noticesWith(droppedNotice(++noticeSeq, dropped)) };
       set({ ...extra, frame, metrics: runner.metrics.series() });
+    };
+
+    /** The notice state once `next` shows too. */
+    const noticesWith = (next: Notice): Pick<KafeState, 'notices' | 'notice'> => {
+      const notices = stackNotice(get().notices, next);
+      return { notices, notice: notices[notices.length - 1] };
     };
 
     /**
@@ -217,16 +247,17 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
 
     /**
      * Moves the run to virtual time `target` (a replay from the seed when it lies behind). Does at
-     * most `syncWork` work at once (see budget.ts: SYNC_REPLAY_WORK for the API, UI_SYNC_WORK for
-     * what the learner starts); the rest continues over the following frames (see tick) with its
-     * progress in `replay`, and can be stopped. Returns true if it finished at once. `startedAt`:
+     * most UI_SYNC_WORK work at once (budget.ts); the rest continues over the following frames (see
+     * tick and settled) with its progress in `replay`, and can be stopped. Returns true if it
+     * finished at once. `startedAt`:
      * where the replay began, for its progress, when a share of it was already done elsewhere.
      */
-    const replayTo = (target: number, syncWork: number, extra: Partial<KafeState> = {}, startedAt?: number): boolean => {
+    const replayTo = (target: number, extra: Partial<KafeState> = {}, startedAt?: number): boolean => {
       const rewound = target < runner.now;
       if (rewound) runner.rewind();
       const from = startedAt ?? runner.now;
-      runner.advanceTo(target, get().scenario.timeline, syncWork === Infinity ? undefined : workBudget(runner.engine, clock, { maxWork: syncWork }));
+      lastStopped = false;
+      runner.advanceTo(target, get().scenario.timeline, workBudget(runner.engine, clock, { maxWork: UI_SYNC_WORK, inputPending }));
       if (rewound) runner.drain(); // a replay is not animated
       if (runner.now >= target) {
         job = null;
@@ -241,7 +272,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
     /** One frame's share of the replay in progress. */
     const continueReplay = () => {
       if (!job) return;
-      runner.advanceTo(job.target, get().scenario.timeline, workBudget(runner.engine, clock, { wallMs: FRAME_BUDGET_MS }));
+      runner.advanceTo(job.target, get().scenario.timeline, workBudget(runner.engine, clock, { wallMs: FRAME_BUDGET_MS, inputPending }));
       runner.drain();
       if (runner.now >= job.target) {
         job = null;
@@ -264,8 +295,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
         const next = { ...scenario, timeline: old.timeline.filter((e) => e.at <= now) };
         useRunner(new SimulationRunner(next));
         set({ scenario: next, ids: runner.ids, problems: runner.problems });
-        // At once, as before: an edit (also a lesson's) is checked right after it.
-        replayTo(now, SYNC_REPLAY_WORK);
+        // Bounded like every replay: a lesson awaits settled() before checking the edit.
+        replayTo(now);
         return;
       }
       // A fresh start: every node is there from 0 s, so nothing joins late any more.
@@ -295,7 +326,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       useRunner(next);
       baseline = kept ? workFingerprint(scenario) : null;
       set({ scenario, ids: runner.ids, problems: runner.problems, selectedId: null, playing: false });
-      replayTo(scenario.time, UI_SYNC_WORK, {}, 0);
+      replayTo(scenario.time, {}, 0);
       if (capped) get().notify('info', 'notice.restoreCapped', undefined, { sticky: true, params: { ...limitParams(laidOut), saved: formatMinutes(laidOut.time) } });
       return capped;
     };
@@ -305,8 +336,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       resetupWith({ ...s, nodes: fn(s.nodes) });
     };
 
-    const seekTo = (t: number, syncWork: number) => {
-      replayTo(Math.max(0, t), syncWork);
+    const seekTo = (t: number) => {
+      replayTo(Math.max(0, t));
     };
 
     const firstFrame: Frame = { now: 0, view: runner.engine.view(), events: [], seq: 0 };
@@ -321,6 +352,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       playing: false,
       speed: 1,
       metrics: runner.metrics.series(),
+      notices: [],
       notice: null,
       replay: null,
       slowedTo: null,
@@ -408,31 +440,49 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       },
       stepForward() {
         set({ playing: false });
-        replayTo((job ? job.target : runner.now) + STEP_MS, UI_SYNC_WORK);
+        replayTo((job ? job.target : runner.now) + STEP_MS);
       },
       stepBack() {
         set({ playing: false });
-        seekTo((job ? job.target : get().frame.now) - STEP_MS, UI_SYNC_WORK);
+        seekTo((job ? job.target : get().frame.now) - STEP_MS);
       },
       seek(t) {
-        seekTo(t, SYNC_REPLAY_WORK);
+        seekTo(t);
       },
       scrub(t) {
-        seekTo(t, UI_SYNC_WORK);
+        seekTo(t);
       },
       stopReplay() {
         if (!job) return;
         job = null;
+        lastStopped = true;
         publish({ replay: null });
       },
+      settled() {
+        return new Promise<boolean>((resolve) => {
+          // Each share waits for the event loop first, so what the caller does right after
+          // starting a replay (show its progress, stop it) comes before any more of it runs.
+          const step = () => {
+            if (!job) return resolve(!lastStopped);
+            setTimeout(() => {
+              continueReplay();
+              step();
+            }, 0);
+          };
+          step();
+        });
+      },
       restart() {
-        seekTo(0, UI_SYNC_WORK);
+        seekTo(0);
       },
       setSeed(seed) {
         const s = get().scenario;
         resetupWith({ ...s, seed: Math.max(0, Math.min(2 ** 31 - 1, Math.floor(seed))) });
       },
       tick(realMs) {
+        // A key press or click already waiting goes first (it may be Pause): this frame does
+        // nothing, so neither engine work nor a re-render stands between the learner and it.
+        if (inputPending?.()) return;
         if (job) return continueReplay();
         const { playing, speed } = get();
         if (!playing || realMs <= 0) return;
@@ -440,8 +490,9 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
         // runs slower than chosen, and says so), so frames and Pause stay responsive under any load.
         const wanted = Math.min(realMs, 250) * speed;
         const from = runner.now;
-        runner.advanceTo(from + wanted, get().scenario.timeline, workBudget(runner.engine, clock, { wallMs: FRAME_BUDGET_MS }));
-        pace = pace * 0.8 + ((runner.now - from) / wanted) * 0.2;
+        runner.advanceTo(from + wanted, get().scenario.timeline, workBudget(runner.engine, clock, { wallMs: FRAME_BUDGET_MS, inputPending }));
+        // A frame cut short for the learner's input says nothing about the speed reached.
+        if (!inputPending?.()) pace = pace * 0.8 + ((runner.now - from) / wanted) * 0.2;
         const slowedTo = pace < 0.8 ? roundSpeed(speed * pace) : null;
         sinceView += realMs;
         publish(slowedTo !== get().slowedTo ? { slowedTo } : {}, true);
@@ -509,13 +560,13 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
         return encodeShareFragment(snapshot(get()));
       },
       notify(kind, key, detail, extras) {
-        // A sticky notice explains something the learner must read (e.g. why a canvas opened at
-        // 0 s); a passing "done" message right after it (link opened, imported) must not hide it.
-        if (kind === 'success' && get().notice?.sticky) return;
-        set({ notice: { id: ++noticeSeq, kind, key, ...(detail !== undefined ? { detail } : {}), ...extras } });
+        set(noticesWith({ id: ++noticeSeq, kind, key, ...(detail !== undefined ? { detail } : {}), ...extras }));
       },
-      dismissNotice() {
-        set({ notice: null });
+      dismissNotice(id) {
+        const shown = get().notices;
+        const gone = id ?? shown[shown.length - 1]?.id;
+        const notices = shown.filter((n) => n.id !== gone);
+        set({ notices, notice: notices[notices.length - 1] ?? null });
       },
       trace() {
         return runner.engine.trace;

@@ -8,7 +8,7 @@ import { configOf, exportableScenarios, fileAt, typecheckProject } from './suppo
  * against the real kafkajs types, and what its files say (topics, partitions, groups, keys)
  * matches the canvas.
  */
-const cases = exportableScenarios();
+const cases = await exportableScenarios();
 
 describe.each(cases)('the project exported from $name', ({ scenario }) => {
   const project = generateProject(scenario);

@@ -25,17 +25,19 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
  * event-driven side with every feature, and every lesson's canvas as it stands once all its steps
  * are solved (its starting canvas plus everything the learner added).
  */
-export function exportableScenarios(): { name: string; scenario: Scenario }[] {
+export async function exportableScenarios(): Promise<{ name: string; scenario: Scenario }[]> {
+  const solved = [];
+  for (const lesson of course().lessons) solved.push({ name: `lesson ${lesson.id}, solved`, scenario: await solvedCanvas(lesson) });
   return [
     ...TEMPLATE_IDS.map((id) => ({ name: `template ${id}`, scenario: TEMPLATES[id].build() })),
     { name: 'the comparison\'s event-driven side', scenario: edaScenario(defaultConfig({ features: ['analytics', 'fraud'] })) },
-    ...course().lessons.map((lesson) => ({ name: `lesson ${lesson.id}, solved`, scenario: solvedCanvas(lesson) })),
+    ...solved,
   ];
 }
 
-function solvedCanvas(lesson: ReturnType<typeof course>['lessons'][number]): Scenario {
+async function solvedCanvas(lesson: ReturnType<typeof course>['lessons'][number]): Promise<Scenario> {
   const store = createKafeStore(lesson.start);
-  const error = goToStepStart(store, lesson, lesson.meta.steps.length);
+  const error = await goToStepStart(store, lesson, lesson.meta.steps.length);
   if (error) throw new Error(error);
   return store.getState().scenario;
 }

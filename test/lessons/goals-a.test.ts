@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { goalContext, goalHolds, lessonStartScenario, type GoalSpec } from '../../src/lessons';
 import { createKafeStore } from '../../src/store';
+import { seekNow } from '../support/replay';
 
 /** One producer writing 10 orders a second into a 3-partition topic, nobody reading yet. */
 function shop() {
@@ -18,7 +19,7 @@ function shop() {
   const store = createKafeStore(start.value);
   const s = () => store.getState();
   const holds = (goal: GoalSpec) => goalHolds(goal, goalContext(store));
-  const advance = (ms: number) => s().seek(s().frame.now + ms);
+  const advance = (ms: number) => seekNow(store, s().frame.now + ms);
   const addReader = (id: string, props: Record<string, unknown> = {}) => {
     expect(s().addNode('service', undefined, { id, props })).toBe(id);
     expect(s().connect('orders', id)).toBe(true);
@@ -77,15 +78,15 @@ describe('keyEventProduced', () => {
     const s = () => store.getState();
     const holds = (goal: GoalSpec) => goalHolds(goal, goalContext(store));
     const cancelled: GoalSpec = { keyEventProduced: { topic: 'orders', key: 'alice', eventType: 'OrderCancelled' } };
-    s().seek(1000);
+    seekNow(store, 1000);
     expect(s().run({ type: 'produce', topic: 'orders', key: 'alice', eventType: 'OrderPlaced', producer: 'shop' })).toBe(true);
     expect(s().run({ type: 'produce', topic: 'orders', key: 'bob', eventType: 'OrderCancelled', producer: 'desk' })).toBe(true);
-    s().seek(2000);
+    seekNow(store, 2000);
     expect(holds({ keyEventProduced: { topic: 'orders', key: 'alice', eventType: 'OrderPlaced' } })).toBe(true);
     expect(holds({ keyEventProduced: { topic: 'payments', key: 'alice', eventType: 'PaymentProcessed' } })).toBe(true);
     expect(holds(cancelled)).toBe(false); // alice only placed; bob was the one cancelled
     expect(s().run({ type: 'produce', topic: 'orders', key: 'alice', eventType: 'OrderCancelled', producer: 'desk' })).toBe(true);
-    s().seek(3000);
+    seekNow(store, 3000);
     expect(holds(cancelled)).toBe(true);
     expect(holds({ keyEventProduced: { topic: 'payments', key: 'alice', eventType: 'OrderCancelled' } })).toBe(false);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { goalContext, goalHolds, lessonStartScenario, type GoalSpec } from '../../src/lessons';
 import { createKafeStore } from '../../src/store';
+import { seekNow } from '../support/replay';
 
 /** One broker, a topic with 3 partitions and two producers that send only when told to. */
 function shop() {
@@ -22,7 +23,7 @@ function shop() {
   const store = createKafeStore(start.value);
   const holds = (goal: GoalSpec) => goalHolds(goal, goalContext(store));
   const run = (command: Parameters<ReturnType<typeof store.getState>['run']>[0]) => expect(store.getState().run(command)).toBe(true);
-  const advance = (ms: number) => store.getState().seek(store.getState().frame.now + ms);
+  const advance = (ms: number) => seekNow(store, store.getState().frame.now + ms);
   const produce = (key: string) => run({ type: 'produce', topic: 't', key, producer: 'keyed' });
   return { holds, run, advance, produce };
 }
@@ -82,7 +83,7 @@ describe('partitionsTakenOver', () => {
     const store = createKafeStore(start.value);
     const holds = () => goalHolds({ partitionsTakenOver: { group: 'billing' } }, goalContext(store));
     const run = (command: Parameters<ReturnType<typeof store.getState>['run']>[0]) => expect(store.getState().run(command)).toBe(true);
-    const advance = (ms: number) => store.getState().seek(store.getState().frame.now + ms);
+    const advance = (ms: number) => seekNow(store, store.getState().frame.now + ms);
     const owner = (id: string) => store.getState().frame.view.groups.find((g) => g.id === 'billing')!.members.find((m) => m.id === id)!.assigned.length > 0;
     return { holds, run, advance, owner };
   }

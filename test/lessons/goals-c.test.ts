@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { goalContext, goalHolds, lessonStartScenario, type GoalSpec } from '../../src/lessons';
 import { createKafeStore } from '../../src/store';
+import { seekNow } from '../support/replay';
 
 /** A 3-broker cluster with one replicated topic written with acks=all. */
 function cluster() {
@@ -20,7 +21,7 @@ function cluster() {
   const store = createKafeStore(start.value);
   const holds = (goal: GoalSpec) => goalHolds(goal, goalContext(store));
   const run = (command: Parameters<ReturnType<typeof store.getState>['run']>[0]) => expect(store.getState().run(command)).toBe(true);
-  const advance = (ms: number) => store.getState().seek(store.getState().frame.now + ms);
+  const advance = (ms: number) => seekNow(store, store.getState().frame.now + ms);
   return { holds, run, advance };
 }
 
@@ -72,7 +73,7 @@ describe('groupLagAtMost', () => {
     if (!start.ok) throw new Error(start.error);
     const store = createKafeStore(start.value);
     const holds = (goal: GoalSpec) => goalHolds(goal, goalContext(store));
-    const advance = (ms: number) => store.getState().seek(store.getState().frame.now + ms);
+    const advance = (ms: number) => seekNow(store, store.getState().frame.now + ms);
     const keepingUp: GoalSpec = { groupLagAtMost: { group: 's', topic: 't', max: 100 } };
     advance(3000);
     expect(holds(keepingUp)).toBe(false); // 50 a second handled, 100 arriving

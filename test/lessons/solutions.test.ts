@@ -21,12 +21,12 @@ test('lessons have distinct order numbers', () => {
 });
 
 describe.each(lessons.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson) => {
-  test.each(lesson.meta.steps.map((s, i) => [s.id, i] as const))('step %s: not reached at its start, reached by its reference solution', (_step, index) => {
+  test.each(lesson.meta.steps.map((s, i) => [s.id, i] as const))('step %s: not reached at its start, reached by its reference solution', async (_step, index) => {
     const store = createKafeStore(lesson.start);
-    expect(goToStepStart(store, lesson, index)).toBeNull();
+    expect(await goToStepStart(store, lesson, index)).toBeNull();
     const step = lesson.meta.steps[index];
     expect(goalHolds(step.goal, goalContext(store)), 'the goal already holds before the learner does anything').toBe(false);
-    for (const action of step.solution) expect(applyAction(store, action)).toBeNull();
+    for (const action of step.solution) expect(await applyAction(store, action)).toBeNull();
     expect(goalHolds(step.goal, goalContext(store)), 'the reference solution does not reach the goal').toBe(true);
   });
 });

@@ -1,34 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEMPLATES, scenarioToJson } from '../../src/scenario';
-import { CORRUPT_KEY, SAVE_KEY, createKafeStore, restoreSaved, startAutosave, startFrameLoop, type StorageLike } from '../../src/store';
-
-class MemoryStorage implements StorageLike {
-  data = new Map<string, string>();
-  getItem(k: string) {
-    return this.data.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.data.set(k, v);
-  }
-  removeItem(k: string) {
-    this.data.delete(k);
-  }
-}
+import { CORRUPT_KEY, SAVE_KEY, createKafeStore, restoreSaved, startAutosave, startFrameLoop } from '../../src/store';
+import { MemoryStorage, storageWithSave } from '../support/storage';
 
 describe('saving and restoring', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it('restores a saved scenario', () => {
-    const storage = new MemoryStorage();
-    storage.setItem(SAVE_KEY, scenarioToJson(TEMPLATES.iotStream.build()));
+    const storage = storageWithSave(scenarioToJson(TEMPLATES.iotStream.build()));
     const restored = restoreSaved(storage);
     expect(restored.kind).toBe('ok');
   });
 
   it('keeps an unreadable save under its own key and reports why, instead of deleting it', () => {
-    const storage = new MemoryStorage();
-    storage.setItem(SAVE_KEY, '{"version":1,"nodes":[{"kind":"teapot"}]}');
+    const storage = storageWithSave('{"version":1,"nodes":[{"kind":"teapot"}]}');
     const restored = restoreSaved(storage);
     expect(restored).toMatchObject({ kind: 'corrupt', keptCopy: true });
     expect(storage.getItem(CORRUPT_KEY)).toBe('{"version":1,"nodes":[{"kind":"teapot"}]}');

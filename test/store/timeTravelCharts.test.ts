@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../src/scenario';
 import { createKafeStore, type KafeStore } from '../../src/store';
+import { seekNow } from '../support/replay';
 import { KEEP, SAMPLE_MS } from '../../src/store/metrics';
 
 /** Plays `ms` of virtual time in 16 ms frames at speed `speed`, as the frame loop would. */
@@ -23,13 +24,13 @@ describe('the charts after time travel', () => {
     expect(original.t.length).toBe(60);
     expect(gaps(original.t)).toEqual([]);
 
-    played.getState().seek(10_000);
+    seekNow(played, 10_000);
     const back = played.getState().metrics;
     expect(back.t[back.t.length - 1]).toBe(10);
     expect(back.t).toEqual(original.t.slice(0, 20));
     expect(back.lag).toEqual(original.lag.slice(0, 20));
 
-    played.getState().seek(30_000);
+    seekNow(played, 30_000);
     expect(played.getState().metrics).toEqual(original);
   });
 
@@ -48,7 +49,7 @@ describe('the charts after time travel', () => {
   it('a scrub far ahead fills every sample of the charts span, not one point after a diagonal', () => {
     const store = createKafeStore(TEMPLATES.orderFanOut.build());
     play(store, 2_000);
-    store.getState().seek(300_000);
+    seekNow(store, 300_000);
     const { t, lag, produced } = store.getState().metrics;
     expect(t.length).toBe(KEEP);
     expect(gaps(t)).toEqual([]);

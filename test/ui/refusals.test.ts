@@ -5,6 +5,7 @@ import { en } from '../../src/i18n/en';
 import { REFUSAL_KEYS, refusalMessage } from '../../src/i18n/refusals';
 import { TEMPLATES, type Scenario } from '../../src/scenario';
 import { createKafeStore } from '../../src/store';
+import { seekNow } from '../support/replay';
 
 /** Makes the engine refuse something with `code`, and returns the refusal it threw. */
 const TRIGGERS: Record<EngineErrorCode, () => void> = {
@@ -82,16 +83,24 @@ describe('engine refusals in the learner’s language', () => {
 describe('recorded actions that no longer apply', () => {
   test('are skipped on playback with a notice that says how many, which and when', () => {
     const start = TEMPLATES.orderFanOut.build();
+    // Where a learner's actions at 300 and 400 ms are recorded (how many events had run by then),
+    // so the edited recording below differs only in what it does.
+    const recordedAt = (t: number) => {
+      const recorder = createKafeStore(start);
+      seekNow(recorder, t);
+      recorder.getState().run({ type: 'failBroker', broker: 0 });
+      return recorder.getState().scenario.timeline.at(-1)!.afterEvents;
+    };
     const scenario: Scenario = {
       ...start,
       timeline: [
-        { at: 300, afterEvents: 0, command: { type: 'crashConsumer', id: 'ghost' } },
-        { at: 400, afterEvents: 0, command: { type: 'failBroker', broker: 7 } },
+        { at: 300, afterEvents: recordedAt(300), command: { type: 'crashConsumer', id: 'ghost' } },
+        { at: 400, afterEvents: recordedAt(400), command: { type: 'failBroker', broker: 7 } },
       ],
     };
     const store = createKafeStore(scenario);
     expect(store.getState().notice).toBeNull();
-    store.getState().seek(1000);
+    seekNow(store, 1000);
     expect(store.getState().frame.now).toBe(1000);
     expect(store.getState().notice).toMatchObject({
       kind: 'info',
@@ -108,10 +117,10 @@ describe('recorded actions that no longer apply', () => {
 
   test('leave no notice when every recorded action applies', () => {
     const store = createKafeStore(TEMPLATES.orderFanOut.build());
-    store.getState().seek(500);
+    seekNow(store, 500);
     expect(store.getState().run({ type: 'failBroker', broker: 0 })).toBe(true);
-    store.getState().seek(0);
-    store.getState().seek(2000);
+    seekNow(store, 0);
+    seekNow(store, 2000);
     expect(store.getState().notice).toBeNull();
   });
 });

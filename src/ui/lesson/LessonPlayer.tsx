@@ -77,7 +77,7 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
   // work (replaceGuard.ts). "Reset step" does not: putting the step back is what it says it does.
   const resetStep = () => {
     showing?.abort();
-    fail(openLessonAt(store, progressStore, lesson, index));
+    void openLessonAt(store, progressStore, lesson, index).then(fail);
   };
   const showMe = () => {
     if (showing) {
@@ -93,7 +93,8 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
       });
     });
   };
-  const check = () => setChecked(goalHolds(step.goal, goalContext(store)) ? null : 'no');
+  // Checked where the canvas is going: a replay under way (an edit, a jump) finishes first.
+  const check = () => void store.getState().settled().then(() => setChecked(goalHolds(step.goal, goalContext(store)) ? null : 'no'));
   const finish = () => {
     update(lesson.id, (p) => ({ ...p, completed: true }));
     // A finished lesson's canvas has served its purpose (progress keeps what was learned), so
@@ -129,7 +130,7 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
             onClick={() =>
               replaceWithConsent(store, 'lesson', title, () => {
                 update(lesson.id, (p) => ({ ...p, step: 0, completed: false }));
-                fail(openLessonAt(store, progressStore, lesson, 0));
+                void openLessonAt(store, progressStore, lesson, 0).then(fail);
               })
             }
           >

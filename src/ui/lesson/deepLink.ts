@@ -11,7 +11,7 @@ import { openLessonAt } from './session';
  * embed. The visitor's own canvas is kept: openLessonAt stashes it before the lesson takes the
  * canvas over (and an embed never touches their storage at all). A lesson or step that does not
  * exist is reported and nothing on the canvas changes.
- * Returns whether the lesson opened.
+ * Returns whether the lesson is being opened.
  */
 export function openLinkedLesson(store: KafeStore, progress: ProgressStore, course: Course, link: PageLink): boolean {
   const notify = store.getState().notify;
@@ -35,9 +35,11 @@ export function openLinkedLesson(store: KafeStore, progress: ProgressStore, cour
   useLessonLock.getState().setLock(link.embed && link.steps ? { lessonId: lesson.id, first, last } : null);
   // A finished lesson opens at the linked step, not on its summary.
   progress.getState().update(lesson.id, (p) => ({ ...p, completed: false }));
-  const error = openLessonAt(store, progress, lesson, index);
-  if (error) notify('error', 'lessons.failedAction', error);
-  return error === null;
+  // The step's start may replay over a few frames; a failure is reported when it is known.
+  void openLessonAt(store, progress, lesson, index).then((error) => {
+    if (error) notify('error', 'lessons.failedAction', error);
+  });
+  return true;
 }
 
 let handled = false;

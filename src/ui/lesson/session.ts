@@ -13,15 +13,16 @@ export const STASH_UNREADABLE_KEY = 'kafe.lessons.stash.unreadable';
 /**
  * Opens `lesson` at step `index` on the canvas. The first time lessons take over, the learner's
  * own canvas is stashed (never overwritten) so "Back to my canvas" can bring it back.
- * Returns an error sentence if the step could not be set up. Replaces the canvas without asking:
- * UI actions go through requestLesson.
+ * Resolves with an error sentence if the step could not be set up, once the canvas stands at the
+ * step's start (see goToStepStart). Replaces the canvas without asking: UI actions go through
+ * requestLesson.
  */
-export function openLessonAt(store: KafeStore, progress: ProgressStore, lesson: Lesson, index: number): string | null {
+export async function openLessonAt(store: KafeStore, progress: ProgressStore, lesson: Lesson, index: number): Promise<string | null> {
   if (willStash(progress)) stashCanvas(store);
   progress.getState().open(lesson.id);
   progress.getState().update(lesson.id, (p) => ({ ...p, step: index }));
   store.getState().pause();
-  const error = goToStepStart(store, lesson, index);
+  const error = await goToStepStart(store, lesson, index);
   // The lesson can set this canvas up again: until the learner changes it, nothing is lost.
   store.getState().markKept();
   return error;
@@ -45,8 +46,9 @@ export function requestLesson(
     'lesson',
     lessonIn(lesson, lang).title,
     () => {
-      const error = openLessonAt(store, progress, lesson, index);
-      if (error) onError(error);
+      void openLessonAt(store, progress, lesson, index).then((error) => {
+        if (error) onError(error);
+      });
     },
     willStash(progress),
   );

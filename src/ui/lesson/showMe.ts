@@ -13,14 +13,14 @@ const ACTION_PAUSE_MS = 700;
  * aborts (the simulation is left paused where it was).
  */
 export async function showSolution(store: KafeStore, lesson: Lesson, index: number, signal: AbortSignal): Promise<string | null> {
-  const setupError = goToStepStart(store, lesson, index);
+  const setupError = await goToStepStart(store, lesson, index);
   if (setupError) return setupError;
   const speedBefore = store.getState().speed;
   try {
     for (const action of lesson.meta.steps[index].solution) {
       await wait(ACTION_PAUSE_MS, signal);
       if (signal.aborted) return null;
-      const error = 'advance' in action ? await playFor(store, action, signal) : applyAction(store, action);
+      const error = 'advance' in action ? await playFor(store, action, signal) : await applyAction(store, action);
       if (error) return error;
     }
     return null;

@@ -32,6 +32,9 @@ export function useGoalWatch(goal: GoalSpec | null): GoalState {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const check = () => {
       timer = null;
+      // Mid-replay the canvas shows a moment on the way, not the learner's: the frame that ends
+      // the replay checks again.
+      if (store.getState().replay) return;
       last = performance.now();
       const ctx = goalContext(store);
       const holds = parts.map((part) => goalHolds(part, ctx));
