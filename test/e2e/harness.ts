@@ -76,13 +76,58 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Drags a connection from one canvas handle to another with real pointer moves. */
 export async function dragConnect(page: Page, from: Locator, to: Locator): Promise<void> {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
+  // A learner grabs a handle once the view has come to rest: a step's focus or a fit glides the
+  // view for 300 ms, and a drag begun mid-glide misses the handle it aimed at.
+  await panToShow(page, await restingBox(page, from), await restingBox(page, to));
+  const a = await restingBox(page, from);
+  const b = await restingBox(page, to);
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + 20, { steps: 8 });
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
   await page.mouse.up();
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/**
+ * When either box lies outside the canvas pane, drags an empty spot of the pane (as a learner
+ * pans) so that their midpoint comes to the pane's centre. The canvas opens at a readable zoom,
+ * so two nodes far apart in the flow are not always on screen together.
+ */
+async function panToShow(page: Page, a: Box, b: Box): Promise<void> {
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const inside = (box: Box) => box.x >= pane.x + 20 && box.x + box.width <= pane.x + pane.width - 20 && box.y >= pane.y + 20 && box.y + box.height <= pane.y + pane.height - 20;
+  if (inside(a) && inside(b)) return;
+  const dx = pane.x + pane.width / 2 - (a.x + a.width / 2 + b.x + b.width / 2) / 2;
+  const dy = pane.y + pane.height / 2 - (a.y + a.height / 2 + b.y + b.height / 2) / 2;
+  // An empty spot of the pane (no node, edge or panel over it) to grab.
+  const spot = await page.evaluate((p) => {
+    for (let y = p.y + 30; y < p.y + p.height - 30; y += 20) {
+      for (let x = p.x + 30; x < p.x + p.width - 30; x += 20) {
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    }
+    return null;
+  }, pane);
+  if (!spot) throw new Error('no empty spot of the canvas to pan by');
+  await page.mouse.move(spot.x, spot.y);
+  await page.mouse.down();
+  await page.mouse.move(spot.x + dx, spot.y + dy, { steps: 10 });
+  await page.mouse.up();
+}
+
+/** `locator`'s bounding box once it has stayed put for two consecutive checks 100 ms apart. */
+async function restingBox(page: Page, locator: Locator): Promise<Box> {
+  const same = (p: { x: number; y: number } | null, q: { x: number; y: number } | null) => !!p && !!q && Math.abs(p.x - q.x) < 0.5 && Math.abs(p.y - q.y) < 0.5;
+  let last = await locator.boundingBox();
+  for (let tries = 0; tries < 50; tries++) {
+    await page.waitForTimeout(100);
+    const now = await locator.boundingBox();
+    if (same(last, now)) return now!;
+    last = now;
+  }
+  throw new Error('a handle never came to rest (the view kept moving for 5 s)');
 }
 
 /** Registers hooks that build, serve and open the app for the tests in the calling file. */

@@ -48,7 +48,6 @@ async function setText(page: Page, label: string, value: string): Promise<void> 
 
 async function connect(page: Page, from: string, to: string): Promise<void> {
   const edges = await page.locator('.react-flow__edge').count();
-  await page.locator('.react-flow__controls-fitview').click();
   await dragConnect(page, flowNode(page, from).locator('.react-flow__handle.source'), flowNode(page, to).locator('.react-flow__handle.target'));
   await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(edges + 1);
 }

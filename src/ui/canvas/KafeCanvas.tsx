@@ -2,6 +2,7 @@ import {
   Background,
   BackgroundVariant,
   Controls,
+  ControlButton,
   MarkerType,
   MiniMap,
   ReactFlow,
@@ -279,8 +280,19 @@ export function KafeCanvas() {
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cdb9a3" />
           <DotsLayer />
           <ReadableFit nodeIds={nodeIds} />
-          {/* Fit view fits at a readable zoom (from the flow's start when everything does not fit). */}
-          <Controls showInteractive={false} position="bottom-left" onFitView={() => fitReadable(instanceRef.current, wrapperRef.current)} />
+          {/* Fit view fits at a readable zoom (from the flow's start when everything does not fit).
+              Our own button: the built-in one runs React Flow's centring fitView before onFitView,
+              and that fit, applied late, overrides the readable one. */}
+          <Controls showInteractive={false} showFitView={false} position="bottom-left">
+            <ControlButton
+              className="react-flow__controls-fitview"
+              title={t('canvas.controls.fitView')}
+              aria-label={t('canvas.controls.fitView')}
+              onClick={() => fitReadable(instanceRef.current, wrapperRef.current)}
+            >
+              <FitIcon />
+            </ControlButton>
+          </Controls>
           {overview && (
             <MiniMap
               position="bottom-right"
@@ -324,4 +336,13 @@ function onScreen(flow: ReactFlowInstance<KafeFlowNode, MessageEdgeType>, pane: 
   const width = (node.measured.width ?? 0) * zoom;
   const height = (node.measured.height ?? 0) * zoom;
   return left < pane.width && left + width > 0 && top < pane.height && top + height > 0;
+}
+
+/** Four corners of a frame: "show the whole flow". */
+function FitIcon() {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true">
+      <path d="M2 8V2h6v2H4v4zM16 2h6v6h-2V4h-4zM22 16v6h-6v-2h4v-4zM8 22H2v-6h2v4h4z" />
+    </svg>
+  );
 }
