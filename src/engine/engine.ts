@@ -100,6 +100,7 @@ class SimulationEngine implements Engine, Sim {
       nextIncarnation: 0,
       keyHashes: new Map(),
       retentionScheduled: false,
+      transactions: new Map(),
     };
   }
 
