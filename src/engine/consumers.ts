@@ -276,8 +276,11 @@ export function restartConsumer(sim: Sim, id: string): void {
   const group = sim.world.groups.get(consumer.group)!;
   sim.emit({ type: 'consumerJoined', group: group.id, consumer: id });
   // The restarted process calls initTransactions with its transactional.id: fences its old self.
+  // An instance its service no longer counts (the service was restarted meanwhile and a new
+  // instance took its slot's id) gets an id of its own rather than fencing that new instance.
   const service = consumer.service !== null ? sim.world.services.get(consumer.service) : undefined;
-  if (service && consumer.transactionalId !== null) initTransactions(sim, service, consumer, consumer.transactionalId);
+  if (service && consumer.transactionalId !== null)
+    initTransactions(sim, service, consumer, service.members.includes(id) ? consumer.transactionalId : `${id}-txn`);
   requestRebalance(sim, group, `${id} restarted`);
 }
 
