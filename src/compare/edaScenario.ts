@@ -69,6 +69,8 @@ export function edaScenario(config: CompareConfig): Scenario {
         retryTopic: null,
         deadLetterTopic: null,
         ...NO_RULE,
+        transactional: false,
+        isolationLevel: 'read_uncommitted',
       },
     });
     edges.push({ id: `orders-to-${id}`, source: ORDERS_TOPIC, target: id }, { id: `${id}-to-${result.topic}`, source: id, target: result.topic });

@@ -80,6 +80,8 @@ export function defaultProps(kind: NodeKind, id: string, brokers: number): Scena
         retryTopic: null,
         deadLetterTopic: null,
         ...NO_RULE,
+        transactional: false,
+        isolationLevel: 'read_uncommitted',
       } satisfies NodeOf<'service'>['props'];
     case 'consumer':
       return {
@@ -89,6 +91,7 @@ export function defaultProps(kind: NodeKind, id: string, brokers: number): Scena
         assignor: 'cooperative-sticky',
         autoOffsetReset: 'earliest',
         commitMode: 'auto',
+        isolationLevel: 'read_uncommitted',
       } satisfies NodeOf<'consumer'>['props'];
     case 'broker':
       return {};
