@@ -65,6 +65,7 @@ export function addConsumer(sim: Sim, c: AddConsumer, service: string | null = n
     pendingCommit: new Map(),
     isolationLevel: c.isolationLevel ?? 'read_uncommitted',
     abortedSkipped: 0,
+    abortedRead: 0,
     transactionalId: null,
   };
   getOrCreateGroup(sim, c.group, consumer);
@@ -212,9 +213,12 @@ export function onPoll(sim: Sim, id: string, incarnation: number): void {
       const until = committedOnly ? lastStableOffset(p) : p.highWatermark;
       next = p.log.scan(pos, until, remaining, (offset, key, value, headers, timestamp) => {
         if (txn.controls.has(offset)) return;
-        if (committedOnly && txn.aborted.has(offset)) {
-          consumer.abortedSkipped++;
-          return;
+        if (txn.aborted.has(offset)) {
+          if (committedOnly) {
+            consumer.abortedSkipped++;
+            return;
+          }
+          consumer.abortedRead++;
         }
         if (!readsOnly) consumer.backlog.push({ topic: p.topic, partition: p.id, offset, key, value, headers, attempt: Number(headers.attempt ?? 0), timestamp });
         remaining--;

@@ -154,6 +154,16 @@ export function onTransactionTimeout(sim: Sim, id: string, number: number): void
 
 type EndReason = 'committed' | 'failed' | 'fenced' | 'timeout' | 'closed';
 
+/** read_uncommitted consumers that already fetched records now aborted: they read them. */
+function countReadBeforeAbort(sim: Sim, tp: string, offsets: number[]): void {
+  for (const c of sim.world.consumers.values()) {
+    if (!c.alive || c.isolationLevel !== 'read_uncommitted') continue;
+    const position = c.positions.get(tp);
+    if (position === undefined) continue;
+    for (const o of offsets) if (o < position) c.abortedRead++;
+  }
+}
+
 /** Writes the marker to every partition the transaction wrote to and closes it. */
 function endTransaction(sim: Sim, t: TransactionState, result: 'COMMIT' | 'ABORT', reason: EndReason): void {
   const markers: Record<string, number> = {};
@@ -163,7 +173,10 @@ function endTransaction(sim: Sim, t: TransactionState, result: 'COMMIT' | 'ABORT
     const p = sim.world.topics.get(tp.slice(0, dash))?.partitions[Number(tp.slice(dash + 1))];
     if (!p) continue;
     const txns = txnsOf(p);
-    if (result === 'ABORT') for (const o of offsets) txns.aborted.add(o);
+    if (result === 'ABORT') {
+      for (const o of offsets) txns.aborted.add(o);
+      countReadBeforeAbort(sim, tp, offsets);
+    }
     records += offsets.length;
     const marker = p.log.append(null, null, MARKER_HEADERS[result], sim.now, estimateSize(null, null));
     txns.controls.set(marker, result);

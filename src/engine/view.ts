@@ -71,6 +71,8 @@ export interface MemberView {
   /** Only for read_committed members: isolation.level and records of aborted transactions skipped. */
   isolationLevel?: IsolationLevel;
   abortedSkipped?: number;
+  /** Only once it happened: records of aborted transactions a read_uncommitted member was handed. */
+  abortedRead?: number;
   /** Only for instances of a transactional service. */
   transactionalId?: string;
 }
@@ -173,6 +175,7 @@ export function buildView(sim: { now: number; world: World }): EngineView {
           positions: Object.fromEntries(m.positions),
           backlog: m.backlog.length,
           ...(m.isolationLevel === 'read_committed' ? { isolationLevel: m.isolationLevel, abortedSkipped: m.abortedSkipped } : {}),
+          ...(m.abortedRead > 0 ? { abortedRead: m.abortedRead } : {}),
           ...(m.transactionalId !== null ? { transactionalId: m.transactionalId } : {}),
         })),
         committed: Object.fromEntries(g.committed),

@@ -237,6 +237,8 @@ export interface ConsumerState {
   isolationLevel: IsolationLevel;
   /** read_committed: records of aborted transactions it passed over without delivering. */
   abortedSkipped: number;
+  /** read_uncommitted: records it was handed that belong to transactions aborted (before or after). */
+  abortedRead: number;
   /** The transactional.id its service's producer uses for this instance; null if not transactional. */
   transactionalId: string | null;
 }

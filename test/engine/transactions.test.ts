@@ -87,6 +87,7 @@ describe('a transactional consume-transform-produce service', () => {
     expect(seenBy(trace, 'any-reader')).toEqual(expect.arrayContaining(abortedOffsets));
     expect(seenBy(trace, 'committed-reader').filter((o) => abortedOffsets.includes(o))).toEqual([]);
     expect(member(engine, 'committed-reader').abortedSkipped).toBe(abortedOffsets.length);
+    expect(member(engine, 'any-reader').abortedRead).toBe(abortedOffsets.length);
     expect(ledger(engine).abortedRecords).toBe(abortedOffsets.length);
   });
 
