@@ -42,7 +42,7 @@ export function edaScenario(config: CompareConfig): Scenario {
       kind: 'producer',
       label: LABEL.order,
       position: at,
-      props: { ratePerSec: config.ratePerSec, keyPattern: 'random', keys: [], keyPrefix: ORDER_PREFIX, keyCount: 1_000_000, eventType: ORDER_EVENT, acks: 'all', idempotent: true, values: 'counter' },
+      props: { ratePerSec: config.ratePerSec, keyPattern: 'random', keys: [], keyPrefix: ORDER_PREFIX, keyCount: 1_000_000, eventType: ORDER_EVENT, acks: 'all', idempotent: true, values: 'counter', requestTimeoutMs: 30_000 },
     },
     topic(ORDERS_TOPIC),
   ];

@@ -51,6 +51,7 @@ export function defaultProps(kind: NodeKind, id: string, brokers: number): Scena
         acks: 'all',
         idempotent: true,
         values: 'counter',
+        requestTimeoutMs: 30_000,
       } satisfies NodeOf<'producer'>['props'];
     case 'topic': {
       const replicationFactor = Math.min(3, Math.max(1, brokers));

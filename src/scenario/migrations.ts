@@ -29,9 +29,11 @@ const ADDED_IN_2: Readonly<Record<string, Readonly<Record<string, unknown>>>> = 
   topic: { retentionBytes: null, segmentRecords: 1000, deleteRetentionMs: 86_400_000 },
 };
 
-/** Props that version 3 added: services without transactions, everyone reading read_uncommitted
- * (Kafka's default isolation.level), which is what every earlier canvas did. */
+/** Props that version 3 added: producers wait Kafka's default request.timeout.ms (30 s), services
+ * run without transactions, everyone reads read_uncommitted (Kafka's default isolation.level):
+ * what every earlier canvas did. */
 const ADDED_IN_3: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  producer: { requestTimeoutMs: 30_000 },
   service: { transactional: false, isolationLevel: 'read_uncommitted' },
   consumer: { isolationLevel: 'read_uncommitted' },
 };

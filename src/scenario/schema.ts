@@ -47,6 +47,9 @@ export const producerProps = z.object({
   eventType,
   acks: z.union([z.literal(0), z.literal(1), z.literal('all')]),
   idempotent: z.boolean(),
+  /** request.timeout.ms (Kafka default 30000): how long it waits for an answer before retrying.
+   * At most delivery.timeout.ms (120000), which Kafka requires to cover it. */
+  requestTimeoutMs: z.number().int().min(1000).max(120_000),
   /** What each generated record's value holds (engine values.ts): a counter, an amount, a temperature. */
   values: z.enum(VALUE_MODELS as [ValueModel, ...ValueModel[]]),
 });

@@ -68,7 +68,7 @@ export const SHARE_DEFAULTS: Readonly<Record<number, Defaults>> = {
     broker: {},
   },
   3: {
-    producer: { ratePerSec: 1, keyPattern: 'none', keys: [], keyPrefix: 'key-', keyCount: 10, eventType: 'EventHappened', acks: 'all', idempotent: true, values: 'counter' },
+    producer: { ratePerSec: 1, keyPattern: 'none', keys: [], keyPrefix: 'key-', keyCount: 10, eventType: 'EventHappened', acks: 'all', idempotent: true, values: 'counter', requestTimeoutMs: 30_000 },
     topic: {
       partitions: 3,
       replicationFactor: 3,

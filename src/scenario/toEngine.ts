@@ -235,6 +235,7 @@ function producerToEngine(n: NodeOf<'producer'>, topics: string[], ids: EngineId
       acks: p.acks,
       idempotent: p.idempotent && p.acks === 'all',
       ...(p.values !== 'counter' ? { values: p.values } : {}),
+      ...(p.requestTimeoutMs !== 30_000 ? { requestTimeoutMs: p.requestTimeoutMs } : {}),
     };
   });
 }

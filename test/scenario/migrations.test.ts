@@ -90,7 +90,7 @@ describe('version 1 to 2: value models, service rules, topic segment and tombsto
     if (!r.ok) return;
     expect(r.value.version).toBe(SCENARIO_VERSION);
     const props = (id: string) => r.value.nodes.find((n) => n.id === id)!.props;
-    expect(props('p')).toMatchObject({ ratePerSec: 5, values: 'counter' });
+    expect(props('p')).toMatchObject({ ratePerSec: 5, values: 'counter', requestTimeoutMs: 30_000 });
     expect(props('s')).toMatchObject({ assignor: 'range', ruleField: '', ruleAbove: 0, ruleCount: 1, ruleWindowMs: 1000 });
     // A v1 topic without retention keeps records forever, as it did; the new settings get Kafka's defaults.
     expect(props('t')).toMatchObject({ retentionMs: null, retentionBytes: null, segmentRecords: 1000, deleteRetentionMs: 86_400_000 });

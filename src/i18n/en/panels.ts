@@ -276,6 +276,8 @@ export const panels = {
   'metrics.state.Stable': 'Stable',
   'metrics.state.PreparingRebalance': 'Rebalancing',
   'metrics.state.Empty': 'Empty',
+  'inspector.field.requestTimeout': 'Request timeout (request.timeout.ms)',
+  'inspector.hint.requestTimeout': 'How long the producer waits for the leader’s answer before sending the batch again. Kafka’s default: 30 s.',
   'inspector.field.transactional': 'Transactions (exactly-once)',
   'inspector.hint.transactional': 'Each batch’s events are written in one Kafka transaction (its own transactional.id) together with the offsets it read: all of it commits, or none. A crash mid-batch aborts it, when the instance restarts or after transaction.timeout.ms (60 s).',
   'inspector.field.isolationLevel': 'isolation.level',

@@ -282,6 +282,8 @@ export const panels: Record<keyof typeof en, string> = {
   'metrics.state.Stable': 'เสถียร',
   'metrics.state.PreparingRebalance': 'กำลัง rebalance',
   'metrics.state.Empty': 'ว่าง',
+  'inspector.field.requestTimeout': 'Request timeout (request.timeout.ms)',
+  'inspector.hint.requestTimeout': 'เวลาที่ producer รอคำตอบจาก leader ก่อนส่ง batch นั้นอีกครั้ง ค่าเริ่มต้นของ Kafka: 30 วินาที',
   'inspector.field.transactional': 'Transaction (exactly-once)',
   'inspector.hint.transactional': 'อีเวนต์ของแต่ละ batch ถูกเขียนใน Kafka transaction เดียว (มี transactional.id ของตัวเอง) พร้อมกับ offset ที่อ่านมา: commit ทั้งหมดหรือไม่มีเลย ถ้าพังกลาง batch จะถูก abort เมื่อ instance เริ่มใหม่ หรือหลัง transaction.timeout.ms (60 วินาที)',
   'inspector.field.isolationLevel': 'isolation.level',

@@ -246,6 +246,7 @@ export const FIELDS: Record<NodeKind, readonly FieldSpec[]> = {
       parse: (text: string) => (text === 'all' ? 'all' : Number(text)),
     },
     checkbox('idempotent', 'inspector.field.idempotentProducer', 'inspector.hint.idempotentProducer'),
+    secondsField('requestTimeoutMs', 'inspector.field.requestTimeout', 1, 120, { hintKey: 'inspector.hint.requestTimeout' }),
     {
       ...select('values', 'inspector.field.values', ['counter', 'amount', 'temperature'], {
         counter: 'inspector.option.valuesCounter',
