@@ -71,6 +71,8 @@ export function edaScenario(config: CompareConfig): Scenario {
         ...NO_RULE,
         transactional: false,
         isolationLevel: 'read_uncommitted',
+        failureEmits: '',
+        reactsTo: '',
       },
     });
     edges.push({ id: `orders-to-${id}`, source: ORDERS_TOPIC, target: id }, { id: `${id}-to-${result.topic}`, source: id, target: result.topic });

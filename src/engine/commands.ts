@@ -220,6 +220,13 @@ export interface AddService {
   retryTopic?: string;
   /** Records that used up their attempts go here; without it they are dropped (and counted). */
   deadLetterTopic?: string;
+  /**
+   * Failure events: when a record fails for good (its last attempt failed), the service publishes
+   * these (e.g. PaymentFailed, with the record's key and origin) so other services can react to
+   * the business outcome (a saga's compensation) instead of the record silently vanishing. Written
+   * besides a dead-letter copy when there is a dead-letter topic. Absent/empty = none.
+   */
+  failureEmits?: Emit[];
   /** Skip records this service has already processed (dedupe by source topic-partition-offset). */
   idempotent?: boolean;
   assignor?: AssignorName;

@@ -34,7 +34,7 @@ function publish(sim: Sim, consumer: ConsumerState, producer: ProducerState, top
   else send(sim, producer, topic, key, value, headers);
 }
 
-type Outcome = 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped';
+type Outcome = 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped' | 'failureEmitted';
 
 function emitProcessed(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, outcome: Outcome, doneAt: number): void {
   sim.emit({ type: 'processed', group: consumer.group, consumer: consumer.id, service: consumer.service, topic: r.topic, partition: r.partition, offset: r.offset, outcome, doneAt });
@@ -88,15 +88,33 @@ export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: Delive
     emitProcessed(sim, consumer, r, 'failed', doneAt);
     return 'retryInPlace';
   }
+  // Failure events: the business outcome ("payment declined") as an event others can react to.
+  // Only for a record the service reacts to: a record none of its handlers is about was never its
+  // business.
+  const failureEvent = s.failureEmits.length > 0 && reactsTo(s, r.headers.type);
+  if (failureEvent) {
+    const origin = originOf(r);
+    for (const e of s.failureEmits)
+      publish(sim, consumer, producer, e.topic, e.key === 'none' ? null : r.key, r.value, Object.freeze({ type: e.eventType, origin, error: 'processing failed' }));
+    s.failureEvents++;
+  }
   if (s.deadLetterTopic) {
     publish(sim, consumer, producer, s.deadLetterTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(r), attempt: String(attempts), error: 'processing failed' }));
     s.stats.deadLettered++;
     emitProcessed(sim, consumer, r, 'deadLettered', doneAt);
+  } else if (failureEvent) {
+    emitProcessed(sim, consumer, r, 'failureEmitted', doneAt);
   } else {
     s.stats.dropped++;
     emitProcessed(sim, consumer, r, 'dropped', doneAt);
   }
   return 'done';
+}
+
+/** Whether one of the service's handlers is about records of this event type. */
+function reactsTo(s: ServiceState, type: string | undefined): boolean {
+  for (const h of s.handlers) if (h.on === '*' || h.on === type) return true;
+  return false;
 }
 
 /** The service's rule: over the threshold, then (if it counts) enough matches of the key in the window. */

@@ -21,6 +21,11 @@ export function validateAddService(sim: Sim, c: AddService): void {
   if (!Array.isArray(c.subscribes) || c.subscribes.length === 0) fail('INVALID_ARGUMENT', { field: 'subscribes' }, `service "${c.id}" must subscribe to at least one topic`);
   for (const t of c.subscribes) getTopic(sim, t);
   for (const h of c.handlers ?? []) for (const e of h.emit ?? []) getTopic(sim, e.topic);
+  if (c.failureEmits !== undefined && !Array.isArray(c.failureEmits)) fail('INVALID_ARGUMENT', { field: 'failureEmits' }, 'failureEmits must be a list of events to publish');
+  for (const e of c.failureEmits ?? []) {
+    getTopic(sim, e.topic);
+    if (!e.eventType || typeof e.eventType !== 'string') fail('INVALID_ARGUMENT', { field: 'failureEmits' }, 'a failure event needs an eventType, e.g. PaymentFailed');
+  }
   if (c.retryTopic) getTopic(sim, c.retryTopic);
   if (c.deadLetterTopic) getTopic(sim, c.deadLetterTopic);
   positiveInt('instances', c.instances ?? 1, 1000);
@@ -46,6 +51,8 @@ export function addService(sim: Sim, c: AddService): void {
     maxAttempts: c.maxAttempts ?? 1,
     retryTopic: c.retryTopic ?? null,
     deadLetterTopic: c.deadLetterTopic ?? null,
+    failureEmits: (c.failureEmits ?? []).map((e) => ({ ...e })),
+    failureEvents: 0,
     idempotent: c.idempotent ?? false,
     producerId: serviceProducerId(c.id),
     assignor: c.assignor ?? 'cooperative-sticky',

@@ -101,6 +101,9 @@ export interface ServiceView {
   processingMs: number;
   failureRate: number;
   stats: { processed: number; failed: number; duplicatesSkipped: number; deadLettered: number; dropped: number; emitted: number; filtered: number };
+  /** Only for services with failure events (AddService.failureEmits): records that failed for
+   * good and were published as a failure event. */
+  failureEvents?: number;
   /** Only for transactional services. */
   transactions?: { committed: number; aborted: number; isolationLevel: IsolationLevel };
 }
@@ -203,6 +206,7 @@ export function buildView(sim: { now: number; world: World }): EngineView {
       processingMs: s.processingMs,
       failureRate: s.failureRate,
       stats: { ...s.stats },
+      ...(s.failureEmits.length > 0 ? { failureEvents: s.failureEvents } : {}),
       ...(s.transactional ? { transactions: { ...s.txnStats, isolationLevel: s.isolationLevel } } : {}),
     })),
     syncServices: [...w.syncServices.values()].map((s) => ({

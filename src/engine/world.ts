@@ -281,6 +281,10 @@ export interface ServiceState {
   maxAttempts: number;
   retryTopic: string | null;
   deadLetterTopic: string | null;
+  /** Published when a record fails for good (AddService.failureEmits); empty = none. */
+  failureEmits: Emit[];
+  /** Failure events published (counted per record that failed for good). */
+  failureEvents: number;
   idempotent: boolean;
   /** Id of the producer its handlers publish with. */
   producerId: string;

@@ -83,6 +83,8 @@ export function defaultProps(kind: NodeKind, id: string, brokers: number): Scena
         ...NO_RULE,
         transactional: false,
         isolationLevel: 'read_uncommitted',
+        failureEmits: '',
+        reactsTo: '',
       } satisfies NodeOf<'service'>['props'];
     case 'consumer':
       return {

@@ -38,6 +38,12 @@ const ADDED_IN_3: Readonly<Record<string, Readonly<Record<string, unknown>>>> = 
   consumer: { isolationLevel: 'read_uncommitted' },
 };
 
+/** Props that version 4 added (sagas): services publish no failure event and react to every
+ * record, as every earlier canvas did. */
+const ADDED_IN_4: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  service: { failureEmits: '', reactsTo: '' },
+};
+
 /** A node's props with the fields of `added` it lacks (fields it already has are kept). */
 function withAdded(added: Readonly<Record<string, Readonly<Record<string, unknown>>>>, kind: unknown, props: unknown): unknown {
   if (typeof kind !== 'string' || !Object.hasOwn(added, kind) || typeof props !== 'object' || props === null || Array.isArray(props)) return props;
@@ -45,12 +51,12 @@ function withAdded(added: Readonly<Record<string, Readonly<Record<string, unknow
 }
 
 /**
- * A version 1 or 2 node's props brought to the current version (fields it already has are kept).
+ * A version 1, 2 or 3 node's props brought to the current version (fields it already has are kept).
  * Also used for application props inside AsyncAPI documents exported by older versions
  * (asyncapi/extension.ts).
  */
 export function upgradeProps(kind: unknown, props: unknown): unknown {
-  return withAdded(ADDED_IN_3, kind, withAdded(ADDED_IN_2, kind, props));
+  return withAdded(ADDED_IN_4, kind, withAdded(ADDED_IN_3, kind, withAdded(ADDED_IN_2, kind, props)));
 }
 
 /** The nodes of a document, each with `step` applied to its props. */
@@ -68,6 +74,7 @@ function mapProps(document: Record<string, unknown>, step: (kind: unknown, props
 export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
   1: (document) => mapProps(document, (kind, props) => withAdded(ADDED_IN_2, kind, props)),
   2: (document) => mapProps(document, (kind, props) => withAdded(ADDED_IN_3, kind, props)),
+  3: (document) => mapProps(document, (kind, props) => withAdded(ADDED_IN_4, kind, props)),
 };
 
 export function migrate(

@@ -13,13 +13,14 @@ import { COMMANDS, VALUE_MODELS, type Command, type ValueModel } from '../engine
  *   broker...), as engine commands with the moment they were applied. Replaying setup + timeline
  *   from the seed rebuilds any moment exactly.
  */
-export const SCENARIO_VERSION = 3;
+export const SCENARIO_VERSION = 4;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'ids use 1-40 letters, digits, "_" or "-"');
 const topicName = z.string().regex(/^[A-Za-z0-9._-]{1,60}$/, 'topic names use 1-60 letters, digits, ".", "_" or "-"');
 /** Free text typed by the learner; always rendered as text, never as HTML. */
 const label = z.string().trim().min(1, 'a label cannot be empty').max(40, 'labels are at most 40 characters');
 const eventType = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,39}$/, 'event types start with a letter, e.g. OrderPlaced');
+const optionalEventType = z.union([z.literal(''), eventType]);
 /** Bounds a learner may set, shared by the schema, the inspector's fields and its live actions. */
 export const LIMITS = {
   /** Partitions of one topic (the canvas draws each as a lane). */
@@ -95,6 +96,13 @@ export const serviceProps = z.object({
   /** Exactly-once: outputs written in a Kafka transaction with the input offsets (engine transactions.ts). */
   transactional: z.boolean(),
   isolationLevel,
+  /**
+   * Sagas (lesson 17). failureEmits: the event type it publishes, with the record's key, to every
+   * topic it writes to when a record fails for good (after maxAttempts), instead of dropping it
+   * silently; empty = none. reactsTo: the only event type it reacts to; empty = every record.
+   */
+  failureEmits: optionalEventType,
+  reactsTo: optionalEventType,
 });
 
 export const consumerProps = z.object({

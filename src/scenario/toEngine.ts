@@ -268,7 +268,7 @@ function serviceToEngine(
     id: n.id,
     group: p.group,
     subscribes,
-    handlers: [{ on: '*', emit: emitTo.map((topic) => ({ topic, eventType: p.emits, key: 'same' as const })) }],
+    handlers: [{ on: p.reactsTo === '' ? '*' : p.reactsTo, emit: emitTo.map((topic) => ({ topic, eventType: p.emits, key: 'same' as const })) }],
     instances: p.instances,
     processingMs: p.processingMs,
     failureRate: p.failureRate,
@@ -282,6 +282,7 @@ function serviceToEngine(
     // Kafka's defaults are left out, so canvases that never set these give the same commands.
     ...(p.transactional ? { transactional: true } : {}),
     ...(p.isolationLevel !== 'read_uncommitted' ? { isolationLevel: p.isolationLevel } : {}),
+    ...(p.failureEmits !== '' && emitTo.length > 0 ? { failureEmits: emitTo.map((topic) => ({ topic, eventType: p.failureEmits, key: 'same' as const })) } : {}),
   };
 }
 
