@@ -152,7 +152,7 @@ describe('version 2 to 3: transactions and isolation.level', () => {
     const r = validateScenario(v2);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.version).toBe(3);
+    expect(r.value.version).toBe(SCENARIO_VERSION);
     const props = (id: string) => r.value.nodes.find((n) => n.id === id)!.props;
     expect(props('s')).toMatchObject({ idempotent: true, transactional: false, isolationLevel: 'read_uncommitted' });
     expect(props('c')).toMatchObject({ commitMode: 'auto', isolationLevel: 'read_uncommitted' });
@@ -174,5 +174,68 @@ describe('version 2 to 3: transactions and isolation.level', () => {
     expect(r.ok).toBe(true);
     const expected = validateScenario(v2);
     expect(r.ok && r.value).toEqual(expected.ok && expected.value);
+  });
+});
+
+describe('version 3 to 4: failure events and reacting to one event type (sagas)', () => {
+  const v3 = {
+    version: 3,
+    name: 'saved before sagas',
+    seed: 4,
+    nodes: [
+      { id: 't', kind: 'topic', label: 't', position: { x: 0, y: 0 }, props: { name: 't', partitions: 1, replicationFactor: 1, minInsyncReplicas: 1, retentionMs: null, cleanupPolicy: 'delete', retentionBytes: null, segmentRecords: 1000, deleteRetentionMs: 86_400_000 } },
+      { id: 'out', kind: 'topic', label: 'out', position: { x: 0, y: 0 }, props: { name: 'out', partitions: 1, replicationFactor: 1, minInsyncReplicas: 1, retentionMs: null, cleanupPolicy: 'delete', retentionBytes: null, segmentRecords: 1000, deleteRetentionMs: 86_400_000 } },
+      {
+        id: 's',
+        kind: 'service',
+        label: 'S',
+        position: { x: 0, y: 0 },
+        props: { group: 's', instances: 1, processingMs: 20, failureRate: 0.5, maxAttempts: 3, idempotent: false, assignor: 'range', autoOffsetReset: 'earliest', emits: 'Done', retryTopic: null, deadLetterTopic: null, ruleField: '', ruleAbove: 0, ruleCount: 1, ruleWindowMs: 1000, transactional: false, isolationLevel: 'read_uncommitted' },
+      },
+    ],
+    edges: [
+      { id: 'e1', source: 't', target: 's' },
+      { id: 'e2', source: 's', target: 'out' },
+    ],
+    timeline: [],
+    time: 0,
+  };
+
+  it('gives services no failure event and every event type, so the engine gets the commands a v3 canvas gave it', () => {
+    const r = validateScenario(v3);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.version).toBe(4);
+    expect(r.value.nodes[2].props).toMatchObject({ failureEmits: '', reactsTo: '' });
+    const service = scenarioToEngine(r.value).commands.find((c) => c.type === 'addService')!;
+    expect('failureEmits' in service).toBe(false);
+    expect(service.type === 'addService' && service.handlers).toEqual([{ on: '*', emit: [{ topic: 'out', eventType: 'Done', key: 'same' }] }]);
+  });
+
+  it('a version 1 document migrates through every step to version 4', () => {
+    const v1 = { version: 1, name: 'old', seed: 1, nodes: [{ id: 's', kind: 'service', label: 'S', position: { x: 0, y: 0 }, props: { group: 's' } }], edges: [], timeline: [], time: 0 };
+    const r = migrate(v1);
+    expect(r.ok && (r.value as typeof v1).nodes[0].props).toMatchObject({ ruleField: '', transactional: false, failureEmits: '', reactsTo: '' });
+    expect(r.ok && (r.value as { version: number }).version).toBe(4);
+  });
+
+  it('turns failureEmits and reactsTo into the engine\'s failure events and handler', () => {
+    const set = structuredClone(v3);
+    Object.assign(set.nodes[2].props, { failureEmits: 'PaymentFailed', reactsTo: 'OrderPlaced' });
+    const r = validateScenario(set);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const service = scenarioToEngine(r.value).commands.find((c) => c.type === 'addService')!;
+    expect(service).toMatchObject({
+      handlers: [{ on: 'OrderPlaced', emit: [{ topic: 'out', eventType: 'Done', key: 'same' }] }],
+      failureEmits: [{ topic: 'out', eventType: 'PaymentFailed', key: 'same' }],
+    });
+  });
+
+  it('refuses an event type that is not a name, with the schema\'s sentence', () => {
+    const set = structuredClone(v3);
+    Object.assign(set.nodes[2].props, { failureEmits: '1 bad' });
+    const r = validateScenario(set);
+    expect(r.ok).toBe(false);
   });
 });
