@@ -107,6 +107,30 @@ function flaggedOnly(ctx: GoalContext, p: { topic: string; source: string; field
   return n >= p.min;
 }
 
+/** Records of `topic` whose event type (their `type` header) is `eventType`. */
+function recordsOfType(ctx: GoalContext, topic: string, eventType: string): KafkaRecord[] {
+  const t = topicOf(ctx, topic);
+  if (!ctx.read || !t) return [];
+  return t.partitions.flatMap((x) => ctx.read!(topic, x.id, x.startOffset, x.endOffset - x.startOffset).filter((r) => r.headers.type === eventType));
+}
+
+/**
+ * A saga's compensation (lesson 17): at least `min` business events (orders) that got a `failed`
+ * event in `failedTopic` also got a `compensation` event in `topic`, and no `compensation` event
+ * is about a business event that did not fail. Business events are matched by their `origin`
+ * header, which services keep along a chain (the order's first record), so a key used by several
+ * orders cannot fool it.
+ */
+function compensated(ctx: GoalContext, p: { failedTopic: string; failed: string; topic: string; compensation: string; min: number }): boolean {
+  const failedOrigins = new Set(recordsOfType(ctx, p.failedTopic, p.failed).map((r) => r.headers.origin));
+  const undone = new Set<string>();
+  for (const r of recordsOfType(ctx, p.topic, p.compensation)) {
+    if (r.headers.origin === undefined || !failedOrigins.has(r.headers.origin)) return false;
+    undone.add(r.headers.origin);
+  }
+  return undone.size >= p.min;
+}
+
 export const GOALS = {
   /** Virtual time has reached `ms` (a "press play and watch" step). */
   timePassed: define(z.strictObject({ ms: z.number().min(1) }), (ctx, p) => ctx.view.now >= p.ms),
@@ -392,6 +416,12 @@ export const GOALS = {
       })
     );
   }),
+
+  /** At least `min` records of the topic are of this event type (e.g. PaymentFailed among payments). */
+  eventRecords: define(z.strictObject({ topic: name, eventType: name, min: count }), (ctx, p) => recordsOfType(ctx, p.topic, p.eventType).length >= p.min),
+
+  /** A saga undid failed business events: see compensated() above. */
+  compensated: define(z.strictObject({ failedTopic: name, failed: name, topic: name, compensation: name, min: count }), compensated),
 
   /** A record with `key` reached the topic from a producer or service node whose event type is `eventType` (e.g. an OrderCancelled for alice). */
   keyEventProduced: define(z.strictObject({ topic: name, key: z.string(), eventType: name }), (ctx, p) => {

@@ -65,6 +65,8 @@ const DESCRIBE: Record<GoalName, (p: Params, t: Translate) => string> = {
   partitionsTakenOver: (p, t) => t('lessons.goalPart.partitionsTakenOver', vars(p, t)),
   lateGroupReadFromStart: (p, t) => t('lessons.goalPart.lateGroupReadFromStart', vars(p, t)),
   keyEventProduced: (p, t) => t('lessons.goalPart.keyEventProduced', vars(p, t)),
+  eventRecords: (p, t) => t('lessons.goalPart.eventRecords', vars(p, t)),
+  compensated: (p, t) => t('lessons.goalPart.compensated', vars(p, t)),
   keyCompactedAway: (p, t) => t('lessons.goalPart.keyCompactedAway', vars(p, t)),
   offsetOutOfRange: (p, t) => t('lessons.goalPart.offsetOutOfRange', vars(p, t)),
   flaggedOnly: (p, t) =>
