@@ -93,6 +93,10 @@ export interface ServicePlan extends ReaderPlan {
   retryTopic: string | null;
   deadLetterTopic: string | null;
   rule: RulePlan | null;
+  /** Sagas: the only event type it reacts to (null = every record), and the failure event it
+   * publishes for a record that failed for good (null = none). */
+  reactsTo: string | null;
+  failureEmits: string | null;
 }
 
 export interface ConsumerPlan extends ReaderPlan {
@@ -253,5 +257,7 @@ function servicePlan(base: ScriptPlan, n: NodeOf<'service'>, c: Of<'addService'>
     retryTopic: c.retryTopic ?? null,
     deadLetterTopic: c.deadLetterTopic ?? null,
     rule: c.rule ? { field: c.rule.field, above: c.rule.above, count: c.rule.count ?? 1, windowMs: c.rule.windowMs ?? 1000 } : null,
+    reactsTo: p.reactsTo === '' ? null : p.reactsTo,
+    failureEmits: c.failureEmits && c.failureEmits.length > 0 ? p.failureEmits : null,
   };
 }

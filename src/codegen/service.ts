@@ -22,6 +22,8 @@ export function serviceFile(s: ServicePlan, scenarioName: string): string {
     assignor: s.assignor,
     autoOffsetReset: s.autoOffsetReset,
     ...(s.rule ? { rule: s.rule } : {}),
+    ...(s.reactsTo !== null ? { reactsTo: s.reactsTo } : {}),
+    ...(s.failureEmits !== null ? { failureEmits: s.failureEmits } : {}),
   };
   const subscribes = s.retryTopic ? '[...CONFIG.inputs, CONFIG.retryTopic]' : 'CONFIG.inputs';
   const publishes = s.outputs.length > 0 ? `publishes ${s.emits} to ${listText(s.outputs)} with the same key` : 'has no output topic';
@@ -69,7 +71,7 @@ ${ruleFunction(s)}
 async function handle(message: KafkaMessage, origin: string): Promise<void> {
   await sleep(PROCESSING_MS);
   if (Math.random() < FAILURE_RATE) throw new Error('simulated failure (FAILURE_RATE)');
-${s.rule ? "  if (!passesRule(message)) {\n    count('filtered');\n    return;\n  }\n" : ''}${emitLines(s)}
+${s.rule ? "  if (!passesRule(message)) {\n    count('filtered');\n    return;\n  }\n" : ''}${reactsToLines(s)}${emitLines(s)}
 }
 ${retryFunctions(s)}
 /** One record, with the canvas's duplicate check, attempts, retries and dead-lettering. */
@@ -135,6 +137,22 @@ async function sendToRetry(message: KafkaMessage, origin: string, attempt: numbe
   await producer.send({ topic: CONFIG.retryTopic, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
 }
 `;
+  if (s.failureEmits !== null)
+    out += `
+/**
+ * A saga's failure event: the business outcome (e.g. PaymentFailed) published with the same key
+ * to the output topics, so other services can compensate (microservices.io/patterns/data/saga.html).
+ */
+async function sendFailureEvent(message: KafkaMessage, origin: string): Promise<void> {
+  await producer.sendBatch({
+    acks: -1,
+    topicMessages: CONFIG.outputs.map((topic) => ({
+      topic,
+      messages: [{ key: message.key, value: message.value, headers: { type: CONFIG.failureEmits, origin, error: 'processing failed' } }],
+    })),
+  });
+}
+`;
   if (s.deadLetterTopic)
     out += `
 /** Parks a record that used up its attempts on the dead-letter topic, for a person to look at. */
@@ -146,6 +164,17 @@ async function sendToDeadLetter(message: KafkaMessage, origin: string, attempt: 
   return out;
 }
 
+/** Sagas: the failure event, sent when a record fails for good (besides any dead-letter copy). */
+function failureEventLines(s: ServicePlan): string {
+  return s.failureEmits === null ? '' : "      await sendFailureEvent(message, origin);\n      count('failure events');\n";
+}
+
+/** Sagas: only records whose "type" header is CONFIG.reactsTo make it emit. */
+function reactsToLines(s: ServicePlan): string {
+  if (s.reactsTo === null) return '';
+  return "  // It reacts only to CONFIG.reactsTo events (e.g. a compensation on PaymentFailed).\n  if (headerText(message, 'type') !== CONFIG.reactsTo) return;\n";
+}
+
 function failureLines(s: ServicePlan): string {
   const retry = s.retryTopic
     ? `      if (attempt < MAX_ATTEMPTS) {
@@ -155,11 +184,16 @@ function failureLines(s: ServicePlan): string {
       }`
     : `      // Retry in place: the next records of this partition wait.
       if (attempt < MAX_ATTEMPTS) continue;`;
-  const giveUp = s.deadLetterTopic
-    ? `      await sendToDeadLetter(message, origin, attempt);
+  let giveUp: string;
+  if (s.deadLetterTopic)
+    giveUp = `${failureEventLines(s)}      await sendToDeadLetter(message, origin, attempt);
       count('dead-lettered');
-      return;`
-    : `      // No dead-letter topic on the canvas: the record is dropped (and counted).
+      return;`;
+  else if (s.failureEmits !== null)
+    giveUp = `      // No dead-letter topic: the failure event is what is left of the record.
+${failureEventLines(s)}      return;`;
+  else
+    giveUp = `      // No dead-letter topic on the canvas: the record is dropped (and counted).
       console.warn(\`\${CONFIG.label}: gave up on \${origin} after \${attempt} attempt(s)\`);
       count('dropped');
       return;`;

@@ -118,6 +118,8 @@ export const panels = {
   'inspector.field.assignor': 'Partition assignor',
   'inspector.field.autoOffsetReset': 'auto.offset.reset',
   'inspector.field.emits': 'Emits event type',
+  'inspector.field.reactsTo': 'Reacts only to event type',
+  'inspector.field.failureEmits': 'Failure event type',
   'inspector.field.retryTopic': 'Retry topic',
   'inspector.field.deadLetterTopic': 'Dead-letter topic',
   'inspector.field.commitMode': 'Offset commits',
@@ -133,6 +135,8 @@ export const panels = {
   'inspector.hint.maxAttempts': '1 means no retry.',
   'inspector.hint.idempotentService': 'Events already handled are skipped when they come again.',
   'inspector.hint.emits': 'Sent to every topic this service writes to.',
+  'inspector.hint.reactsTo': 'Only events of this type make it emit, e.g. PaymentFailed; others are read and skipped. Empty: every event.',
+  'inspector.hint.failureEmits': 'When an event fails for good (after its last attempt), send this event instead, e.g. PaymentFailed, with the same key, to every topic this service writes to, so other services can react. Empty: the event is only dropped or dead-lettered.',
   'inspector.hint.outputTopic': 'Pick one of the topics this service writes to (connect it first).',
 
   'inspector.option.none': 'None',
@@ -154,6 +158,7 @@ export const panels = {
   'inspector.error.labelLong': 'Use at most {{max}} characters.',
   'inspector.error.tooLong': 'Use at most {{max}} characters.',
   'inspector.error.eventType': 'Start with a letter, then letters, digits, “.”, “_” or “-” (e.g. OrderPlaced).',
+  'inspector.error.optionalEventType': 'Start with a letter, then letters, digits, “.”, “_” or “-” (e.g. PaymentFailed), or leave it empty.',
   'inspector.error.topicName': 'Use 1–60 letters, digits, “.”, “_” or “-”.',
   'inspector.error.topicTaken': 'Another topic is already called “{{name}}”.',
   'inspector.error.keysEmpty': 'Enter at least one key.',
@@ -187,6 +192,7 @@ export const panels = {
   'inspector.counter.failed': 'failed attempts',
   'inspector.counter.deadLettered': 'to dead-letter topic',
   'inspector.counter.dropped': 'dropped',
+  'inspector.counter.failureEvents': '{{type}} events sent (failed for good)',
   'inspector.counter.duplicatesSkipped': 'duplicates skipped',
   'inspector.counter.ruleHint': 'Rule: only events whose {{field}} is above {{above}} are passed on; the others count as filtered.',
 

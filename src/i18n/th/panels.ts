@@ -124,6 +124,8 @@ export const panels: Record<keyof typeof en, string> = {
   'inspector.field.assignor': 'วิธีแบ่ง partition (assignor)',
   'inspector.field.autoOffsetReset': 'auto.offset.reset',
   'inspector.field.emits': 'ประเภทอีเวนต์ที่ส่งออก',
+  'inspector.field.reactsTo': 'ทำงานเฉพาะกับอีเวนต์ประเภท',
+  'inspector.field.failureEmits': 'ประเภทอีเวนต์เมื่อล้มเหลว',
   'inspector.field.retryTopic': 'Topic สำหรับลองใหม่',
   'inspector.field.deadLetterTopic': 'Dead-letter topic',
   'inspector.field.commitMode': 'การ commit offset',
@@ -139,6 +141,8 @@ export const panels: Record<keyof typeof en, string> = {
   'inspector.hint.maxAttempts': '1 หมายถึงไม่ลองใหม่',
   'inspector.hint.idempotentService': 'อีเวนต์ที่เคยประมวลผลแล้วจะถูกข้ามเมื่อส่งมาซ้ำ',
   'inspector.hint.emits': 'ส่งไปยังทุก topic ที่เซอร์วิสนี้เขียน',
+  'inspector.hint.reactsTo': 'เฉพาะอีเวนต์ประเภทนี้ที่ทำให้มันส่งอีเวนต์ออก เช่น PaymentFailed อีเวนต์อื่นถูกอ่านแล้วข้ามไป เว้นว่าง: ทุกอีเวนต์',
+  'inspector.hint.failureEmits': 'เมื่ออีเวนต์ล้มเหลวถาวร (หลังความพยายามครั้งสุดท้าย) ให้ส่งอีเวนต์นี้แทน เช่น PaymentFailed ด้วยคีย์เดิม ไปยังทุก topic ที่เซอร์วิสนี้เขียน เพื่อให้เซอร์วิสอื่นตอบสนองได้ เว้นว่าง: อีเวนต์นั้นแค่ถูกทิ้งหรือส่งไป dead-letter',
   'inspector.hint.outputTopic': 'เลือกหนึ่งใน topic ที่เซอร์วิสนี้เขียน (ต้องเชื่อมต่อก่อน)',
 
   'inspector.option.none': 'ไม่มี',
@@ -160,6 +164,7 @@ export const panels: Record<keyof typeof en, string> = {
   'inspector.error.labelLong': 'ใช้ได้ไม่เกิน {{max}} ตัวอักษร',
   'inspector.error.tooLong': 'ใช้ได้ไม่เกิน {{max}} ตัวอักษร',
   'inspector.error.eventType': 'ขึ้นต้นด้วยตัวอักษรภาษาอังกฤษ ตามด้วยตัวอักษร ตัวเลข “.” “_” หรือ “-” (เช่น OrderPlaced)',
+  'inspector.error.optionalEventType': 'ขึ้นต้นด้วยตัวอักษร ตามด้วยตัวอักษร ตัวเลข “.” “_” หรือ “-” (เช่น PaymentFailed) หรือเว้นว่าง',
   'inspector.error.topicName': 'ใช้ตัวอักษรภาษาอังกฤษ ตัวเลข “.” “_” หรือ “-” ได้ 1–60 ตัว',
   'inspector.error.topicTaken': 'มี topic อื่นชื่อ “{{name}}” อยู่แล้ว',
   'inspector.error.keysEmpty': 'กรุณากรอกคีย์อย่างน้อยหนึ่งคีย์',
@@ -193,6 +198,7 @@ export const panels: Record<keyof typeof en, string> = {
   'inspector.counter.failed': 'ครั้งที่ล้มเหลว',
   'inspector.counter.deadLettered': 'ไปยัง dead-letter topic',
   'inspector.counter.dropped': 'ทิ้งไป',
+  'inspector.counter.failureEvents': 'ส่ง {{type}} แล้ว (ล้มเหลวถาวร)',
   'inspector.counter.duplicatesSkipped': 'ข้ามที่ซ้ำ',
   'inspector.counter.ruleHint': 'กฎ: ส่งต่อเฉพาะอีเวนต์ที่ {{field}} มากกว่า {{above}} อีเวนต์อื่นนับว่าถูกกรองออก',
 

@@ -26,6 +26,7 @@ export function ServiceCounters({ node }: { node: NodeOf<'service'> }) {
   const running = useKafe((s) => s.ids.serviceNode[node.id] !== undefined);
   const stats = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.stats ?? null);
   const txn = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.transactions ?? null);
+  const failureEvents = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.failureEvents ?? null);
   if (!running || !stats) return null;
   return (
     <div className="live__block">
@@ -37,6 +38,12 @@ export function ServiceCounters({ node }: { node: NodeOf<'service'> }) {
             <dd>{stats[c].toLocaleString()}</dd>
           </div>
         ))}
+        {failureEvents !== null && (
+          <div className="counters__item" data-counter="failureEvents">
+            <dt>{t('inspector.counter.failureEvents', { type: node.props.failureEmits })}</dt>
+            <dd>{failureEvents.toLocaleString()}</dd>
+          </div>
+        )}
         {txn && (
           <>
             <div className="counters__item" data-counter="txnCommitted">

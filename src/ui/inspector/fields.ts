@@ -150,6 +150,8 @@ const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.-]{0,39}$/;
 const TOPIC_NAME = /^[A-Za-z0-9._-]{1,60}$/;
 /** A rule's field: a name like amount, or empty (the service reacts to every event). */
 const RULE_FIELD = /^([A-Za-z_][A-Za-z0-9_]{0,29})?$/;
+/** An event type, or empty (sagas: no failure event / react to every event). */
+const OPTIONAL_EVENT_TYPE = /^([A-Za-z][A-Za-z0-9_.-]{0,39})?$/;
 
 /** The node's label: 1-40 characters once trimmed. */
 export function parseLabel(text: string): Parsed {
@@ -316,6 +318,8 @@ export const FIELDS: Record<NodeKind, readonly FieldSpec[]> = {
     assignorField,
     offsetResetField,
     patternField('emits', 'inspector.field.emits', EVENT_TYPE, 'inspector.error.eventType', { hintKey: 'inspector.hint.emits' }),
+    patternField('reactsTo', 'inspector.field.reactsTo', OPTIONAL_EVENT_TYPE, 'inspector.error.optionalEventType', { hintKey: 'inspector.hint.reactsTo' }),
+    patternField('failureEmits', 'inspector.field.failureEmits', OPTIONAL_EVENT_TYPE, 'inspector.error.optionalEventType', { hintKey: 'inspector.hint.failureEmits' }),
     topicPick('retryTopic', 'inspector.field.retryTopic', 'inspector.hint.outputTopic'),
     topicPick('deadLetterTopic', 'inspector.field.deadLetterTopic', 'inspector.hint.outputTopic'),
     patternField('ruleField', 'inspector.field.ruleField', RULE_FIELD, 'inspector.error.ruleField', { hintKey: 'inspector.hint.ruleField' }),
