@@ -1,0 +1,174 @@
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { dragConnect, pageErrors, screenshot, useApp } from './harness';
+
+/**
+ * Lesson 17 by hand, as its text says: Payment drops the orders whose payment fails for good
+ * (they stay accepted); typed into "Failure event type", PaymentFailed takes their place; arrows
+ * from payments into Order service and Stock release, each set to react only to PaymentFailed,
+ * compensate exactly those orders (the goal's checklist ticks both).
+ */
+const app = useApp();
+const JOURNEY_MS = 240_000;
+
+const lesson = (page: Page) => page.getByTestId('lesson');
+const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+const reached = (page: Page) => lesson(page).getAttribute('data-reached');
+const playButton = (page: Page) => page.locator('button[data-action="togglePlay"]');
+const inspector = (page: Page) => page.getByTestId('inspector');
+const counter = (page: Page, name: string) => inspector(page).getByTestId('service-counters').locator(`[data-counter="${name}"] dd`);
+
+async function openStep(step: string): Promise<Page> {
+  const page = await app.openPage(`/#lesson=sagas&step=${step}&lang=en`);
+  await lesson(page).waitFor();
+  await expect.poll(() => lesson(page).getAttribute('data-step')).toBe(step);
+  expect(await reached(page)).toBe('false');
+  await page.getByLabel('Speed', { exact: true }).selectOption('5');
+  return page;
+}
+
+/** On a phone the inspector is a sheet behind its tab: open it (a learner taps "Inspector"). */
+async function showInspector(page: Page): Promise<void> {
+  const tab = page.locator('[data-sheet-tab="inspector"]');
+  if ((await tab.count()) > 0 && (await tab.isVisible()) && (await tab.getAttribute('aria-expanded')) !== 'true') await tab.click();
+}
+
+async function select(page: Page, id: string): Promise<void> {
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(400);
+  await panClearOfLesson(page, [id]);
+  await flowNode(page, id).click();
+}
+
+/** Types into an inspector text field and commits it with Enter, as a learner does. */
+async function setText(page: Page, label: string, value: string): Promise<void> {
+  const field = inspector(page).getByLabel(label, { exact: true });
+  await field.fill(value);
+  await field.press('Enter');
+}
+
+/**
+ * The lesson panel lies over the right of the canvas; when a node sits under it, drag an empty
+ * spot of the canvas to the left, as a learner pans to see it.
+ */
+async function panClearOfLesson(page: Page, ids: string[]): Promise<void> {
+  const panel = await lesson(page).boundingBox();
+  if (!panel) return;
+  let right = 0;
+  for (const id of ids) {
+    const box = (await flowNode(page, id).boundingBox())!;
+    right = Math.max(right, box.x + box.width + 30);
+  }
+  if (right <= panel.x) return;
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const spot = await page.evaluate((p) => {
+    for (let y = p.y + 30; y < p.y + p.height - 30; y += 20)
+      for (let x = p.x + p.width / 2; x > p.x + 30; x -= 20) if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+    return null;
+  }, pane);
+  if (!spot) throw new Error('no empty spot of the canvas to pan by');
+  await page.mouse.move(spot.x, spot.y);
+  await page.mouse.down();
+  await page.mouse.move(spot.x - (right - panel.x), spot.y, { steps: 10 });
+  await page.mouse.up();
+}
+
+/**
+ * Draws an arrow from a service to a topic far to its left, as a learner does: drag from the
+ * service's handle to the canvas's left edge, where the canvas scrolls along (React Flow's
+ * autoPanOnConnect), until the topic comes into view, then drop on it.
+ */
+async function connect(page: Page, from: string, to: string): Promise<void> {
+  const edges = await page.locator('.react-flow__edge').count();
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(400);
+  await panClearOfLesson(page, [from]);
+  await page.waitForTimeout(300);
+  const source = (await flowNode(page, from).locator('.react-flow__handle.source').boundingBox())!;
+  const target = flowNode(page, to).locator('.react-flow__handle.target');
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const visible = async () => {
+    const b = await target.boundingBox();
+    return b !== null && b.x > pane.x + 60 && b.x < pane.x + 600;
+  };
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+  await page.mouse.down();
+  if (!(await visible())) {
+    const y = source.y + source.height / 2;
+    await page.mouse.move(pane.x + 8, y, { steps: 10 });
+    for (let i = 0; i < 100 && !(await visible()); i++) {
+      await page.mouse.move(pane.x + 8 + (i % 2), y);
+      await page.waitForTimeout(50);
+    }
+  }
+  const b = (await target.boundingBox())!;
+  await page.mouse.move(b.x + b.width / 2 + 20, b.y + b.height / 2, { steps: 6 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(edges + 1);
+}
+
+async function playUntilReached(page: Page): Promise<void> {
+  await playButton(page).click();
+  await expect.poll(() => reached(page), { timeout: 90_000 }).toBe('true');
+  await playButton(page).click();
+}
+
+/** Screenshots at a laptop's and a phone's size, with `show` scrolled into view. */
+async function shoot(page: Page, name: string, show: () => Promise<void>): Promise<void> {
+  for (const [size, viewport] of [
+    ['1366x768', { width: 1366, height: 768 }],
+    ['390x844', { width: 390, height: 844 }],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await show();
+    await screenshot(page, `${name}-${size}`);
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+const showCounters = async (page: Page) => {
+  await showInspector(page);
+  await inspector(page).getByTestId('service-counters').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+};
+
+test('lesson 17 by hand: a payment that fails for good is dropped; with a failure event it becomes PaymentFailed', async () => {
+  const page = await openStep('accepted');
+  await playUntilReached(page);
+  await select(page, 'payment');
+  expect(Number(await counter(page, 'dropped').textContent())).toBeGreaterThan(0);
+  await shoot(page, 'sagas-dropped', () => showCounters(page));
+
+  const next = await openStep('failure-event');
+  await select(next, 'payment');
+  await setText(next, 'Failure event type', 'PaymentFailed');
+  await playUntilReached(next);
+  await select(next, 'payment');
+  expect(Number(await counter(next, 'failureEvents').textContent())).toBeGreaterThan(0);
+  expect(await counter(next, 'dropped').textContent()).toBe('0');
+  expect(await inspector(next).getByTestId('service-counters').textContent()).toContain('PaymentFailed events sent (failed for good)');
+  await shoot(next, 'sagas-failure-event', () => showCounters(next));
+  expect(pageErrors(page)).toEqual([]);
+  expect(pageErrors(next)).toEqual([]);
+}, JOURNEY_MS);
+
+test('lesson 17 by hand: Order service and Stock release compensate only the failed payments (choreography)', async () => {
+  const page = await openStep('choreography');
+  await screenshot(page, 'sagas-choreography-start-1366x768');
+  await connect(page, 'order-service', 'order-status');
+  await connect(page, 'stock-release', 'stock');
+  for (const id of ['order-service', 'stock-release']) {
+    await select(page, id);
+    await setText(page, 'Reacts only to event type', 'PaymentFailed');
+  }
+  await playUntilReached(page);
+  const checklist = lesson(page).getByTestId('lesson-checklist');
+  expect(await checklist.textContent()).toContain('got a OrderCancelled in order-status, and only those');
+  await select(page, 'stock-release');
+  expect(Number(await counter(page, 'emitted').textContent())).toBeGreaterThan(1);
+  await shoot(page, 'sagas-choreography', async () => {
+    await page.locator('.react-flow__controls-fitview').click();
+    await lesson(page).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  });
+  expect(pageErrors(page)).toEqual([]);
+}, JOURNEY_MS);
