@@ -32,7 +32,7 @@
  *   --quick): heap growth after GC and the longest tick; see bench/soak.ts. `--no-soak` skips it.
  * - PASS/MISS compares against the targets shown; a MISS never fails the run (exit code 0).
  *   MB = 2^20 bytes. BENCH_REPS=<n> changes the repetition count. `--only=b,g` runs only the
- *   sections named (letters as above: a and b' come with b, i with f); the headline needs b.
+ *   sections named (letters as above: a and b' come with b); the headline needs b.
  * - Engine workload details: producer at 1 M records/s virtual (10 000 per 10 ms tick), acks=1,
  *   keys cycling over 10 000 pooled 'customer-<n>' strings (or the 'random' key pattern); plain
  *   consumers with processingMs 0, maxPollRecords 5000, pollIntervalMs 10, earliest; traceLimit 0;
@@ -274,6 +274,9 @@ if (want('h')) {
 if (!process.argv.includes('--no-ui') && want('f')) {
   console.log('');
   for (const line of await runFrameBench({ seconds: quick ? 4 : 10 })) console.log(line);
+}
+
+if (!process.argv.includes('--no-ui') && want('i')) {
   console.log('');
   for (const line of await runFirstLoadBench()) console.log(line);
 }
