@@ -99,3 +99,4 @@ export function lessonIn(lesson: Lesson, lang: LessonLang): { title: string; tex
 export function courseTranslationGaps(course: Course, lang: Exclude<LessonLang, 'en'>): TranslationGap[] {
   return course.lessons.flatMap((l) => translationGaps(l.id, l.english, l.translations[lang]));
 }
+

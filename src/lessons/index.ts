@@ -9,6 +9,7 @@ export { goalHolds, goalParts } from './evaluate';
 export { applyAction, goalContext, type LessonDriver } from './actions';
 export { goToStepStart } from './replay';
 export { loadCourse, lessonIn, courseTranslationGaps, LESSON_LANGS, type Course, type Lesson, type LessonLang } from './catalog';
+export { courseIndex, entryTitle, type CourseIndex, type LessonEntry } from './lessonIndex';
 export { formatProblem, parseLessonFile, type LessonProblem, type LessonText, type StepText } from './parse';
 export { expectedHashes, sectionHash, translationGaps, type TranslationGap } from './translation';
 export { lessonStartScenario } from './scenario';

@@ -99,4 +99,7 @@ export const lessons = {
   'lessons.problems': 'Some lessons could not be loaded:',
   'lessons.progressUnreadable': 'Your saved lesson progress could not be read, so the course starts fresh. The unreadable save is kept aside in this browser (kafe.lessons.progress.unreadable).',
   'lessons.failedAction': 'This step could not be set up.',
+  'lessons.loading': 'Opening the lesson…',
+  'lessons.loadFailed': 'This lesson could not be loaded. Check your connection and try again.',
+  'lessons.retry': 'Try again',
 } as const;

@@ -98,4 +98,7 @@ export const lessons: Record<keyof typeof en, string> = {
   'lessons.problems': 'บางบทเรียนโหลดไม่ได้:',
   'lessons.progressUnreadable': 'อ่านความคืบหน้าบทเรียนที่บันทึกไว้ไม่ได้ หลักสูตรจึงเริ่มใหม่ ข้อมูลที่อ่านไม่ได้ถูกเก็บแยกไว้ในเบราว์เซอร์นี้แล้ว (kafe.lessons.progress.unreadable)',
   'lessons.failedAction': 'ตั้งค่าขั้นตอนนี้ไม่สำเร็จ',
+  'lessons.loading': 'กำลังเปิดบทเรียน…',
+  'lessons.loadFailed': 'โหลดบทเรียนนี้ไม่ได้ ตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง',
+  'lessons.retry': 'ลองอีกครั้ง',
 };

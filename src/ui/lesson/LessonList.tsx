@@ -1,10 +1,10 @@
-import { lessonIn, type Course } from '../../lessons';
+import { entryTitle, type CourseIndex } from '../../lessons/lessonIndex';
 import { useT } from '../../i18n';
 import { lessonProgressOf, useKafeStoreApi, useProgress, useProgressStoreApi } from '../../store';
 import { hasStash, requestLesson, requestStash } from './session';
 
 /** The course: every lesson with the learner's progress, and the way back to their own canvas. */
-export function LessonList({ course }: { course: Course }) {
+export function LessonList({ course }: { course: CourseIndex }) {
   const { t, lang } = useT();
   const store = useKafeStoreApi();
   const progressStore = useProgressStoreApi();
@@ -17,11 +17,11 @@ export function LessonList({ course }: { course: Course }) {
       <ol className="lesson-list__items">
         {course.lessons.map((lesson, i) => {
           const p = lessonProgressOf(progress, lesson.id);
-          const { title } = lessonIn(lesson, lang);
-          const total = lesson.meta.steps.length;
-          const done = lesson.meta.steps.filter((s) => p.done.includes(s.id)).length;
+          const title = entryTitle(lesson, lang);
+          const total = lesson.steps.length;
+          const done = lesson.steps.filter((id) => p.done.includes(id)).length;
           const action = p.completed ? 'lessons.review' : done > 0 || p.step > 0 ? 'lessons.continue' : 'lessons.start';
-          const open = () => requestLesson(store, progressStore, lesson, p.completed ? 0 : p.step, lang, (error) => notify('error', 'lessons.failedAction', error));
+          const open = () => requestLesson(store, progressStore, lesson, p.completed ? 0 : p.step, lang, (f) => notify('error', f.key, f.detail));
           return (
             <li key={lesson.id} className="lesson-list__item" data-lesson={lesson.id} data-completed={p.completed}>
               <div className="lesson-list__text">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { goalContext, goalHolds, goalParts, lessonIn, type Course, type Lesson } from '../../lessons';
+import { entryTitle, goalContext, goalHolds, goalParts, lessonIn, type Lesson, type LessonEntry } from '../../lessons';
 import { useT } from '../../i18n';
 import { lessonProgressOf, useKafeStoreApi, useProgress, useProgressStoreApi } from '../../store';
 import { allowedSteps, useLessonLock } from '../embed/lessonLock';
@@ -16,7 +16,10 @@ import { useGoalWatch } from './useGoalWatch';
 
 interface Props {
   lesson: Lesson;
-  course: Course;
+  /** Its number in the course, from 1. */
+  number: number;
+  /** The lesson after this one in the course, if any. */
+  next: LessonEntry | undefined;
   onAppLink: (link: AppLink) => void;
 }
 
@@ -25,7 +28,7 @@ interface Props {
  * remembered (progress), its explanation shown and Next highlighted. "Show me" plays the
  * reference solution on the canvas; "Reset step" puts the canvas back to the step's start.
  */
-export function LessonPlayer({ lesson, course, onAppLink }: Props) {
+export function LessonPlayer({ lesson, number, next, onAppLink }: Props) {
   const { t, lang } = useT();
   const store = useKafeStoreApi();
   const progressStore = useProgressStoreApi();
@@ -102,9 +105,6 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
     store.getState().markKept();
   };
 
-  const position = course.lessons.indexOf(lesson);
-  const next = course.lessons[position + 1];
-
   if (progress.completed) {
     return (
       <div className="lesson" data-testid="lesson-complete" ref={rootRef}>
@@ -118,8 +118,8 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
         <LessonMarkdown text={text.summary} onAppLink={onAppLink} />
         <div className="lesson__actions">
           {next ? (
-            <button type="button" className="button" onClick={() => requestLesson(store, progressStore, next, lessonProgressOf(progressStore.getState().progress, next.id).step, lang, fail)}>
-              {t('lessons.complete.next', { title: lessonIn(next, lang).title })}
+            <button type="button" className="button" onClick={() => requestLesson(store, progressStore, next, lessonProgressOf(progressStore.getState().progress, next.id).step, lang, (f) => store.getState().notify('error', f.key, f.detail))}>
+              {t('lessons.complete.next', { title: entryTitle(next, lang) })}
             </button>
           ) : (
             <p>{t('lessons.complete.last')}</p>
@@ -151,7 +151,7 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
           <CopyStepLink lessonId={lesson.id} step={index + 1} />
         </div>
       )}
-      <p className="lesson__kicker">{t('lessons.lessonNumber', { n: position + 1 })}</p>
+      <p className="lesson__kicker">{t('lessons.lessonNumber', { n: number })}</p>
       <h2 className="lesson__title">{title}</h2>
       <ol className="lesson__dots" aria-label={t('lessons.stepOf', { n: index + 1, total: steps.length })}>
         {steps.map((s, i) => (
