@@ -31,7 +31,8 @@ export const SCREENSHOT_DIR = path.join(ROOT, 'test/e2e/__screenshots__');
 const BUILD_CACHE = path.join(ROOT, 'node_modules/.cache/kafe-e2e');
 
 /** Everything that can change the built app. The build is reused while these are unchanged. */
-const BUILD_INPUTS = ['index.html', 'vite.config.ts', 'tsconfig.json', 'package-lock.json', 'src', 'public', 'lessons'];
+// scripts/lesson-index.ts runs in the build (vite.config.ts), with scripts/lessonFiles.ts.
+const BUILD_INPUTS = ['index.html', 'vite.config.ts', 'tsconfig.json', 'package-lock.json', 'src', 'public', 'lessons', 'scripts'];
 
 const CHROMIUM_PATH = process.env.KAFE_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -210,7 +211,8 @@ export async function ensureBuilt(): Promise<string> {
       configFile: path.join(ROOT, 'vite.config.ts'),
       mode: 'production',
       logLevel: 'warn',
-      build: { outDir: tmpDir, emptyOutDir: true },
+      // The manifest (.vite/manifest.json) lets test/e2e/firstLoadChunks.test.ts read the chunk layout.
+      build: { outDir: tmpDir, emptyOutDir: true, manifest: true },
     });
   } finally {
     process.env.NODE_ENV = nodeEnv;
@@ -228,7 +230,7 @@ export async function ensureBuilt(): Promise<string> {
 }
 
 async function hashInputs(): Promise<string> {
-  const hash = createHash('sha256').update('production-build-v2\0');
+  const hash = createHash('sha256').update('production-build-v3\0');
   for (const input of BUILD_INPUTS) {
     for (const file of await listFiles(path.join(ROOT, input))) {
       hash.update(path.relative(ROOT, file)).update('\0').update(await readFile(file)).update('\0');
