@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario';
 import { lessonFrontmatter, translationFrontmatter, type LessonFrontmatter } from './format';
 import { parseLessonFile, SUMMARY_SECTION, type LessonProblem, type LessonText } from './parse';
+import { PARTS } from './parts';
 import { lessonStartScenario } from './scenario';
 import { mergeText, translationGaps, type TranslationGap } from './translation';
 
@@ -67,8 +68,16 @@ export function loadCourse(files: Record<string, string>): Course {
     }
     lesson.translations[langOf(file)!] = { file, title: parsed.value.meta.title, text: parsed.value.text, translated: parsed.value.meta.translated };
   }
-  lessons.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  lessons.sort(courseOrder);
   return { lessons, problems };
+}
+
+/**
+ * The order a learner meets lessons in (the level map's, and "Next lesson"'s): by part, a part's
+ * challenge after its lessons, then by `order`.
+ */
+function courseOrder(a: Lesson, b: Lesson): number {
+  return PARTS.indexOf(a.meta.part) - PARTS.indexOf(b.meta.part) || Number(a.meta.challenge) - Number(b.meta.challenge) || a.order - b.order || a.id.localeCompare(b.id);
 }
 
 /** The frontmatter and the body must describe the same steps. */

@@ -12,4 +12,6 @@ export { loadCourse, lessonIn, courseTranslationGaps, LESSON_LANGS, type Course,
 export { formatProblem, parseLessonFile, type LessonProblem, type LessonText, type StepText } from './parse';
 export { expectedHashes, sectionHash, translationGaps, type TranslationGap } from './translation';
 export { lessonStartScenario } from './scenario';
+export { DIFFICULTIES, PARTS, type Difficulty, type PartId } from './parts';
+export { levelMap, mapLabels, type LevelMap, type MapEntry, type MapLabel, type MapPart } from './levelMap';
 export { PROGRESS_KEY, PROGRESS_UNREADABLE_KEY, emptyLessonProgress, emptyProgress, parseProgress, progressSchema, type LessonProgress, type Progress } from './progress';

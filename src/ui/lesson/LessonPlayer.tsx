@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { goalContext, goalHolds, goalParts, lessonIn, type Course, type Lesson } from '../../lessons';
+import { goalContext, goalHolds, goalParts, lessonIn, mapLabels, type Course, type Lesson } from '../../lessons';
 import { useT } from '../../i18n';
 import { lessonProgressOf, useKafeStoreApi, useProgress, useProgressStoreApi } from '../../store';
 import { allowedSteps, useLessonLock } from '../embed/lessonLock';
@@ -13,6 +13,7 @@ import { showSolution } from './showMe';
 import { describeGoal } from './goalText';
 import { namesInStep, requestFocus } from '../canvas/focus';
 import { useGoalWatch } from './useGoalWatch';
+import { labelText } from './LessonList';
 
 interface Props {
   lesson: Lesson;
@@ -151,7 +152,7 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
           <CopyStepLink lessonId={lesson.id} step={index + 1} />
         </div>
       )}
-      <p className="lesson__kicker">{t('lessons.lessonNumber', { n: position + 1 })}</p>
+      <p className="lesson__kicker">{labelText(mapLabels(course).get(lesson.id)!, t)}</p>
       <h2 className="lesson__title">{title}</h2>
       <ol className="lesson__dots" aria-label={t('lessons.stepOf', { n: index + 1, total: steps.length })}>
         {steps.map((s, i) => (
@@ -160,6 +161,7 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
           </li>
         ))}
       </ol>
+      {lesson.meta.challenge && <p className="lesson__challenge-note">{t('lessons.challengeNote')}</p>}
       {index === 0 && text.intro && <LessonMarkdown text={text.intro} onAppLink={onAppLink} />}
       <h3 className="lesson__step-heading" tabIndex={-1} ref={headingRef}>
         {t('lessons.stepOf', { n: index + 1, total: steps.length })}
