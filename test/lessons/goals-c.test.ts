@@ -17,12 +17,17 @@ function cluster() {
     edges: [['p', 't']],
     timeline: [],
   });
+  return driven(start);
+}
+
+/** A store on the lesson scenario `start`, with goal checks, live commands and time passing. */
+function driven(start: ReturnType<typeof lessonStartScenario>) {
   if (!start.ok) throw new Error(start.error);
   const store = createKafeStore(start.value);
   const holds = (goal: GoalSpec) => goalHolds(goal, goalContext(store));
   const run = (command: Parameters<ReturnType<typeof store.getState>['run']>[0]) => expect(store.getState().run(command)).toBe(true);
   const advance = (ms: number) => seekNow(store, store.getState().frame.now + ms);
-  return { holds, run, advance };
+  return { holds, run, advance, store };
 }
 
 describe('inSyncReplicas', () => {
@@ -123,10 +128,7 @@ describe('brokerDown without a broker named, producerStatAtMost, noAcknowledgedL
       edges: [['p', 't']],
       timeline: [],
     });
-    if (!start.ok) throw new Error(start.error);
-    const store = createKafeStore(start.value);
-    const holds = (goal: GoalSpec) => goalHolds(goal, goalContext(store));
-    const advance = (ms: number) => seekNow(store, store.getState().frame.now + ms);
+    const { holds, run, advance, store } = driven(start);
     expect(holds({ noAcknowledgedLoss: { topic: 't' } })).toBe(true);
     // Mirrors lesson 11's "unlucky" step: the follower misses writes while down, then the leader dies.
     const view = () => store.getState().frame.view;
@@ -134,10 +136,10 @@ describe('brokerDown without a broker named, producerStatAtMost, noAcknowledgedL
     advance(2000);
     const first = leader();
     const follower = [0, 1, 2].find((b) => b !== first && view().topics[0].partitions[0].replicas.includes(b))!;
-    store.getState().run({ type: 'failBroker', broker: follower });
+    run({ type: 'failBroker', broker: follower });
     advance(3000);
-    store.getState().run({ type: 'recoverBroker', broker: follower });
-    store.getState().run({ type: 'failBroker', broker: first! });
+    run({ type: 'recoverBroker', broker: follower });
+    run({ type: 'failBroker', broker: first! });
     advance(10_000);
     expect(holds({ recordsTruncated: { topic: 't', min: 1 } })).toBe(true);
     expect(holds({ noAcknowledgedLoss: { topic: 't' } })).toBe(false);
