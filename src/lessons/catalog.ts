@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario';
 import { lessonFrontmatter, translationFrontmatter, type LessonFrontmatter } from './format';
 import { parseLessonFile, SUMMARY_SECTION, type LessonProblem, type LessonText } from './parse';
+import type { MapLesson } from './levelMap';
 import { PARTS } from './parts';
 import { lessonStartScenario } from './scenario';
 import { mergeText, translationGaps, type TranslationGap } from './translation';
@@ -71,6 +72,9 @@ export function loadCourse(files: Record<string, string>): Course {
   lessons.sort(courseOrder);
   return { lessons, problems };
 }
+
+/** What the level map reads of a lesson (levelMap.ts). */
+export const mapLessonOf = (l: Lesson): MapLesson => ({ id: l.id, part: l.meta.part, difficulty: l.meta.difficulty, challenge: l.meta.challenge });
 
 /**
  * The order a learner meets lessons in (the level map's, and "Next lesson"'s): by part, a part's

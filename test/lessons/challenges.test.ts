@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyAction, goalContext, goalHolds, goToStepStart, levelMap, mapLabels, PARTS, type LessonAction } from '../../src/lessons';
+import { applyAction, goalContext, goalHolds, goToStepStart, levelMap, mapLabels, mapLessonOf, PARTS, type LessonAction } from '../../src/lessons';
 import { createKafeStore } from '../../src/store';
 import { course } from './course';
 
@@ -21,18 +21,18 @@ async function attempt(lessonId: string, actions: LessonAction[]): Promise<boole
 
 describe('the course map', () => {
   test('every part has lessons and ends with exactly one challenge, listed last', () => {
-    const map = levelMap(course(), () => false);
+    const map = levelMap(course().lessons.map(mapLessonOf), () => false);
     expect(map.parts.map((p) => p.id)).toEqual([...PARTS]);
     for (const part of map.parts) {
-      const challenges = part.entries.filter((e) => e.lesson.meta.challenge);
+      const challenges = part.entries.filter((e) => e.lesson.challenge);
       expect(challenges, part.id).toHaveLength(1);
-      expect(part.entries.at(-1)!.lesson.meta.challenge, part.id).toBe(true);
+      expect(part.entries.at(-1)!.lesson.challenge, part.id).toBe(true);
       expect(part.entries.length, part.id).toBeGreaterThan(1);
     }
   });
 
   test('lessons are numbered 1..n in course order, challenges by their part', () => {
-    const labels = [...mapLabels(course()).values()];
+    const labels = [...mapLabels(course().lessons.map(mapLessonOf)).values()];
     const numbers = labels.flatMap((l) => (l.kind === 'lesson' ? [l.n] : []));
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     expect(labels.filter((l) => l.kind === 'challenge')).toEqual(PARTS.map((_, i) => ({ kind: 'challenge', part: i + 1 })));
@@ -41,11 +41,11 @@ describe('the course map', () => {
   test('"next up" is the first lesson in course order not completed; progress is counted per part', () => {
     const c = course();
     const done = new Set([c.lessons[0].id, c.lessons[1].id, c.lessons[3].id]);
-    const map = levelMap(c, (id) => done.has(id));
+    const map = levelMap(c.lessons.map(mapLessonOf), (id) => done.has(id));
     expect(map.next).toBe(c.lessons[2].id);
     expect(map.parts[0].completed).toBe(3);
     expect(map.parts.slice(1).every((p) => p.completed === 0)).toBe(true);
-    expect(levelMap(c, () => true).next).toBeNull();
+    expect(levelMap(c.lessons.map(mapLessonOf), () => true).next).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { levelMap, lessonIn, type Course, type MapEntry, type MapLabel } from '../../lessons';
+import { levelMap, lessonIn, mapLessonOf, type Course, type Lesson, type MapEntry, type MapLabel, type MapLesson } from '../../lessons';
 import { useT, type Translate } from '../../i18n';
 import { lessonProgressOf, useKafeStoreApi, useProgress, useProgressStoreApi, type KafeStore } from '../../store';
 import { hasStash, requestLesson, requestStash } from './session';
@@ -13,7 +13,10 @@ export function LessonList({ course }: { course: Course }) {
   const store = useKafeStoreApi();
   const progressStore = useProgressStoreApi();
   const progress = useProgress((s) => s.progress);
-  const map = levelMap(course, (id) => lessonProgressOf(progress, id).completed);
+  const map = levelMap(
+    course.lessons.map((lesson) => ({ ...mapLessonOf(lesson), lesson })),
+    (id) => lessonProgressOf(progress, id).completed,
+  );
   return (
     <div className="lesson-list">
       <h2 className="panel__title">{t('lessons.course')}</h2>
@@ -55,10 +58,10 @@ export function labelText(label: MapLabel, t: Translate): string {
   return label.kind === 'lesson' ? t('lessons.lessonNumber', { n: label.n }) : t('lessons.challengeNumber', { n: label.part });
 }
 
-function LevelItem({ entry, next, store, progressStore }: { entry: MapEntry; next: boolean; store: KafeStore; progressStore: ReturnType<typeof useProgressStoreApi> }) {
+function LevelItem({ entry, next, store, progressStore }: { entry: MapEntry<MapLesson & { lesson: Lesson }>; next: boolean; store: KafeStore; progressStore: ReturnType<typeof useProgressStoreApi> }) {
   const { t, lang } = useT();
   const progress = useProgress((s) => s.progress);
-  const { lesson } = entry;
+  const { lesson } = entry.lesson;
   const p = lessonProgressOf(progress, lesson.id);
   const { title } = lessonIn(lesson, lang);
   const total = lesson.meta.steps.length;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { goalContext, goalHolds, goalParts, lessonIn, mapLabels, type Course, type Lesson } from '../../lessons';
+import { goalContext, goalHolds, goalParts, lessonIn, mapLabels, mapLessonOf, type Course, type Lesson } from '../../lessons';
 import { useT } from '../../i18n';
 import { lessonProgressOf, useKafeStoreApi, useProgress, useProgressStoreApi } from '../../store';
 import { allowedSteps, useLessonLock } from '../embed/lessonLock';
@@ -152,7 +152,7 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
           <CopyStepLink lessonId={lesson.id} step={index + 1} />
         </div>
       )}
-      <p className="lesson__kicker">{labelText(mapLabels(course).get(lesson.id)!, t)}</p>
+      <p className="lesson__kicker">{labelText(mapLabels(course.lessons.map(mapLessonOf)).get(lesson.id)!, t)}</p>
       <h2 className="lesson__title">{title}</h2>
       <ol className="lesson__dots" aria-label={t('lessons.stepOf', { n: index + 1, total: steps.length })}>
         {steps.map((s, i) => (
