@@ -5,6 +5,7 @@ import { fail } from './errors';
 import { Prng } from './prng';
 import { EventQueue } from './queue';
 import type { TraceBody, TraceEvent } from './trace';
+import { TraceRing } from './traceRing';
 import type { KafkaRecord } from './types';
 import { buildView, type EngineView } from './view';
 import type { Sim, SimEvent, World } from './world';
@@ -32,7 +33,11 @@ export interface Engine {
   readonly now: number;
   /** Agenda events run so far. */
   readonly eventsRun: number;
-  /** Trace kept in memory (at most config.traceLimit events, oldest dropped). */
+  /**
+   * Trace kept in memory (at most config.traceLimit events, oldest dropped). Kept in columns (see
+   * traceRing.ts) and built as objects when read: the same array comes back until the next event,
+   * then a new one. Read it when needed rather than holding on to it while the engine runs.
+   */
   readonly trace: readonly TraceEvent[];
   /** Every trace event ever emitted, including those dropped from `trace`. */
   readonly traceCount: number;
@@ -63,6 +68,8 @@ export interface Engine {
   subscribe(listener: (event: TraceEvent) => void): () => void;
 }
 
+const NO_EVENTS: readonly TraceEvent[] = Object.freeze([]);
+
 export function createEngine(config: EngineConfig = {}): Engine {
   return new SimulationEngine(resolveConfig(config));
 }
@@ -75,7 +82,9 @@ class SimulationEngine implements Engine, Sim {
   eventsRun = 0;
   traceCount = 0;
   private readonly queue = new EventQueue<SimEvent>();
-  private readonly kept: TraceEvent[] = [];
+  /** The kept trace (null when traceLimit is 0), and its objects as last built for `trace`. */
+  private readonly kept: TraceRing | null;
+  private keptArray: readonly TraceEvent[] | null = null;
   private readonly log: LoggedCommand[] = [];
   private readonly listeners = new Set<(event: TraceEvent) => void>();
   /** Trace events produced by the current advance/step call, returned to its caller. */
@@ -83,6 +92,7 @@ class SimulationEngine implements Engine, Sim {
 
   constructor(cfg: ResolvedConfig) {
     this.cfg = cfg;
+    this.kept = cfg.traceLimit > 0 ? new TraceRing(cfg.traceLimit) : null;
     this.rng = new Prng(cfg.seed);
     this.world = {
       brokers: Array.from({ length: cfg.brokers }, (_, id) => ({ id, up: true, incarnation: 0, fenced: false })),
@@ -107,7 +117,9 @@ class SimulationEngine implements Engine, Sim {
     return this.cfg;
   }
   get trace(): readonly TraceEvent[] {
-    return this.kept;
+    if (!this.kept) return NO_EVENTS;
+    this.keptArray ??= this.kept.toArray();
+    return this.keptArray;
   }
   get commandLog(): readonly LoggedCommand[] {
     return this.log;
@@ -130,9 +142,9 @@ class SimulationEngine implements Engine, Sim {
     const event = body as TraceEvent;
     (event as { t: number }).t = this.now;
     (event as { seq: number }).seq = this.traceCount++;
-    if (this.cfg.traceLimit > 0) {
+    if (this.kept) {
       this.kept.push(event);
-      if (this.kept.length > this.cfg.traceLimit * 1.5) this.kept.splice(0, this.kept.length - this.cfg.traceLimit);
+      this.keptArray = null;
     }
     if (this.batch) this.batch.push(event);
     for (const listener of this.listeners) listener(event);
