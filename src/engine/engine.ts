@@ -35,8 +35,9 @@ export interface Engine {
   readonly eventsRun: number;
   /**
    * Trace kept in memory (at most config.traceLimit events, oldest dropped). Kept in columns (see
-   * traceRing.ts) and built as objects when read: the same array comes back until the next event,
-   * then a new one. Read it when needed rather than holding on to it while the engine runs.
+   * traceRing.ts); reading it brings one array of objects up to date (events since the last read
+   * built and appended, dropped ones removed) and returns it, always the same array. Read it
+   * through this getter when needed: held and read later, the array shows the trace as it was.
    */
   readonly trace: readonly TraceEvent[];
   /** Every trace event ever emitted, including those dropped from `trace`. */
@@ -82,9 +83,11 @@ class SimulationEngine implements Engine, Sim {
   eventsRun = 0;
   traceCount = 0;
   private readonly queue = new EventQueue<SimEvent>();
-  /** The kept trace (null when traceLimit is 0), and its objects as last built for `trace`. */
+  /** The kept trace (null when traceLimit is 0). */
   private readonly kept: TraceRing | null;
-  private keptArray: readonly TraceEvent[] | null = null;
+  /** The kept trace as objects, as of the last read of `trace`: events [readUpTo - length, readUpTo) of all pushed. */
+  private readonly keptObjects: TraceEvent[] = [];
+  private readUpTo = 0;
   private readonly log: LoggedCommand[] = [];
   private readonly listeners = new Set<(event: TraceEvent) => void>();
   /** Trace events produced by the current advance/step call, returned to its caller. */
@@ -117,9 +120,18 @@ class SimulationEngine implements Engine, Sim {
     return this.cfg;
   }
   get trace(): readonly TraceEvent[] {
-    if (!this.kept) return NO_EVENTS;
-    this.keptArray ??= this.kept.toArray();
-    return this.keptArray;
+    const ring = this.kept;
+    if (!ring) return NO_EVENTS;
+    // Objects are built only on read, and only for events not built before: a reader that looks
+    // every frame (the comparison's diagram panel) pays for the new events, not the whole trace.
+    const objects = this.keptObjects;
+    const oldest = ring.pushed - ring.length;
+    const dropped = Math.min(objects.length, oldest - (this.readUpTo - objects.length));
+    if (dropped > 0) objects.splice(0, dropped);
+    if (objects.length === 0) this.readUpTo = Math.max(this.readUpTo, oldest);
+    for (let i = this.readUpTo; i < ring.pushed; i++) objects.push(ring.at(i - oldest));
+    this.readUpTo = ring.pushed;
+    return objects;
   }
   get commandLog(): readonly LoggedCommand[] {
     return this.log;
@@ -142,10 +154,7 @@ class SimulationEngine implements Engine, Sim {
     const event = body as TraceEvent;
     (event as { t: number }).t = this.now;
     (event as { seq: number }).seq = this.traceCount++;
-    if (this.kept) {
-      this.kept.push(event);
-      this.keptArray = null;
-    }
+    this.kept?.push(event);
     if (this.batch) this.batch.push(event);
     for (const listener of this.listeners) listener(event);
   }

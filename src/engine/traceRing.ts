@@ -152,6 +152,7 @@ export class TraceRing {
   /** Physical index of the oldest event, and how many are held. */
   private head = 0;
   private len = 0;
+  private total = 0;
   private codes: Int16Array;
   private times: Float64Array;
   private seqs: Float64Array;
@@ -182,6 +183,17 @@ export class TraceRing {
     return this.len;
   }
 
+  /** Events ever pushed: the held ones are the last `length` of them. */
+  get pushed(): number {
+    return this.total;
+  }
+
+  /** The i-th held event (0 = oldest) as an object: a fresh one for a columnar event. */
+  at(i: number): TraceEvent {
+    if (!(i >= 0 && i < this.len)) throw new RangeError(`TraceRing.at(${i}): ${this.len} events held`);
+    return this.decode((this.head + i) % this.cap);
+  }
+
   /** Appends an event (its t and seq set), first dropping the oldest when the ring is at `max`. */
   push(event: TraceEvent): void {
     if (this.len === this.max) this.dropOldest(this.len - (this.limit - 1));
@@ -198,6 +210,7 @@ export class TraceRing {
       this.refs[p * REFS] = event;
     } else this.codes[p] = code;
     this.len++;
+    this.total++;
   }
 
   /** The held events as objects, oldest first: fresh objects for columnar events. */

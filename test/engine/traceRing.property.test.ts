@@ -106,33 +106,51 @@ describe('TraceRing', () => {
     expect(held[3]).toEqual({ type: 'produced', producer: 'p', topic: 't', partition: 0, baseOffset: 9999, count: 2, keys: ['k9999', null], t: 9999, seq: 9999 });
   });
 
+  it('at(i) is the i-th held event, oldest first, and refuses an index outside', () => {
+    const ring = new TraceRing(2);
+    for (let i = 0; i < 7; i++) ring.push({ type: 'brokerFailed', broker: i, t: i, seq: i } as TraceEvent);
+    expect(ring.pushed).toBe(7);
+    expect(Array.from({ length: ring.length }, (_, i) => ring.at(i).seq)).toEqual([4, 5, 6]);
+    expect(() => ring.at(ring.length)).toThrow(RangeError);
+    expect(() => ring.at(-1)).toThrow(RangeError);
+  });
+
   it('refuses a limit below 1 (the engine keeps no ring for traceLimit 0)', () => {
     expect(() => new TraceRing(0)).toThrow(RangeError);
   });
 });
 
 describe('engine.trace over the ring', () => {
-  it('is the same array until the next event, then a new one that has it; empty with traceLimit 0', () => {
-    const engine = createEngine({ seed: 3, traceLimit: 50 });
-    engine.apply({ type: 'createTopic', name: 'orders', partitions: 2 });
-    engine.apply({ type: 'addProducer', id: 'p', topic: 'orders', ratePerSec: 200 });
-    engine.apply({ type: 'addConsumer', id: 'c', group: 'g', topics: ['orders'] });
-    const seen: TraceEvent[] = [];
-    engine.subscribe((e) => seen.push(e));
-    engine.advance(2000);
-    const first = engine.trace;
-    expect(engine.trace).toBe(first);
-    // The kept trace is the newest events heard, as the listener heard them.
-    expect(first).toEqual(seen.slice(-first.length));
-    expect(first.length).toBeGreaterThanOrEqual(50);
-    expect(first.length).toBeLessThanOrEqual(75);
-    engine.advance(100);
-    expect(engine.trace).not.toBe(first);
-    expect(engine.trace[engine.trace.length - 1]).toEqual(seen[seen.length - 1]);
+  it('reads, at any moment, what the engine kept as objects before: the newest events heard, past 1.5 × traceLimit cut to traceLimit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 120 }), fc.array(fc.record({ ms: fc.integer({ min: 0, max: 400 }), read: fc.boolean() }), { minLength: 1, maxLength: 12 }), (limit, steps) => {
+        const engine = createEngine({ seed: 3, traceLimit: limit });
+        const model: TraceEvent[] = [];
+        engine.subscribe((e) => modelPush(model, e, limit));
+        engine.apply({ type: 'createTopic', name: 'orders', partitions: 2 });
+        engine.apply({ type: 'addProducer', id: 'p', topic: 'orders', ratePerSec: 300, keys: { kind: 'random', prefix: 'k', count: 5 } });
+        engine.apply({ type: 'addConsumer', id: 'c', group: 'g', topics: ['orders'], processingMs: 1 });
+        const first = engine.trace;
+        for (const step of steps) {
+          engine.advance(step.ms);
+          // Reads that skip some steps must catch up with everything evicted and added meanwhile.
+          if (step.read) expect(JSON.stringify(engine.trace)).toBe(JSON.stringify(model));
+        }
+        expect(engine.trace).toEqual(model);
+        // Always the same array, as before the ring.
+        expect(engine.trace).toBe(first);
+      }),
+      { numRuns: 40 },
+    );
+  });
 
+  it('is empty with traceLimit 0 (events still counted and heard)', () => {
     const silent = createEngine({ seed: 3, traceLimit: 0 });
+    const heard: TraceEvent[] = [];
+    silent.subscribe((e) => heard.push(e));
     silent.apply({ type: 'createTopic', name: 'orders', partitions: 2 });
     expect(silent.trace).toEqual([]);
     expect(silent.traceCount).toBe(1);
+    expect(heard).toHaveLength(1);
   });
 });
