@@ -45,7 +45,8 @@ type Fields<K extends TraceType> = Exclude<keyof TraceOf<K>, 'type' | 't' | 'seq
 type Exactly<K extends TraceType, L extends readonly string[]> = [Fields<K>] extends [L[number]] ? ([L[number]] extends [Fields<K>] ? L : never) : never;
 const fields = <K extends TraceType>() => <const L extends readonly string[]>(list: Exactly<K, L>) => list;
 // What each codec writes, in the emit sites' order; checked against the trace types at compile time.
-fields<'produced'>()(['producer', 'topic', 'partition', 'baseOffset', 'count', 'keys']);
+// (transactionalId: an event that has one is kept as an object, see push.)
+fields<'produced'>()(['producer', 'topic', 'partition', 'baseOffset', 'count', 'keys', 'transactionalId']);
 fields<'acked'>()(['producer', 'topic', 'partition', 'baseOffset', 'count', 'acks']);
 fields<'replicated'>()(['topic', 'partition', 'highWatermark', 'isr']);
 fields<'delivered'>()(['group', 'consumer', 'topic', 'partition', 'fromOffset', 'toOffset']);
@@ -130,7 +131,8 @@ export class TraceRing {
         nums[n + 2] = e.toOffset;
         break;
       case 'produced':
-        if (!this.pushList(e.keys)) break;
+        // Records written inside a transaction (rare) keep their transactionalId: as objects.
+        if (e.transactionalId !== undefined || !this.pushList(e.keys)) break;
         code = PRODUCED;
         refs[r] = e.producer;
         refs[r + 1] = e.topic;

@@ -42,6 +42,8 @@ const keptAsObjects: fc.Arbitrary<Record<string, unknown>>[] = [
   fc.record({ type: fc.constant('recordsDeleted'), topic: name, partition: num, count: num, startOffset: num, reason: fc.constantFrom('retention', 'recordLimit') }),
   fc.record({ type: fc.constant('rebalanced'), group: name, generation: fc.nat(), assignor: name, assignment: fc.dictionary(name, fc.array(name)) }),
   fc.record({ type: fc.constant('produced'), producer: name, topic: name, partition: num, baseOffset: num, count: num, keys: fc.array(fc.constant({ nested: true }), { minLength: 1, maxLength: 3 }) }),
+  // Written inside a transaction: kept whole, transactionalId included.
+  fc.record({ type: fc.constant('produced'), producer: name, topic: name, partition: num, baseOffset: num, count: num, keys: fc.array(key, { maxLength: 3 }), transactionalId: name }),
   fc.record({ type: fc.constant('committed'), group: name, consumer: name, offsets: fc.constant({ orders: { deep: 1 } }) }),
   fc.record({ type: fc.constant('committed'), group: name, consumer: name, offsets: fc.constant(Object.assign(Object.create(null) as object, { 'orders-1': 3 })) }),
 ];
