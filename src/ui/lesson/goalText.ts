@@ -49,6 +49,9 @@ const DESCRIBE: Record<GoalName, (p: Params, t: Translate) => string> = {
   serviceDown: (p, t) => t(p.down === false ? 'lessons.goalPart.serviceUp' : 'lessons.goalPart.serviceDown', vars(p, t)),
   producerStat: (p, t) => t('lessons.goalPart.producerStat', { ...vars(p, t), stat: statWord(p.stat, t) }),
   producerStatAtMost: (p, t) => t('lessons.goalPart.producerStatAtMost', { ...vars(p, t), stat: statWord(p.stat, t) }),
+  serviceTransactions: (p, t) => t(p.result === 'aborted' ? 'lessons.goalPart.transactionsAborted' : 'lessons.goalPart.transactionsCommitted', vars(p, t)),
+  lastStableHeld: (p, t) => t('lessons.goalPart.lastStableHeld', vars(p, t)),
+  abortedRecords: (p, t) => t(p.seen === 'skipped' ? 'lessons.goalPart.abortedSkipped' : 'lessons.goalPart.abortedRead', vars(p, t)),
   brokerDown: (p, t) =>
     p.broker === undefined
       ? t(p.down === false ? 'lessons.goalPart.anyBrokerUp' : 'lessons.goalPart.anyBrokerDown')
