@@ -37,7 +37,7 @@ export function fortyNodeScenario(): Scenario {
       kind: 'service',
       label: `Service ${i + 1}`,
       position: { x: 0, y: 0 },
-      props: { group: `service-${i + 1}`, instances: 1, processingMs: 5, failureRate: 0, maxAttempts: 1, idempotent: false, assignor: 'cooperative-sticky', autoOffsetReset: 'latest', emits: `Handled${i + 1}`, retryTopic: null, deadLetterTopic: null, ruleField: '', ruleAbove: 0, ruleCount: 1, ruleWindowMs: 1000 },
+      props: { group: `service-${i + 1}`, instances: 1, processingMs: 5, failureRate: 0, maxAttempts: 1, idempotent: false, assignor: 'cooperative-sticky', autoOffsetReset: 'latest', emits: `Handled${i + 1}`, retryTopic: null, deadLetterTopic: null, ruleField: '', ruleAbove: 0, ruleCount: 1, ruleWindowMs: 1000, transactional: false, isolationLevel: 'read_uncommitted' },
     });
     nodes.push({
       id: `out-${i}`,
@@ -53,7 +53,7 @@ export function fortyNodeScenario(): Scenario {
     kind: 'consumer',
     label: 'Dashboard',
     position: { x: 0, y: 0 },
-    props: { group: 'dashboard', instances: 2, processingMs: 0, assignor: 'range', autoOffsetReset: 'latest', commitMode: 'auto' },
+    props: { group: 'dashboard', instances: 2, processingMs: 0, assignor: 'range', autoOffsetReset: 'latest', commitMode: 'auto', isolationLevel: 'read_uncommitted' },
   });
   edges.push({ id: 'e-dashboard', source: orders.id, target: 'dashboard' });
   return { ...base, name: '40-node benchmark', nodes: autoLayout(nodes, edges), edges, timeline: [], time: 0 };

@@ -44,8 +44,6 @@ import { createBaseline } from './baseline';
 import { runAssignorBench } from './assignor';
 import { runBreakdown } from './breakdown';
 import { runCompareBench } from './compare';
-import { runFirstLoadBench } from './firstLoad';
-import { runFrameBench } from './frames';
 import { runSoakBench } from './soak';
 import { collect, count, forceGc, freshMemoryCost, now, pct, si, table, timeIt, type Timed } from './harness';
 import {
@@ -272,11 +270,15 @@ if (want('h')) {
 }
 
 if (!process.argv.includes('--no-ui') && want('f')) {
+  // Loaded only when run: Vite and Playwright would otherwise sit in the heap of every section,
+  // and the soak's garbage collections (which mark the whole heap) would measure them too.
+  const { runFrameBench } = await import('./frames');
   console.log('');
   for (const line of await runFrameBench({ seconds: quick ? 4 : 10 })) console.log(line);
 }
 
 if (!process.argv.includes('--no-ui') && want('i')) {
+  const { runFirstLoadBench } = await import('./firstLoad');
   console.log('');
   for (const line of await runFirstLoadBench()) console.log(line);
 }

@@ -20,10 +20,10 @@ const position = z.object({ x: z.number().finite(), y: z.number().finite() });
 const joinAtMs = z.number().finite().min(0).optional();
 
 export const kafeApplication = z.discriminatedUnion('kind', [
-  // Documents exported before scenario version 2 lack the props it added: they get their defaults.
+  // Documents exported by older scenario versions lack the props later ones added: they get their defaults.
   z.object({ kind: z.literal('producer'), label: z.string(), position: position.optional(), joinAtMs, props: z.preprocess((p) => upgradeProps('producer', p), producerProps) }),
   z.object({ kind: z.literal('service'), label: z.string(), position: position.optional(), joinAtMs, props: z.preprocess((p) => upgradeProps('service', p), serviceProps) }),
-  z.object({ kind: z.literal('consumer'), label: z.string(), position: position.optional(), joinAtMs, props: consumerProps }),
+  z.object({ kind: z.literal('consumer'), label: z.string(), position: position.optional(), joinAtMs, props: z.preprocess((p) => upgradeProps('consumer', p), consumerProps) }),
 ]);
 export type KafeApplication = z.infer<typeof kafeApplication>;
 

@@ -76,6 +76,8 @@ interface ReaderPlan extends ScriptPlan {
   processingMs: number;
   assignor: Assignor;
   autoOffsetReset: 'earliest' | 'latest';
+  /** isolation.level on the canvas (Kafka's default read_uncommitted). */
+  isolationLevel: 'read_uncommitted' | 'read_committed';
 }
 
 export interface ServicePlan extends ReaderPlan {
@@ -86,6 +88,8 @@ export interface ServicePlan extends ReaderPlan {
   failureRate: number;
   maxAttempts: number;
   idempotent: boolean;
+  /** The canvas runs it in Kafka transactions (exactly-once); the script says it does not. */
+  transactional: boolean;
   retryTopic: string | null;
   deadLetterTopic: string | null;
   rule: RulePlan | null;
@@ -222,7 +226,15 @@ function producerPlan(base: ScriptPlan, n: NodeOf<'producer'>, topics: string[])
 
 function readerPlan(n: NodeOf<'service'> | NodeOf<'consumer'>, inputs: string[]) {
   const p = n.props;
-  return { group: p.group, inputs: [...inputs], instances: p.instances, processingMs: p.processingMs, assignor: p.assignor, autoOffsetReset: p.autoOffsetReset };
+  return {
+    group: p.group,
+    inputs: [...inputs],
+    instances: p.instances,
+    processingMs: p.processingMs,
+    assignor: p.assignor,
+    autoOffsetReset: p.autoOffsetReset,
+    isolationLevel: p.isolationLevel,
+  };
 }
 
 function servicePlan(base: ScriptPlan, n: NodeOf<'service'>, c: Of<'addService'>): ServicePlan {
@@ -237,6 +249,7 @@ function servicePlan(base: ScriptPlan, n: NodeOf<'service'>, c: Of<'addService'>
     failureRate: p.failureRate,
     maxAttempts: p.maxAttempts,
     idempotent: p.idempotent,
+    transactional: p.transactional,
     retryTopic: c.retryTopic ?? null,
     deadLetterTopic: c.deadLetterTopic ?? null,
     rule: c.rule ? { field: c.rule.field, above: c.rule.above, count: c.rule.count ?? 1, windowMs: c.rule.windowMs ?? 1000 } : null,

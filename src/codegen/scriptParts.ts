@@ -72,5 +72,7 @@ await consumer.subscribe({ topics: ${topicsExpr}, fromBeginning: ${r.autoOffsetR
 /** kafka.consumer(...) for the node's group, with its assignor comment. */
 export function consumerLines(r: Reader): string {
   return `${assignorComment(r)}
-const consumer = kafka.consumer({ groupId: CONFIG.group, partitionAssigners: [PartitionAssigners.roundRobin] });`;
+// isolation.level=${r.isolationLevel} as on the canvas. kafkajs reads only committed records unless
+// readUncommitted is true; Kafka's Java client defaults to read_uncommitted.
+const consumer = kafka.consumer({ groupId: CONFIG.group, partitionAssigners: [PartitionAssigners.roundRobin], readUncommitted: ${r.isolationLevel === 'read_uncommitted'} });`;
 }

@@ -56,7 +56,11 @@ const IDEMPOTENT: boolean = ${s.idempotent};
 
 const kafka = createKafka(CONFIG.node);
 ${consumerLines(s)}
-// The service's own producer: acks=all and idempotent (Kafka's defaults since 3.0).
+${
+    s.transactional
+      ? '// The canvas runs this service in Kafka transactions (transactional.id, outputs and input offsets\n// committed together: exactly-once). This script does not: it commits after processing (at-least-once).\n'
+      : ''
+  }// The service's own producer: acks=all and idempotent (Kafka's defaults since 3.0).
 const producer = kafka.producer({ idempotent: true });
 const count = counter(CONFIG.label);
 const handled = new Set<string>();

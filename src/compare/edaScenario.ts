@@ -42,7 +42,7 @@ export function edaScenario(config: CompareConfig): Scenario {
       kind: 'producer',
       label: LABEL.order,
       position: at,
-      props: { ratePerSec: config.ratePerSec, keyPattern: 'random', keys: [], keyPrefix: ORDER_PREFIX, keyCount: 1_000_000, eventType: ORDER_EVENT, acks: 'all', idempotent: true, values: 'counter' },
+      props: { ratePerSec: config.ratePerSec, keyPattern: 'random', keys: [], keyPrefix: ORDER_PREFIX, keyCount: 1_000_000, eventType: ORDER_EVENT, acks: 'all', idempotent: true, values: 'counter', requestTimeoutMs: 30_000 },
     },
     topic(ORDERS_TOPIC),
   ];
@@ -69,6 +69,8 @@ export function edaScenario(config: CompareConfig): Scenario {
         retryTopic: null,
         deadLetterTopic: null,
         ...NO_RULE,
+        transactional: false,
+        isolationLevel: 'read_uncommitted',
       },
     });
     edges.push({ id: `orders-to-${id}`, source: ORDERS_TOPIC, target: id }, { id: `${id}-to-${result.topic}`, source: id, target: result.topic });

@@ -90,6 +90,7 @@ function growPartitions(sim: Sim, topic: TopicState, total: number): void {
       pendingAcks: [],
       producerSeqs: new Map(),
       producerEpochs: new Map(),
+      txn: null,
     };
     topic.partitions.push(partition);
   }
@@ -213,6 +214,8 @@ function electLeader(sim: Sim, p: PartitionState): void {
   }
   const newEnd = p.replicaLeo.get(leader) ?? 0;
   const truncated = p.log.truncateTo(newEnd);
+  // A request whose earlier copy was cut here has not been written at all (see ProduceRequest).
+  if (truncated > 0) for (const r of sim.world.inFlight.values()) if (r.topic === p.topic && r.partition === p.id && r.appendedAt >= newEnd) r.appendedAt = -1;
   for (const [producer, batches] of p.producerSeqs) {
     const kept = batches.filter((b) => b.endOffset <= p.log.endOffset);
     if (kept.length) p.producerSeqs.set(producer, kept);

@@ -1,5 +1,5 @@
 import type { ServiceRule } from './serviceRule';
-import type { Acks, AssignorName, CleanupPolicy, OffsetReset } from './types';
+import type { Acks, AssignorName, CleanupPolicy, IsolationLevel, OffsetReset } from './types';
 import type { ValueModel } from './values';
 
 /**
@@ -138,6 +138,8 @@ export interface ConsumerSettings {
   pollIntervalMs?: number;
   /** Time to process one record; 0 = a consumer that only reads. */
   processingMs?: number;
+  /** isolation.level; Kafka's default is read_uncommitted. */
+  isolationLevel?: IsolationLevel;
 }
 
 export interface AddConsumer extends ConsumerSettings {
@@ -225,6 +227,16 @@ export interface AddService {
   sessionTimeoutMs?: number;
   /** Which records the service reacts to (serviceRule.ts); absent = every record. */
   rule?: ServiceRule;
+  /**
+   * Exactly-once processing: each instance's producer has a transactional.id
+   * (`${id}-txn-${slot}`), writes a batch's outputs in a transaction and commits the input
+   * offsets with it (sendOffsetsToTransaction). Replaces the origin dedupe of `idempotent`.
+   */
+  transactional?: boolean;
+  /** transaction.timeout.ms: the coordinator aborts a transaction open this long (default 60000). */
+  transactionTimeoutMs?: number;
+  /** isolation.level of its instances (default read_uncommitted, as Kafka's). */
+  isolationLevel?: IsolationLevel;
 }
 
 export interface SetServiceDown {

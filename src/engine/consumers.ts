@@ -1,9 +1,10 @@
 import { getTopic, leaderAvailable, positiveInt } from './cluster';
 import type { AddConsumer, ConsumerSettings, ResetOffsets } from './commands';
 import { fail } from './errors';
-import { getOrCreateGroup, joinGroup, kickPoll, leaveGroup, partitionOf, requestRebalance, startingPosition } from './groups';
+import { getOrCreateGroup, joinGroup, kickPoll, leaveGroup, partitionOf, requestRebalance, rewindToCommitted, startingPosition } from './groups';
 import { commitOffsets } from './offsets';
 import { nextCatchUp, processedPositions, settleBatch } from './processing';
+import { abortTransaction, commitTransaction, initTransactions, lastStableOffset } from './transactions';
 import type { ConsumerState, Sim } from './world';
 import { topicPartition } from './topicPartition';
 
@@ -23,6 +24,8 @@ export function validateConsumerSettings(s: ConsumerSettings): void {
   }
   if (s.processingMs !== undefined && !(s.processingMs >= 0 && Number.isFinite(s.processingMs)))
     fail('INVALID_ARGUMENT', { field: 'processingMs' }, `processingMs must be a number >= 0, got ${s.processingMs}`);
+  if (s.isolationLevel !== undefined && s.isolationLevel !== 'read_uncommitted' && s.isolationLevel !== 'read_committed')
+    fail('INVALID_ARGUMENT', { field: 'isolationLevel' }, `isolationLevel must be "read_uncommitted" or "read_committed", got "${String(s.isolationLevel)}"`);
 }
 
 export function validateAddConsumer(sim: Sim, c: AddConsumer): void {
@@ -60,6 +63,10 @@ export function addConsumer(sim: Sim, c: AddConsumer, service: string | null = n
     busy: false,
     pollScheduled: false,
     pendingCommit: new Map(),
+    isolationLevel: c.isolationLevel ?? 'read_uncommitted',
+    abortedSkipped: 0,
+    abortedRead: 0,
+    transactionalId: null,
   };
   getOrCreateGroup(sim, c.group, consumer);
   sim.world.consumers.set(c.id, consumer);
@@ -85,7 +92,11 @@ export function removeConsumer(sim: Sim, id: string): void {
   const consumer = getConsumer(sim, id);
   if (consumer.alive) {
     const left = consumer.busy ? settleBatch(sim, consumer) : 0;
-    if (consumer.commitMode === 'auto') commitOffsets(sim, consumer, processedPositions(consumer));
+    if (consumer.transactionalId !== null) {
+      // A transactional instance commits a finished batch with its offsets, else aborts.
+      if (left === 0) commitTransaction(sim, consumer, consumer.positions);
+      else abortTransaction(sim, consumer);
+    } else if (consumer.commitMode === 'auto') commitOffsets(sim, consumer, processedPositions(consumer));
     else if (consumer.commitMode === 'afterProcess' && left === 0) commitOffsets(sim, consumer, consumer.positions);
   }
   consumer.alive = false;
@@ -194,7 +205,25 @@ export function onPoll(sim: Sim, id: string, incarnation: number): void {
     }
     const from = pos;
     let next: number;
-    if (readsOnly) {
+    if (p.txn !== null) {
+      // Transactions wrote here: markers take offsets but are never delivered; read_committed
+      // stops at the last stable offset and passes over aborted records.
+      const txn = p.txn;
+      const committedOnly = consumer.isolationLevel === 'read_committed';
+      const until = committedOnly ? lastStableOffset(p) : p.highWatermark;
+      next = p.log.scan(pos, until, remaining, (offset, key, value, headers, timestamp) => {
+        if (txn.controls.has(offset)) return;
+        if (txn.aborted.has(offset)) {
+          if (committedOnly) {
+            consumer.abortedSkipped++;
+            return;
+          }
+          consumer.abortedRead++;
+        }
+        if (!readsOnly) consumer.backlog.push({ topic: p.topic, partition: p.id, offset, key, value, headers, attempt: Number(headers.attempt ?? 0), timestamp });
+        remaining--;
+      });
+    } else if (readsOnly) {
       const taken = p.log.skip(pos, p.highWatermark, remaining);
       next = taken.next;
       remaining -= taken.count;
@@ -231,7 +260,9 @@ export function onProcessDone(sim: Sim, id: string, incarnation: number, batch: 
     return;
   }
   consumer.busy = false;
-  if (consumer.commitMode === 'afterProcess') commitOffsets(sim, consumer, consumer.positions);
+  if (consumer.transactionalId !== null) {
+    if (!commitTransaction(sim, consumer, consumer.positions)) rewindToCommitted(sim, consumer);
+  } else if (consumer.commitMode === 'afterProcess') commitOffsets(sim, consumer, consumer.positions);
   kickPoll(sim, consumer);
 }
 
@@ -248,5 +279,12 @@ export function restartConsumer(sim: Sim, id: string): void {
   consumer.nextAutoCommitAt = sim.now + consumer.autoCommitIntervalMs;
   const group = sim.world.groups.get(consumer.group)!;
   sim.emit({ type: 'consumerJoined', group: group.id, consumer: id });
+  // The restarted process calls initTransactions with its transactional.id: fences its old self.
+  // An instance its service no longer counts (the service was restarted meanwhile and a new
+  // instance took its slot's id) gets an id of its own rather than fencing that new instance.
+  const service = consumer.service !== null ? sim.world.services.get(consumer.service) : undefined;
+  if (service && consumer.transactionalId !== null)
+    initTransactions(sim, service, consumer, service.members.includes(id) ? consumer.transactionalId : `${id}-txn`);
   requestRebalance(sim, group, `${id} restarted`);
 }
+

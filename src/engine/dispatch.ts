@@ -8,6 +8,7 @@ import * as producers from './producers';
 import { onRetentionCheck, scheduleRetention } from './retention';
 import * as services from './services';
 import * as sync from './sync';
+import { onTransactionTimeout } from './transactions';
 import type { Sim, SimEvent } from './world';
 
 /**
@@ -118,6 +119,8 @@ export function runEvent(sim: Sim, e: SimEvent): void {
       return onRebalance(sim, e.group, e.token);
     case 'retentionCheck':
       return onRetentionCheck(sim);
+    case 'transactionTimeout':
+      return onTransactionTimeout(sim, e.transactionalId, e.number);
     case 'syncArrive':
       return sync.onSyncArrive(sim, e.call);
     case 'syncWorkDone':

@@ -1,6 +1,7 @@
 import { assignPartitions } from './assignors';
 import { commitOffsets } from './offsets';
 import { processedPositions, settleBatch } from './processing';
+import { commitTransaction } from './transactions';
 import type { ConsumerState, GroupState, Sim } from './world';
 import { partitionNumberOf, topicOfPartition, topicPartition } from './topicPartition';
 
@@ -72,7 +73,12 @@ function revoke(sim: Sim, group: GroupState, consumer: ConsumerState, partitions
   const gone = new Set(partitions);
   if (consumer.busy && consumer.alive) settleBatch(sim, consumer);
   // A crashed member (still in the group until its session times out) commits nothing.
-  if (consumer.alive && (consumer.commitMode === 'auto' || consumer.commitMode === 'afterProcess')) commitOffsets(sim, consumer, processedPositions(consumer, gone));
+  if (consumer.alive && consumer.transactionalId !== null) {
+    // Kafka Streams commits its transaction when partitions are revoked: the outputs of every
+    // record processed so far, with all their input offsets (not only the revoked partitions').
+    if (!commitTransaction(sim, consumer, processedPositions(consumer))) rewindToCommitted(sim, consumer);
+  } else if (consumer.alive && (consumer.commitMode === 'auto' || consumer.commitMode === 'afterProcess'))
+    commitOffsets(sim, consumer, processedPositions(consumer, gone));
   consumer.backlog = consumer.backlog.filter((r) => !gone.has(topicPartition(r.topic, r.partition)));
   if (consumer.backlog.length === 0) consumer.busy = false;
   for (const tp of gone) {
@@ -154,4 +160,13 @@ export function onPartitionsAdded(sim: Sim, topic: string): void {
     const subscribed = group.members.some((id) => sim.world.consumers.get(id)?.topics.includes(topic));
     if (subscribed) requestRebalance(sim, group, `topic ${topic} gained partitions`);
   }
+}
+
+/** A transaction could not commit: its records were aborted, so the instance goes back to the
+ * committed offsets and processes those records again. */
+export function rewindToCommitted(sim: Sim, consumer: ConsumerState): void {
+  const group = sim.world.groups.get(consumer.group)!;
+  consumer.backlog = [];
+  consumer.busy = false;
+  for (const tp of consumer.assigned) consumer.positions.set(tp, startingPosition(sim, group, consumer, tp));
 }

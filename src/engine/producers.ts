@@ -86,6 +86,7 @@ export function addProducer(sim: Sim, c: AddProducer): ProducerState {
     retrying: new Map(),
     held: new Map(),
     stats: { sent: 0, acked: 0, failed: 0 },
+    resends: { notRewritten: 0, writtenTwice: 0 },
     removed: false,
   };
   sim.world.producers.set(c.id, producer);
@@ -175,7 +176,7 @@ export function send(
 
 /** Kafka's BuiltInPartitioner: keep using one partition until a batch's worth of bytes went to
  * it, then pick another at random among partitions whose leader is available. */
-function stickyPartition(sim: Sim, producer: ProducerState, topicName: string, size: number): number {
+export function stickyPartition(sim: Sim, producer: ProducerState, topicName: string, size: number): number {
   const topic = sim.world.topics.get(topicName)!;
   let state = producer.sticky.get(topicName);
   if (!state || state.bytes >= producer.batchSizeBytes || state.partition >= topic.partitions.length) {
@@ -274,6 +275,7 @@ export function onProducerFlush(sim: Sim, id: string): void {
         firstSentAt: sim.now,
         done: false,
         sendNo: 0,
+        appendedAt: -1,
       };
       sim.world.inFlight.set(request.id, request);
       if (producer.idempotent && producer.retrying.has(tp)) holdBack(producer, tp, request);
@@ -322,13 +324,17 @@ export function onProduceArrive(sim: Sim, requestId: number, sendNo: number): vo
     // the batch starts the sequence, as Kafka does once the producer has re-registered.
     const lastSeq = history?.length ? history[history.length - 1].lastSeq : request.baseSeq - 1;
     if (request.baseSeq <= lastSeq) {
+      producer.resends.notRewritten += count;
       sim.emit({ type: 'duplicateDropped', producer: producer.id, topic: p.topic, partition: p.id, count });
       return respondToProduce(sim, producer, requestId, sendNo, null, -1);
     }
     if (request.baseSeq > lastSeq + 1) return respondToProduce(sim, producer, requestId, sendNo, 'OUT_OF_ORDER_SEQUENCE', -1);
   }
 
+  // Without idempotence the leader cannot tell a retry from a new batch: it appends it again.
+  if (request.appendedAt >= 0) producer.resends.writtenTwice += count;
   const baseOffset = appendBatch(sim, p, request.batch);
+  request.appendedAt = baseOffset;
   if (producer.idempotent) {
     const history = p.producerSeqs.get(producer.id) ?? [];
     history.push({ lastSeq: request.baseSeq + count - 1, endOffset: baseOffset + count });

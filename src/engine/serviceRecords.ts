@@ -1,7 +1,9 @@
 import { recordOrigin } from './handled';
 import { send } from './producers';
 import { aboveThreshold } from './serviceRule';
-import type { ConsumerState, DeliveredRecord, ServiceState, Sim } from './world';
+import { sendInTransaction } from './transactions';
+import type { Headers } from './types';
+import type { ConsumerState, DeliveredRecord, ProducerState, ServiceState, Sim } from './world';
 
 /**
  * What a service's instance does with one record of its batch (see processing.ts): skip it if an
@@ -26,6 +28,12 @@ function markHandled(s: ServiceState, r: DeliveredRecord): void {
   else s.processedIds.addRecord(r.topic, r.partition, r.offset);
 }
 
+/** Publishes through the service's producer, inside the instance's transaction if it has one. */
+function publish(sim: Sim, consumer: ConsumerState, producer: ProducerState, topic: string, key: string | null, value: unknown, headers: Headers): void {
+  if (consumer.transactionalId !== null) sendInTransaction(sim, consumer, producer.id, topic, key, value, headers);
+  else send(sim, producer, topic, key, value, headers);
+}
+
 type Outcome = 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped';
 
 function emitProcessed(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, outcome: Outcome, doneAt: number): void {
@@ -36,7 +44,10 @@ function emitProcessed(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, ou
 export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, doneAt: number): 'done' | 'retryInPlace' {
   const s = sim.world.services.get(consumer.service!);
   if (!s) return 'done';
-  if (s.idempotent && handledBefore(s, r)) {
+  // A transactional service needs no origin dedupe: an aborted transaction's outputs are
+  // discarded with it and its records processed again, so remembering them would lose them.
+  const dedupe = s.idempotent && !s.transactional;
+  if (dedupe && handledBefore(s, r)) {
     s.stats.duplicatesSkipped++;
     emitProcessed(sim, consumer, r, 'duplicateSkipped', doneAt);
     return 'done';
@@ -44,7 +55,7 @@ export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: Delive
   const producer = sim.world.producers.get(s.producerId)!;
   if (!sim.rng.chance(s.failureRate)) {
     let origin: string | null = null;
-    if (s.idempotent) markHandled(s, r);
+    if (dedupe) markHandled(s, r);
     s.stats.processed++;
     if (s.rule !== null && !passesRule(s, r)) {
       s.stats.filtered++;
@@ -57,7 +68,7 @@ export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: Delive
       if (!h.emit) continue;
       origin ??= originOf(r);
       for (const e of h.emit) {
-        send(sim, producer, e.topic, e.key === 'none' ? null : r.key, r.value, Object.freeze({ type: e.eventType, origin }));
+        publish(sim, consumer, producer, e.topic, e.key === 'none' ? null : r.key, r.value, Object.freeze({ type: e.eventType, origin }));
         s.stats.emitted++;
       }
     }
@@ -69,7 +80,7 @@ export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: Delive
   const attempts = r.attempt + 1;
   if (attempts < s.maxAttempts) {
     if (s.retryTopic) {
-      send(sim, producer, s.retryTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(r), attempt: String(attempts) }));
+      publish(sim, consumer, producer, s.retryTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(r), attempt: String(attempts) }));
       emitProcessed(sim, consumer, r, 'retryScheduled', doneAt);
       return 'done';
     }
@@ -78,7 +89,7 @@ export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: Delive
     return 'retryInPlace';
   }
   if (s.deadLetterTopic) {
-    send(sim, producer, s.deadLetterTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(r), attempt: String(attempts), error: 'processing failed' }));
+    publish(sim, consumer, producer, s.deadLetterTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(r), attempt: String(attempts), error: 'processing failed' }));
     s.stats.deadLettered++;
     emitProcessed(sim, consumer, r, 'deadLettered', doneAt);
   } else {

@@ -7,6 +7,7 @@ import { addProducer } from './producers';
 import { newKeyWindows, validateRule } from './serviceRule';
 import type { ServiceState, Sim } from './world';
 import { instanceId, serviceProducerId } from './clientIds';
+import { DEFAULT_TRANSACTION_TIMEOUT_MS, initTransactions, transactionalIdOf } from './transactions';
 
 /**
  * A service is a consumer group whose members run a handler per record: "on event type X, after
@@ -27,7 +28,10 @@ export function validateAddService(sim: Sim, c: AddService): void {
   if (c.failureRate !== undefined && !(c.failureRate >= 0 && c.failureRate <= 1))
     fail('INVALID_ARGUMENT', { field: 'failureRate' }, `failureRate must be between 0 and 1, got ${c.failureRate}`);
   if (c.rule !== undefined) validateRule(c.rule);
-  validateConsumerSettings({ processingMs: c.processingMs, assignor: c.assignor, autoOffsetReset: c.autoOffsetReset, sessionTimeoutMs: c.sessionTimeoutMs });
+  validateConsumerSettings({ processingMs: c.processingMs, assignor: c.assignor, autoOffsetReset: c.autoOffsetReset, sessionTimeoutMs: c.sessionTimeoutMs, isolationLevel: c.isolationLevel });
+  if (c.transactional !== undefined && typeof c.transactional !== 'boolean') fail('INVALID_ARGUMENT', { field: 'transactional' }, 'transactional must be true or false');
+  if (c.transactionTimeoutMs !== undefined && !(c.transactionTimeoutMs >= 1 && Number.isFinite(c.transactionTimeoutMs)))
+    fail('INVALID_ARGUMENT', { field: 'transactionTimeoutMs' }, `transactionTimeoutMs must be a number >= 1, got ${c.transactionTimeoutMs}`);
 }
 
 export function addService(sim: Sim, c: AddService): void {
@@ -54,6 +58,10 @@ export function addService(sim: Sim, c: AddService): void {
     rule: c.rule ? { ...c.rule } : null,
     windows: c.rule ? newKeyWindows(c.rule) : null,
     stats: { processed: 0, failed: 0, duplicatesSkipped: 0, deadLettered: 0, dropped: 0, emitted: 0, filtered: 0 },
+    transactional: c.transactional ?? false,
+    transactionTimeoutMs: c.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS,
+    isolationLevel: c.isolationLevel ?? 'read_uncommitted',
+    txnStats: { committed: 0, aborted: 0 },
   };
   sim.world.services.set(c.id, service);
   addProducer(sim, { type: 'addProducer', id: service.producerId, topic: c.subscribes[0] });
@@ -63,7 +71,10 @@ export function addService(sim: Sim, c: AddService): void {
 function startInstance(sim: Sim, s: ServiceState): void {
   const id = instanceId(s.id, s.nextInstance++);
   const topics = s.retryTopic ? [...s.subscribes, s.retryTopic] : s.subscribes;
-  addConsumer(
+  // Instance slot n keeps transactional.id `${service}-txn-${n}` across restarts, as a deployment
+  // configures it: a new process with the id fences the one before it.
+  const slot = s.members.length;
+  const consumer = addConsumer(
     sim,
     {
       type: 'addConsumer',
@@ -76,9 +87,11 @@ function startInstance(sim: Sim, s: ServiceState): void {
       processingMs: s.processingMs,
       sessionTimeoutMs: s.sessionTimeoutMs,
       maxPollRecords: 50,
+      isolationLevel: s.isolationLevel,
     },
     s.id,
   );
+  if (s.transactional) initTransactions(sim, s, consumer, transactionalIdOf(s.id, slot));
   s.members.push(id);
 }
 

@@ -6,7 +6,8 @@
 export type TraceBody =
   | { type: 'topicCreated'; topic: string; partitions: number; replicationFactor: number }
   | { type: 'partitionsAdded'; topic: string; partitions: number }
-  | { type: 'produced'; producer: string; topic: string; partition: number; baseOffset: number; count: number; keys: (string | null)[] }
+  /** `transactionalId` only on records written inside a transaction (transactions.ts). */
+  | { type: 'produced'; producer: string; topic: string; partition: number; baseOffset: number; count: number; keys: (string | null)[]; transactionalId?: string }
   | { type: 'acked'; producer: string; topic: string; partition: number; baseOffset: number; count: number; acks: 0 | 1 | 'all' }
   | { type: 'produceFailed'; producer: string; topic: string; partition: number; count: number; error: ProduceError; willRetry: boolean }
   | { type: 'duplicateDropped'; producer: string; topic: string; partition: number; count: number }
@@ -39,6 +40,16 @@ export type TraceBody =
   | { type: 'leaderElected'; topic: string; partition: number; leader: number; epoch: number; unclean: boolean; truncated: number }
   | { type: 'partitionOffline'; topic: string; partition: number }
   | { type: 'recordsDeleted'; topic: string; partition: number; count: number; startOffset: number; reason: 'retention' | 'compaction' | 'recordLimit' }
+  /** A transaction ended: a marker was appended at `markers[tp]` to each partition it wrote to. */
+  | {
+      type: 'transactionEnded';
+      transactionalId: string;
+      service: string;
+      result: 'COMMIT' | 'ABORT';
+      reason: 'committed' | 'failed' | 'fenced' | 'timeout' | 'closed';
+      records: number;
+      markers: Record<string, number>;
+    }
   | { type: 'serviceDown'; service: string }
   | { type: 'serviceUp'; service: string }
   | { type: 'requestSent'; requestId: string; callId: string; from: string; to: string }

@@ -22,3 +22,6 @@ export type AssignorName = 'range' | 'roundrobin' | 'sticky' | 'cooperative-stic
 export type Acks = 0 | 1 | 'all';
 export type OffsetReset = 'earliest' | 'latest';
 export type CleanupPolicy = 'delete' | 'compact';
+/** isolation.level: read_uncommitted (Kafka's default) also returns records of open and aborted
+ * transactions; read_committed reads only up to the last stable offset and skips aborted ones. */
+export type IsolationLevel = 'read_uncommitted' | 'read_committed';

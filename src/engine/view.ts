@@ -1,5 +1,6 @@
 import type { World } from './world';
-import type { AssignorName, CleanupPolicy } from './types';
+import type { AssignorName, CleanupPolicy, IsolationLevel } from './types';
+import { lastStableOffset } from './transactions';
 import { isPartitionOf, topicOfPartition, topicPartition } from './topicPartition';
 
 /** Plain, JSON-safe snapshot of the simulation: what UIs draw, lessons grade and tests assert. */
@@ -37,6 +38,12 @@ export interface PartitionView {
   highWatermark: number;
   records: number;
   bytes: number;
+  /** Only on partitions transactions wrote to (fields absent elsewhere keep older views as they
+   * were): the last stable offset, where read_committed readers stop (<= highWatermark), how many
+   * control records (markers) and records of aborted transactions the log holds. */
+  lastStableOffset?: number;
+  markers?: number;
+  abortedRecords?: number;
 }
 
 export interface GroupView {
@@ -61,6 +68,13 @@ export interface MemberView {
   assigned: string[];
   positions: Record<string, number>;
   backlog: number;
+  /** Only for read_committed members: isolation.level and records of aborted transactions skipped. */
+  isolationLevel?: IsolationLevel;
+  abortedSkipped?: number;
+  /** Only once it happened: records of aborted transactions a read_uncommitted member was handed. */
+  abortedRead?: number;
+  /** Only for instances of a transactional service. */
+  transactionalId?: string;
 }
 
 export interface ProducerView {
@@ -72,6 +86,10 @@ export interface ProducerView {
   sent: number;
   acked: number;
   failed: number;
+  /** Only once a retry was resent (lesson counters): retries the leader recognised by PID and
+   * sequence number and did not write again, and records a retry wrote a second time. */
+  retriesNotRewritten?: number;
+  writtenTwice?: number;
 }
 
 export interface ServiceView {
@@ -83,6 +101,8 @@ export interface ServiceView {
   processingMs: number;
   failureRate: number;
   stats: { processed: number; failed: number; duplicatesSkipped: number; deadLettered: number; dropped: number; emitted: number; filtered: number };
+  /** Only for transactional services. */
+  transactions?: { committed: number; aborted: number; isolationLevel: IsolationLevel };
 }
 
 export interface SyncServiceView {
@@ -121,6 +141,7 @@ export function buildView(sim: { now: number; world: World }): EngineView {
         highWatermark: p.highWatermark,
         records: p.log.size,
         bytes: p.log.bytes,
+        ...(p.txn ? { lastStableOffset: lastStableOffset(p), markers: p.txn.controls.size, abortedRecords: p.txn.aborted.size } : {}),
       })),
     })),
     groups: [...w.groups.values()].map((g) => {
@@ -153,6 +174,9 @@ export function buildView(sim: { now: number; world: World }): EngineView {
           assigned: [...m.assigned],
           positions: Object.fromEntries(m.positions),
           backlog: m.backlog.length,
+          ...(m.isolationLevel === 'read_committed' ? { isolationLevel: m.isolationLevel, abortedSkipped: m.abortedSkipped } : {}),
+          ...(m.abortedRead > 0 ? { abortedRead: m.abortedRead } : {}),
+          ...(m.transactionalId !== null ? { transactionalId: m.transactionalId } : {}),
         })),
         committed: Object.fromEntries(g.committed),
         lag,
@@ -161,7 +185,15 @@ export function buildView(sim: { now: number; world: World }): EngineView {
     }),
     producers: [...w.producers.values()]
       .filter((p) => !p.removed)
-      .map((p) => ({ id: p.id, topic: p.topic, acks: p.acks, idempotent: p.idempotent, ratePerSec: p.ratePerSec, ...p.stats })),
+      .map((p) => ({
+        id: p.id,
+        topic: p.topic,
+        acks: p.acks,
+        idempotent: p.idempotent,
+        ratePerSec: p.ratePerSec,
+        ...p.stats,
+        ...(p.resends.notRewritten || p.resends.writtenTwice ? { retriesNotRewritten: p.resends.notRewritten, writtenTwice: p.resends.writtenTwice } : {}),
+      })),
     services: [...w.services.values()].map((s) => ({
       id: s.id,
       group: s.group,
@@ -171,6 +203,7 @@ export function buildView(sim: { now: number; world: World }): EngineView {
       processingMs: s.processingMs,
       failureRate: s.failureRate,
       stats: { ...s.stats },
+      ...(s.transactional ? { transactions: { ...s.txnStats, isolationLevel: s.isolationLevel } } : {}),
     })),
     syncServices: [...w.syncServices.values()].map((s) => ({
       id: s.id,

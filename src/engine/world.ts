@@ -6,7 +6,7 @@ import type { KeyWindows, ServiceRule } from './serviceRule';
 import type { ValueModel } from './values';
 import type { Prng } from './prng';
 import type { TraceBody } from './trace';
-import type { Acks, AssignorName, CleanupPolicy, Headers, OffsetReset } from './types';
+import type { Acks, AssignorName, CleanupPolicy, Headers, IsolationLevel, OffsetReset } from './types';
 
 /** The whole mutable simulation state. Only engine modules touch it, and only while handling a
  * command or a scheduled event; everything outside reads it through `Engine.view()`. */
@@ -30,6 +30,43 @@ export interface World {
    * several topics and is hashed once. */
   keyHashes: Map<string, number>;
   retentionScheduled: boolean;
+  /** Transactional producers by transactional.id (see transactions.ts). */
+  transactions: Map<string, TransactionState>;
+}
+
+/**
+ * One transactional.id's state, kept by its transaction coordinator. A transaction writes records
+ * into partitions as it goes (read_uncommitted readers see them at once); commit or abort appends
+ * a control record (marker) to every partition it wrote to.
+ */
+export interface TransactionState {
+  id: string;
+  service: string;
+  /** The instance (consumer id) that last called initTransactions with this id. */
+  owner: string;
+  /** Producer epoch: bumped when a new owner fences the old one. */
+  epoch: number;
+  open: boolean;
+  /** Numbers the transactions of this id, so a stale timeout event never aborts a later one. */
+  number: number;
+  startedAt: number;
+  /** topic-partition -> offsets this transaction wrote there. */
+  written: Map<string, number[]>;
+  /** A write failed (no leader): the transaction can only be aborted. */
+  failed: boolean;
+  /** The coordinator aborted it (timeout) while its owner still ran: the owner's commit must fail. */
+  doomed: boolean;
+}
+
+/** Transaction bookkeeping of one partition; null until a transaction writes to it, so partitions
+ * of non-transactional runs never pay for it. */
+export interface PartitionTxns {
+  /** transactional.id -> first offset of its open transaction here (what holds the LSO back). */
+  open: Map<string, number>;
+  /** Offsets of control records (commit / abort markers). */
+  controls: Map<number, 'COMMIT' | 'ABORT'>;
+  /** Offsets of records written by aborted transactions. */
+  aborted: Set<number>;
 }
 
 export interface BrokerState {
@@ -76,6 +113,8 @@ export interface PartitionState {
   producerSeqs: Map<string, { lastSeq: number; endOffset: number }[]>;
   /** Idempotent producers: the highest producer epoch seen per producer (see ProducerState.epochs). */
   producerEpochs: Map<string, number>;
+  /** Transactions that wrote here (markers, aborted records, open transactions); null if none. */
+  txn: PartitionTxns | null;
 }
 
 export interface ProducerState {
@@ -128,6 +167,9 @@ export interface ProducerState {
   retrying: Map<string, Set<number>>;
   held: Map<string, ProduceRequest[]>;
   stats: { sent: number; acked: number; failed: number };
+  /** Retries the leader recognised by PID + sequence and did not append again (idempotent), and
+   * records appended a second time by a retry of a batch already written (not idempotent). */
+  resends: { notRewritten: number; writtenTwice: number };
   removed: boolean;
 }
 
@@ -154,6 +196,9 @@ export interface ProduceRequest {
   done: boolean;
   /** Which send of this request is current; responses to older sends are ignored. */
   sendNo: number;
+  /** Where the leader appended an earlier send of this batch (its ack may have been lost); -1 if
+   * it never did, or a leader change truncated that copy away. */
+  appendedAt: number;
 }
 
 export interface ConsumerState {
@@ -188,6 +233,14 @@ export interface ConsumerState {
   pollScheduled: boolean;
   /** Offsets to commit once the current batch is processed (commitMode afterProcess). */
   pendingCommit: Map<string, number>;
+  /** isolation.level (Kafka default read_uncommitted). */
+  isolationLevel: IsolationLevel;
+  /** read_committed: records of aborted transactions it passed over without delivering. */
+  abortedSkipped: number;
+  /** read_uncommitted: records it was handed that belong to transactions aborted (before or after). */
+  abortedRead: number;
+  /** The transactional.id its service's producer uses for this instance; null if not transactional. */
+  transactionalId: string | null;
 }
 
 export interface DeliveredRecord {
@@ -245,6 +298,12 @@ export interface ServiceState {
   /** The rule's per-key windows (when it counts within a window). */
   windows: KeyWindows | null;
   stats: { processed: number; failed: number; duplicatesSkipped: number; deadLettered: number; dropped: number; emitted: number; filtered: number };
+  /** Transactional (exactly-once) service: outputs and input offsets commit together. */
+  transactional: boolean;
+  /** transaction.timeout.ms (Kafka default 60000). */
+  transactionTimeoutMs: number;
+  isolationLevel: IsolationLevel;
+  txnStats: { committed: number; aborted: number };
 }
 
 export interface SyncServiceState {
@@ -310,6 +369,7 @@ export type SimEvent =
   | { kind: 'sessionExpire'; consumer: string; incarnation: number }
   | { kind: 'rebalance'; group: string; token: number }
   | { kind: 'retentionCheck' }
+  | { kind: 'transactionTimeout'; transactionalId: string; number: number }
   | { kind: 'syncArrive'; call: string }
   | { kind: 'syncWorkDone'; call: string }
   | { kind: 'syncReply'; call: string; ok: boolean; reason: import('./trace').SyncFailure | null }

@@ -78,6 +78,8 @@ export const GOAL_STAT_KEYS: { readonly [S in GoalStat]: MessageKey } = {
   filtered: 'lessons.goalPart.stat.filtered',
   sent: 'lessons.goalPart.stat.sent',
   acked: 'lessons.goalPart.stat.acked',
+  retriesNotRewritten: 'lessons.goalPart.stat.retriesNotRewritten',
+  writtenTwice: 'lessons.goalPart.stat.writtenTwice',
 };
 
 export const COMPARE_SERVICE_KEYS: { readonly [S in ServiceId]: MessageKey } = {

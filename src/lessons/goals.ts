@@ -43,7 +43,9 @@ const name = z.string().min(1);
 const groupName = name.optional();
 const count = z.number().int().min(0);
 export const SERVICE_STATS = ['processed', 'failed', 'duplicatesSkipped', 'deadLettered', 'dropped', 'emitted', 'filtered'] as const;
-export const PRODUCER_STATS = ['sent', 'acked', 'failed'] as const;
+/** retriesNotRewritten / writtenTwice: retries an idempotent leader recognised, and records a
+ * retry wrote again without idempotence (engine ProducerView). */
+export const PRODUCER_STATS = ['sent', 'acked', 'failed', 'retriesNotRewritten', 'writtenTwice'] as const;
 /** A counter a serviceStat or producerStat goal may name. */
 export type GoalStat = (typeof SERVICE_STATS)[number] | (typeof PRODUCER_STATS)[number];
 
@@ -284,14 +286,37 @@ export const GOALS = {
   /** A producer's counter (records sent, acknowledged, failed) has reached `min`. */
   producerStat: define(z.strictObject({ producer: name, stat: z.enum(PRODUCER_STATS), min: count }), (ctx, p) => {
     const prod = ctx.view.producers.find((x) => x.id === p.producer);
-    return prod !== undefined && prod[p.stat] >= p.min;
+    return prod !== undefined && (prod[p.stat] ?? 0) >= p.min;
   }),
 
-  /** The broker (engine index, 0-based) is down (or up, with `down: false`). */
-  brokerDown: define(z.strictObject({ broker: z.number().int().min(0), down: z.boolean().default(true) }), (ctx, p) => {
-    const b = ctx.view.brokers.find((x) => x.id === p.broker);
-    return b !== undefined && b.up === !p.down;
+  /** A service's transactions: at least `min` committed (or aborted). */
+  serviceTransactions: define(z.strictObject({ service: name, result: z.enum(['committed', 'aborted']), min: count }), (ctx, p) => {
+    const txn = ctx.view.services.find((x) => x.id === p.service)?.transactions;
+    return txn !== undefined && txn[p.result] >= p.min;
   }),
+
+  /** An open transaction holds a partition of the topic back: its last stable offset is below its
+   * high watermark, so read_committed readers wait there. */
+  lastStableHeld: define(z.strictObject({ topic: name }), (ctx, p) =>
+    (topicOf(ctx, p.topic)?.partitions ?? []).some((x) => x.lastStableOffset !== undefined && x.lastStableOffset < x.highWatermark),
+  ),
+
+  /** The group's members read (read_uncommitted) or skipped (read_committed) at least `min`
+   * records of aborted transactions. */
+  abortedRecords: define(z.strictObject({ group: groupName, seen: z.enum(['read', 'skipped']), min: count }), (ctx, p) =>
+    anyGroup(ctx, p.group, (g) => g.members.reduce((n, m) => n + ((p.seen === 'read' ? m.abortedRead : m.abortedSkipped) ?? 0), 0) >= p.min),
+  ),
+
+  /** The producer's counter is at most `max` (e.g. no record failed for good). */
+  producerStatAtMost: define(z.strictObject({ producer: name, stat: z.enum(PRODUCER_STATS), max: count }), (ctx, p) => {
+    const prod = ctx.view.producers.find((x) => x.id === p.producer);
+    return prod !== undefined && (prod[p.stat] ?? 0) <= p.max;
+  }),
+
+  /** The broker (engine index, 0-based) is down (or up, with `down: false`); no broker named: any one is. */
+  brokerDown: define(z.strictObject({ broker: z.number().int().min(0).optional(), down: z.boolean().default(true) }), (ctx, p) =>
+    ctx.view.brokers.some((b) => (p.broker === undefined || b.id === p.broker) && b.up === !p.down),
+  ),
 
   /** A new leader was elected for a partition of the topic (after a broker failed). */
   leaderElected: define(z.strictObject({ topic: name }), (ctx, p) => ofType(ctx, 'leaderElected').some((e) => e.topic === p.topic)),
@@ -300,6 +325,9 @@ export const GOALS = {
   recordsTruncated: define(z.strictObject({ topic: name, min: count }), (ctx, p) =>
     ofType(ctx, 'leaderElected').filter((e) => e.topic === p.topic).reduce((n, e) => n + e.truncated, 0) >= p.min,
   ),
+
+  /** No acknowledged record of the topic was cut from a log by a leader election (so far). */
+  noAcknowledgedLoss: define(z.strictObject({ topic: name }), (ctx, p) => ofType(ctx, 'leaderElected').every((e) => e.topic !== p.topic || e.truncated === 0)),
 
   /** Retention or compaction removed at least `min` records of the topic. */
   recordsDeleted: define(z.strictObject({ topic: name, reason: z.enum(['retention', 'compaction']), min: count }), (ctx, p) =>

@@ -1,4 +1,5 @@
 import type { Course, LessonLang } from './catalog';
+import type { MapLesson } from './levelMap';
 import type { LessonProblem } from './problem';
 
 /**
@@ -7,7 +8,7 @@ import type { LessonProblem } from './problem';
  * course parses no YAML or Markdown. The lesson itself is read when it is opened.
  * Type imports only: this module must not pull the lesson parser into the app's first load.
  */
-export interface LessonEntry {
+export interface LessonEntry extends MapLesson {
   id: string;
   order: number;
   /** Step ids in order (progress counts them; links name them). */
@@ -29,6 +30,9 @@ export function courseIndex(course: Course): CourseIndex {
     lessons: course.lessons.map((l) => ({
       id: l.id,
       order: l.order,
+      part: l.meta.part,
+      difficulty: l.meta.difficulty,
+      challenge: l.meta.challenge,
       steps: l.meta.steps.map((s) => s.id),
       titles: { en: l.english.title, ...Object.fromEntries(Object.entries(l.translations).map(([lang, t]) => [lang, t.title || l.english.title])) },
       files: [l.file, ...Object.values(l.translations).map((t) => t.file)],

@@ -51,6 +51,7 @@ export function defaultProps(kind: NodeKind, id: string, brokers: number): Scena
         acks: 'all',
         idempotent: true,
         values: 'counter',
+        requestTimeoutMs: 30_000,
       } satisfies NodeOf<'producer'>['props'];
     case 'topic': {
       const replicationFactor = Math.min(3, Math.max(1, brokers));
@@ -80,6 +81,8 @@ export function defaultProps(kind: NodeKind, id: string, brokers: number): Scena
         retryTopic: null,
         deadLetterTopic: null,
         ...NO_RULE,
+        transactional: false,
+        isolationLevel: 'read_uncommitted',
       } satisfies NodeOf<'service'>['props'];
     case 'consumer':
       return {
@@ -89,6 +92,7 @@ export function defaultProps(kind: NodeKind, id: string, brokers: number): Scena
         assignor: 'cooperative-sticky',
         autoOffsetReset: 'earliest',
         commitMode: 'auto',
+        isolationLevel: 'read_uncommitted',
       } satisfies NodeOf<'consumer'>['props'];
     case 'broker':
       return {};

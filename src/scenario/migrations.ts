@@ -29,26 +29,45 @@ const ADDED_IN_2: Readonly<Record<string, Readonly<Record<string, unknown>>>> = 
   topic: { retentionBytes: null, segmentRecords: 1000, deleteRetentionMs: 86_400_000 },
 };
 
+/** Props that version 3 added: producers wait Kafka's default request.timeout.ms (30 s), services
+ * run without transactions, everyone reads read_uncommitted (Kafka's default isolation.level):
+ * what every earlier canvas did. */
+const ADDED_IN_3: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  producer: { requestTimeoutMs: 30_000 },
+  service: { transactional: false, isolationLevel: 'read_uncommitted' },
+  consumer: { isolationLevel: 'read_uncommitted' },
+};
+
+/** A node's props with the fields of `added` it lacks (fields it already has are kept). */
+function withAdded(added: Readonly<Record<string, Readonly<Record<string, unknown>>>>, kind: unknown, props: unknown): unknown {
+  if (typeof kind !== 'string' || !Object.hasOwn(added, kind) || typeof props !== 'object' || props === null || Array.isArray(props)) return props;
+  return { ...added[kind], ...props };
+}
+
 /**
- * A version 1 node's props brought to version 2 (fields it already has are kept). Also used for
- * application props inside AsyncAPI documents exported before version 2 (asyncapi/extension.ts).
+ * A version 1 or 2 node's props brought to the current version (fields it already has are kept).
+ * Also used for application props inside AsyncAPI documents exported by older versions
+ * (asyncapi/extension.ts).
  */
 export function upgradeProps(kind: unknown, props: unknown): unknown {
-  if (typeof kind !== 'string' || !Object.hasOwn(ADDED_IN_2, kind) || typeof props !== 'object' || props === null || Array.isArray(props)) return props;
-  return { ...ADDED_IN_2[kind], ...props };
+  return withAdded(ADDED_IN_3, kind, withAdded(ADDED_IN_2, kind, props));
+}
+
+/** The nodes of a document, each with `step` applied to its props. */
+function mapProps(document: Record<string, unknown>, step: (kind: unknown, props: unknown) => unknown): Record<string, unknown> {
+  if (!Array.isArray(document.nodes)) return document;
+  const nodes = document.nodes.map((n: unknown) => {
+    if (typeof n !== 'object' || n === null || Array.isArray(n)) return n;
+    const node = n as Record<string, unknown>;
+    return { ...node, props: step(node.kind, node.props) };
+  });
+  return { ...document, nodes };
 }
 
 /** Version → step to version + 1. */
 export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
-  1: (document) => {
-    if (!Array.isArray(document.nodes)) return document;
-    const nodes = document.nodes.map((n: unknown) => {
-      if (typeof n !== 'object' || n === null || Array.isArray(n)) return n;
-      const node = n as Record<string, unknown>;
-      return { ...node, props: upgradeProps(node.kind, node.props) };
-    });
-    return { ...document, nodes };
-  },
+  1: (document) => mapProps(document, (kind, props) => withAdded(ADDED_IN_2, kind, props)),
+  2: (document) => mapProps(document, (kind, props) => withAdded(ADDED_IN_3, kind, props)),
 };
 
 export function migrate(

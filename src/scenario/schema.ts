@@ -13,7 +13,7 @@ import { COMMANDS, VALUE_MODELS, type Command, type ValueModel } from '../engine
  *   broker...), as engine commands with the moment they were applied. Replaying setup + timeline
  *   from the seed rebuilds any moment exactly.
  */
-export const SCENARIO_VERSION = 2;
+export const SCENARIO_VERSION = 3;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'ids use 1-40 letters, digits, "_" or "-"');
 const topicName = z.string().regex(/^[A-Za-z0-9._-]{1,60}$/, 'topic names use 1-60 letters, digits, ".", "_" or "-"');
@@ -32,6 +32,8 @@ export const LIMITS = {
 
 const assignor = z.enum(['range', 'roundrobin', 'sticky', 'cooperative-sticky']);
 const offsetReset = z.enum(['earliest', 'latest']);
+/** isolation.level (Kafka's default read_uncommitted). */
+const isolationLevel = z.enum(['read_uncommitted', 'read_committed']);
 const position = z.object({ x: z.number().finite(), y: z.number().finite() });
 
 export const producerProps = z.object({
@@ -45,6 +47,9 @@ export const producerProps = z.object({
   eventType,
   acks: z.union([z.literal(0), z.literal(1), z.literal('all')]),
   idempotent: z.boolean(),
+  /** request.timeout.ms (Kafka default 30000): how long it waits for an answer before retrying.
+   * At most delivery.timeout.ms (120000), which Kafka requires to cover it. */
+  requestTimeoutMs: z.number().int().min(1000).max(120_000),
   /** What each generated record's value holds (engine values.ts): a counter, an amount, a temperature. */
   values: z.enum(VALUE_MODELS as [ValueModel, ...ValueModel[]]),
 });
@@ -87,6 +92,9 @@ export const serviceProps = z.object({
   ruleAbove: z.number().finite().min(-1e12).max(1e12),
   ruleCount: z.number().int().min(1).max(1000),
   ruleWindowMs: z.number().int().min(1).max(3_600_000),
+  /** Exactly-once: outputs written in a Kafka transaction with the input offsets (engine transactions.ts). */
+  transactional: z.boolean(),
+  isolationLevel,
 });
 
 export const consumerProps = z.object({
@@ -96,6 +104,7 @@ export const consumerProps = z.object({
   assignor,
   autoOffsetReset: offsetReset,
   commitMode: z.enum(['auto', 'afterProcess', 'beforeProcess']),
+  isolationLevel,
 });
 
 export const brokerProps = z.object({});

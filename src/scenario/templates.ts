@@ -31,7 +31,7 @@ function producer(id: string, label: string, props: Partial<NodeOf<'producer'>['
     kind: 'producer',
     label,
     position: at0,
-    props: { ratePerSec: 1, keyPattern: 'none', keys: [], keyPrefix: 'key-', keyCount: 10, eventType: 'EventHappened', acks: 'all', idempotent: true, values: 'counter', ...props },
+    props: { ratePerSec: 1, keyPattern: 'none', keys: [], keyPrefix: 'key-', keyCount: 10, eventType: 'EventHappened', acks: 'all', idempotent: true, values: 'counter', requestTimeoutMs: 30_000, ...props },
   };
 }
 

@@ -181,6 +181,7 @@ export function scenarioToEngine(s: Scenario): EngineSetup {
           assignor: p.assignor,
           autoOffsetReset: p.autoOffsetReset,
           commitMode: p.commitMode,
+          ...(p.isolationLevel !== 'read_uncommitted' ? { isolationLevel: p.isolationLevel } : {}),
         });
         ids.consumerNode[id] = n.id;
       }
@@ -234,6 +235,7 @@ function producerToEngine(n: NodeOf<'producer'>, topics: string[], ids: EngineId
       acks: p.acks,
       idempotent: p.idempotent && p.acks === 'all',
       ...(p.values !== 'counter' ? { values: p.values } : {}),
+      ...(p.requestTimeoutMs !== 30_000 ? { requestTimeoutMs: p.requestTimeoutMs } : {}),
     };
   });
 }
@@ -277,6 +279,9 @@ function serviceToEngine(
     ...(p.ruleField !== '' ? { rule: { field: p.ruleField, above: p.ruleAbove, count: p.ruleCount, windowMs: p.ruleWindowMs } } : {}),
     ...(retryTopic !== undefined ? { retryTopic } : {}),
     ...(deadLetterTopic !== undefined ? { deadLetterTopic } : {}),
+    // Kafka's defaults are left out, so canvases that never set these give the same commands.
+    ...(p.transactional ? { transactional: true } : {}),
+    ...(p.isolationLevel !== 'read_uncommitted' ? { isolationLevel: p.isolationLevel } : {}),
   };
 }
 

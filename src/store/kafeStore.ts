@@ -417,9 +417,14 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       },
       updateNode(id, patch) {
         updateNodes((nodes) =>
-          nodes.map((n) =>
-            n.id !== id ? n : ({ ...n, ...(patch.label !== undefined ? { label: patch.label } : {}), props: { ...n.props, ...patch.props } } as ScenarioNode),
-          ),
+          nodes.map((n) => {
+            if (n.id !== id) return n;
+            // A topic shows its name until the learner gives it a label of its own: renaming it
+            // renames what the canvas shows (else "topic-1" would stay on a topic named "points").
+            const rename = n.kind === 'topic' && typeof patch.props?.name === 'string' && patch.label === undefined && n.label === n.props.name;
+            const label = patch.label ?? (rename ? (patch.props!.name as string) : undefined);
+            return { ...n, ...(label !== undefined ? { label } : {}), props: { ...n.props, ...patch.props } } as ScenarioNode;
+          }),
         );
       },
       moveNode(id, position) {

@@ -129,3 +129,23 @@ describe('the order fan-out export', () => {
     expect(readme).toContain('## Adjusted for a real cluster');
   });
 });
+
+describe('isolation.level and transactions in the exported scripts', () => {
+  test('a read_committed reader reads committed records only; a transactional service says it commits after processing instead', () => {
+    const base = TEMPLATES.orderFanOut.build();
+    const scenario: Scenario = {
+      ...base,
+      nodes: base.nodes.map((n) => (n.kind === 'service' && n.id === 'payment' ? { ...n, props: { ...n.props, transactional: true, isolationLevel: 'read_committed' as const } } : n)),
+    };
+    const files = generateProject(scenario).files;
+    const payment = files.find((f) => f.path.startsWith('src/services/') && f.contents.includes('"payment-service"'))!;
+    expect(payment.contents).toContain('readUncommitted: false');
+    expect(payment.contents).toContain('This script does not: it commits after processing (at-least-once).');
+    const others = files.filter((f) => f.path.startsWith('src/services/') && f !== payment);
+    expect(others.length).toBeGreaterThan(0);
+    for (const f of others) {
+      expect(f.contents).toContain('readUncommitted: true');
+      expect(f.contents).not.toContain('Kafka transactions');
+    }
+  });
+});

@@ -96,7 +96,7 @@ type Box = { x: number; y: number; width: number; height: number };
  * pans) so that their midpoint comes to the pane's centre. The canvas opens at a readable zoom,
  * so two nodes far apart in the flow are not always on screen together.
  */
-async function panToShow(page: Page, a: Box, b: Box): Promise<void> {
+export async function panToShow(page: Page, a: Box, b: Box): Promise<void> {
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   const inside = (box: Box) => box.x >= pane.x + 20 && box.x + box.width <= pane.x + pane.width - 20 && box.y >= pane.y + 20 && box.y + box.height <= pane.y + pane.height - 20;
   if (inside(a) && inside(b)) return;
@@ -119,7 +119,7 @@ async function panToShow(page: Page, a: Box, b: Box): Promise<void> {
 }
 
 /** `locator`'s bounding box once it has stayed put for two consecutive checks 100 ms apart. */
-async function restingBox(page: Page, locator: Locator): Promise<Box> {
+export async function restingBox(page: Page, locator: Locator): Promise<Box> {
   const same = (p: { x: number; y: number } | null, q: { x: number; y: number } | null) => !!p && !!q && Math.abs(p.x - q.x) < 0.5 && Math.abs(p.y - q.y) < 0.5;
   let last = await locator.boundingBox();
   for (let tries = 0; tries < 50; tries++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import LZString from 'lz-string';
-import { decodeShareFragment, migrate, MIGRATIONS, SCENARIO_VERSION, upgradeProps, validateScenario } from '../../src/scenario';
+import { decodeShareFragment, migrate, MIGRATIONS, SCENARIO_VERSION, scenarioToEngine, upgradeProps, validateScenario } from '../../src/scenario';
 
 describe('migrate', () => {
   it('passes a current-version document through unchanged', () => {
@@ -88,9 +88,9 @@ describe('version 1 to 2: value models, service rules, topic segment and tombsto
     const r = validateScenario(v1);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.version).toBe(2);
+    expect(r.value.version).toBe(SCENARIO_VERSION);
     const props = (id: string) => r.value.nodes.find((n) => n.id === id)!.props;
-    expect(props('p')).toMatchObject({ ratePerSec: 5, values: 'counter' });
+    expect(props('p')).toMatchObject({ ratePerSec: 5, values: 'counter', requestTimeoutMs: 30_000 });
     expect(props('s')).toMatchObject({ assignor: 'range', ruleField: '', ruleAbove: 0, ruleCount: 1, ruleWindowMs: 1000 });
     // A v1 topic without retention keeps records forever, as it did; the new settings get Kafka's defaults.
     expect(props('t')).toMatchObject({ retentionMs: null, retentionBytes: null, segmentRecords: 1000, deleteRetentionMs: 86_400_000 });
@@ -101,7 +101,7 @@ describe('version 1 to 2: value models, service rules, topic segment and tombsto
     (withRule.nodes[2].props as Record<string, unknown>).ruleField = 'amount';
     const r = migrate(withRule);
     expect(r.ok && (r.value as typeof v1).nodes[2].props).toMatchObject({ ruleField: 'amount', ruleCount: 1 });
-    expect(migrate({ ...v1, nodes: 'not a list' })).toEqual({ ok: true, value: { ...v1, version: 2, nodes: 'not a list' } });
+    expect(migrate({ ...v1, nodes: 'not a list' })).toEqual({ ok: true, value: { ...v1, version: SCENARIO_VERSION, nodes: 'not a list' } });
     expect(upgradeProps('broker', {})).toEqual({});
     expect(upgradeProps('service', 'x')).toBe('x');
   });
@@ -121,5 +121,58 @@ describe('version 1 to 2: value models, service rules, topic segment and tombsto
     if (!r.ok) return;
     const expected = validateScenario(v1);
     expect(expected.ok && r.value).toEqual(expected.ok && expected.value);
+  });
+});
+
+describe('version 2 to 3: transactions and isolation.level', () => {
+  const v2 = {
+    version: 2,
+    name: 'saved before transactions',
+    seed: 4,
+    nodes: [
+      { id: 't', kind: 'topic', label: 't', position: { x: 0, y: 0 }, props: { name: 't', partitions: 1, replicationFactor: 1, minInsyncReplicas: 1, retentionMs: null, cleanupPolicy: 'delete', retentionBytes: null, segmentRecords: 1000, deleteRetentionMs: 86_400_000 } },
+      {
+        id: 's',
+        kind: 'service',
+        label: 'S',
+        position: { x: 0, y: 0 },
+        props: { group: 's', instances: 1, processingMs: 20, failureRate: 0, maxAttempts: 3, idempotent: true, assignor: 'range', autoOffsetReset: 'earliest', emits: 'Done', retryTopic: null, deadLetterTopic: null, ruleField: '', ruleAbove: 0, ruleCount: 1, ruleWindowMs: 1000 },
+      },
+      { id: 'c', kind: 'consumer', label: 'C', position: { x: 0, y: 0 }, props: { group: 'c', instances: 1, processingMs: 5, assignor: 'range', autoOffsetReset: 'earliest', commitMode: 'auto' } },
+    ],
+    edges: [
+      { id: 'e1', source: 't', target: 's' },
+      { id: 'e2', source: 't', target: 'c' },
+    ],
+    timeline: [],
+    time: 0,
+  };
+
+  it('gives services no transactions and everyone Kafka\'s default read_uncommitted, as they behaved', () => {
+    const r = validateScenario(v2);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.version).toBe(3);
+    const props = (id: string) => r.value.nodes.find((n) => n.id === id)!.props;
+    expect(props('s')).toMatchObject({ idempotent: true, transactional: false, isolationLevel: 'read_uncommitted' });
+    expect(props('c')).toMatchObject({ commitMode: 'auto', isolationLevel: 'read_uncommitted' });
+    // And the engine gets exactly the commands a version 2 canvas gave it: no new fields.
+    const commands = scenarioToEngine(r.value).commands;
+    expect(commands.some((c) => 'isolationLevel' in c || 'transactional' in c)).toBe(false);
+  });
+
+  it('keeps a transactional setting a document already has', () => {
+    const set = structuredClone(v2);
+    Object.assign(set.nodes[1].props, { transactional: true, isolationLevel: 'read_committed' });
+    const r = migrate(set);
+    expect(r.ok && (r.value as typeof v2).nodes[1].props).toMatchObject({ transactional: true, isolationLevel: 'read_committed' });
+  });
+
+  it('reads a version 2 share link whose props were left out against the version 2 defaults', () => {
+    const compact = { ...v2, nodes: [v2.nodes[0], { ...v2.nodes[1], props: { group: 's', assignor: 'range', idempotent: true, emits: 'Done' } }, { ...v2.nodes[2], props: { group: 'c', assignor: 'range', processingMs: 5 } }] };
+    const r = decodeShareFragment(`s=${LZString.compressToEncodedURIComponent(JSON.stringify(compact))}`);
+    expect(r.ok).toBe(true);
+    const expected = validateScenario(v2);
+    expect(r.ok && r.value).toEqual(expected.ok && expected.value);
   });
 });

@@ -269,3 +269,19 @@ describe('finding the node behind an engine id', () => {
     expect(nodeForProducer(ids, 'stranger')).toBeUndefined();
   });
 });
+
+describe('transactions, isolation.level and request.timeout.ms reach the engine', () => {
+  it('passes only settings that differ from Kafka’s defaults, and the engine accepts them', () => {
+    const base = TEMPLATES.orderFanOut.build();
+    const plain = scenarioToEngine(base).commands;
+    expect(plain.some((c) => 'transactional' in c || 'isolationLevel' in c || 'requestTimeoutMs' in c)).toBe(false);
+    let s = patch<'service'>(base, 'payment', { transactional: true, isolationLevel: 'read_committed' });
+    s = patch<'producer'>(s, 'order-service', { requestTimeoutMs: 3000 });
+    const { commands, problems, engine } = run(s);
+    expect(problems).toEqual([]);
+    expect(ofType<AddService>(commands, 'addService').find((c) => c.id === 'payment')).toMatchObject({ transactional: true, isolationLevel: 'read_committed' });
+    expect(ofType<AddProducer>(commands, 'addProducer').find((c) => c.id === 'order-service')).toMatchObject({ requestTimeoutMs: 3000 });
+    engine.advance(3000);
+    expect(engine.view().services.find((x) => x.id === 'payment')!.transactions).toMatchObject({ isolationLevel: 'read_committed' });
+  });
+});

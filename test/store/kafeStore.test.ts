@@ -96,6 +96,19 @@ describe('the Kafé store', () => {
     expect(store.getState().frame.view.topics.find((t) => t.name === 'orders')!.partitions).toHaveLength(8);
   });
 
+  it("renames a topic's label with its name until the learner gives it a label of its own", () => {
+    const store = createKafeStore(TEMPLATES.empty.build());
+    const id = store.getState().addNode('topic')!;
+    const node = () => store.getState().scenario.nodes.find((n) => n.id === id)!;
+    expect(node().label).toBe(id);
+    store.getState().updateNode(id, { props: { name: 'points' } });
+    expect(node().label).toBe('points');
+    store.getState().updateNode(id, { label: 'Loyalty points' });
+    store.getState().updateNode(id, { props: { name: 'points-v2' } });
+    expect(node().label).toBe('Loyalty points');
+    expect((node().props as { name: string }).name).toBe('points-v2');
+  });
+
   it('keeps the current canvas when an import is malformed, and says what is wrong', () => {
     const store = createKafeStore(TEMPLATES.orderFanOut.build());
     const before = store.getState().scenario;

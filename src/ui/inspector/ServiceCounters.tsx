@@ -25,6 +25,7 @@ export function ServiceCounters({ node }: { node: NodeOf<'service'> }) {
   const { t } = useT();
   const running = useKafe((s) => s.ids.serviceNode[node.id] !== undefined);
   const stats = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.stats ?? null);
+  const txn = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.transactions ?? null);
   if (!running || !stats) return null;
   return (
     <div className="live__block">
@@ -36,6 +37,18 @@ export function ServiceCounters({ node }: { node: NodeOf<'service'> }) {
             <dd>{stats[c].toLocaleString()}</dd>
           </div>
         ))}
+        {txn && (
+          <>
+            <div className="counters__item" data-counter="txnCommitted">
+              <dt>{t('inspector.counter.txnCommitted')}</dt>
+              <dd>{txn.committed.toLocaleString()}</dd>
+            </div>
+            <div className="counters__item" data-counter="txnAborted">
+              <dt>{t('inspector.counter.txnAborted')}</dt>
+              <dd>{txn.aborted.toLocaleString()}</dd>
+            </div>
+          </>
+        )}
       </dl>
       {node.props.ruleField !== '' && <p className="field__hint">{t('inspector.counter.ruleHint', { field: node.props.ruleField, above: node.props.ruleAbove })}</p>}
     </div>

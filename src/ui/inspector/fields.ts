@@ -173,6 +173,14 @@ const offsetResetField = select('autoOffsetReset', 'inspector.field.autoOffsetRe
   earliest: 'inspector.option.earliest',
   latest: 'inspector.option.latest',
 });
+/** isolation.level (Kafka's default read_uncommitted), for services and consumer groups. */
+const isolationLevelField: SelectField = {
+  ...select('isolationLevel', 'inspector.field.isolationLevel', ['read_uncommitted', 'read_committed'], {
+    read_uncommitted: 'inspector.option.readUncommitted',
+    read_committed: 'inspector.option.readCommitted',
+  }),
+  hintKey: 'inspector.hint.isolationLevel',
+};
 const processingField = numberField('processingMs', 'inspector.field.processingMs', 0, 60_000, { unit: 'ms' });
 const instancesField = intField('instances', 'inspector.field.instances', 1, LIMITS.instances);
 
@@ -238,6 +246,7 @@ export const FIELDS: Record<NodeKind, readonly FieldSpec[]> = {
       parse: (text: string) => (text === 'all' ? 'all' : Number(text)),
     },
     checkbox('idempotent', 'inspector.field.idempotentProducer', 'inspector.hint.idempotentProducer'),
+    secondsField('requestTimeoutMs', 'inspector.field.requestTimeout', 1, 120, { hintKey: 'inspector.hint.requestTimeout' }),
     {
       ...select('values', 'inspector.field.values', ['counter', 'amount', 'temperature'], {
         counter: 'inspector.option.valuesCounter',
@@ -302,6 +311,8 @@ export const FIELDS: Record<NodeKind, readonly FieldSpec[]> = {
     percentField('failureRate', 'inspector.field.failureRate'),
     intField('maxAttempts', 'inspector.field.maxAttempts', 1, 20, { hintKey: 'inspector.hint.maxAttempts' }),
     checkbox('idempotent', 'inspector.field.idempotentService', 'inspector.hint.idempotentService'),
+    checkbox('transactional', 'inspector.field.transactional', 'inspector.hint.transactional'),
+    isolationLevelField,
     assignorField,
     offsetResetField,
     patternField('emits', 'inspector.field.emits', EVENT_TYPE, 'inspector.error.eventType', { hintKey: 'inspector.hint.emits' }),
@@ -323,6 +334,7 @@ export const FIELDS: Record<NodeKind, readonly FieldSpec[]> = {
       afterProcess: 'inspector.option.commitAfter',
       beforeProcess: 'inspector.option.commitBefore',
     }),
+    isolationLevelField,
   ],
   broker: [],
 };

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatProblem } from '../../lessons/problem';
-import type { Lesson, LessonEntry } from '../../lessons';
+import type { Lesson, LessonEntry, MapLabel } from '../../lessons';
+import { mapLabels } from '../../lessons/levelMap';
 import { entryTitle } from '../../lessons/lessonIndex';
 import { useStringArea, useT } from '../../i18n';
 import { LESSON_STRINGS } from './strings';
@@ -8,7 +9,7 @@ import type { PageLink } from '../../links';
 import { useKafe, useKafeStoreApi, useProgress, useProgressStoreApi } from '../../store';
 import type { AppLink } from './LessonMarkdown';
 import type { LessonPlayer } from './LessonPlayer';
-import { LessonList } from './LessonList';
+import { labelText, LessonList } from './LessonList';
 import { bundledIndex, loadLesson } from './course';
 import { useLinkedLesson } from './deepLink';
 import { EMBEDDED } from '../embed/pageMode';
@@ -54,7 +55,7 @@ export function LessonPanel({ onAppLink, link }: Props) {
           </ul>
         </div>
       )}
-      {entry ? <OpenLesson key={entry.id} entry={entry} number={position + 1} next={course.lessons[position + 1]} onAppLink={onAppLink} /> : <LessonList course={course} />}
+      {entry ? <OpenLesson key={entry.id} entry={entry} label={mapLabels(course.lessons).get(entry.id)!} next={course.lessons[position + 1]} onAppLink={onAppLink} /> : <LessonList course={course} />}
     </section>
   );
 }
@@ -68,7 +69,7 @@ type Opening = { state: 'loading' } | { state: 'ready'; lesson: Lesson; Player: 
  * (offline before the first full visit, a server that lost the chunk) it says so, with a way to
  * try again or go back to the course. Nothing on the canvas changes meanwhile.
  */
-function OpenLesson({ entry, number, next, onAppLink }: { entry: LessonEntry; number: number; next: LessonEntry | undefined; onAppLink: (link: AppLink) => void }) {
+function OpenLesson({ entry, label, next, onAppLink }: { entry: LessonEntry; label: MapLabel; next: LessonEntry | undefined; onAppLink: (link: AppLink) => void }) {
   const { t, lang } = useT();
   const openList = useProgress((s) => s.open);
   const [attempt, setAttempt] = useState(0);
@@ -85,7 +86,7 @@ function OpenLesson({ entry, number, next, onAppLink }: { entry: LessonEntry; nu
     };
   }, [entry.id, attempt]);
 
-  if (opening.state === 'ready') return <opening.Player lesson={opening.lesson} number={number} next={next} onAppLink={onAppLink} />;
+  if (opening.state === 'ready') return <opening.Player lesson={opening.lesson} label={label} next={next} onAppLink={onAppLink} />;
   return (
     <div className="lesson" aria-busy={opening.state === 'loading'} data-testid="lesson-opening">
       {!EMBEDDED && (
@@ -95,7 +96,7 @@ function OpenLesson({ entry, number, next, onAppLink }: { entry: LessonEntry; nu
           </button>
         </div>
       )}
-      <p className="lesson__kicker">{t('lessons.lessonNumber', { n: number })}</p>
+      <p className="lesson__kicker">{labelText(label, t)}</p>
       <h2 className="lesson__title">{entryTitle(entry, lang)}</h2>
       {opening.state === 'loading' ? (
         <p className="lesson__loading">{t('lessons.loading')}</p>

@@ -3,7 +3,8 @@ import { useT } from '../../../i18n';
 import type { NodeOf } from '../../../scenario';
 import { useKafe, useKafeData } from '../../../store';
 import { NotRunning } from './NotRunning';
-import { producersOfNode } from './selectors';
+import { producersOfNode, retriesOfNode } from './selectors';
+import { Counters } from '../Counters';
 
 /** Longest key a learner may type for one record produced by hand. */
 const KEY_MAX = 100;
@@ -15,6 +16,7 @@ export function ProducerLive({ node }: { node: NodeOf<'producer'> }) {
   const { t } = useT();
   const run = useKafe((s) => s.run);
   const producers = useKafeData(producersOfNode(node.id));
+  const retries = useKafeData(retriesOfNode(node.id));
   const keyId = useId();
   const topicId = useId();
   const rateId = useId();
@@ -116,6 +118,15 @@ export function ProducerLive({ node }: { node: NodeOf<'producer'> }) {
         />
         <p className="field__hint">{t('inspector.rate.hint')}</p>
       </div>
+      <Counters
+        titleKey="inspector.counter.retriesTitle"
+        testId="producer-counters"
+        items={[
+          { name: 'retriesNotRewritten', labelKey: 'inspector.counter.retriesNotRewritten', value: retries.notRewritten },
+          { name: 'writtenTwice', labelKey: 'inspector.counter.writtenTwice', value: retries.writtenTwice },
+        ]}
+        hintKey="inspector.counter.retriesHint"
+      />
     </>
   );
 }

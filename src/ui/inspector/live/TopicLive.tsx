@@ -20,6 +20,8 @@ export function TopicLive({ node }: { node: NodeOf<'topic'> }) {
 
   const current = partitions.length;
   const total = partitions.reduce((n, p) => n + p.end, 0);
+  // The LSO column appears once a transaction has written to the topic.
+  const withLso = partitions.some((p) => p.lso !== null);
   const chosen = groups.find((g) => g.id === groupChoice) ?? groups[0];
   const group = chosen?.id;
   // Kafka's tool refuses while the group has members (the engine does too); say so before the click.
@@ -44,6 +46,11 @@ export function TopicLive({ node }: { node: NodeOf<'topic'> }) {
               <th scope="col" className="num">
                 <abbr title={t('inspector.topic.hwTitle')}>{t('inspector.topic.hw')}</abbr>
               </th>
+              {withLso && (
+                <th scope="col" className="num">
+                  <abbr title={t('inspector.topic.lsoTitle')}>{t('inspector.topic.lso')}</abbr>
+                </th>
+              )}
               <th scope="col" className="num">
                 {t('inspector.topic.isr')}
               </th>
@@ -56,6 +63,11 @@ export function TopicLive({ node }: { node: NodeOf<'topic'> }) {
                 <td>{p.leader < 0 ? t('inspector.topic.noLeader') : t('inspector.broker.name', { n: p.leader + 1 })}</td>
                 <td className="num">{p.end}</td>
                 <td className="num">{p.hw}</td>
+                {withLso && (
+                  <td className="num" data-lso={p.lso ?? p.hw}>
+                    {p.lso ?? p.hw}
+                  </td>
+                )}
                 <td className="num">
                   {p.isr}/{p.rf}
                 </td>

@@ -18,11 +18,43 @@ export const producersOfNode =
   (s: KafeState): ProducerRow[] =>
     s.frame.view.producers.filter((p) => s.ids.producerNode[p.id] === nodeId).map((p) => ({ id: p.id, topic: p.topic, rate: p.ratePerSec }));
 
+/** A producer node's retry counters, summed over its engine producers. */
+export const retriesOfNode =
+  (nodeId: string) =>
+  (s: KafeState): { notRewritten: number; writtenTwice: number } => {
+    let notRewritten = 0;
+    let writtenTwice = 0;
+    for (const p of s.frame.view.producers)
+      if (s.ids.producerNode[p.id] === nodeId) {
+        notRewritten += p.retriesNotRewritten ?? 0;
+        writtenTwice += p.writtenTwice ?? 0;
+      }
+    return { notRewritten, writtenTwice };
+  };
+
+/** Records of aborted transactions a consumer node's instances read (read_uncommitted) or skipped
+ * (read_committed), and whether any topic it reads has seen a transaction. */
+export const transactionsReadBy =
+  (group: string, instanceIds: readonly string[], topics: readonly string[]) =>
+  (s: KafeState): { abortedRead: number; abortedSkipped: number; transactionsSeen: boolean } => {
+    let abortedRead = 0;
+    let abortedSkipped = 0;
+    for (const m of s.frame.view.groups.find((g) => g.id === group)?.members ?? [])
+      if (instanceIds.includes(m.id)) {
+        abortedRead += m.abortedRead ?? 0;
+        abortedSkipped += m.abortedSkipped ?? 0;
+      }
+    const transactionsSeen = s.frame.view.topics.some((t) => topics.includes(t.name) && t.partitions.some((p) => p.lastStableOffset !== undefined));
+    return { abortedRead, abortedSkipped, transactionsSeen };
+  };
+
 export interface PartitionRow {
   id: number;
   leader: number;
   end: number;
   hw: number;
+  /** Last stable offset, only on partitions transactions wrote to. */
+  lso: number | null;
   isr: number;
   rf: number;
 }
@@ -35,6 +67,7 @@ export const partitionRowsOf =
       leader: p.leader,
       end: p.endOffset,
       hw: p.highWatermark,
+      lso: p.lastStableOffset ?? null,
       isr: p.isr.length,
       rf: p.replicas.length,
     }));

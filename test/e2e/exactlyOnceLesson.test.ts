@@ -1,0 +1,135 @@
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { pageErrors, screenshot, useApp } from './harness';
+
+/**
+ * Lesson 16 by hand, as its text says: failing a follower makes Checkout's retries write payments
+ * twice (the counters on its panel show it); with Transactions ticked, killing the payment service
+ * mid-transaction holds back the ledger's LSO, and Restart fences and aborts it: Audit read the
+ * aborted bookings, Bank skipped them.
+ */
+const app = useApp();
+const JOURNEY_MS = 240_000;
+
+const lesson = (page: Page) => page.getByTestId('lesson');
+const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+const reached = (page: Page) => lesson(page).getAttribute('data-reached');
+const playButton = (page: Page) => page.locator('button[data-action="togglePlay"]');
+const inspector = (page: Page) => page.getByTestId('inspector');
+const counter = (page: Page, testId: string, name: string) => inspector(page).getByTestId(testId).locator(`[data-counter="${name}"] dd`);
+
+async function openStep(step: string, lang: 'en' | 'th' = 'en'): Promise<Page> {
+  const page = await app.openPage(`/#lesson=exactly-once&step=${step}&lang=${lang}`);
+  await lesson(page).waitFor();
+  await expect.poll(() => lesson(page).getAttribute('data-step')).toBe(step);
+  expect(await reached(page)).toBe('false');
+  await page.getByLabel(lang === 'th' ? 'ความเร็ว' : 'Speed', { exact: true }).selectOption('5');
+  return page;
+}
+
+/** On a phone the inspector is a sheet behind its tab: open it (a learner taps "Inspector"). */
+async function showInspector(page: Page): Promise<void> {
+  const tab = page.locator('[data-sheet-tab="inspector"]');
+  if ((await tab.count()) > 0 && (await tab.isVisible()) && (await tab.getAttribute('aria-expanded')) !== 'true') await tab.click();
+}
+
+async function select(page: Page, id: string): Promise<void> {
+  await page.locator('.react-flow__controls-fitview').click();
+  await flowNode(page, id).click();
+}
+
+async function play(page: Page, ms: number): Promise<void> {
+  await playButton(page).click();
+  await page.waitForTimeout(ms);
+  await playButton(page).click();
+}
+
+/** Screenshots at a laptop's and a phone's size, with `show` scrolled into view. */
+async function shoot(page: Page, name: string, show: () => Promise<void>): Promise<void> {
+  for (const [size, viewport] of [
+    ['1366x768', { width: 1366, height: 768 }],
+    ['390x844', { width: 390, height: 844 }],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await showInspector(page);
+    await show();
+    await screenshot(page, `${name}-${size}`);
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+test('lesson 16 by hand: a failed follower makes retries without idempotence write payments twice', async () => {
+  const page = await openStep('written-twice');
+  await select(page, 'checkout');
+  expect(await inspector(page).getByLabel('Idempotent producer').isChecked()).toBe(false);
+  expect(await inspector(page).getByLabel('Request timeout (request.timeout.ms)', { exact: true }).inputValue()).toBe('3');
+  await play(page, 700);
+  await select(page, 'broker-1');
+  await inspector(page).getByRole('button', { name: 'Fail broker' }).click();
+  await playButton(page).click();
+  await expect.poll(() => reached(page), { timeout: 90_000 }).toBe('true');
+  await playButton(page).click();
+  await select(page, 'checkout');
+  expect(Number(await counter(page, 'producer-counters', 'writtenTwice').textContent())).toBeGreaterThan(0);
+  expect(await counter(page, 'producer-counters', 'retriesNotRewritten').textContent()).toBe('0');
+  await shoot(page, 'exactly-once-written-twice', () => inspector(page).getByTestId('producer-counters').evaluate((el) => el.scrollIntoView({ block: 'center' })));
+  expect(pageErrors(page)).toEqual([]);
+}, JOURNEY_MS);
+
+test('lesson 16 by hand: a killed transactional service holds the LSO back; Restart aborts: Audit read it, Bank skipped it', async () => {
+  const page = await openStep('half-done');
+  await select(page, 'payment-service');
+  await inspector(page).getByLabel('Transactions (exactly-once)').check();
+  await play(page, 1100);
+  await select(page, 'ledger');
+  await expect.poll(() => inspector(page).getByRole('columnheader', { name: 'LSO' }).count()).toBe(1);
+  await select(page, 'payment-service');
+  const instance = inspector(page).locator('[data-instance="payment-service-0"]');
+  // As the text says: if the kill fell between two transactions (LSO = HW), Restart and Kill again.
+  for (let attempt = 0; attempt < 4 && (await reached(page)) !== 'true'; attempt++) {
+    if (attempt > 0) {
+      await instance.locator('[data-live="restart"]').click();
+      await play(page, 250);
+    }
+    await instance.locator('[data-live="kill"]').click();
+    await play(page, 500);
+    await expect.poll(() => reached(page), { timeout: 3000 }).toBe('true').catch(() => undefined);
+  }
+  expect(await reached(page)).toBe('true');
+  await select(page, 'ledger');
+  const row = inspector(page).getByTestId('partition-table').locator('tbody tr').first();
+  const hw = Number(await row.locator('td').nth(2).textContent());
+  const lso = Number(await row.locator('[data-lso]').getAttribute('data-lso'));
+  expect(lso).toBeLessThan(hw);
+  await shoot(page, 'exactly-once-lso-held', () => inspector(page).getByTestId('partition-table').evaluate((el) => el.scrollIntoView({ block: 'center' })));
+
+  // The next step starts where this one ended (the lesson replays its solution): restart the instance.
+  const next = await openStep('fenced');
+  await select(next, 'payment-service');
+  await inspector(next).locator('[data-instance="payment-service-0"] [data-live="restart"]').click();
+  await playButton(next).click();
+  await expect.poll(() => reached(next), { timeout: 60_000 }).toBe('true');
+  await playButton(next).click();
+  await select(next, 'audit');
+  expect(Number(await counter(next, 'consumer-counters', 'abortedRead').textContent())).toBeGreaterThan(0);
+  await select(next, 'bank');
+  expect(Number(await counter(next, 'consumer-counters', 'abortedSkipped').textContent())).toBeGreaterThan(0);
+  expect(await counter(next, 'consumer-counters', 'abortedRead').textContent()).toBe('0');
+  await shoot(next, 'exactly-once-bank-skipped', () => inspector(next).getByTestId('consumer-counters').evaluate((el) => el.scrollIntoView({ block: 'center' })));
+  expect(pageErrors(page)).toEqual([]);
+  expect(pageErrors(next)).toEqual([]);
+}, JOURNEY_MS);
+
+test('lesson 16 in Thai: the same restart, with the counters in Thai', async () => {
+  const page = await openStep('fenced', 'th');
+  await select(page, 'payment-service');
+  await inspector(page).locator('[data-instance="payment-service-0"] [data-live="restart"]').click();
+  await playButton(page).click();
+  await expect.poll(() => reached(page), { timeout: 60_000 }).toBe('true');
+  await playButton(page).click();
+  await select(page, 'bank');
+  await expect.poll(() => inspector(page).getByTestId('consumer-counters').textContent()).toContain('เรคคอร์ดที่ abort ซึ่งถูกข้าม');
+  expect(Number(await counter(page, 'consumer-counters', 'abortedSkipped').textContent())).toBeGreaterThan(0);
+  await shoot(page, 'exactly-once-th-bank', () => inspector(page).getByTestId('consumer-counters').evaluate((el) => el.scrollIntoView({ block: 'center' })));
+  expect(pageErrors(page)).toEqual([]);
+}, JOURNEY_MS);
