@@ -10,6 +10,7 @@ import { appStorage } from './ui/common/appStorage';
 import { FatalScreen, RootErrorBoundary } from './ui/common/RootErrorBoundary';
 import { readStoredLang } from './ui/common/useLang';
 import { EMBEDDED, PAGE_LINK } from './ui/embed/pageMode';
+import { loadNodeDetails } from './ui/inspector/lazyDetails';
 import './ui/app.css';
 
 const container = document.getElementById('root');
@@ -56,6 +57,8 @@ function start(lang: Lang, langFailure: string | null) {
   }
   // Switching to Thai should look instant: fetch its strings once the first screen is idle.
   if (lang === 'en') whenIdle(() => void loadLang('th').catch(() => undefined));
+  // A first selection should show its settings at once: fetch the inspector's details when idle.
+  whenIdle(() => void loadNodeDetails().catch(() => undefined));
 }
 
 function whenIdle(run: () => void) {

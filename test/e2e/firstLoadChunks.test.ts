@@ -65,6 +65,7 @@ describe('the first load', () => {
     ['the lesson panel', 'src/ui/lesson/LessonPanel.tsx'],
     ['a lesson text', 'lessons/01-cafe-gossip.md?raw'],
     ['a Thai lesson text', 'lessons/th/01-cafe-gossip.md?raw'],
+    ["the inspector's node details", 'src/ui/inspector/NodeDetails.tsx'],
   ])('leaves %s to a lazy chunk', (_what, src) => {
     const name = path.basename(src).replace(/\.[^.]+(\?raw)?$/, '');
     const key = Object.keys(manifest).find((k) => k === src || manifest[k].src === src) ?? Object.keys(manifest).find((k) => manifest[k].name === name);
