@@ -1,15 +1,41 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+
+const LESSON_INDEX = 'virtual:kafe-lesson-index';
+
+/**
+ * `virtual:kafe-lesson-index` (typed in src/ui/lesson/lessonIndex.d.ts): the course list's index,
+ * printed by scripts/lesson-index.ts with the app's own lesson parser when first imported. The
+ * lesson files are watched, so the dev server rebuilds it when a lesson changes.
+ */
+function lessonIndex(root: string): Plugin {
+  return {
+    name: 'kafe-lesson-index',
+    resolveId: (id) => (id === LESSON_INDEX ? `\0${LESSON_INDEX}` : null),
+    load(id) {
+      if (id !== `\0${LESSON_INDEX}`) return null;
+      for (const file of readdirSync(path.join(root, 'lessons'), { recursive: true, encoding: 'utf8' })) this.addWatchFile(path.join(root, 'lessons', file));
+      const json = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/lesson-index.ts'], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+      return `export default ${json};\n`;
+    },
+  };
+}
 
 // Unit/property/conformance tests run in Node; browser journeys (test/e2e) drive a real
 // headless Chromium against a production build and are slower, so they form their own project.
 export default defineConfig({
   plugins: [
     react(),
+    // The course list's index, made from the lesson files at build time (no lesson parsing on start).
+    lessonIndex(fileURLToPath(new URL('.', import.meta.url))),
     // Installable, and offline after one visit (workshops with bad Wi-Fi): Workbox precaches every
-    // file of the build (the app, each lazy chunk, the lessons bundled in their chunk, mermaid's
+    // file of the build (the app, each lazy chunk, each lesson's own chunk, mermaid's
     // diagram chunks, icons) and answers every navigation with index.html. The service worker
     // takes over at once and replaces an older one on the next visit.
     VitePWA({

@@ -15,7 +15,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { autoLayout, scenarioToJson, TEMPLATES, type Scenario, type ScenarioNode } from '../src/scenario';
+import { scenarioToJson, TEMPLATES, type Scenario, type ScenarioNode } from '../src/scenario';
+import { autoLayout } from '../src/scenario/layout';
 import { CHROMIUM, openApp } from './browser';
 
 const SERVICES = 17;

@@ -32,7 +32,7 @@
  *   --quick): heap growth after GC and the longest tick; see bench/soak.ts. `--no-soak` skips it.
  * - PASS/MISS compares against the targets shown; a MISS never fails the run (exit code 0).
  *   MB = 2^20 bytes. BENCH_REPS=<n> changes the repetition count. `--only=b,g` runs only the
- *   sections named (letters as above: a and b' come with b, i with f); the headline needs b.
+ *   sections named (letters as above: a and b' come with b); the headline needs b.
  * - Engine workload details: producer at 1 M records/s virtual (10 000 per 10 ms tick), acks=1,
  *   keys cycling over 10 000 pooled 'customer-<n>' strings (or the 'random' key pattern); plain
  *   consumers with processingMs 0, maxPollRecords 5000, pollIntervalMs 10, earliest; traceLimit 0;
@@ -44,8 +44,6 @@ import { createBaseline } from './baseline';
 import { runAssignorBench } from './assignor';
 import { runBreakdown } from './breakdown';
 import { runCompareBench } from './compare';
-import { runFirstLoadBench } from './firstLoad';
-import { runFrameBench } from './frames';
 import { runSoakBench } from './soak';
 import { collect, count, forceGc, freshMemoryCost, now, pct, si, table, timeIt, type Timed } from './harness';
 import {
@@ -272,8 +270,15 @@ if (want('h')) {
 }
 
 if (!process.argv.includes('--no-ui') && want('f')) {
+  // Loaded only when run: Vite and Playwright would otherwise sit in the heap of every section,
+  // and the soak's garbage collections (which mark the whole heap) would measure them too.
+  const { runFrameBench } = await import('./frames');
   console.log('');
   for (const line of await runFrameBench({ seconds: quick ? 4 : 10 })) console.log(line);
+}
+
+if (!process.argv.includes('--no-ui') && want('i')) {
+  const { runFirstLoadBench } = await import('./firstLoad');
   console.log('');
   for (const line of await runFirstLoadBench()) console.log(line);
 }

@@ -4,43 +4,64 @@ import { I18nextProvider } from 'react-i18next';
 import '@xyflow/react/dist/style.css';
 import { App } from './App';
 import { bootstrap } from './bootstrap';
-import { createI18n, isLang } from './i18n';
+import { createI18n, isLang, loadLang, type Lang } from './i18n';
 import { createProgressStore, KafeProvider, ProgressProvider } from './store';
 import { appStorage } from './ui/common/appStorage';
 import { FatalScreen, RootErrorBoundary } from './ui/common/RootErrorBoundary';
 import { readStoredLang } from './ui/common/useLang';
 import { EMBEDDED, PAGE_LINK } from './ui/embed/pageMode';
+import { loadNodeDetails } from './ui/inspector/lazyDetails';
 import './ui/app.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Kafé: #root element missing from index.html');
 
 // A link's language (&lang=th) is shown for this visit; the visitor's saved choice is not changed.
-const lang = isLang(PAGE_LINK.lang) ? PAGE_LINK.lang : readStoredLang();
+const wanted = isLang(PAGE_LINK.lang) ? PAGE_LINK.lang : readStoredLang();
 const root = createRoot(container);
-try {
-  const i18n = createI18n(lang);
-  const { store } = bootstrap(window, { storage: appStorage, keepAddress: EMBEDDED });
-  // A link into the course (#lesson=…) opens the lesson panel, which opens the lesson at the step;
-  // an embed of a scenario shows the canvas alone (its progress lives in memory, so nothing is lost).
-  const progress = createProgressStore(appStorage);
-  if (PAGE_LINK.lesson) progress.getState().setOpen(true);
-  else if (EMBEDDED) progress.getState().setOpen(false);
-  root.render(
-    <StrictMode>
-      <RootErrorBoundary lang={lang}>
-        <I18nextProvider i18n={i18n}>
-          <KafeProvider store={store}>
-            <ProgressProvider store={progress}>
-              <App link={PAGE_LINK} />
-            </ProgressProvider>
-          </KafeProvider>
-        </I18nextProvider>
-      </RootErrorBoundary>
-    </StrictMode>,
-  );
-} catch (error) {
-  // bootstrap promises not to throw for bad input; this is the net for anything else.
-  console.error('Kafé could not start:', error);
-  root.render(<FatalScreen lang={lang} error={error} />);
+
+// Thai strings are a chunk of their own: a page that starts in Thai fetches them first. If they
+// cannot be fetched, the app starts in English and says so rather than not starting at all.
+loadLang(wanted).then(
+  () => start(wanted, null),
+  (e: unknown) => start('en', e instanceof Error ? e.message : String(e)),
+);
+
+function start(lang: Lang, langFailure: string | null) {
+  try {
+    const i18n = createI18n(lang);
+    const { store } = bootstrap(window, { storage: appStorage, keepAddress: EMBEDDED });
+    if (langFailure !== null) store.getState().notify('error', 'notice.langFailed', langFailure);
+    // A link into the course (#lesson=…) opens the lesson panel, which opens the lesson at the step;
+    // an embed of a scenario shows the canvas alone (its progress lives in memory, so nothing is lost).
+    const progress = createProgressStore(appStorage);
+    if (PAGE_LINK.lesson) progress.getState().setOpen(true);
+    else if (EMBEDDED) progress.getState().setOpen(false);
+    root.render(
+      <StrictMode>
+        <RootErrorBoundary lang={lang}>
+          <I18nextProvider i18n={i18n}>
+            <KafeProvider store={store}>
+              <ProgressProvider store={progress}>
+                <App link={PAGE_LINK} />
+              </ProgressProvider>
+            </KafeProvider>
+          </I18nextProvider>
+        </RootErrorBoundary>
+      </StrictMode>,
+    );
+  } catch (error) {
+    // bootstrap promises not to throw for bad input; this is the net for anything else.
+    console.error('Kafé could not start:', error);
+    root.render(<FatalScreen lang={lang} error={error} />);
+  }
+  // Switching to Thai should look instant: fetch its strings once the first screen is idle.
+  if (lang === 'en') whenIdle(() => void loadLang('th').catch(() => undefined));
+  // A first selection should show its settings at once: fetch the inspector's details when idle.
+  whenIdle(() => void loadNodeDetails().catch(() => undefined));
+}
+
+function whenIdle(run: () => void) {
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 10_000 });
+  else window.setTimeout(run, 3000);
 }

@@ -1,6 +1,5 @@
 import type { AsyncAPIDocumentInterface, ChannelInterface, MessageInterface, OperationInterface } from '@asyncapi/parser';
 import {
-  autoLayout,
   canConnect,
   LIMITS,
   SCENARIO_VERSION,
@@ -11,6 +10,7 @@ import {
   type ScenarioEdge,
   type ScenarioNode,
 } from '../scenario';
+import { autoLayout } from '../scenario/layout';
 import { defaultProps, KAFKA_DELETE_RETENTION_MS } from '../scenario/factory';
 import { kafeChannel, kafeOperation, kafeRoot, readExtension, type KafeApplication, type KafeRoot } from './extension';
 import { note, type ImportNote } from './notes';

@@ -5,6 +5,7 @@ import { fail } from './errors';
 import { Prng } from './prng';
 import { EventQueue } from './queue';
 import type { TraceBody, TraceEvent } from './trace';
+import { TraceRing } from './traceRing';
 import type { KafkaRecord } from './types';
 import { buildView, type EngineView } from './view';
 import type { Sim, SimEvent, World } from './world';
@@ -32,7 +33,12 @@ export interface Engine {
   readonly now: number;
   /** Agenda events run so far. */
   readonly eventsRun: number;
-  /** Trace kept in memory (at most config.traceLimit events, oldest dropped). */
+  /**
+   * Trace kept in memory (at most config.traceLimit events, oldest dropped). Kept in columns (see
+   * traceRing.ts); reading it brings one array of objects up to date (events since the last read
+   * built and appended, dropped ones removed) and returns it, always the same array. Read it
+   * through this getter when needed: held and read later, the array shows the trace as it was.
+   */
   readonly trace: readonly TraceEvent[];
   /** Every trace event ever emitted, including those dropped from `trace`. */
   readonly traceCount: number;
@@ -63,6 +69,8 @@ export interface Engine {
   subscribe(listener: (event: TraceEvent) => void): () => void;
 }
 
+const NO_EVENTS: readonly TraceEvent[] = Object.freeze([]);
+
 export function createEngine(config: EngineConfig = {}): Engine {
   return new SimulationEngine(resolveConfig(config));
 }
@@ -75,7 +83,11 @@ class SimulationEngine implements Engine, Sim {
   eventsRun = 0;
   traceCount = 0;
   private readonly queue = new EventQueue<SimEvent>();
-  private readonly kept: TraceEvent[] = [];
+  /** The kept trace (null when traceLimit is 0). */
+  private readonly kept: TraceRing | null;
+  /** The kept trace as objects, as of the last read of `trace`: events [readUpTo - length, readUpTo) of all pushed. */
+  private readonly keptObjects: TraceEvent[] = [];
+  private readUpTo = 0;
   private readonly log: LoggedCommand[] = [];
   private readonly listeners = new Set<(event: TraceEvent) => void>();
   /** Trace events produced by the current advance/step call, returned to its caller. */
@@ -83,6 +95,7 @@ class SimulationEngine implements Engine, Sim {
 
   constructor(cfg: ResolvedConfig) {
     this.cfg = cfg;
+    this.kept = cfg.traceLimit > 0 ? new TraceRing(cfg.traceLimit) : null;
     this.rng = new Prng(cfg.seed);
     this.world = {
       brokers: Array.from({ length: cfg.brokers }, (_, id) => ({ id, up: true, incarnation: 0, fenced: false })),
@@ -108,7 +121,18 @@ class SimulationEngine implements Engine, Sim {
     return this.cfg;
   }
   get trace(): readonly TraceEvent[] {
-    return this.kept;
+    const ring = this.kept;
+    if (!ring) return NO_EVENTS;
+    // Objects are built only on read, and only for events not built before: a reader that looks
+    // every frame (the comparison's diagram panel) pays for the new events, not the whole trace.
+    const objects = this.keptObjects;
+    const oldest = ring.pushed - ring.length;
+    const dropped = Math.min(objects.length, oldest - (this.readUpTo - objects.length));
+    if (dropped > 0) objects.splice(0, dropped);
+    if (objects.length === 0) this.readUpTo = Math.max(this.readUpTo, oldest);
+    for (let i = this.readUpTo; i < ring.pushed; i++) objects.push(ring.at(i - oldest));
+    this.readUpTo = ring.pushed;
+    return objects;
   }
   get commandLog(): readonly LoggedCommand[] {
     return this.log;
@@ -131,10 +155,7 @@ class SimulationEngine implements Engine, Sim {
     const event = body as TraceEvent;
     (event as { t: number }).t = this.now;
     (event as { seq: number }).seq = this.traceCount++;
-    if (this.cfg.traceLimit > 0) {
-      this.kept.push(event);
-      if (this.kept.length > this.cfg.traceLimit * 1.5) this.kept.splice(0, this.kept.length - this.cfg.traceLimit);
-    }
+    this.kept?.push(event);
     if (this.batch) this.batch.push(event);
     for (const listener of this.listeners) listener(event);
   }

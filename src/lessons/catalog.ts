@@ -1,6 +1,8 @@
 import type { Scenario } from '../scenario';
 import { lessonFrontmatter, translationFrontmatter, type LessonFrontmatter } from './format';
 import { parseLessonFile, SUMMARY_SECTION, type LessonProblem, type LessonText } from './parse';
+import type { MapLesson } from './levelMap';
+import { PARTS } from './parts';
 import { lessonStartScenario } from './scenario';
 import { mergeText, translationGaps, type TranslationGap } from './translation';
 
@@ -67,8 +69,19 @@ export function loadCourse(files: Record<string, string>): Course {
     }
     lesson.translations[langOf(file)!] = { file, title: parsed.value.meta.title, text: parsed.value.text, translated: parsed.value.meta.translated };
   }
-  lessons.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  lessons.sort(courseOrder);
   return { lessons, problems };
+}
+
+/** What the level map reads of a lesson (levelMap.ts). */
+export const mapLessonOf = (l: Lesson): MapLesson => ({ id: l.id, part: l.meta.part, difficulty: l.meta.difficulty, challenge: l.meta.challenge });
+
+/**
+ * The order a learner meets lessons in (the level map's, and "Next lesson"'s): by part, a part's
+ * challenge after its lessons, then by `order`.
+ */
+function courseOrder(a: Lesson, b: Lesson): number {
+  return PARTS.indexOf(a.meta.part) - PARTS.indexOf(b.meta.part) || Number(a.meta.challenge) - Number(b.meta.challenge) || a.order - b.order || a.id.localeCompare(b.id);
 }
 
 /** The frontmatter and the body must describe the same steps. */
@@ -99,3 +112,4 @@ export function lessonIn(lesson: Lesson, lang: LessonLang): { title: string; tex
 export function courseTranslationGaps(course: Course, lang: Exclude<LessonLang, 'en'>): TranslationGap[] {
   return course.lessons.flatMap((l) => translationGaps(l.id, l.english, l.translations[lang]));
 }
+

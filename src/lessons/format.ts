@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMMANDS, type Command } from '../engine';
 import { nodeKind, TEMPLATE_IDS, type TemplateId } from '../scenario';
 import { GOALS } from './goals';
+import { PARTS } from './parts';
 
 /**
  * The frontmatter of a lesson file (`lessons/NN-slug.md`): everything that is NOT prose. Prose
@@ -12,6 +13,9 @@ import { GOALS } from './goals';
  *   id: cafe-gossip
  *   order: 1
  *   title: Kafka is a digital post office
+ *   part: events                         # see parts.ts
+ *   difficulty: 1                        # 1..3
+ *   challenge: false                     # true: a goal with no recipe, closing its part
  *   scenario: { template: empty }        # or { nodes: [...], edges: [...], timeline: [...] }
  *   steps:
  *     - id: listen
@@ -108,8 +112,15 @@ export type LessonScenario = z.infer<typeof lessonScenario>;
 
 export const lessonFrontmatter = z.strictObject({
   id: slug,
+  /** Orders lessons within their part (unique across the course). */
   order: z.number().int().min(1),
   title: z.string().min(1).max(100),
+  /** The part of the course (parts.ts) the level map shows the lesson in. */
+  part: z.enum(PARTS),
+  /** 1 (first steps) to 3 (builds on earlier parts), shown on the level map. */
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  /** A challenge: a goal and no recipe. It closes its part (listed after its lessons). */
+  challenge: z.boolean().default(false),
   scenario: lessonScenario,
   steps: z.array(lessonStep).min(1),
 });

@@ -331,11 +331,16 @@ export const GOALS = {
     anyGroup(ctx, p.group, (g) => g.members.reduce((n, m) => n + ((p.seen === 'read' ? m.abortedRead : m.abortedSkipped) ?? 0), 0) >= p.min),
   ),
 
-  /** The broker (engine index, 0-based) is down (or up, with `down: false`). */
-  brokerDown: define(z.strictObject({ broker: z.number().int().min(0), down: z.boolean().default(true) }), (ctx, p) => {
-    const b = ctx.view.brokers.find((x) => x.id === p.broker);
-    return b !== undefined && b.up === !p.down;
+  /** The producer's counter is at most `max` (e.g. no record failed for good). */
+  producerStatAtMost: define(z.strictObject({ producer: name, stat: z.enum(PRODUCER_STATS), max: count }), (ctx, p) => {
+    const prod = ctx.view.producers.find((x) => x.id === p.producer);
+    return prod !== undefined && (prod[p.stat] ?? 0) <= p.max;
   }),
+
+  /** The broker (engine index, 0-based) is down (or up, with `down: false`); no broker named: any one is. */
+  brokerDown: define(z.strictObject({ broker: z.number().int().min(0).optional(), down: z.boolean().default(true) }), (ctx, p) =>
+    ctx.view.brokers.some((b) => (p.broker === undefined || b.id === p.broker) && b.up === !p.down),
+  ),
 
   /** A new leader was elected for a partition of the topic (after a broker failed). */
   leaderElected: define(z.strictObject({ topic: name }), (ctx, p) => ofType(ctx, 'leaderElected').some((e) => e.topic === p.topic)),
@@ -344,6 +349,9 @@ export const GOALS = {
   recordsTruncated: define(z.strictObject({ topic: name, min: count }), (ctx, p) =>
     ofType(ctx, 'leaderElected').filter((e) => e.topic === p.topic).reduce((n, e) => n + e.truncated, 0) >= p.min,
   ),
+
+  /** No acknowledged record of the topic was cut from a log by a leader election (so far). */
+  noAcknowledgedLoss: define(z.strictObject({ topic: name }), (ctx, p) => ofType(ctx, 'leaderElected').every((e) => e.topic !== p.topic || e.truncated === 0)),
 
   /** Retention or compaction removed at least `min` records of the topic. */
   recordsDeleted: define(z.strictObject({ topic: name, reason: z.enum(['retention', 'compaction']), min: count }), (ctx, p) =>

@@ -8,8 +8,11 @@ export { GOALS, PRODUCER_STATS, SERVICE_STATS, type GoalContext, type GoalName, 
 export { goalHolds, goalParts } from './evaluate';
 export { applyAction, goalContext, type LessonDriver } from './actions';
 export { goToStepStart } from './replay';
-export { loadCourse, lessonIn, courseTranslationGaps, LESSON_LANGS, type Course, type Lesson, type LessonLang } from './catalog';
+export { loadCourse, lessonIn, mapLessonOf, courseTranslationGaps, LESSON_LANGS, type Course, type Lesson, type LessonLang } from './catalog';
+export { courseIndex, entryTitle, type CourseIndex, type LessonEntry } from './lessonIndex';
 export { formatProblem, parseLessonFile, type LessonProblem, type LessonText, type StepText } from './parse';
 export { expectedHashes, sectionHash, translationGaps, type TranslationGap } from './translation';
 export { lessonStartScenario } from './scenario';
+export { DIFFICULTIES, PARTS, type Difficulty, type PartId } from './parts';
+export { levelMap, mapLabels, type LevelMap, type MapEntry, type MapLabel, type MapLesson, type MapPart } from './levelMap';
 export { PROGRESS_KEY, PROGRESS_UNREADABLE_KEY, emptyLessonProgress, emptyProgress, parseProgress, progressSchema, type LessonProgress, type Progress } from './progress';

@@ -1,18 +1,14 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 
+import type { LessonProblem } from './problem';
+
 /**
  * Reads the two halves of a lesson file — YAML frontmatter between `---` lines, then a Markdown
- * body — and reports every problem as `file:line: what is wrong`, so a lesson author (or CI) can
- * go straight to the mistake.
+ * body — and reports every problem as `file:line: what is wrong` (problem.ts), so a lesson author
+ * (or CI) can go straight to the mistake.
  */
-export interface LessonProblem {
-  file: string;
-  line: number;
-  message: string;
-}
-
-export const formatProblem = (p: LessonProblem) => `${p.file}:${p.line}: ${p.message}`;
+export { formatProblem, type LessonProblem } from './problem';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: LessonProblem[] };
 

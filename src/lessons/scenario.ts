@@ -1,4 +1,5 @@
-import { autoLayout, newNode, SCENARIO_VERSION, TEMPLATES, validateScenario, type NodeKind, type Scenario, type ScenarioNode } from '../scenario';
+import { newNode, SCENARIO_VERSION, TEMPLATES, validateScenario, type NodeKind, type Scenario, type ScenarioNode } from '../scenario';
+import { autoLayout } from '../scenario/layout';
 import type { LessonScenario } from './format';
 import { recordTimeline } from './timeline';
 

@@ -20,7 +20,9 @@ export {
   type EngineIdMap,
   type EngineSetup,
 } from './toEngine';
-export { autoLayout, FULL_LANES_MAX_PARTITIONS, NODE_WIDTH, nodeSize } from './layout';
+export { FULL_LANES_MAX_PARTITIONS, NODE_WIDTH, nodeSize } from './nodeSize';
+// autoLayout itself (and dagre) is reached through lazyLayout, or imported from './layout' by lazy code.
+export { loadLayout, loadedLayout, type AutoLayout } from './lazyLayout';
 export { newNode, defaultProps, KAFKA_RETENTION_MS, KAFKA_DELETE_RETENTION_MS, NO_RULE } from './factory';
 export { upgradeProps } from './migrations';
 export { TEMPLATES, TEMPLATE_IDS, type Template, type TemplateId } from './templates';

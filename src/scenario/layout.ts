@@ -1,5 +1,6 @@
 import dagre from '@dagrejs/dagre';
-import type { NodeKind, ScenarioEdge, ScenarioNode } from './schema';
+import { NODE_WIDTH, nodeSize } from './nodeSize';
+import type { ScenarioEdge, ScenarioNode } from './schema';
 
 /**
  * Tidy positions for a canvas: the flow left to right (producers → topics → services → ...) by
@@ -8,41 +9,10 @@ import type { NodeKind, ScenarioEdge, ScenarioNode } from './schema';
  * Contract: pure and deterministic (same input, same output); returns the nodes in the same order
  * with only `position` changed (top-left corner, whole pixels); boxes of nodeSize() never overlap.
  * Edges to missing nodes or touching brokers are ignored.
+ *
+ * Brings dagre with it: the app reaches this module through lazyLayout.ts (a chunk of its own),
+ * lesson and AsyncAPI loading import it directly (their chunks are lazy already).
  */
-
-/** Width of each kind of node on the canvas, in flow units (canvas.css uses the same widths). */
-export const NODE_WIDTH: Readonly<Record<NodeKind, number>> = {
-  producer: 230,
-  topic: 380,
-  service: 230,
-  consumer: 230,
-  broker: 190,
-};
-
-/** Topics with more partitions than this draw compact lanes (three partitions per row). */
-export const FULL_LANES_MAX_PARTITIONS = 8;
-
-/**
- * The box a node occupies on the canvas, measured from the rendered nodes: topics grow with their
- * partitions, services and consumers with their instances.
- */
-export function nodeSize(n: ScenarioNode): { width: number; height: number } {
-  const width = NODE_WIDTH[n.kind];
-  switch (n.kind) {
-    case 'producer':
-      return { width, height: 150 };
-    case 'broker':
-      return { width, height: 80 };
-    case 'service':
-      return { width, height: 140 + 22 * n.props.instances };
-    case 'consumer':
-      return { width, height: 110 + 22 * n.props.instances };
-    case 'topic': {
-      const p = n.props.partitions;
-      return { width, height: p <= FULL_LANES_MAX_PARTITIONS ? 110 + 64 * p : 110 + 22 * Math.ceil(p / 3) };
-    }
-  }
-}
 
 const MARGIN = 40;
 const NODE_GAP = 40;

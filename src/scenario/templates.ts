@@ -1,13 +1,13 @@
 import { defaultProps } from './factory';
-import { autoLayout } from './layout';
 import { SCENARIO_VERSION, type NodeOf, type Scenario, type ScenarioEdge, type ScenarioNode } from './schema';
 
 /**
  * Ready-made canvases. Titles and descriptions are i18n keys (the UI translates them); node labels
  * and names are learner-editable data, so they are plain English here.
  *
- * Contract: build() returns a new, schema-valid scenario each call (safe to mutate), laid out by
- * autoLayout, at t = 0 with an empty timeline; its setup converts to engine commands without
+ * Contract: build() returns a new, schema-valid scenario each call (safe to mutate), each node
+ * where autoLayout puts it (stored here, so the first screen needs no layout code and dagre loads
+ * only when a canvas is arranged; test/scenario/layout.test.ts checks they still agree), at t = 0 with an empty timeline; its setup converts to engine commands without
  * problems.
  */
 export interface Template {
@@ -57,8 +57,12 @@ function consumer(id: string, label: string, props: Partial<NodeOf<'consumer'>['
 const arrows = (...pairs: [string, string][]): ScenarioEdge[] =>
   pairs.map(([source, target]) => ({ id: `${source}-to-${target}`.slice(0, 40), source, target }));
 
-function scenario(name: string, nodes: ScenarioNode[], edges: ScenarioEdge[]): Scenario {
-  return { version: SCENARIO_VERSION, name, seed: DEFAULT_SEED, nodes: autoLayout(nodes, edges), edges, timeline: [], time: 0 };
+/** Top-left corner of each node, by id, as autoLayout places it. */
+type Positions = Readonly<Record<string, readonly [number, number]>>;
+
+function scenario(name: string, nodes: ScenarioNode[], edges: ScenarioEdge[], positions: Positions): Scenario {
+  const placed = nodes.map((n) => ({ ...n, position: { x: positions[n.id][0], y: positions[n.id][1] } }));
+  return { version: SCENARIO_VERSION, name, seed: DEFAULT_SEED, nodes: placed, edges, timeline: [], time: 0 };
 }
 
 export const TEMPLATES: Readonly<Record<TemplateId, Template>> = {
@@ -66,7 +70,7 @@ export const TEMPLATES: Readonly<Record<TemplateId, Template>> = {
     id: 'empty',
     titleKey: 'templates.empty.title',
     descriptionKey: 'templates.empty.description',
-    build: () => scenario('Empty cluster', brokers(3), []),
+    build: () => scenario('Empty cluster', brokers(3), [], { 'broker-1': [40, 40], 'broker-2': [270, 40], 'broker-3': [500, 40] }),
   },
 
   orderFanOut: {
@@ -106,6 +110,7 @@ export const TEMPLATES: Readonly<Record<TemplateId, Template>> = {
           ['inventory', 'inventory-events'],
           ['email', 'notifications'],
         ),
+        { 'order-service': [40, 419], 'orders': [380, 247], 'payment': [870, 926], 'inventory': [870, 584], 'email': [870, 242], 'analytics': [870, 40], 'payments': [1210, 856], 'inventory-events': [1210, 514], 'notifications': [1210, 172], 'broker-1': [490, 1248], 'broker-2': [720, 1248], 'broker-3': [950, 1248] },
       ),
   },
 
@@ -151,6 +156,7 @@ export const TEMPLATES: Readonly<Record<TemplateId, Template>> = {
           ['alerts', 'alerting'],
           ['sensor-readings', 'dashboard'],
         ),
+        { 'sensors': [40, 130], 'sensor-readings': [380, 106], 'anomaly-detector': [870, 212], 'alerts': [1210, 153], 'alerting': [1700, 238], 'dashboard': [870, 40], 'broker-1': [660, 545], 'broker-2': [890, 545], 'broker-3': [1120, 545] },
       ),
   },
 
@@ -185,6 +191,7 @@ export const TEMPLATES: Readonly<Record<TemplateId, Template>> = {
           ...brokers(3),
         ],
         arrows(['card-payments', 'payments'], ['payments', 'fraud-check'], ['fraud-check', 'fraud-alerts'], ['fraud-alerts', 'case-review'], ['payments', 'audit']),
+        { 'card-payments': [40, 212], 'payments': [380, 40], 'fraud-check': [870, 300], 'fraud-alerts': [1210, 230], 'case-review': [1700, 315], 'audit': [870, 128], 'broker-1': [660, 624], 'broker-2': [890, 624], 'broker-3': [1120, 624] },
       ),
   },
 };

@@ -1,8 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { EngineError, type Command, type EngineView, type KafkaRecord, type TraceEvent } from '../engine';
 import {
-  autoLayout,
   canConnect,
+  loadedLayout,
+  loadLayout,
   decodeShareFragment,
   encodeShareFragment,
   newNode,
@@ -104,7 +105,11 @@ export interface KafeState {
   addNode(kind: NodeKind, position?: { x: number; y: number }, init?: { id?: string; label?: string; props?: Record<string, unknown> }): string | null;
   updateNode(id: string, patch: { label?: string; props?: Record<string, unknown> }): void;
   moveNode(id: string, position: { x: number; y: number }): void;
-  /** Lays every node out again (dagre); positions only, so the simulation keeps running. */
+  /**
+   * Lays every node out again (dagre); positions only, so the simulation keeps running. The layout
+   * code loads on first use (lazyLayout.ts): until it has, the canvas stays as it is and settled()
+   * waits for it; a failed load is reported and changes nothing.
+   */
   autoArrange(): void;
   removeNodes(ids: string[]): void;
   connect(source: string, target: string): boolean;
@@ -131,6 +136,7 @@ export interface KafeState {
    * Resolves once no replay is under way: true if the last one reached its moment, false if it was
    * stopped (stopReplay, a command, Play). It drives the replay itself, a frame's budget at a time
    * with the event loop free in between, so it settles with or without a frame loop (tests, Node).
+   * A layout waiting for its code (autoArrange, a loaded canvas with stacked nodes) is waited for first.
    */
   settled(): Promise<boolean>;
   restart(): void;
@@ -191,6 +197,10 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
   let job: { from: number; target: number } | null = null;
   /** Whether the last replay was stopped before its moment (see settled). */
   let lastStopped = false;
+  /** Counts canvases loaded (replaceScenario): a layout that arrives late applies to its own only. */
+  let loadSeq = 0;
+  /** A layout waiting for the layout code (see arrange), or null. */
+  let pendingLayout: Promise<void> | null = null;
   /** Smoothed ratio of virtual time reached to virtual time wanted per frame while playing. */
   let pace = 1;
   /** Whether this runner's record-limit notice was shown. */
@@ -306,9 +316,37 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       if (now > 0) get().notify('info', 'notice.restartedAfterEdit');
     };
 
+    /**
+     * Lays the canvas out (positions only): at once when the layout code is loaded, else as soon
+     * as it arrives, on the canvas as it is then, unless another canvas was loaded meanwhile.
+     * settled() waits for it; a load that fails is reported and leaves the canvas as it is.
+     */
+    const arrange = () => {
+      const layout = loadedLayout();
+      if (layout) {
+        const s = get().scenario;
+        set({ scenario: { ...s, nodes: layout(s.nodes, s.edges) } });
+        return;
+      }
+      const forLoad = loadSeq;
+      const waiting: Promise<void> = loadLayout()
+        .then(
+          () => {
+            if (loadSeq === forLoad) arrange();
+          },
+          (e: unknown) => get().notify('error', 'notice.arrangeFailed', e instanceof Error ? e.message : String(e)),
+        )
+        .finally(() => {
+          if (pendingLayout === waiting) pendingLayout = null;
+        });
+      pendingLayout = waiting;
+    };
+
     const replaceScenario = (loaded: Scenario, kept = true) => {
-      // A hand-written file often leaves positions out (all 0,0): lay such a canvas out.
-      const laidOut = hasStackedNodes(loaded) ? { ...loaded, nodes: autoLayout(loaded.nodes, loaded.edges) } : loaded;
+      // A hand-written file often leaves positions out (all 0,0): lay such a canvas out (below).
+      const stacked = hasStackedNodes(loaded);
+      const layout = stacked ? loadedLayout() : null;
+      const laidOut = layout ? { ...loaded, nodes: layout(loaded.nodes, loaded.edges) } : loaded;
       // Loading replays the saved run to its moment; a moment further than restoreLimitMs would
       // take unbounded time, so such a canvas opens at 0 s with its setup and recorded actions.
       const capped = laidOut.time > restoreLimitMs(laidOut);
@@ -324,9 +362,12 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
         throw e;
       }
       useRunner(next);
+      loadSeq++;
       baseline = kept ? workFingerprint(scenario) : null;
       set({ scenario, ids: runner.ids, problems: runner.problems, selectedId: null, playing: false });
       replayTo(scenario.time, {}, 0);
+      // Positions are not part of the run: the layout may follow when its code has loaded.
+      if (stacked && !layout) arrange();
       if (capped) get().notify('info', 'notice.restoreCapped', undefined, { sticky: true, params: { ...limitParams(laidOut), saved: formatMinutes(laidOut.time) } });
       return capped;
     };
@@ -376,9 +417,14 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       },
       updateNode(id, patch) {
         updateNodes((nodes) =>
-          nodes.map((n) =>
-            n.id !== id ? n : ({ ...n, ...(patch.label !== undefined ? { label: patch.label } : {}), props: { ...n.props, ...patch.props } } as ScenarioNode),
-          ),
+          nodes.map((n) => {
+            if (n.id !== id) return n;
+            // A topic shows its name until the learner gives it a label of its own: renaming it
+            // renames what the canvas shows (else "topic-1" would stay on a topic named "points").
+            const rename = n.kind === 'topic' && typeof patch.props?.name === 'string' && patch.label === undefined && n.label === n.props.name;
+            const label = patch.label ?? (rename ? (patch.props!.name as string) : undefined);
+            return { ...n, ...(label !== undefined ? { label } : {}), props: { ...n.props, ...patch.props } } as ScenarioNode;
+          }),
         );
       },
       moveNode(id, position) {
@@ -386,8 +432,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
         set({ scenario: { ...s, nodes: s.nodes.map((n) => (n.id === id ? { ...n, position } : n)) } });
       },
       autoArrange() {
-        const s = get().scenario;
-        set({ scenario: { ...s, nodes: autoLayout(s.nodes, s.edges) } });
+        arrange();
       },
       removeNodes(ids) {
         if (ids.length === 0) return;
@@ -459,6 +504,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
         publish({ replay: null });
       },
       settled() {
+        if (pendingLayout) return pendingLayout.then(() => get().settled());
         return new Promise<boolean>((resolve) => {
           // Each share waits for the event loop first, so what the caller does right after
           // starting a replay (show its progress, stop it) comes before any more of it runs.

@@ -73,7 +73,15 @@ export function createProgressStore(storage: StorageLike): ProgressStore {
   });
 }
 
-export const lessonProgressOf = (p: Progress, id: string): LessonProgress => p.lessons[id] ?? emptyLessonProgress();
+/** What a lesson with no progress yet reads as: one shared object, never written to. */
+const NO_PROGRESS: LessonProgress = Object.freeze(emptyLessonProgress()) as LessonProgress;
+
+/**
+ * A lesson's progress. The same object on every call for a lesson with none yet: a selector
+ * (useProgress) that returned a new one each time would never settle (React error #185, the
+ * lesson panel crashing when the saved progress names a current lesson it has no entry for).
+ */
+export const lessonProgressOf = (p: Progress, id: string): LessonProgress => p.lessons[id] ?? NO_PROGRESS;
 
 const progressContext = storeContext<ProgressState>('useProgress');
 export const ProgressProvider = progressContext.Provider;

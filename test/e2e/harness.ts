@@ -31,7 +31,8 @@ export const SCREENSHOT_DIR = path.join(ROOT, 'test/e2e/__screenshots__');
 const BUILD_CACHE = path.join(ROOT, 'node_modules/.cache/kafe-e2e');
 
 /** Everything that can change the built app. The build is reused while these are unchanged. */
-const BUILD_INPUTS = ['index.html', 'vite.config.ts', 'tsconfig.json', 'package-lock.json', 'src', 'public', 'lessons'];
+// scripts/lesson-index.ts runs in the build (vite.config.ts), with scripts/lessonFiles.ts.
+const BUILD_INPUTS = ['index.html', 'vite.config.ts', 'tsconfig.json', 'package-lock.json', 'src', 'public', 'lessons', 'scripts'];
 
 const CHROMIUM_PATH = process.env.KAFE_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -95,7 +96,7 @@ type Box = { x: number; y: number; width: number; height: number };
  * pans) so that their midpoint comes to the pane's centre. The canvas opens at a readable zoom,
  * so two nodes far apart in the flow are not always on screen together.
  */
-async function panToShow(page: Page, a: Box, b: Box): Promise<void> {
+export async function panToShow(page: Page, a: Box, b: Box): Promise<void> {
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   const inside = (box: Box) => box.x >= pane.x + 20 && box.x + box.width <= pane.x + pane.width - 20 && box.y >= pane.y + 20 && box.y + box.height <= pane.y + pane.height - 20;
   if (inside(a) && inside(b)) return;
@@ -118,7 +119,7 @@ async function panToShow(page: Page, a: Box, b: Box): Promise<void> {
 }
 
 /** `locator`'s bounding box once it has stayed put for two consecutive checks 100 ms apart. */
-async function restingBox(page: Page, locator: Locator): Promise<Box> {
+export async function restingBox(page: Page, locator: Locator): Promise<Box> {
   const same = (p: { x: number; y: number } | null, q: { x: number; y: number } | null) => !!p && !!q && Math.abs(p.x - q.x) < 0.5 && Math.abs(p.y - q.y) < 0.5;
   let last = await locator.boundingBox();
   for (let tries = 0; tries < 50; tries++) {
@@ -210,7 +211,8 @@ export async function ensureBuilt(): Promise<string> {
       configFile: path.join(ROOT, 'vite.config.ts'),
       mode: 'production',
       logLevel: 'warn',
-      build: { outDir: tmpDir, emptyOutDir: true },
+      // The manifest (.vite/manifest.json) lets test/e2e/firstLoadChunks.test.ts read the chunk layout.
+      build: { outDir: tmpDir, emptyOutDir: true, manifest: true },
     });
   } finally {
     process.env.NODE_ENV = nodeEnv;
@@ -228,7 +230,7 @@ export async function ensureBuilt(): Promise<string> {
 }
 
 async function hashInputs(): Promise<string> {
-  const hash = createHash('sha256').update('production-build-v2\0');
+  const hash = createHash('sha256').update('production-build-v3\0');
   for (const input of BUILD_INPUTS) {
     for (const file of await listFiles(path.join(ROOT, input))) {
       hash.update(path.relative(ROOT, file)).update('\0').update(await readFile(file)).update('\0');

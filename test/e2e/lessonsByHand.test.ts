@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { dragConnect, pageErrors, screenshot, useApp } from './harness';
+import { pageErrors, screenshot, useApp } from './harness';
+import { addFromPalette, connect, inspector, lesson, flowNode, openFromList as open, playButton, playUntilReached, reached, setText } from './lessonDriver';
 
 /**
  * Lessons 1-3 done the way their text says, with the palette, the inspector, arrows and Play, and
@@ -12,50 +13,11 @@ const app = useApp();
 /** Each journey plays a lesson at 5x for tens of simulated seconds; a busy CI machine needs room. */
 const JOURNEY_MS = 180_000;
 
-const lesson = (page: Page) => page.getByTestId('lesson');
-const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-const reached = (page: Page) => lesson(page).getAttribute('data-reached');
-const playButton = (page: Page) => page.locator('button[data-action="togglePlay"]');
-const inspector = (page: Page) => page.getByTestId('inspector');
-
-async function open(page: Page, title: string): Promise<void> {
-  await page.getByTestId('lesson-panel').getByRole('button', { name: `Start: ${title}` }).click();
-  await lesson(page).waitFor();
-  await page.getByLabel('Speed', { exact: true }).selectOption('5');
-}
-
-/** Plays until the step's goal is reached, then pauses. */
-async function playUntilReached(page: Page): Promise<void> {
-  await playButton(page).click();
-  await expect.poll(() => reached(page), { timeout: 40_000 }).toBe('true');
-  await playButton(page).click();
-}
 
 async function nextStep(page: Page, id: string): Promise<void> {
   await lesson(page).getByRole('button', { name: 'Next' }).click();
   expect(await lesson(page).getAttribute('data-step')).toBe(id);
   expect(await reached(page)).toBe('false');
-}
-
-/** "Palette → <item>" by keyboard (focus it, press Enter); returns the new node's id. */
-async function addFromPalette(page: Page, kind: 'consumer' | 'service', id: string): Promise<void> {
-  await page.locator(`button[data-kind="${kind}"]`).focus();
-  await page.keyboard.press('Enter');
-  await flowNode(page, id).waitFor();
-}
-
-/** Types into an inspector text field and commits it with Enter, as a learner does. */
-async function setText(page: Page, label: string, value: string): Promise<void> {
-  const field = inspector(page).getByLabel(label, { exact: true });
-  await field.fill(value);
-  await field.press('Enter');
-}
-
-async function connect(page: Page, from: string, to: string): Promise<void> {
-  const edges = await page.locator('.react-flow__edge').count();
-  // No panning here: a step's opening view shows the nodes it names (the canvas's lesson focus).
-  await dragConnect(page, flowNode(page, from).locator('.react-flow__handle.source'), flowNode(page, to).locator('.react-flow__handle.target'));
-  await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(edges + 1);
 }
 
 async function freshStart(page: Page): Promise<void> {

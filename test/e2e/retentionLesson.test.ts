@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { pageErrors, screenshot, useApp } from './harness';
+import { inspector, lesson, flowNode, openStepLink, playButton, reached, select, setText, showInspector } from './lessonDriver';
 
 /**
  * Lesson 15 by hand, as its text says: the topic shows Kafka's 7-day retention, the learner
@@ -10,37 +11,8 @@ import { pageErrors, screenshot, useApp } from './harness';
 const app = useApp();
 const JOURNEY_MS = 240_000;
 
-const lesson = (page: Page) => page.getByTestId('lesson');
-const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-const reached = (page: Page) => lesson(page).getAttribute('data-reached');
-const playButton = (page: Page) => page.locator('button[data-action="togglePlay"]');
-const inspector = (page: Page) => page.getByTestId('inspector');
 
-async function openStep(step: string): Promise<Page> {
-  const page = await app.openPage(`/#lesson=retention-compaction&step=${step}&lang=en`);
-  await lesson(page).waitFor();
-  await expect.poll(() => lesson(page).getAttribute('data-step')).toBe(step);
-  expect(await reached(page)).toBe('false');
-  await page.getByLabel('Speed', { exact: true }).selectOption('5');
-  return page;
-}
-
-/** On a phone the inspector is a sheet behind its tab: open it (a learner taps "Inspector"). */
-async function showInspector(page: Page): Promise<void> {
-  const tab = page.locator('[data-sheet-tab="inspector"]');
-  if ((await tab.count()) > 0 && (await tab.isVisible()) && (await tab.getAttribute('aria-expanded')) !== 'true') await tab.click();
-}
-
-async function select(page: Page, id: string): Promise<void> {
-  await page.locator('.react-flow__controls-fitview').click();
-  await flowNode(page, id).click();
-}
-
-async function setText(page: Page, label: string, value: string): Promise<void> {
-  const field = inspector(page).getByLabel(label, { exact: true });
-  await field.fill(value);
-  await field.press('Enter');
-}
+const openStep = (step: string): Promise<Page> => openStepLink((url) => app.openPage(url), 'retention-compaction', step);
 
 async function play(page: Page, ms: number): Promise<void> {
   await playButton(page).click();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { dragConnect, pageErrors, screenshot, useApp } from './harness';
+import { pageErrors, screenshot, useApp } from './harness';
+import { addFromPalette, connect, inspector, lesson, flowNode, openStepLink, playButton, playUntilReached, reached, select, setText, showInspector } from './lessonDriver';
 
 /**
  * Lesson 13's tuned services done by hand, as their text says: a Fraud check whose rule flags only
@@ -11,57 +12,10 @@ import { dragConnect, pageErrors, screenshot, useApp } from './harness';
 const app = useApp();
 const JOURNEY_MS = 240_000;
 
-const lesson = (page: Page) => page.getByTestId('lesson');
-const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-const reached = (page: Page) => lesson(page).getAttribute('data-reached');
-const playButton = (page: Page) => page.locator('button[data-action="togglePlay"]');
-const inspector = (page: Page) => page.getByTestId('inspector');
 const counter = (page: Page, name: string) => inspector(page).locator(`[data-counter="${name}"] dd`);
 const counterValue = async (page: Page, name: string) => Number((await counter(page, name).innerText()).replace(/[^0-9]/g, ''));
 
-async function openStep(step: string): Promise<Page> {
-  const page = await app.openPage(`/#lesson=use-cases&step=${step}&lang=en`);
-  await lesson(page).waitFor();
-  await expect.poll(() => lesson(page).getAttribute('data-step')).toBe(step);
-  expect(await reached(page)).toBe('false');
-  await page.getByLabel('Speed', { exact: true }).selectOption('5');
-  return page;
-}
-
-async function playUntilReached(page: Page): Promise<void> {
-  await playButton(page).click();
-  await expect.poll(() => reached(page), { timeout: 90_000 }).toBe('true');
-  await playButton(page).click();
-}
-
-async function addFromPalette(page: Page, kind: 'consumer' | 'service' | 'topic', id: string): Promise<void> {
-  await page.locator(`button[data-kind="${kind}"]`).focus();
-  await page.keyboard.press('Enter');
-  await flowNode(page, id).waitFor();
-}
-
-async function setText(page: Page, label: string, value: string): Promise<void> {
-  const field = inspector(page).getByLabel(label, { exact: true });
-  await field.fill(value);
-  await field.press('Enter');
-}
-
-async function connect(page: Page, from: string, to: string): Promise<void> {
-  const edges = await page.locator('.react-flow__edge').count();
-  await dragConnect(page, flowNode(page, from).locator('.react-flow__handle.source'), flowNode(page, to).locator('.react-flow__handle.target'));
-  await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(edges + 1);
-}
-
-/** On a phone the inspector is a sheet behind its tab: open it (a learner taps "Inspector"). */
-async function showInspector(page: Page): Promise<void> {
-  const tab = page.locator('[data-sheet-tab="inspector"]');
-  if ((await tab.count()) > 0 && (await tab.isVisible()) && (await tab.getAttribute('aria-expanded')) !== 'true') await tab.click();
-}
-
-async function select(page: Page, id: string): Promise<void> {
-  await page.locator('.react-flow__controls-fitview').click();
-  await flowNode(page, id).click();
-}
+const openStep = (step: string): Promise<Page> => openStepLink((url) => app.openPage(url), 'use-cases', step);
 
 test('lesson 13 by hand: a Fraud check with the rule "amount above 1000" flags only the suspicious payments', async () => {
   const page = await openStep('fraud-detection');

@@ -10,11 +10,19 @@ steps:
   - id: one
     goal: { timePassed: { ms: 1000 } }
     solution:
-      - advance: 1000`;
+      - advance: 1000
+part: events
+difficulty: 1`;
 
 const problemsOf = (text: string) => loadCourse({ 'lessons/99-demo.md': text }).problems.map(formatProblem);
 
 describe('a malformed lesson fails with the file, the line and what is wrong', () => {
+  test('a lesson names its part of the course and a difficulty from 1 to 3', () => {
+    expect(problemsOf(lesson(VALID.replace('part: events\n', '')))).toEqual([expect.stringMatching(/99-demo\.md:\d+: part: /)]);
+    expect(problemsOf(lesson(VALID.replace('part: events', 'part: advanced')))).toEqual([expect.stringMatching(/part: .*"events"/)]);
+    expect(problemsOf(lesson(VALID.replace('difficulty: 1', 'difficulty: 5')))).toEqual([expect.stringMatching(/difficulty: /)]);
+  });
+
   test('a valid lesson loads', () => {
     const c = loadCourse({ 'lessons/99-demo.md': lesson(VALID) });
     expect(c.problems).toEqual([]);

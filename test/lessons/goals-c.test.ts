@@ -17,12 +17,17 @@ function cluster() {
     edges: [['p', 't']],
     timeline: [],
   });
+  return driven(start);
+}
+
+/** A store on the lesson scenario `start`, with goal checks, live commands and time passing. */
+function driven(start: ReturnType<typeof lessonStartScenario>) {
   if (!start.ok) throw new Error(start.error);
   const store = createKafeStore(start.value);
   const holds = (goal: GoalSpec) => goalHolds(goal, goalContext(store));
   const run = (command: Parameters<ReturnType<typeof store.getState>['run']>[0]) => expect(store.getState().run(command)).toBe(true);
   const advance = (ms: number) => seekNow(store, store.getState().frame.now + ms);
-  return { holds, run, advance };
+  return { holds, run, advance, store };
 }
 
 describe('inSyncReplicas', () => {
@@ -83,5 +88,61 @@ describe('groupLagAtMost', () => {
     advance(20_000);
     expect(holds(keepingUp)).toBe(true);
     expect(holds({ groupLagAtMost: { group: 's', topic: 'other', max: 100 } })).toBe(false);
+  });
+});
+
+describe('brokerDown without a broker named, producerStatAtMost, noAcknowledgedLoss', () => {
+  test('"a broker is down" holds for any failed broker and stops holding when it recovers', () => {
+    const { holds, run, advance } = cluster();
+    advance(500);
+    expect(holds({ brokerDown: {} })).toBe(false);
+    expect(holds({ brokerDown: { down: false } })).toBe(true);
+    run({ type: 'failBroker', broker: 2 });
+    advance(500);
+    expect(holds({ brokerDown: {} })).toBe(true);
+    expect(holds({ brokerDown: { broker: 0 } })).toBe(false);
+    run({ type: 'recoverBroker', broker: 2 });
+    advance(500);
+    expect(holds({ brokerDown: {} })).toBe(false);
+  });
+
+  test('producerStatAtMost is the at-most twin of producerStat', () => {
+    const { holds, advance } = cluster();
+    advance(2000);
+    expect(holds({ producerStat: { producer: 'p', stat: 'acked', min: 10 } })).toBe(true);
+    expect(holds({ producerStatAtMost: { producer: 'p', stat: 'acked', max: 5 } })).toBe(false);
+    expect(holds({ producerStatAtMost: { producer: 'p', stat: 'failed', max: 0 } })).toBe(true);
+    expect(holds({ producerStatAtMost: { producer: 'nope', stat: 'failed', max: 0 } })).toBe(false);
+  });
+
+  test('noAcknowledgedLoss turns false once an election truncates acknowledged records (acks=1, fail, recover, fail)', () => {
+    const start = lessonStartScenario({
+      seed: 11,
+      nodes: [
+        { kind: 'broker', id: 'b1' },
+        { kind: 'broker', id: 'b2' },
+        { kind: 'broker', id: 'b3' },
+        { kind: 'producer', id: 'p', props: { ratePerSec: 50, acks: 1, idempotent: false } },
+        { kind: 'topic', id: 't', props: { partitions: 1, replicationFactor: 2, minInsyncReplicas: 1 } },
+      ],
+      edges: [['p', 't']],
+      timeline: [],
+    });
+    const { holds, run, advance, store } = driven(start);
+    expect(holds({ noAcknowledgedLoss: { topic: 't' } })).toBe(true);
+    // Mirrors lesson 11's "unlucky" step: the follower misses writes while down, then the leader dies.
+    const view = () => store.getState().frame.view;
+    const leader = () => view().topics.find((x) => x.name === 't')!.partitions[0].leader;
+    advance(2000);
+    const first = leader();
+    const follower = [0, 1, 2].find((b) => b !== first && view().topics[0].partitions[0].replicas.includes(b))!;
+    run({ type: 'failBroker', broker: follower });
+    advance(3000);
+    run({ type: 'recoverBroker', broker: follower });
+    run({ type: 'failBroker', broker: first! });
+    advance(10_000);
+    expect(holds({ recordsTruncated: { topic: 't', min: 1 } })).toBe(true);
+    expect(holds({ noAcknowledgedLoss: { topic: 't' } })).toBe(false);
+    expect(holds({ noAcknowledgedLoss: { topic: 'other' } })).toBe(true);
   });
 });

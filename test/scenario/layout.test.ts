@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { autoLayout, nodeSize, TEMPLATES, type ScenarioNode } from '../../src/scenario';
+import { loadLayout, nodeSize, TEMPLATES, type ScenarioNode } from '../../src/scenario';
+import { autoLayout } from '../../src/scenario/layout';
 import { scenarioOf } from './helpers';
 
 function boxes(nodes: ScenarioNode[]) {
@@ -22,6 +23,16 @@ describe('autoLayout', () => {
   it.each(Object.values(TEMPLATES))('lays out the $id template without overlapping boxes', (t) => {
     const s = t.build();
     expect(overlapping(s.nodes)).toEqual([]);
+  });
+
+  // Templates store their positions (no layout code on the first screen): they must be autoLayout's.
+  it.each(Object.values(TEMPLATES))('places the $id template where autoLayout does', (t) => {
+    const s = t.build();
+    expect(s.nodes).toEqual(autoLayout(s.nodes, s.edges));
+  });
+
+  it('loads lazily as the same autoLayout', async () => {
+    expect(await loadLayout()).toBe(autoLayout);
   });
 
   it('is deterministic', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TEMPLATES } from '../../src/scenario';
 import { createKafeStore, type KafeStore } from '../../src/store';
 
@@ -96,6 +96,19 @@ describe('the Kafé store', () => {
     expect(store.getState().frame.view.topics.find((t) => t.name === 'orders')!.partitions).toHaveLength(8);
   });
 
+  it("renames a topic's label with its name until the learner gives it a label of its own", () => {
+    const store = createKafeStore(TEMPLATES.empty.build());
+    const id = store.getState().addNode('topic')!;
+    const node = () => store.getState().scenario.nodes.find((n) => n.id === id)!;
+    expect(node().label).toBe(id);
+    store.getState().updateNode(id, { props: { name: 'points' } });
+    expect(node().label).toBe('points');
+    store.getState().updateNode(id, { label: 'Loyalty points' });
+    store.getState().updateNode(id, { props: { name: 'points-v2' } });
+    expect(node().label).toBe('Loyalty points');
+    expect((node().props as { name: string }).name).toBe('points-v2');
+  });
+
   it('keeps the current canvas when an import is malformed, and says what is wrong', () => {
     const store = createKafeStore(TEMPLATES.orderFanOut.build());
     const before = store.getState().scenario;
@@ -138,24 +151,69 @@ describe('the Kafé store', () => {
 });
 
 describe('arranging the canvas', () => {
-  it('lays out an imported scenario whose nodes are stacked at one spot, and keeps given positions otherwise', () => {
-    const stacked = TEMPLATES.orderFanOut.build();
-    const flat = { ...stacked, nodes: stacked.nodes.map((n) => ({ ...n, position: { x: 0, y: 0 } })) };
+  const stackedOf = (s: ReturnType<typeof TEMPLATES.orderFanOut.build>) => ({ ...s, nodes: s.nodes.map((n) => ({ ...n, position: { x: 0, y: 0 } })) });
+  const spots = (store: KafeStore) => new Set(store.getState().scenario.nodes.map((n) => `${n.position.x},${n.position.y}`)).size;
+
+  // The layout code (dagre) loads on first use (src/scenario/lazyLayout.ts). These first tests
+  // take fresh modules, so the layout is not loaded yet when they start.
+  afterEach(() => {
+    vi.doUnmock('../../src/scenario/layout');
+    vi.resetModules();
+  });
+
+  it('applies a layout that arrives after its canvas was replaced to nothing', async () => {
+    vi.resetModules();
+    const { createKafeStore: fresh } = await import('../../src/store');
+    const { TEMPLATES: templates } = await import('../../src/scenario');
+    const store = fresh(templates.empty.build());
+    expect(store.getState().importJson(JSON.stringify(stackedOf(templates.orderFanOut.build())))).toBe(true);
+    expect(spots(store)).toBe(1); // still waiting for the layout code
+    // Placed where autoLayout would not put it: a late layout applied here would move it.
+    const placed = templates.iotStream.build();
+    placed.nodes = placed.nodes.map((n) => (n.id === 'alerts' ? { ...n, position: { x: 5000, y: 5000 } } : n));
+    store.getState().loadScenario(placed);
+    await store.getState().settled();
+    expect(store.getState().scenario.nodes).toEqual(placed.nodes);
+  });
+
+  it('reports a layout that could not be loaded, leaves the canvas as it is, and tries again next time', async () => {
+    vi.resetModules();
+    vi.doMock('../../src/scenario/layout', () => {
+      throw new Error('failed to fetch the layout chunk');
+    });
+    const { createKafeStore: fresh } = await import('../../src/store');
+    const { TEMPLATES: templates } = await import('../../src/scenario');
+    const store = fresh(templates.orderFanOut.build());
+    store.getState().moveNode('orders', { x: 5000, y: 5000 });
+    store.getState().autoArrange();
+    await store.getState().settled();
+    expect(store.getState().notice).toMatchObject({ kind: 'error', key: 'notice.arrangeFailed' });
+    expect(store.getState().scenario.nodes.find((n) => n.id === 'orders')!.position).toEqual({ x: 5000, y: 5000 });
+    vi.doUnmock('../../src/scenario/layout');
+    store.getState().autoArrange();
+    await store.getState().settled();
+    expect(store.getState().scenario.nodes.find((n) => n.id === 'orders')!.position.x).toBeLessThan(5000);
+  });
+
+  it('lays out an imported scenario whose nodes are stacked at one spot, and keeps given positions otherwise', async () => {
+    const flat = stackedOf(TEMPLATES.orderFanOut.build());
     const store = createKafeStore(TEMPLATES.empty.build());
     expect(store.getState().importJson(JSON.stringify(flat))).toBe(true);
-    const spots = new Set(store.getState().scenario.nodes.map((n) => `${n.position.x},${n.position.y}`));
-    expect(spots.size).toBe(flat.nodes.length);
+    await store.getState().settled();
+    expect(spots(store)).toBe(flat.nodes.length);
     const placed = TEMPLATES.iotStream.build();
     expect(store.getState().importJson(JSON.stringify(placed))).toBe(true);
     expect(store.getState().scenario.nodes.map((n) => n.position)).toEqual(placed.nodes.map((n) => n.position));
   });
 
-  it('re-arranges on request without restarting the simulation', () => {
+  it('re-arranges on request without restarting the simulation', async () => {
     const store = createKafeStore(TEMPLATES.orderFanOut.build());
     play(store, 1000);
     store.getState().moveNode('orders', { x: 5000, y: 5000 });
     store.getState().autoArrange();
+    await store.getState().settled();
     expect(store.getState().frame.now).toBe(1000);
     expect(store.getState().scenario.nodes.find((n) => n.id === 'orders')!.position.x).toBeLessThan(5000);
   });
 });
+

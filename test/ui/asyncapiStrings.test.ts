@@ -1,10 +1,13 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { NOTE_CODES } from '../../src/asyncapi';
-import { createI18n, registerArea } from '../../src/i18n';
+import { createI18n, loadLang, registerArea } from '../../src/i18n';
 import { enCore } from '../../src/i18n/en/core';
 import { en, type MessageKey } from '../../src/i18n/en';
 import { th } from '../../src/i18n/th';
 import { ASYNCAPI_STRINGS } from '../../src/ui/asyncapi/strings';
+
+// Thai is a chunk of its own in the app (loadLang).
+beforeAll(() => loadLang('th'));
 
 describe('AsyncAPI import strings', () => {
   test.each(Object.keys(NOTE_CODES))('the note "%s" has an English and a Thai message using its subject or detail', (code) => {

@@ -1,9 +1,9 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { readAsyncApi } from '../../src/asyncapi';
-import { createI18n, type Lang } from '../../src/i18n';
+import { createI18n, loadLang, type Lang } from '../../src/i18n';
 import { ASYNCAPI_READ_KEYS, readIssueMessage } from '../../src/i18n/codeKeys';
 import { en } from '../../src/i18n/en';
 import { th } from '../../src/i18n/th';
@@ -30,6 +30,9 @@ function tooManyPartitions(): string {
   const nodes = s.nodes.map((n) => (n.kind === 'topic' && n.props.name === 'orders' ? { ...n, props: { ...n.props, partitions: 65 } } : n));
   return scenarioToJson({ ...s, nodes } as Scenario);
 }
+
+// Thai is a chunk of its own in the app (loadLang); these tests word notices in Thai too.
+beforeAll(() => loadLang('th'));
 
 describe('a file or link that cannot be read is explained in the learner’s language', () => {
   test('an imported file with a value out of range: the reason and the value are worded, the reader’s English is only a technical detail', () => {

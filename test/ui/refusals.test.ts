@@ -1,11 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { createEngine, ENGINE_ERROR_CODES, EngineError, type Command, type EngineErrorCode, type EngineErrorParams } from '../../src/engine';
-import { createI18n } from '../../src/i18n';
+import { createI18n, loadLang } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
 import { REFUSAL_KEYS, refusalMessage } from '../../src/i18n/refusals';
 import { TEMPLATES, type Scenario } from '../../src/scenario';
 import { createKafeStore } from '../../src/store';
 import { seekNow } from '../support/replay';
+
+// Thai is a chunk of its own in the app (loadLang); `thai` below is made with it loaded.
+await loadLang('th');
 
 /** Makes the engine refuse something with `code`, and returns the refusal it threw. */
 const TRIGGERS: Record<EngineErrorCode, () => void> = {

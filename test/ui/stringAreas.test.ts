@@ -1,8 +1,11 @@
-import { expect, test } from 'vitest';
-import { createI18n, registerArea } from '../../src/i18n';
+import { beforeAll, expect, test } from 'vitest';
+import { createI18n, loadLang, registerArea } from '../../src/i18n';
 import { enCore } from '../../src/i18n/en/core';
 import { LESSON_STRINGS } from '../../src/ui/lesson/strings';
 import { COMPARE_STRINGS } from '../../src/ui/compare/strings';
+
+// Thai is a chunk of its own in the app (loadLang).
+beforeAll(() => loadLang('th'));
 
 test('lazy areas are not in the first-paint strings, and are available in both languages once registered', () => {
   const i18n = createI18n('th');

@@ -80,6 +80,8 @@ export const panels = {
   'inspector.title': 'Inspector',
   'inspector.picker': 'Selected node',
   'inspector.picker.none': '— Nothing selected —',
+  'inspector.loading': "Opening the node's settings…",
+  'inspector.loadFailed': "The node's settings could not be loaded. Check your connection and try again.",
   'inspector.gone': 'The node you selected is no longer on the canvas.',
   'inspector.howto.title': 'How to start',
   'inspector.howto.drag': 'Drag a Producer, a Topic and a Service from the palette onto the canvas.',

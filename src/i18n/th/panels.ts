@@ -86,6 +86,8 @@ export const panels: Record<keyof typeof en, string> = {
   'inspector.title': 'รายละเอียด',
   'inspector.picker': 'โหนดที่เลือก',
   'inspector.picker.none': '— ยังไม่ได้เลือก —',
+  'inspector.loading': 'กำลังเปิดค่าตั้งของ node…',
+  'inspector.loadFailed': 'โหลดค่าตั้งของ node ไม่สำเร็จ ตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง',
   'inspector.gone': 'โหนดที่คุณเลือกไม่อยู่บนแคนวาสแล้ว',
   'inspector.howto.title': 'เริ่มต้นอย่างไร',
   'inspector.howto.drag': 'ลาก Producer, Topic และ Service จากแถบด้านซ้ายมาวางบนแคนวาส',

@@ -1,4 +1,4 @@
-import { LANGS, translate as t, type Lang } from '../../i18n';
+import { LANGS, loadLang, translate as t, type Lang } from '../../i18n';
 
 interface Props {
   lang: Lang;
@@ -18,6 +18,8 @@ export function LanguageSwitch({ lang, onChange }: Props) {
           aria-pressed={option === lang}
           data-lang={option}
           onClick={() => onChange(option)}
+          // Fetch a language's strings as the learner heads for it (usually loaded already).
+          onPointerEnter={() => void loadLang(option).catch(() => undefined)}
         >
           {t(option, `lang.${option}`)}
         </button>

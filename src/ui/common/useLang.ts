@@ -1,15 +1,19 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appStorage } from './appStorage';
-import { LANG_STORAGE_KEY, isLang, type Lang } from '../../i18n';
+import { LANG_STORAGE_KEY, isLang, switchLanguage, type Lang } from '../../i18n';
+import { useKafe } from '../../store';
 
 /**
  * The learner's UI language, remembered in localStorage under `kafe.lang`. Storage can be
  * unavailable (private windows, blocked cookies); then the choice simply lasts for the session.
  * Keeps `<html lang>` in step so screen readers and font selection follow the language.
+ * Thai strings load on demand (usually already in the background, see main.tsx): the switch
+ * happens once they are here; if they cannot be loaded a notice says so and nothing changes.
  */
 export function useLang(): [Lang, (lang: Lang) => void] {
   const { i18n } = useTranslation();
+  const notify = useKafe((s) => s.notify);
   const lang: Lang = isLang(i18n.language) ? i18n.language : 'en';
 
   useEffect(() => {
@@ -18,14 +22,18 @@ export function useLang(): [Lang, (lang: Lang) => void] {
 
   const setLang = useCallback(
     (next: Lang) => {
-      void i18n.changeLanguage(next);
-      try {
-        appStorage.setItem(LANG_STORAGE_KEY, next);
-      } catch {
-        // Storage unavailable: keep the choice in memory only.
-      }
+      switchLanguage(i18n, next).then(
+        () => {
+          try {
+            appStorage.setItem(LANG_STORAGE_KEY, next);
+          } catch {
+            // Storage unavailable: keep the choice in memory only.
+          }
+        },
+        (e: unknown) => notify('error', 'notice.langFailed', e instanceof Error ? e.message : String(e)),
+      );
     },
-    [i18n],
+    [i18n, notify],
   );
 
   return [lang, setLang];

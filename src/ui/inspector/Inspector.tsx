@@ -1,11 +1,10 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT, type MessageKey } from '../../i18n';
 import type { NodeKind } from '../../scenario';
 import { useKafe } from '../../store';
-import { CliView } from './CliView';
-import { LiveActions } from './LiveActions';
-import { SettingsForm } from './SettingsForm';
+import type { ScenarioNode } from '../../scenario';
+import { loadNodeDetails, nodeDetailsNow } from './lazyDetails';
 
 const KIND_KEYS: Record<NodeKind, MessageKey> = {
   producer: 'inspector.kind.producer',
@@ -59,14 +58,42 @@ export function Inspector() {
           <p className="inspector__kind" data-kind={node.kind}>
             {t(KIND_KEYS[node.kind])}
           </p>
-          <LiveActions key={node.id} node={node} />
-          <CliView key={`cli-${node.id}`} node={node} />
-          <SettingsForm node={node} />
+          <Details node={node} />
         </>
       ) : (
         <HowTo stale={selectedId !== null} />
       )}
     </section>
+  );
+}
+
+/** The selected node's details, from their own chunk (lazyDetails.ts): loading, or why not, with a retry. */
+function Details({ node }: { node: ScenarioNode }) {
+  const { t } = useT();
+  const [module, setModule] = useState(nodeDetailsNow);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (module) return;
+    let live = true;
+    setFailed(false);
+    loadNodeDetails().then(
+      (m) => live && setModule(m),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [module, attempt]);
+  if (module) return <module.NodeDetails node={node} />;
+  if (!failed) return <p className="panel__note" aria-busy="true">{t('inspector.loading')}</p>;
+  return (
+    <div className="panel__note" role="alert">
+      <p>{t('inspector.loadFailed')}</p>
+      <button type="button" className="button button--small" onClick={() => setAttempt((n) => n + 1)}>
+        {t('lessons.retry')}
+      </button>
+    </div>
   );
 }
 

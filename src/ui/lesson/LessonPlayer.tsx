@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { goalContext, goalHolds, goalParts, lessonIn, type Course, type Lesson } from '../../lessons';
+import { entryTitle, goalContext, goalHolds, goalParts, lessonIn, type Lesson, type LessonEntry, type MapLabel } from '../../lessons';
 import { useT } from '../../i18n';
 import { lessonProgressOf, useKafeStoreApi, useProgress, useProgressStoreApi } from '../../store';
 import { allowedSteps, useLessonLock } from '../embed/lessonLock';
@@ -13,10 +13,14 @@ import { showSolution } from './showMe';
 import { describeGoal } from './goalText';
 import { namesInStep, requestFocus } from '../canvas/focus';
 import { useGoalWatch } from './useGoalWatch';
+import { labelText } from './LessonList';
 
 interface Props {
   lesson: Lesson;
-  course: Course;
+  /** Its place on the level map: "Lesson n" or "Challenge n". */
+  label: MapLabel;
+  /** The lesson after this one in the course, if any. */
+  next: LessonEntry | undefined;
   onAppLink: (link: AppLink) => void;
 }
 
@@ -25,7 +29,7 @@ interface Props {
  * remembered (progress), its explanation shown and Next highlighted. "Show me" plays the
  * reference solution on the canvas; "Reset step" puts the canvas back to the step's start.
  */
-export function LessonPlayer({ lesson, course, onAppLink }: Props) {
+export function LessonPlayer({ lesson, label, next, onAppLink }: Props) {
   const { t, lang } = useT();
   const store = useKafeStoreApi();
   const progressStore = useProgressStoreApi();
@@ -102,9 +106,6 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
     store.getState().markKept();
   };
 
-  const position = course.lessons.indexOf(lesson);
-  const next = course.lessons[position + 1];
-
   if (progress.completed) {
     return (
       <div className="lesson" data-testid="lesson-complete" ref={rootRef}>
@@ -118,8 +119,8 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
         <LessonMarkdown text={text.summary} onAppLink={onAppLink} />
         <div className="lesson__actions">
           {next ? (
-            <button type="button" className="button" onClick={() => requestLesson(store, progressStore, next, lessonProgressOf(progressStore.getState().progress, next.id).step, lang, fail)}>
-              {t('lessons.complete.next', { title: lessonIn(next, lang).title })}
+            <button type="button" className="button" onClick={() => requestLesson(store, progressStore, next, lessonProgressOf(progressStore.getState().progress, next.id).step, lang, (f) => store.getState().notify('error', f.key, f.detail))}>
+              {t('lessons.complete.next', { title: entryTitle(next, lang) })}
             </button>
           ) : (
             <p>{t('lessons.complete.last')}</p>
@@ -151,7 +152,7 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
           <CopyStepLink lessonId={lesson.id} step={index + 1} />
         </div>
       )}
-      <p className="lesson__kicker">{t('lessons.lessonNumber', { n: position + 1 })}</p>
+      <p className="lesson__kicker">{labelText(label, t)}</p>
       <h2 className="lesson__title">{title}</h2>
       <ol className="lesson__dots" aria-label={t('lessons.stepOf', { n: index + 1, total: steps.length })}>
         {steps.map((s, i) => (
@@ -160,6 +161,7 @@ export function LessonPlayer({ lesson, course, onAppLink }: Props) {
           </li>
         ))}
       </ol>
+      {lesson.meta.challenge && <p className="lesson__challenge-note">{t('lessons.challengeNote')}</p>}
       {index === 0 && text.intro && <LessonMarkdown text={text.intro} onAppLink={onAppLink} />}
       <h3 className="lesson__step-heading" tabIndex={-1} ref={headingRef}>
         {t('lessons.stepOf', { n: index + 1, total: steps.length })}

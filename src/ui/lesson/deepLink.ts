@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import type { Course } from '../../lessons';
+import type { CourseIndex } from '../../lessons/lessonIndex';
 import { resolveLessonLink, type PageLink } from '../../links';
 import { reportLinkProblem } from '../embed/linkProblems';
 import type { KafeStore, ProgressStore } from '../../store';
 import { useLessonLock } from '../embed/lessonLock';
-import { openLessonAt } from './session';
+import { openLessonById } from './session';
 
 /**
  * Opens the lesson and step a link names (#lesson=…&step=…), locking the player to `&steps=` in an
@@ -13,7 +13,7 @@ import { openLessonAt } from './session';
  * exist is reported and nothing on the canvas changes.
  * Returns whether the lesson is being opened.
  */
-export function openLinkedLesson(store: KafeStore, progress: ProgressStore, course: Course, link: PageLink): boolean {
+export function openLinkedLesson(store: KafeStore, progress: ProgressStore, course: CourseIndex, link: PageLink): boolean {
   const notify = store.getState().notify;
   // An unreadable step (reported with the link's other problems) opens nothing rather than a guess.
   if (!link.lesson || link.problems.some((p) => p.code === 'badStep')) return false;
@@ -23,7 +23,7 @@ export function openLinkedLesson(store: KafeStore, progress: ProgressStore, cour
     return false;
   }
   const resolved = resolveLessonLink(
-    lesson.meta.steps.map((s) => s.id),
+    lesson.steps,
     link.lesson.step,
     link.embed ? link.steps : null,
   );
@@ -35,9 +35,10 @@ export function openLinkedLesson(store: KafeStore, progress: ProgressStore, cour
   useLessonLock.getState().setLock(link.embed && link.steps ? { lessonId: lesson.id, first, last } : null);
   // A finished lesson opens at the linked step, not on its summary.
   progress.getState().update(lesson.id, (p) => ({ ...p, completed: false }));
-  // The step's start may replay over a few frames; a failure is reported when it is known.
-  void openLessonAt(store, progress, lesson, index).then((error) => {
-    if (error) notify('error', 'lessons.failedAction', error);
+  // The lesson's text is fetched and the step's start may replay over a few frames; a failure is
+  // reported when it is known.
+  void openLessonById(store, progress, lesson.id, index).then((failure) => {
+    if (failure) notify('error', failure.key, failure.detail);
   });
   return true;
 }
@@ -45,11 +46,11 @@ export function openLinkedLesson(store: KafeStore, progress: ProgressStore, cour
 let handled = false;
 
 /**
- * Runs `openLinkedLesson` once per page load, when the lesson panel first mounts (the course
- * arrives with the panel's lazy chunk), then tidies the address bar so a reload restores the
+ * Runs `openLinkedLesson` once per page load, when the lesson panel first mounts (the course's
+ * index arrives with the panel's lazy chunk), then tidies the address bar so a reload restores the
  * autosave instead of replaying the link. An embed keeps its address: it reloads from it.
  */
-export function useLinkedLesson(store: KafeStore, progress: ProgressStore, course: Course, link: PageLink | undefined): void {
+export function useLinkedLesson(store: KafeStore, progress: ProgressStore, course: CourseIndex, link: PageLink | undefined): void {
   useEffect(() => {
     if (handled || !link?.lesson) return;
     handled = true;

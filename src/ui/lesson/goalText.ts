@@ -48,12 +48,17 @@ const DESCRIBE: Record<GoalName, (p: Params, t: Translate) => string> = {
   serviceStat: (p, t) => t('lessons.goalPart.serviceStat', { ...vars(p, t), stat: statWord(p.stat, t) }),
   serviceDown: (p, t) => t(p.down === false ? 'lessons.goalPart.serviceUp' : 'lessons.goalPart.serviceDown', vars(p, t)),
   producerStat: (p, t) => t('lessons.goalPart.producerStat', { ...vars(p, t), stat: statWord(p.stat, t) }),
+  producerStatAtMost: (p, t) => t('lessons.goalPart.producerStatAtMost', { ...vars(p, t), stat: statWord(p.stat, t) }),
   serviceTransactions: (p, t) => t(p.result === 'aborted' ? 'lessons.goalPart.transactionsAborted' : 'lessons.goalPart.transactionsCommitted', vars(p, t)),
   lastStableHeld: (p, t) => t('lessons.goalPart.lastStableHeld', vars(p, t)),
   abortedRecords: (p, t) => t(p.seen === 'skipped' ? 'lessons.goalPart.abortedSkipped' : 'lessons.goalPart.abortedRead', vars(p, t)),
-  brokerDown: (p, t) => t(p.down === false ? 'lessons.goalPart.brokerUp' : 'lessons.goalPart.brokerDown', { n: Number(p.broker) + 1 }),
+  brokerDown: (p, t) =>
+    p.broker === undefined
+      ? t(p.down === false ? 'lessons.goalPart.anyBrokerUp' : 'lessons.goalPart.anyBrokerDown')
+      : t(p.down === false ? 'lessons.goalPart.brokerUp' : 'lessons.goalPart.brokerDown', { n: Number(p.broker) + 1 }),
   leaderElected: (p, t) => t('lessons.goalPart.leaderElected', vars(p, t)),
   recordsTruncated: (p, t) => t('lessons.goalPart.recordsTruncated', vars(p, t)),
+  noAcknowledgedLoss: (p, t) => t('lessons.goalPart.noAcknowledgedLoss', vars(p, t)),
   recordsDeleted: (p, t) =>
     t(p.reason === 'compaction' ? 'lessons.goalPart.recordsDeletedCompaction' : 'lessons.goalPart.recordsDeletedRetention', vars(p, t)),
   offsetsReset: (p, t) => t('lessons.goalPart.offsetsReset', vars(p, t)),

@@ -1,9 +1,12 @@
-import { goToStepStart, lessonIn, type Lesson } from '../../lessons';
+import type { Lesson } from '../../lessons/catalog';
+import { entryTitle, type LessonEntry } from '../../lessons/lessonIndex';
+import { goToStepStart } from '../../lessons/replay';
 import type { Lang } from '../../i18n';
 import { parseScenarioJson } from '../../scenario';
 import { readFailureExtras, type KafeStore, type ProgressStore } from '../../store';
 import { replaceWithConsent } from '../common/replaceGuard';
 import { appStorage } from '../common/appStorage';
+import { loadLesson } from './course';
 
 /** The learner's own canvas, kept aside while lessons take over the canvas. */
 export const STASH_KEY = 'kafe.lessons.stash';
@@ -30,29 +33,51 @@ export async function openLessonAt(store: KafeStore, progress: ProgressStore, le
 
 /**
  * What the lesson buttons call: opens the lesson, asking first when
- * the canvas holds unsaved work that neither the stash nor anything else keeps. `onError` gets
- * the sentence openLessonAt returns.
+ * the canvas holds unsaved work that neither the stash nor anything else keeps. The lesson's text
+ * is fetched after the learner agreed (see course.ts); until it has arrived the canvas is
+ * untouched. `onError` gets what went wrong: the step could not be set up (the sentence
+ * openLessonAt returns), or the lesson could not be loaded (then nothing changed).
  */
 export function requestLesson(
   store: KafeStore,
   progress: ProgressStore,
-  lesson: Lesson,
+  entry: LessonEntry,
   index: number,
   lang: Lang,
-  onError: (error: string) => void,
+  onError: (failure: OpenFailure) => void,
 ): void {
   replaceWithConsent(
     store,
     'lesson',
-    lessonIn(lesson, lang).title,
+    entryTitle(entry, lang),
     () => {
-      void openLessonAt(store, progress, lesson, index).then((error) => {
+      void openLessonById(store, progress, entry.id, index).then((error) => {
         if (error) onError(error);
       });
     },
     willStash(progress),
   );
 }
+
+/** Why a lesson did not open: the notice's message key and the detail it shows. */
+export interface OpenFailure {
+  key: 'lessons.loadFailed' | 'lessons.failedAction';
+  detail: string;
+}
+
+/** Loads the lesson, then openLessonAt; resolves with what went wrong, or null. */
+export async function openLessonById(store: KafeStore, progress: ProgressStore, id: string, index: number): Promise<OpenFailure | null> {
+  let lesson: Lesson;
+  try {
+    lesson = await loadLesson(id);
+  } catch (e) {
+    return { key: 'lessons.loadFailed', detail: errorText(e) };
+  }
+  const error = await openLessonAt(store, progress, lesson, index);
+  return error ? { key: 'lessons.failedAction', detail: error } : null;
+}
+
+export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** True when opening a lesson now keeps the current canvas in the stash. */
 function willStash(progress: ProgressStore): boolean {

@@ -1,6 +1,6 @@
 import { useRef, type ChangeEvent } from 'react';
 import { useT } from '../../i18n';
-import { parseScenarioJson } from '../../scenario';
+import { loadLayout, parseScenarioJson } from '../../scenario';
 import { readFailureExtras, useKafe, useKafeStoreApi } from '../../store';
 import { AsyncApiMenu } from '../asyncapi/AsyncApiMenu';
 import { downloadFile } from '../common/download';
@@ -11,6 +11,9 @@ import { TemplatesMenu } from './TemplatesMenu';
 import { usePopover } from './usePopover';
 
 export const EXPORT_FILE_NAME = 'kafe-scenario.json';
+
+/** Starts fetching the layout code (a failure is reported by Arrange itself, when pressed). */
+const preloadLayout = () => void loadLayout().catch(() => undefined);
 
 /**
  * Templates, export/import as JSON, export as a kafkajs project, AsyncAPI export/import, and share
@@ -85,7 +88,8 @@ export function Toolbar() {
       />
       <AsyncApiMenu />
       <SharePanel />
-      <button type="button" className="toolbar__button" onClick={autoArrange} title={t('toolbar.arrange.about')}>
+      {/* The layout code loads on first use: fetch it as soon as the learner heads for the button. */}
+      <button type="button" className="toolbar__button" onClick={autoArrange} onPointerEnter={preloadLayout} onFocus={preloadLayout} title={t('toolbar.arrange.about')}>
         {t('toolbar.arrange')}
       </button>
       </div>

@@ -1,0 +1,15 @@
+import type { ScenarioNode } from '../../scenario';
+import { CliView } from './CliView';
+import { LiveActions } from './LiveActions';
+import { SettingsForm } from './SettingsForm';
+
+/** Everything the inspector shows of a selected node: live actions, the CLI view, settings. */
+export function NodeDetails({ node }: { node: ScenarioNode }) {
+  return (
+    <>
+      <LiveActions key={node.id} node={node} />
+      <CliView key={`cli-${node.id}`} node={node} />
+      <SettingsForm node={node} />
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { ensureBuilt } from './harness';
+
+/**
+ * What the first screen downloads, read from the production build's manifest (no timing: `npm
+ * run bench` measures the load itself). The code a learner may never need at start stays in lazy
+ * chunks: dagre (Arrange), the lesson parser (YAML) and texts, the lesson player, Thai strings.
+ * The budget is bench/firstLoad.ts's target, counted the same way (entry + its static imports).
+ */
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  name?: string;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+const BUDGET_BYTES = 250 * 1024;
+
+let outDir = '';
+let manifest: Record<string, ManifestChunk> = {};
+/** Manifest keys of the chunks index.html loads eagerly: the entry and everything it imports statically. */
+let initial = new Set<string>();
+/** The text of every JavaScript file in the build, by file name. */
+let files = new Map<string, string>();
+
+beforeAll(async () => {
+  outDir = await ensureBuilt();
+  manifest = JSON.parse(await readFile(path.join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const visit = (key: string) => {
+    if (initial.has(key)) return;
+    initial.add(key);
+    for (const next of manifest[key].imports ?? []) visit(next);
+  };
+  visit('index.html');
+  files = new Map();
+  for (const name of await readdir(path.join(outDir, 'assets'))) if (name.endsWith('.js')) files.set(`assets/${name}`, await readFile(path.join(outDir, 'assets', name), 'utf8'));
+});
+
+const initialFiles = () => [...initial].map((key) => manifest[key].file);
+
+/** Build files holding `text` (a string literal the minifier keeps). */
+const filesWith = (text: string) => [...files].filter(([, code]) => code.includes(text)).map(([name]) => name);
+
+describe('the first load', () => {
+  test('has the entry and its static imports within the 250 kB gzip budget', async () => {
+    expect(manifest['index.html']?.isEntry).toBe(true);
+    let total = 0;
+    for (const file of initialFiles()) total += gzipSync(await readFile(path.join(outDir, file))).length;
+    expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  // A module imported lazily from more than one place may share a chunk named after it (`name`)
+  // rather than be a dynamic entry of its own (`src`); either way it must not be in the first load.
+  test.each([
+    ['the layout module (dagre)', 'src/scenario/layout.ts'],
+    ['the lesson parser', 'src/lessons/catalog.ts'],
+    ['the lesson player', 'src/ui/lesson/LessonPlayer.tsx'],
+    ['the Thai strings', 'src/i18n/th/core.ts'],
+    ['the lesson panel', 'src/ui/lesson/LessonPanel.tsx'],
+    ['a lesson text', 'lessons/01-cafe-gossip.md?raw'],
+    ['a Thai lesson text', 'lessons/th/01-cafe-gossip.md?raw'],
+    ["the inspector's node details", 'src/ui/inspector/NodeDetails.tsx'],
+  ])('leaves %s to a lazy chunk', (_what, src) => {
+    const name = path.basename(src).replace(/\.[^.]+(\?raw)?$/, '');
+    const key = Object.keys(manifest).find((k) => k === src || manifest[k].src === src) ?? Object.keys(manifest).find((k) => manifest[k].name === name);
+    expect(key, `${src} has no chunk in the manifest`).toBeDefined();
+    expect(initial.has(key!)).toBe(false);
+  });
+
+  test.each([
+    ['dagre', 'Not possible to find intersection inside of the rectangle'],
+    ['yaml', 'Implicit keys need to be on a single line'],
+  ])('does not download %s', (_what, literal) => {
+    const holders = filesWith(literal);
+    expect(holders.length, `no build file holds "${literal}": pick another string of this package`).toBeGreaterThan(0);
+    expect(holders.filter((f) => initialFiles().includes(f))).toEqual([]);
+  });
+});
