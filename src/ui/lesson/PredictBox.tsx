@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useT } from '../../i18n';
 import type { StepText } from '../../lessons';
+import { InlineMarkdown, plainText } from './InlineMarkdown';
 
 interface Props {
   predict: NonNullable<StepText['predict']>;
@@ -22,11 +23,15 @@ export function PredictBox({ predict, answer, chosen, revealed, onChoose }: Prop
   return (
     <fieldset className="predict" data-testid="predict" data-locked={locked}>
       <legend className="predict__title">{t('lessons.predict.title')}</legend>
-      <p className="predict__question">{predict.question}</p>
+      <p className="predict__question">
+        <InlineMarkdown text={predict.question} />
+      </p>
       {predict.choices.map((choice, i) => (
         <label key={choice} className="predict__choice" data-right={revealed && i === answer ? 'true' : undefined}>
           <input type="radio" name={name} value={i} checked={(locked ? chosen : draft) === i} disabled={locked} onChange={() => setDraft(i)} />
-          {choice}
+          <span>
+            <InlineMarkdown text={choice} />
+          </span>
         </label>
       ))}
       {!locked ? (
@@ -35,10 +40,10 @@ export function PredictBox({ predict, answer, chosen, revealed, onChoose }: Prop
         </button>
       ) : revealed ? (
         <p className={`predict__verdict predict__verdict--${chosen === answer ? 'right' : 'wrong'}`}>
-          {chosen === answer ? t('lessons.predict.right') : t('lessons.predict.wrong', { choice: predict.choices[answer] })}
+          {chosen === answer ? t('lessons.predict.right') : t('lessons.predict.wrong', { choice: plainText(predict.choices[answer]) })}
         </p>
       ) : (
-        <p className="predict__verdict">{t('lessons.predict.locked', { choice: predict.choices[chosen] })}</p>
+        <p className="predict__verdict">{t('lessons.predict.locked', { choice: plainText(predict.choices[chosen]) })}</p>
       )}
     </fieldset>
   );
