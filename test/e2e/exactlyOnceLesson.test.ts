@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { pageErrors, screenshot, useApp } from './harness';
+import { flowNode, inspector, lesson, playButton, reached, showInspector } from './lessonDriver';
 
 /**
  * Lesson 16 by hand, as its text says: failing a follower makes Checkout's retries write payments
@@ -11,11 +12,6 @@ import { pageErrors, screenshot, useApp } from './harness';
 const app = useApp();
 const JOURNEY_MS = 240_000;
 
-const lesson = (page: Page) => page.getByTestId('lesson');
-const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-const reached = (page: Page) => lesson(page).getAttribute('data-reached');
-const playButton = (page: Page) => page.locator('button[data-action="togglePlay"]');
-const inspector = (page: Page) => page.getByTestId('inspector');
 const counter = (page: Page, testId: string, name: string) => inspector(page).getByTestId(testId).locator(`[data-counter="${name}"] dd`);
 
 async function openStep(step: string, lang: 'en' | 'th' = 'en'): Promise<Page> {
@@ -25,12 +21,6 @@ async function openStep(step: string, lang: 'en' | 'th' = 'en'): Promise<Page> {
   expect(await reached(page)).toBe('false');
   await page.getByLabel(lang === 'th' ? 'ความเร็ว' : 'Speed', { exact: true }).selectOption('5');
   return page;
-}
-
-/** On a phone the inspector is a sheet behind its tab: open it (a learner taps "Inspector"). */
-async function showInspector(page: Page): Promise<void> {
-  const tab = page.locator('[data-sheet-tab="inspector"]');
-  if ((await tab.count()) > 0 && (await tab.isVisible()) && (await tab.getAttribute('aria-expanded')) !== 'true') await tab.click();
 }
 
 async function select(page: Page, id: string): Promise<void> {

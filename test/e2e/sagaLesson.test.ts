@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { dragConnect, pageErrors, screenshot, useApp } from './harness';
+import { pageErrors, screenshot, useApp } from './harness';
+import { flowNode, inspector, lesson, openStepLink, playButton, reached, setText, showInspector } from './lessonDriver';
 
 /**
  * Lesson 17 by hand, as its text says: Payment drops the orders whose payment fails for good
@@ -10,41 +11,15 @@ import { dragConnect, pageErrors, screenshot, useApp } from './harness';
  */
 const app = useApp();
 const JOURNEY_MS = 240_000;
+const openStep = (step: string): Promise<Page> => openStepLink((url) => app.openPage(url), 'sagas', step);
 
-const lesson = (page: Page) => page.getByTestId('lesson');
-const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-const reached = (page: Page) => lesson(page).getAttribute('data-reached');
-const playButton = (page: Page) => page.locator('button[data-action="togglePlay"]');
-const inspector = (page: Page) => page.getByTestId('inspector');
 const counter = (page: Page, name: string) => inspector(page).getByTestId('service-counters').locator(`[data-counter="${name}"] dd`);
-
-async function openStep(step: string): Promise<Page> {
-  const page = await app.openPage(`/#lesson=sagas&step=${step}&lang=en`);
-  await lesson(page).waitFor();
-  await expect.poll(() => lesson(page).getAttribute('data-step')).toBe(step);
-  expect(await reached(page)).toBe('false');
-  await page.getByLabel('Speed', { exact: true }).selectOption('5');
-  return page;
-}
-
-/** On a phone the inspector is a sheet behind its tab: open it (a learner taps "Inspector"). */
-async function showInspector(page: Page): Promise<void> {
-  const tab = page.locator('[data-sheet-tab="inspector"]');
-  if ((await tab.count()) > 0 && (await tab.isVisible()) && (await tab.getAttribute('aria-expanded')) !== 'true') await tab.click();
-}
 
 async function select(page: Page, id: string): Promise<void> {
   await page.locator('.react-flow__controls-fitview').click();
   await page.waitForTimeout(400);
   await panClearOfLesson(page, [id]);
   await flowNode(page, id).click();
-}
-
-/** Types into an inspector text field and commits it with Enter, as a learner does. */
-async function setText(page: Page, label: string, value: string): Promise<void> {
-  const field = inspector(page).getByLabel(label, { exact: true });
-  await field.fill(value);
-  await field.press('Enter');
 }
 
 /**
