@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { pageErrors, screenshot, useApp } from './harness';
-import { flowNode, inspector, lesson, playButton, reached, showInspector } from './lessonDriver';
+import { pageErrors, useApp } from './harness';
+import { flowNode, inspector, lesson, playButton, reached, screenshotsAtSizes, showInspector } from './lessonDriver';
 
 /**
  * Lesson 16 by hand, as its text says: failing a follower makes Checkout's retries write payments
@@ -34,19 +34,12 @@ async function play(page: Page, ms: number): Promise<void> {
   await playButton(page).click();
 }
 
-/** Screenshots at a laptop's and a phone's size, with `show` scrolled into view. */
-async function shoot(page: Page, name: string, show: () => Promise<void>): Promise<void> {
-  for (const [size, viewport] of [
-    ['1366x768', { width: 1366, height: 768 }],
-    ['390x844', { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(viewport);
+/** Screenshots at both sizes with the inspector open (a sheet on a phone) and `show` in view. */
+const shoot = (page: Page, name: string, show: () => Promise<void>) =>
+  screenshotsAtSizes(page, name, async () => {
     await showInspector(page);
     await show();
-    await screenshot(page, `${name}-${size}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
+  });
 
 test('lesson 16 by hand: a failed follower makes retries without idempotence write payments twice', async () => {
   const page = await openStep('written-twice');

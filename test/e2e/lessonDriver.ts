@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { dragConnect, panToShow, restingBox } from './harness';
+import { dragConnect, panToShow, restingBox, screenshot } from './harness';
 
 export const lesson = (page: Page) => page.getByTestId('lesson');
 export const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
@@ -71,4 +71,18 @@ export async function select(page: Page, id: string): Promise<void> {
   await panToShow(page, box, box);
   await restingBox(page, flowNode(page, id));
   await flowNode(page, id).click();
+}
+
+/** Screenshots at a laptop's and a phone's size (`<name>-1366x768`, `<name>-390x844`), running
+ * `show` at each size first (to open a sheet or scroll something into view); back to 1366 after. */
+export async function screenshotsAtSizes(page: Page, name: string, show: () => Promise<void>): Promise<void> {
+  for (const [size, viewport] of [
+    ['1366x768', { width: 1366, height: 768 }],
+    ['390x844', { width: 390, height: 844 }],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await show();
+    await screenshot(page, `${name}-${size}`);
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
 }

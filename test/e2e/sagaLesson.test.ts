@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { pageErrors, screenshot, useApp } from './harness';
-import { flowNode, inspector, lesson, openStepLink, playButton, reached, setText, showInspector } from './lessonDriver';
+import { pageErrors, useApp } from './harness';
+import { flowNode, inspector, lesson, openStepLink, playUntilReached, screenshotsAtSizes, setText, showInspector } from './lessonDriver';
 
 /**
  * Lesson 17 by hand, as its text says: Payment drops the orders whose payment fails for good
@@ -86,24 +86,7 @@ async function connect(page: Page, from: string, to: string): Promise<void> {
   await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(edges + 1);
 }
 
-async function playUntilReached(page: Page): Promise<void> {
-  await playButton(page).click();
-  await expect.poll(() => reached(page), { timeout: 90_000 }).toBe('true');
-  await playButton(page).click();
-}
-
-/** Screenshots at a laptop's and a phone's size, with `show` scrolled into view. */
-async function shoot(page: Page, name: string, show: () => Promise<void>): Promise<void> {
-  for (const [size, viewport] of [
-    ['1366x768', { width: 1366, height: 768 }],
-    ['390x844', { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await show();
-    await screenshot(page, `${name}-${size}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
+const shoot = screenshotsAtSizes;
 
 const showCounters = async (page: Page) => {
   await showInspector(page);
