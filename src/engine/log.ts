@@ -110,6 +110,50 @@ export class PartitionLog {
     return off;
   }
 
+  /**
+   * Appends records [0, n) of the columns given, all with one timestamp, and returns the first
+   * one's offset: the same log as n calls of append(), but each chunk is checked once per run of
+   * records that fit in it (a produce request's batch lands in one or two runs).
+   */
+  appendMany(keys: readonly (string | null)[], values: readonly unknown[], headers: readonly Headers[], sizes: readonly number[], n: number, timestamp: number): number {
+    const base = this._endOffset;
+    let k = 0;
+    while (k < n) {
+      const off = this._endOffset;
+      let segmentRoom = this.activeSegmentBase + this.segmentRecords - off;
+      if (segmentRoom <= 0) {
+        this.segmentBases.push(off);
+        segmentRoom = this.segmentRecords;
+      }
+      let chunk = this.chunks[this.chunks.length - 1];
+      if (!chunk || chunk.offsets !== null || chunk.count === this.chunkSize || chunk.base + chunk.count !== off) {
+        chunk = newChunk(off, this.chunkSize, false);
+        this.chunks.push(chunk);
+      }
+      const run = Math.min(n - k, this.chunkSize - chunk.count, segmentRoom);
+      const ks = chunk.keys;
+      const vs = chunk.values;
+      const hs = chunk.headers;
+      const ts = chunk.timestamps;
+      const ss = chunk.sizes;
+      let bytes = 0;
+      for (let j = chunk.count, end = chunk.count + run; j < end; j++, k++) {
+        ks[j] = keys[k];
+        vs[j] = values[k];
+        hs[j] = headers[k];
+        ts[j] = timestamp;
+        const size = sizes[k];
+        ss[j] = size;
+        bytes += size;
+      }
+      chunk.count += run;
+      this._bytes += bytes;
+      this._size += run;
+      this._endOffset = off + run;
+    }
+    return base;
+  }
+
   /** Position (chunk index, entry index) of the first live record with offset >= `from`. */
   private seek(from: number): [number, number] {
     const chunks = this.chunks;

@@ -6,7 +6,7 @@ import { enforceRecordLimit } from './retention';
 import { generatedValue, hashText, VALUE_MODELS } from './values';
 import type { ProduceError } from './trace';
 import type { Headers } from './types';
-import type { PartitionState, PendingBatch, ProduceRequest, ProducerState, Sim } from './world';
+import type { PartitionState, PendingBatch, ProduceRequest, ProducerState, Sim, TopicAccumulator, TopicState } from './world';
 import { topicPartition } from './topicPartition';
 
 /** The producer `produce` commands use when they name none (like kafka-console-producer). */
@@ -153,10 +153,21 @@ export function send(
   else if (hash >= 0) partition = hash % topic.partitions.length;
   else if (key !== null) partition = partitionOfKey(sim, topic, key);
   else partition = stickyPartition(sim, producer, topicName, size);
+  accumulate(accumulatorOf(producer, topicName), partition, key, value, headers, size);
+  producer.stats.sent++;
+  scheduleFlush(sim, producer);
+}
 
-  let byPartition = producer.accumulator.get(topicName);
-  if (!byPartition) producer.accumulator.set(topicName, (byPartition = new Map()));
-  const batch = byPartition.get(partition);
+/** The producer's accumulator for one topic, created empty on first use in a linger window. */
+function accumulatorOf(producer: ProducerState, topicName: string): TopicAccumulator {
+  let acc = producer.accumulator.get(topicName);
+  if (!acc) producer.accumulator.set(topicName, (acc = { batches: [], order: [] }));
+  return acc;
+}
+
+/** Adds one record to its partition's batch (starting the batch if it is the partition's first). */
+function accumulate(acc: TopicAccumulator, partition: number, key: string | null, value: unknown, headers: Headers, size: number): void {
+  const batch = acc.batches[partition];
   if (batch) {
     batch.keys.push(key);
     batch.values.push(value);
@@ -165,13 +176,16 @@ export function send(
     batch.bytes += size;
   } else {
     // Most batches hold one record: literals of one element allocate no spare capacity.
-    byPartition.set(partition, { keys: [key], values: [value], headers: [headers], sizes: [size], bytes: size });
+    acc.batches[partition] = { keys: [key], values: [value], headers: [headers], sizes: [size], bytes: size };
+    acc.order.push(partition);
   }
-  producer.stats.sent++;
-  if (!producer.flushScheduled) {
-    producer.flushScheduled = true;
-    sim.schedule(producer.lingerMs, { kind: 'producerFlush', producer: producer.id });
-  }
+}
+
+/** linger.ms starts with the first record of a window: the flush goes on the agenda then. */
+function scheduleFlush(sim: Sim, producer: ProducerState): void {
+  if (producer.flushScheduled) return;
+  producer.flushScheduled = true;
+  sim.schedule(producer.lingerMs, { kind: 'producerFlush', producer: producer.id });
 }
 
 /** Kafka's BuiltInPartitioner: keep using one partition until a batch's worth of bytes went to
@@ -198,7 +212,15 @@ export function onProducerTick(sim: Sim, id: string): void {
   const due = producer.ratePerSec * (tickMs / 1000) + producer.carry;
   const count = Math.floor(due);
   producer.carry = due - count;
-  for (let i = 0; i < count; i++) sendGenerated(sim, producer, producer.generated++);
+  if (count > 0) {
+    // One lookup of the topic and its accumulator per tick, not per record.
+    const topic = sim.world.topics.get(producer.topic)!;
+    const acc = accumulatorOf(producer, producer.topic);
+    for (let i = 0; i < count; i++) sendGenerated(sim, producer, topic, acc, producer.generated++);
+    producer.stats.sent += count;
+    // Where send() would have scheduled it, at the first record: nothing in between schedules.
+    scheduleFlush(sim, producer);
+  }
   scheduleTick(sim, producer);
 }
 
@@ -217,10 +239,10 @@ function scheduleTick(sim: Sim, producer: ProducerState): void {
 /** Generates record n's key and hands it to send() with its hash when that is known already.
  * Cycle and random keys come from a fixed set: their hashes are kept per index (keyHashCache).
  * Sequence keys never repeat, so they are hashed once here and never cached. */
-function sendGenerated(sim: Sim, producer: ProducerState, n: number): void {
+function sendGenerated(sim: Sim, producer: ProducerState, topic: TopicState, acc: TopicAccumulator, n: number): void {
   const pattern = producer.keys;
   let key: string | null;
-  let hash: number | undefined;
+  let hash = -1;
   switch (pattern.kind) {
     case 'none':
       key = null;
@@ -250,7 +272,13 @@ function sendGenerated(sim: Sim, producer: ProducerState, n: number): void {
   }
   // The value model (values.ts) draws nothing from sim.rng, so keys stay the same whatever it is.
   const value = producer.values === 'counter' ? n : generatedValue(producer.values, sim.cfg.seed, producer.valuesHash, n, key, sim.now);
-  send(sim, producer, producer.topic, key, value, producer.headers, undefined, hash);
+  // As send() does it, without looking the topic and the accumulator up again.
+  const size = estimateSize(key, value);
+  let partition: number;
+  if (hash >= 0) partition = hash % topic.partitions.length;
+  else if (key !== null) partition = partitionOfKey(sim, topic, key);
+  else partition = stickyPartition(sim, producer, topic.name, size);
+  accumulate(acc, partition, key, value, producer.headers, size);
 }
 
 /** linger.ms passed: every accumulated batch becomes a produce request to its partition leader. */
@@ -258,8 +286,9 @@ export function onProducerFlush(sim: Sim, id: string): void {
   const producer = sim.world.producers.get(id);
   if (!producer) return;
   producer.flushScheduled = false;
-  for (const [topic, byPartition] of producer.accumulator) {
-    for (const [partition, batch] of byPartition) {
+  for (const [topic, acc] of producer.accumulator) {
+    for (const partition of acc.order) {
+      const batch = acc.batches[partition]!;
       const tp = topicPartition(topic, partition);
       const baseSeq = producer.nextSeq.get(tp) ?? 0;
       producer.nextSeq.set(tp, baseSeq + batch.keys.length);
@@ -356,11 +385,7 @@ function respondToProduce(sim: Sim, producer: ProducerState, requestId: number, 
 }
 
 function appendBatch(sim: Sim, p: PartitionState, batch: PendingBatch): number {
-  const base = p.log.endOffset;
-  for (let i = 0; i < batch.keys.length; i++) {
-    p.log.append(batch.keys[i], batch.values[i], batch.headers[i], sim.now, batch.sizes[i]);
-  }
-  return base;
+  return p.log.appendMany(batch.keys, batch.values, batch.headers, batch.sizes, batch.keys.length, sim.now);
 }
 
 export function onProduceResponse(sim: Sim, requestId: number, sendNo: number, error: ProduceError | null, baseOffset: number): void {

@@ -146,8 +146,8 @@ export interface ProducerState {
   generated: number;
   tickScheduled: boolean;
   flushScheduled: boolean;
-  /** Records waiting in the accumulator: topic -> partition -> batch. */
-  accumulator: Map<string, Map<number, PendingBatch>>;
+  /** Records waiting in the accumulator, per topic (in the order the window first sent to each). */
+  accumulator: Map<string, TopicAccumulator>;
   /** Sticky partitioner state per topic (Kafka's BuiltInPartitioner). */
   sticky: Map<string, { partition: number; bytes: number }>;
   /** Next idempotence sequence number per topic-partition. */
@@ -171,6 +171,14 @@ export interface ProducerState {
    * records appended a second time by a retry of a batch already written (not idempotent). */
   resends: { notRewritten: number; writtenTwice: number };
   removed: boolean;
+}
+
+/** One topic's share of a producer's accumulator: a batch per partition, and the partitions in
+ * the order their batches were started, which is the order a flush sends them in. */
+export interface TopicAccumulator {
+  /** Indexed by partition; undefined where nothing waits. */
+  batches: (PendingBatch | undefined)[];
+  order: number[];
 }
 
 export interface PendingBatch {

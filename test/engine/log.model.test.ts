@@ -48,12 +48,20 @@ class ModelLog {
 
 const op = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('append' as const), key: fc.constantFrom('a', 'b', 'c', 'd'), tombstone: fc.boolean(), dt: fc.nat(20) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('appendMany' as const),
+      records: fc.array(fc.record({ key: fc.constantFrom('a', 'b', 'c', 'd'), tombstone: fc.boolean(), size: fc.integer({ min: 1, max: 50 }) }), { maxLength: 14 }),
+      dt: fc.nat(20),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('retention' as const), age: fc.nat(200) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('compact' as const), age: fc.nat(200) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), back: fc.nat(8) }) },
 );
 
-describe('PartitionLog matches a naive model under any sequence of operations (tiny chunks exercise chunk boundaries)', () => {
+describe('PartitionLog matches a naive model under any sequence of operations, single and bulk appends (tiny chunks exercise chunk boundaries)', () => {
   it('keeps the same records, offsets, start and end offsets', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 5 }), fc.array(op, { maxLength: 120 }), (segmentRecords, chunkSize, ops) => {
@@ -67,6 +75,20 @@ describe('PartitionLog matches a naive model under any sequence of operations (t
             const value = o.tombstone ? null : n++;
             log.append(o.key, value, NO_HEADERS, now, 10);
             model.append(o.key, value, now, 10);
+          } else if (o.kind === 'appendMany') {
+            // One produce request's batch: the same log as appending its records one by one.
+            now += o.dt;
+            const values = o.records.map((r) => (r.tombstone ? null : n++));
+            const base = log.appendMany(
+              o.records.map((r) => r.key),
+              values,
+              o.records.map(() => NO_HEADERS),
+              o.records.map((r) => r.size),
+              o.records.length,
+              now,
+            );
+            expect(base).toBe(model.end);
+            o.records.forEach((r, i) => model.append(r.key, values[i], now, r.size));
           } else if (o.kind === 'retention') {
             log.deleteOldSegments((maxTs) => maxTs < now - o.age);
             model.deleteOld(now - o.age);
@@ -84,7 +106,9 @@ describe('PartitionLog matches a naive model under any sequence of operations (t
           expect(log.startOffset).toBe(model.start);
           expect(log.endOffset).toBe(model.end);
           expect(log.size).toBe(model.records.length);
-          expect(log.bytes).toBe(model.records.length * 10);
+          expect(log.bytes).toBe(model.records.reduce((sum, r) => sum + r.size, 0));
+          expect(log.segmentCount).toBe(model.segmentBases.length);
+          expect(log.activeSegmentBase).toBe(model.segmentBases.at(-1));
         }
       }),
       { numRuns: 300 },
