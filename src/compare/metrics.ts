@@ -1,4 +1,4 @@
-import { topicPartition, type Command, type EngineView, type TraceEvent } from '../engine';
+import { topicPartition, type Command, type EngineView, type TraceEvent, type TraceType } from '../engine';
 import {
   EDA_ORDER_PRODUCER,
   ORDERS_TOPIC,
@@ -27,6 +27,10 @@ import {
  * - lag (EDA, per group) and queue (sync: requests waiting or in progress) per service.
  * - features: services added and existing services changed to add a feature, per side.
  */
+
+/** The trace event types observe() learns from; it ignores the others (except for their time,
+ * see heardUntil). */
+export const METRIC_EVENT_TYPES: readonly TraceType[] = ['requestSent', 'requestAnswered', 'requestFailed', 'produced', 'acked', 'produceFailed', 'processed'];
 
 /** Seconds of history a live percentile covers. */
 const LIVE_WINDOW_S = 5;
@@ -312,6 +316,12 @@ export class CompareMetrics {
         break;
     }
     this.lastTime = e.t;
+  }
+
+  /** The trace has gone up to time t (an event at t that observe() was not given, since it only
+   * listens to METRIC_EVENT_TYPES): the time of the last event, as observing every event sets it. */
+  heardUntil(t: number): void {
+    if (t > this.lastTime) this.lastTime = t;
   }
 
   private placed(n: number, t: number): void {

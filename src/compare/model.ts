@@ -1,4 +1,4 @@
-import { createEngine, type Command, type Engine, type TraceEvent } from '../engine';
+import { createEngine, type Command, type Engine, type SubscribeOptions, type TraceEvent } from '../engine';
 
 /**
  * One engine, two worlds: the same order stream handled by a synchronous call chain and by an
@@ -188,10 +188,10 @@ export function downSideCommands(config: CompareConfig, id: DownstreamId, down: 
 }
 
 /** A fresh engine with both worlds set up from `config` at time 0. `listen` (if given) hears every
- * trace event from the first command on. */
-export function buildEngine(config: CompareConfig, listen?: (event: TraceEvent) => void): Engine {
+ * trace event (or those of `options.types`) from the first command on. */
+export function buildEngine(config: CompareConfig, listen?: (event: TraceEvent) => void, options?: SubscribeOptions): Engine {
   const engine = createEngine({ seed: config.seed, traceLimit: config.traceLimit, networkLatencyMs: NETWORK_LATENCY_MS });
-  if (listen) engine.subscribe(listen);
+  if (listen) engine.subscribe(listen, options);
   for (const command of setupCommands(config)) engine.apply(command);
   return engine;
 }

@@ -1,6 +1,6 @@
 import type { Engine, TraceEvent } from '../engine';
 import { planControl, refusal, type Control, type ControlRefusal, type Plan } from './controls';
-import { CompareMetrics } from './metrics';
+import { CompareMetrics, METRIC_EVENT_TYPES } from './metrics';
 import { buildEngine, downstreamOf, NETWORK_LATENCY_MS, workMs, type CompareConfig } from './model';
 
 /**
@@ -18,6 +18,11 @@ export class CompareRun {
   private readonly openingLimit: number;
   /** Events since the last `drain()`, for animation; null when nobody collects them. */
   private pending: TraceEvent[] | null;
+  /** Hears the trace: every event while the opening or the animation needs them, then only the
+   * metrics' types (the engine then does not even build the others, see Engine.subscribe). */
+  private readonly listen: (event: TraceEvent) => void;
+  private unsubscribe: () => void = () => {};
+  private narrowed = false;
 
   constructor(config: CompareConfig, options: { openingEvents?: number; collect?: boolean } = {}) {
     // A new engine starts every service at its first deployment.
@@ -31,11 +36,32 @@ export class CompareRun {
       networkLatencyMs: NETWORK_LATENCY_MS,
     });
     // Every event, from the setup commands on, whether it came from a command or from advancing.
-    this.engine = buildEngine(config, (event) => {
+    this.listen = (event) => {
       this.metrics.observe(event);
       if (this.opening.length < this.openingLimit) this.opening.push(event);
       this.pending?.push(event);
-    });
+    };
+    this.engine = buildEngine(config, this.listen, this.needsEveryEvent() ? undefined : { types: METRIC_EVENT_TYPES });
+    this.narrowed = !this.needsEveryEvent();
+    // buildEngine subscribed before the setup commands; the handle to narrow later comes from a
+    // second subscribe of the same listener (the engine keeps one entry per listener).
+    this.unsubscribe = this.engine.subscribe(this.listen);
+    this.narrowIfDone();
+  }
+
+  private needsEveryEvent(): boolean {
+    return this.pending !== null || this.opening.length < this.openingLimit;
+  }
+
+  /** Once nothing but the metrics listens, hear only their types. Called between advances, never
+   * from inside the listener (the engine is walking its listeners then). */
+  private narrowIfDone(): void {
+    if (this.narrowed) this.metrics.heardUntil(this.engine.lastTraceAt);
+    else if (!this.needsEveryEvent()) {
+      this.unsubscribe();
+      this.unsubscribe = this.engine.subscribe(this.listen, { types: METRIC_EVENT_TYPES });
+      this.narrowed = true;
+    }
   }
 
   get config(): CompareConfig {
@@ -63,6 +89,7 @@ export class CompareRun {
       this.metrics.recordFeature('sync', plan.sync);
       this.metrics.recordFeature('eda', plan.eda);
     }
+    this.narrowIfDone();
     return plan;
   }
 
@@ -77,6 +104,7 @@ export class CompareRun {
       const until = Math.min(t, boundary);
       // Everything reaches the metrics through the listener: no need to gather the trace.
       this.engine.advanceTo(until, { collect: false });
+      this.narrowIfDone();
       if (until === boundary) this.metrics.sample(this.engine.view());
     }
   }

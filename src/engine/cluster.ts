@@ -148,7 +148,7 @@ export function advanceHighWatermark(sim: Sim, p: PartitionState): void {
   for (const b of p.isr) hw = Math.min(hw, p.reportedLeo.get(b) ?? 0);
   if (!(hw > p.highWatermark)) return;
   p.highWatermark = hw;
-  sim.emit({ type: 'replicated', topic: p.topic, partition: p.id, highWatermark: hw, isr: [...p.isr] });
+  if (!sim.unheard('replicated')) sim.emit({ type: 'replicated', topic: p.topic, partition: p.id, highWatermark: hw, isr: [...p.isr] });
   // Answer the covered requests in their order and keep the rest, compacting in place (this runs
   // on every high watermark move, so no new array each time).
   const pendingAcks = p.pendingAcks;

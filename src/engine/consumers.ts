@@ -234,7 +234,7 @@ export function onPoll(sim: Sim, id: string, incarnation: number): void {
       });
     }
     consumer.positions.set(tp, next);
-    if (next > from) sim.emit({ type: 'delivered', group: group.id, consumer: id, topic: p.topic, partition: p.id, fromOffset: from, toOffset: next });
+    if (next > from && !sim.unheard('delivered')) sim.emit({ type: 'delivered', group: group.id, consumer: id, topic: p.topic, partition: p.id, fromOffset: from, toOffset: next });
   }
   if (consumer.commitMode === 'beforeProcess' || (readsOnly && consumer.commitMode === 'afterProcess')) {
     commitOffsets(sim, consumer, consumer.positions);

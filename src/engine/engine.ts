@@ -4,7 +4,7 @@ import { applyCommand, runEvent } from './dispatch';
 import { fail } from './errors';
 import { Prng } from './prng';
 import { EventQueue } from './queue';
-import type { TraceBody, TraceEvent } from './trace';
+import type { TraceBody, TraceEvent, TraceType } from './trace';
 import { TraceRing } from './traceRing';
 import type { KafkaRecord } from './types';
 import { buildView, type EngineView } from './view';
@@ -16,6 +16,15 @@ export interface LoggedCommand {
   readonly at: number;
   readonly afterEvents: number;
   readonly command: Command;
+}
+
+export interface SubscribeOptions {
+  /**
+   * Only these event types reach the listener. When no reader at all wants a type (no kept trace,
+   * no advance() collecting, no listener of every type or of this one), the engine does not build
+   * its events: they are only counted (traceCount and seq numbers stay as if they had been).
+   */
+  types?: readonly TraceType[];
 }
 
 export interface AdvanceOptions {
@@ -40,8 +49,11 @@ export interface Engine {
    * through this getter when needed: held and read later, the array shows the trace as it was.
    */
   readonly trace: readonly TraceEvent[];
-  /** Every trace event ever emitted, including those dropped from `trace`. */
+  /** Every trace event ever emitted, including those dropped from `trace` and those nobody heard. */
   readonly traceCount: number;
+  /** Time of the latest trace event emitted (heard or not), ms; 0 before any. A listener of some
+   * types only learns from it how far the trace has gone. */
+  readonly lastTraceAt: number;
   readonly commandLog: readonly LoggedCommand[];
   /** Validates and applies a command now. Throws EngineError and changes nothing if refused. */
   apply(command: Command): void;
@@ -65,8 +77,10 @@ export interface Engine {
   applyLogged(entry: LoggedCommand): void;
   /** A new engine with the same seed and commands, replayed to time t (t <= now): "step back". */
   rebuildAt(t: number): Engine;
-  /** Calls `listener` with every trace event as it happens; returns an unsubscribe function. */
-  subscribe(listener: (event: TraceEvent) => void): () => void;
+  /** Calls `listener` with every trace event (or those of `options.types`) as it happens; returns
+   * an unsubscribe function. A listener subscribes once: subscribing it again changes nothing
+   * (its types stay) and returns its unsubscribe function. */
+  subscribe(listener: (event: TraceEvent) => void, options?: SubscribeOptions): () => void;
 }
 
 const NO_EVENTS: readonly TraceEvent[] = Object.freeze([]);
@@ -82,6 +96,7 @@ class SimulationEngine implements Engine, Sim {
   now = 0;
   eventsRun = 0;
   traceCount = 0;
+  lastTraceAt = 0;
   private readonly queue = new EventQueue<SimEvent>();
   /** The kept trace (null when traceLimit is 0). */
   private readonly kept: TraceRing | null;
@@ -89,7 +104,11 @@ class SimulationEngine implements Engine, Sim {
   private readonly keptObjects: TraceEvent[] = [];
   private readUpTo = 0;
   private readonly log: LoggedCommand[] = [];
-  private readonly listeners = new Set<(event: TraceEvent) => void>();
+  /** Listeners, each with the types it hears (null: every type). */
+  private readonly listeners = new Map<(event: TraceEvent) => void, ReadonlySet<TraceType> | null>();
+  /** Listeners of every type, and per type the listeners of only some types that want it. */
+  private openListeners = 0;
+  private readonly typeListeners = new Map<TraceType, number>();
   /** Trace events produced by the current advance/step call, returned to its caller. */
   private batch: TraceEvent[] | null = null;
 
@@ -155,9 +174,17 @@ class SimulationEngine implements Engine, Sim {
     const event = body as TraceEvent;
     (event as { t: number }).t = this.now;
     (event as { seq: number }).seq = this.traceCount++;
+    this.lastTraceAt = this.now;
     this.kept?.push(event);
     if (this.batch) this.batch.push(event);
-    for (const listener of this.listeners) listener(event);
+    for (const [listener, types] of this.listeners) if (types === null || types.has(event.type)) listener(event);
+  }
+
+  unheard(type: TraceType): boolean {
+    if (this.kept !== null || this.batch !== null || this.openListeners > 0 || this.typeListeners.has(type)) return false;
+    this.traceCount++;
+    this.lastTraceAt = this.now;
+    return true;
   }
 
   apply(command: Command): void {
@@ -255,9 +282,26 @@ class SimulationEngine implements Engine, Sim {
     this.apply(entry.command);
   }
 
-  subscribe(listener: (event: TraceEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  subscribe(listener: (event: TraceEvent) => void, options?: SubscribeOptions): () => void {
+    if (this.listeners.has(listener)) return () => this.unsubscribe(listener);
+    const types = options?.types ? new Set(options.types) : null;
+    this.listeners.set(listener, types);
+    if (types === null) this.openListeners++;
+    else for (const type of types) this.typeListeners.set(type, (this.typeListeners.get(type) ?? 0) + 1);
+    return () => this.unsubscribe(listener);
+  }
+
+  private unsubscribe(listener: (event: TraceEvent) => void): void {
+    if (!this.listeners.has(listener)) return;
+    const types = this.listeners.get(listener)!;
+    this.listeners.delete(listener);
+    if (types === null) this.openListeners--;
+    else
+      for (const type of types) {
+        const left = this.typeListeners.get(type)! - 1;
+        if (left === 0) this.typeListeners.delete(type);
+        else this.typeListeners.set(type, left);
+      }
   }
 }
 

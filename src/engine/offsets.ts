@@ -11,13 +11,17 @@ import type { ConsumerState, Sim } from './world';
 export function commitOffsets(sim: Sim, consumer: ConsumerState, offsets: Map<string, number>): void {
   const group = sim.world.groups.get(consumer.group);
   if (!group) return;
-  const changed: Record<string, number> = {};
-  let any = false;
+  let moved = false;
+  // The event's offsets are gathered only when someone reads it (asked at the first move).
+  let changed: Record<string, number> | null = null;
   for (const [tp, off] of offsets) {
     if (group.committed.get(tp) === off) continue;
     group.committed.set(tp, off);
-    changed[tp] = off;
-    any = true;
+    if (!moved) {
+      moved = true;
+      if (!sim.unheard('committed')) changed = {};
+    }
+    if (changed !== null) changed[tp] = off;
   }
-  if (any) sim.emit({ type: 'committed', group: group.id, consumer: consumer.id, offsets: changed });
+  if (changed !== null) sim.emit({ type: 'committed', group: group.id, consumer: consumer.id, offsets: changed });
 }

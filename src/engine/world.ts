@@ -400,6 +400,12 @@ export interface Sim {
   /** Schedules `event` at time `at` with a reserved sequence number, in its own `lane` (< 0). */
   scheduleReserved(at: number, seq: number, event: SimEvent, lane: number): void;
   emit(body: TraceBody): void;
+  /**
+   * True when nobody reads trace events of `type` right now (no kept trace, no caller collecting,
+   * no listener of it): the event is then counted as emitted and the caller skips building it.
+   * For the busiest events only, whose bodies cost allocations (see Engine.subscribe).
+   */
+  unheard(type: import('./trace').TraceType): boolean;
 }
 
 export type { Emit };
