@@ -63,11 +63,17 @@ export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: Delive
       return 'done';
     }
     const type = r.headers.type;
-    for (const h of s.handlers) {
+    // Indexed loops: the handlers come from a frozen command, and for-of over a frozen array
+    // allocated an iterator result per step here (~150 bytes per record).
+    const handlers = s.handlers;
+    for (let i = 0; i < handlers.length; i++) {
+      const h = handlers[i];
       if (h.on !== '*' && h.on !== type) continue;
-      if (!h.emit) continue;
+      const emits = h.emit;
+      if (!emits) continue;
       origin ??= originOf(r);
-      for (const e of h.emit) {
+      for (let j = 0; j < emits.length; j++) {
+        const e = emits[j];
         publish(sim, consumer, producer, e.topic, e.key === 'none' ? null : r.key, r.value, Object.freeze({ type: e.eventType, origin }));
         s.stats.emitted++;
       }
