@@ -216,7 +216,9 @@ export function onProducerTick(sim: Sim, id: string): void {
     // One lookup of the topic and its accumulator per tick, not per record.
     const topic = sim.world.topics.get(producer.topic)!;
     const acc = accumulatorOf(producer, producer.topic);
-    for (let i = 0; i < count; i++) sendGenerated(sim, producer, topic, acc, producer.generated++);
+    const tick = tickScratch(count, topic.partitions.length);
+    for (let i = 0; i < count; i++) generate(sim, producer, topic, tick, i, producer.generated++);
+    accumulateTick(acc, tick, count, producer.headers);
     producer.stats.sent += count;
     // Where send() would have scheduled it, at the first record: nothing in between schedules.
     scheduleFlush(sim, producer);
@@ -236,10 +238,76 @@ function scheduleTick(sim: Sim, producer: ProducerState): void {
   sim.schedule(tickInterval(producer.ratePerSec), { kind: 'producerTick', producer: producer.id });
 }
 
-/** Generates record n's key and hands it to send() with its hash when that is known already.
- * Cycle and random keys come from a fixed set: their hashes are kept per index (keyHashCache).
- * Sequence keys never repeat, so they are hashed once here and never cached. */
-function sendGenerated(sim: Sim, producer: ProducerState, topic: TopicState, acc: TopicAccumulator, n: number): void {
+/**
+ * One generator tick's records before they join their batches: generated in order (every random
+ * draw in the order one send() per record made them), then put in batches whose arrays are
+ * allocated at their final size, since the tick knows how many records each partition gets.
+ * Growing them one push at a time allocated about three times their size (a million records a
+ * second spent most of their garbage there). Reused by every tick (nothing keeps it across calls).
+ */
+interface TickScratch {
+  keys: (string | null)[];
+  values: unknown[];
+  sizes: number[];
+  partitions: Int32Array;
+  /** Per partition: records this tick, then the next free index in a batch the tick started (-1:
+   * the batch was there before the tick, records are pushed). */
+  counts: Int32Array;
+  fill: Int32Array;
+}
+
+const scratch: TickScratch = { keys: [], values: [], sizes: [], partitions: new Int32Array(1024), counts: new Int32Array(64), fill: new Int32Array(64).fill(-1) };
+
+function tickScratch(count: number, partitions: number): TickScratch {
+  if (scratch.partitions.length < count) scratch.partitions = new Int32Array(Math.max(count, scratch.partitions.length * 2));
+  if (scratch.counts.length < partitions) {
+    scratch.counts = new Int32Array(Math.max(partitions, scratch.counts.length * 2));
+    scratch.fill = new Int32Array(scratch.counts.length).fill(-1);
+  }
+  return scratch;
+}
+
+/** Puts the tick's `count` records into their partitions' batches, in generation order. Batches are
+ * started in the order their partition first comes up, as send() per record started them. */
+function accumulateTick(acc: TopicAccumulator, tick: TickScratch, count: number, headers: Headers): void {
+  const { keys, values, sizes, partitions, counts, fill } = tick;
+  for (let i = 0; i < count; i++) counts[partitions[i]]++;
+  for (let i = 0; i < count; i++) {
+    const partition = partitions[i];
+    const size = sizes[i];
+    let batch = acc.batches[partition];
+    if (batch === undefined) {
+      const n = counts[partition];
+      batch = acc.batches[partition] = { keys: new Array(n), values: new Array(n), headers: new Array(n), sizes: new Array(n), bytes: 0 };
+      acc.order.push(partition);
+      fill[partition] = 0;
+    }
+    const at = fill[partition];
+    if (at >= 0) {
+      batch.keys[at] = keys[i];
+      batch.values[at] = values[i];
+      batch.headers[at] = headers;
+      batch.sizes[at] = size;
+      fill[partition] = at + 1;
+    } else {
+      batch.keys.push(keys[i]);
+      batch.values.push(values[i]);
+      batch.headers.push(headers);
+      batch.sizes.push(size);
+    }
+    batch.bytes += size;
+  }
+  for (let i = 0; i < count; i++) {
+    counts[partitions[i]] = 0;
+    fill[partitions[i]] = -1;
+  }
+}
+
+/** Generates record n (the tick's i-th): its key (with its hash when that is known already), value,
+ * size and partition, into the tick's scratch. Cycle and random keys come from a fixed set: their
+ * hashes are kept per index (keyHashCache). Sequence keys never repeat, so they are hashed once
+ * here and never cached. */
+function generate(sim: Sim, producer: ProducerState, topic: TopicState, tick: TickScratch, i: number, n: number): void {
   const pattern = producer.keys;
   let key: string | null;
   let hash = -1;
@@ -272,13 +340,16 @@ function sendGenerated(sim: Sim, producer: ProducerState, topic: TopicState, acc
   }
   // The value model (values.ts) draws nothing from sim.rng, so keys stay the same whatever it is.
   const value = producer.values === 'counter' ? n : generatedValue(producer.values, sim.cfg.seed, producer.valuesHash, n, key, sim.now);
-  // As send() does it, without looking the topic and the accumulator up again.
+  // As send() does it, without looking the topic up again.
   const size = estimateSize(key, value);
   let partition: number;
   if (hash >= 0) partition = hash % topic.partitions.length;
   else if (key !== null) partition = partitionOfKey(sim, topic, key);
   else partition = stickyPartition(sim, producer, topic.name, size);
-  accumulate(acc, partition, key, value, producer.headers, size);
+  tick.keys[i] = key;
+  tick.values[i] = value;
+  tick.sizes[i] = size;
+  tick.partitions[i] = partition;
 }
 
 /** linger.ms passed: every accumulated batch becomes a produce request to its partition leader. */
