@@ -7,7 +7,8 @@
  * Sync: user -> order-api -> payment-api, inventory-api, email-api (2-3 ms each, enough threads).
  * EDA: producer (acks=all, RF 3) -> orders (12 partitions) -> payment, inventory, email groups
  * (4-6 instances, 2-3 ms per record, idempotent), each publishing a result event per order.
- * traceLimit 0 (the metrics listen to every event; nothing is kept). The run is checked: every
+ * traceLimit 0 (nothing is kept; the metrics hear only the event types they read, so the engine
+ * skips building the others, see Engine.subscribe). The run is checked: every
  * order accepted and fully handled on both sides. Also timed once each with only one side fed
  * orders, to show where the time goes. The verdict reads CPU time (user + system of this process,
  * see harness.ts Timed.cpuMs): on the shared bench machine wall time mostly measures the other
