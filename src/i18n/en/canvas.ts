@@ -90,6 +90,10 @@ export const canvas = {
   'canvas.service.deadLettered': 'to DLQ',
   'canvas.service.dropped': 'dropped',
   'canvas.service.duplicatesSkipped': 'duplicates skipped',
+  'canvas.service.saved': 'saved',
+  'canvas.service.published': 'published',
+  'canvas.service.lost': 'never published',
+  'canvas.service.pending': 'in outbox',
   'canvas.service.down': 'down',
 
   'canvas.consumer.group': 'group {{group}}',

@@ -92,6 +92,10 @@ export const canvas: Record<keyof typeof en, string> = {
   'canvas.service.deadLettered': 'ไป DLQ',
   'canvas.service.dropped': 'ทิ้งไป',
   'canvas.service.duplicatesSkipped': 'ข้ามที่ซ้ำ',
+  'canvas.service.saved': 'บันทึกแล้ว',
+  'canvas.service.published': 'publish แล้ว',
+  'canvas.service.lost': 'ไม่เคย publish',
+  'canvas.service.pending': 'ใน outbox',
   'canvas.service.down': 'หยุดทำงาน',
 
   'canvas.consumer.group': 'กลุ่ม {{group}}',

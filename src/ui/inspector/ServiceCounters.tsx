@@ -1,4 +1,5 @@
 import { useT, type MessageKey } from '../../i18n';
+import type { DatabaseView } from '../../engine';
 import type { NodeOf } from '../../scenario';
 import { useKafe, useKafeData } from '../../store';
 
@@ -27,6 +28,7 @@ export function ServiceCounters({ node }: { node: NodeOf<'service'> }) {
   const stats = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.stats ?? null);
   const txn = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.transactions ?? null);
   const failureEvents = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.failureEvents ?? null);
+  const database = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.database ?? null);
   if (!running || !stats) return null;
   return (
     <div className="live__block">
@@ -57,7 +59,42 @@ export function ServiceCounters({ node }: { node: NodeOf<'service'> }) {
           </>
         )}
       </dl>
+      {database && <DatabaseCounters database={database} />}
       {node.props.ruleField !== '' && <p className="field__hint">{t('inspector.counter.ruleHint', { field: node.props.ruleField, above: node.props.ruleAbove })}</p>}
     </div>
+  );
+}
+
+/** The counters of each database mode, in order: what lesson 18 compares (saved vs published). */
+const DATABASE_COUNTERS: Record<DatabaseView['mode'], readonly (keyof DatabaseView & keyof typeof DB_LABEL)[]> = {
+  dualWrite: ['rows', 'published', 'lost', 'crashes', 'alreadySaved'],
+  outbox: ['rows', 'published', 'pending', 'republished', 'crashes', 'alreadySaved'],
+};
+
+const DB_LABEL = {
+  rows: 'inspector.counter.rows',
+  published: 'inspector.counter.published',
+  lost: 'inspector.counter.lost',
+  pending: 'inspector.counter.pending',
+  republished: 'inspector.counter.republished',
+  crashes: 'inspector.counter.crashes',
+  alreadySaved: 'inspector.counter.alreadySaved',
+} as const satisfies Record<string, MessageKey>;
+
+/** A service's database (dual write or outbox): rows saved against events published. */
+function DatabaseCounters({ database }: { database: DatabaseView }) {
+  const { t } = useT();
+  return (
+    <>
+      <p className="field__label">{t('inspector.counter.dbTitle')}</p>
+      <dl className="counters" data-testid="database-counters" data-mode={database.mode}>
+        {DATABASE_COUNTERS[database.mode].map((c) => (
+          <div key={c} className="counters__item" data-counter={c}>
+            <dt>{t(DB_LABEL[c])}</dt>
+            <dd>{database[c].toLocaleString()}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }

@@ -94,6 +94,17 @@ function ServiceDetail({ id, data, selected }: NodeProps<KafeFlowNode<'service'>
           <Stat key={c.name} label={t(`canvas.service.${c.name}`)} value={live[c.name]} tone={c.tone} />
         ))}
       </div>
+      {live.dbMode !== null && (
+        <div className="kafe-node__stats" data-testid="database-stats" data-saved={live.dbRows} data-published={live.dbPublished} data-lost={live.dbLost} data-pending={live.dbPending}>
+          <Stat label={t('canvas.service.saved')} value={live.dbRows} tone="good" />
+          <Stat label={t('canvas.service.published')} value={live.dbPublished} tone="good" />
+          {live.dbMode === 'dualWrite' ? (
+            <Stat label={t('canvas.service.lost')} value={live.dbLost} tone="bad" />
+          ) : (
+            <Stat label={t('canvas.service.pending')} value={live.dbPending} tone="good" />
+          )}
+        </div>
+      )}
     </NodeShell>
   );
 }
@@ -105,8 +116,16 @@ function serviceLive(view: EngineView, serviceNode: Readonly<Record<string, stri
   const members = groups.flatMap((g) => g.members.filter((m) => services.some((sv) => m.service === sv.id || sv.members.includes(m.id))));
   const live = { processed: 0, failed: 0, deadLettered: 0, dropped: 0, duplicatesSkipped: 0 };
   for (const sv of services) for (const c of COUNTERS) live[c.name] += sv.stats[c.name];
+  // A node maps to one engine service; its database's counters, flat (the live feed compares
+  // selections shallowly, so a nested object would re-render the node on every frame).
+  const database = services.find((sv) => sv.database !== undefined)?.database;
   return {
     ...live,
+    dbMode: database?.mode ?? null,
+    dbRows: database?.rows ?? 0,
+    dbPublished: database?.published ?? 0,
+    dbLost: database?.lost ?? 0,
+    dbPending: database?.pending ?? 0,
     lag: groups.reduce((n, g) => n + g.totalLag, 0),
     down: services.some((sv) => sv.down),
     rebalancing: groups.some((g) => g.state === 'PreparingRebalance'),
