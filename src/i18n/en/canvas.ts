@@ -94,6 +94,8 @@ export const canvas = {
   'canvas.service.published': 'published',
   'canvas.service.lost': 'never published',
   'canvas.service.pending': 'in outbox',
+  'canvas.service.lostCount': '{{n}} never published',
+  'canvas.service.pendingCount': '{{n}} in outbox',
   'canvas.service.down': 'down',
 
   'canvas.consumer.group': 'group {{group}}',

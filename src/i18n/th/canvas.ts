@@ -96,6 +96,8 @@ export const canvas: Record<keyof typeof en, string> = {
   'canvas.service.published': 'publish แล้ว',
   'canvas.service.lost': 'ไม่เคย publish',
   'canvas.service.pending': 'ใน outbox',
+  'canvas.service.lostCount': '{{n}} ไม่เคย publish',
+  'canvas.service.pendingCount': '{{n}} ใน outbox',
   'canvas.service.down': 'หยุดทำงาน',
 
   'canvas.consumer.group': 'กลุ่ม {{group}}',

@@ -39,9 +39,18 @@ function ServiceNodeImpl(props: NodeProps<KafeFlowNode<'service'>>) {
 function ServiceSummary({ id, data, selected }: NodeProps<KafeFlowNode<'service'>>) {
   const { t } = useT();
   const live = useLive(id, id, (s) => {
-    const { lag, down } = serviceLive(s.frame.view, s.ids.serviceNode, id);
-    return { lag, down };
+    const { lag, down, dbMode, dbLost, dbPending } = serviceLive(s.frame.view, s.ids.serviceNode, id);
+    return { lag, down, dbMode, dbLost, dbPending };
   });
+  // A service with a database also says what lesson 18 watches: events lost, or waiting.
+  const database =
+    live.dbMode === 'dualWrite' ? (
+      <span className={live.dbLost > 0 ? 'kafe-figure--bad' : undefined} data-lost={live.dbLost}>
+        {t('canvas.service.lostCount', { n: formatCount(live.dbLost) })}
+      </span>
+    ) : live.dbMode === 'outbox' ? (
+      <span data-pending={live.dbPending}>{t('canvas.service.pendingCount', { n: formatCount(live.dbPending) })}</span>
+    ) : null;
   return (
     <NodeShell
       id={id}
@@ -51,7 +60,16 @@ function ServiceSummary({ id, data, selected }: NodeProps<KafeFlowNode<'service'
       handles={IN_OUT}
       status={live.down ? 'down' : 'ok'}
       badges={live.down ? <span className="kafe-pill kafe-pill--down">{t('canvas.service.down')}</span> : undefined}
-      summary={{ figure: <span className={live.lag > 0 ? 'kafe-figure--bad' : undefined} data-lag={live.lag}>{t('canvas.consumer.lag', { n: formatCount(live.lag) })}</span> }}
+      summary={{
+        figure: (
+          <>
+            <span className={live.lag > 0 ? 'kafe-figure--bad' : undefined} data-lag={live.lag}>
+              {t('canvas.consumer.lag', { n: formatCount(live.lag) })}
+            </span>
+            {database && <span className="kafe-node__figure-line">{database}</span>}
+          </>
+        ),
+      }}
     />
   );
 }
