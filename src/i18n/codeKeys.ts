@@ -50,6 +50,7 @@ export const EXPORT_NOTE_KEYS: { readonly [C in ExportNoteCode]: MessageKey } = 
   badConnection: 'export.note.badConnection',
   instances: 'export.note.instances',
   joinsLater: 'export.note.joinsLater',
+  databaseNotExported: 'export.note.databaseNotExported',
   timelineNotExported: 'export.note.timelineNotExported',
 };
 

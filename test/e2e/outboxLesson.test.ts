@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { pageErrors, SCREENSHOT_DIR, useApp } from './harness';
+import { pageErrors, screenshot, SCREENSHOT_DIR, useApp } from './harness';
 import { flowNode, inspector, lesson, openStepLink, playUntilReached, reached, screenshotsAtSizes, select, setText, showInspector } from './lessonDriver';
 
 /**
@@ -74,6 +74,10 @@ test('lesson 18 by hand: a relay crash publishes events again, and the Warehouse
   await select(page, 'order-service');
   expect(await count(page, 'republished')).toBeGreaterThan(0);
   await screenshotsAtSizes(page, 'outbox-duplicates', () => showDatabase(page));
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await showDatabase(page);
+  await screenshot(page, 'outbox-duplicates-1920x1080');
+  await page.setViewportSize({ width: 1366, height: 768 });
   expect(pageErrors(page)).toEqual([]);
 }, JOURNEY_MS);
 
