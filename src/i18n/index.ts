@@ -76,9 +76,7 @@ export async function switchLanguage(i18n: I18n, lang: Lang): Promise<void> {
   await i18n.changeLanguage(lang);
 }
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
-
-export { useT } from './useT';
+export { useT, type Translate } from './useT';
 
 /** Outside React: the string for a first-paint `key` in `lang`, English when missing (or Thai not loaded). */
 export function translate(lang: Lang, key: CoreKey): string {

@@ -1,7 +1,9 @@
 import type { i18n as I18n } from 'i18next';
 import { useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import { I18nContext } from 'react-i18next';
-import type { Translate } from './index';
+import type { MessageKey } from './en';
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 /**
  * The translate function for the current language, typed by message key.
