@@ -144,8 +144,16 @@ function parseStep(file: string, line: number, lines: string[]): Parsed<StepText
   if (parts.hint) step.hint = joined('hint');
   if (parts.explanation) step.explanation = joined('explanation');
   if (parts.predict) {
-    const choices = parts.predict.filter((l) => /^\s*[-*]\s+/.test(l)).map((l) => l.replace(/^\s*[-*]\s+/, '').trim());
-    const question = parts.predict.filter((l) => !/^\s*[-*]\s+/.test(l)).join('\n').trim();
+    // The question is everything before the first bullet; a choice runs on over the lines that
+    // follow its bullet (Markdown continuation lines) until the next bullet.
+    const bullet = /^\s*[-*]\s+/;
+    const first = parts.predict.findIndex((l) => bullet.test(l));
+    const question = (first < 0 ? parts.predict : parts.predict.slice(0, first)).join('\n').trim();
+    const choices: string[] = [];
+    for (const l of first < 0 ? [] : parts.predict.slice(first)) {
+      if (bullet.test(l)) choices.push(l.replace(bullet, '').trim());
+      else if (l.trim() !== '') choices[choices.length - 1] += ` ${l.trim()}`;
+    }
     if (!question || choices.length < 2) return fail(file, partLine.predict, '"### Predict" needs a question and a bullet list of at least two choices');
     step.predict = { question, choices };
   }

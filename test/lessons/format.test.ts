@@ -61,6 +61,13 @@ describe('a malformed lesson fails with the file, the line and what is wrong', (
     expect(problemsOf(lesson(fm))).toContainEqual(expect.stringContaining('no "### Predict" section'));
   });
 
+  test('a choice written over two lines stays one choice; the question keeps only its own lines', () => {
+    const fm = VALID.replace('  - id: one', '  - id: one\n    predict: 1');
+    const c = loadCourse({ 'lessons/99-demo.md': lesson(fm, '## one\nDo it.\n\n### Predict\nWhat\nhappens?\n- it is aborted: the new producer fences\n  the old one\n- it is committed\n\n## summary\n- x') });
+    expect(c.problems).toEqual([]);
+    expect(c.lessons[0].english.text.steps.one.predict).toEqual({ question: 'What\nhappens?', choices: ['it is aborted: the new producer fences the old one', 'it is committed'] });
+  });
+
   test('a lesson without frontmatter is refused on line 1', () => {
     expect(problemsOf('# Just markdown')).toEqual(['lessons/99-demo.md:1: a lesson starts with YAML frontmatter between two "---" lines']);
   });
