@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { pageErrors, useApp } from './harness';
+import { pageErrors, screenshot, useApp } from './harness';
 import { flowNode, inspector, lesson, openStepLink, panClearOfLesson, playUntilReached, screenshotsAtSizes, setText, showInspector } from './lessonDriver';
 
 /**
@@ -125,6 +125,12 @@ test('lesson 17 opens left to right: order-status waits to the right of Order se
     await page.locator('.react-flow__controls-fitview').click();
     await page.waitForTimeout(400);
   });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(400);
+  await screenshot(page, 'sagas-opening-1920x1080');
+  // The author's source comment at the top of the lesson is not shown.
+  expect(await lesson(page).textContent()).not.toContain('<!--');
   expect(pageErrors(page)).toEqual([]);
 }, JOURNEY_MS);
 
