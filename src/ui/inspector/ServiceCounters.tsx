@@ -1,6 +1,7 @@
 import { useT, type MessageKey } from '../../i18n';
 import type { NodeOf } from '../../scenario';
 import { useKafe, useKafeData } from '../../store';
+import { Counters, type CounterItem } from './Counters';
 
 const COUNTERS = ['processed', 'emitted', 'filtered', 'failed', 'deadLettered', 'dropped', 'duplicatesSkipped'] as const;
 type Counter = (typeof COUNTERS)[number];
@@ -19,7 +20,8 @@ const LABEL: Record<Counter, MessageKey> = {
  * Every counter of a running service, at any zoom (the canvas node shows a few, and only when
  * zoomed in): what lessons on delivery and failures ask the learner to watch (dropped, duplicates
  * skipped) and what a rule lets through or filters out. Always all of them, zeros included, so a
- * learner can see that something did NOT happen.
+ * learner can see that something did NOT happen; failure events and transactions once the service
+ * has them.
  */
 export function ServiceCounters({ node }: { node: NodeOf<'service'> }) {
   const { t } = useT();
@@ -28,36 +30,14 @@ export function ServiceCounters({ node }: { node: NodeOf<'service'> }) {
   const txn = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.transactions ?? null);
   const failureEvents = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.failureEvents ?? null);
   if (!running || !stats) return null;
-  return (
-    <div className="live__block">
-      <p className="field__label">{t('inspector.counter.title')}</p>
-      <dl className="counters" data-testid="service-counters">
-        {COUNTERS.map((c) => (
-          <div key={c} className="counters__item" data-counter={c}>
-            <dt>{t(LABEL[c])}</dt>
-            <dd>{stats[c].toLocaleString()}</dd>
-          </div>
-        ))}
-        {failureEvents !== null && (
-          <div className="counters__item" data-counter="failureEvents">
-            <dt>{t('inspector.counter.failureEvents', { type: node.props.failureEmits })}</dt>
-            <dd>{failureEvents.toLocaleString()}</dd>
-          </div>
-        )}
-        {txn && (
-          <>
-            <div className="counters__item" data-counter="txnCommitted">
-              <dt>{t('inspector.counter.txnCommitted')}</dt>
-              <dd>{txn.committed.toLocaleString()}</dd>
-            </div>
-            <div className="counters__item" data-counter="txnAborted">
-              <dt>{t('inspector.counter.txnAborted')}</dt>
-              <dd>{txn.aborted.toLocaleString()}</dd>
-            </div>
-          </>
-        )}
-      </dl>
-      {node.props.ruleField !== '' && <p className="field__hint">{t('inspector.counter.ruleHint', { field: node.props.ruleField, above: node.props.ruleAbove })}</p>}
-    </div>
-  );
+  const items: CounterItem[] = COUNTERS.map((c) => ({ name: c, labelKey: LABEL[c], value: stats[c] }));
+  if (failureEvents !== null)
+    items.push({ name: 'failureEvents', labelKey: 'inspector.counter.failureEvents', labelParams: { type: node.props.failureEmits }, value: failureEvents });
+  if (txn)
+    items.push(
+      { name: 'txnCommitted', labelKey: 'inspector.counter.txnCommitted', value: txn.committed },
+      { name: 'txnAborted', labelKey: 'inspector.counter.txnAborted', value: txn.aborted },
+    );
+  const ruleHint = node.props.ruleField !== '' ? t('inspector.counter.ruleHint', { field: node.props.ruleField, above: node.props.ruleAbove }) : undefined;
+  return <Counters titleKey="inspector.counter.title" testId="service-counters" items={items} hint={ruleHint} />;
 }
