@@ -88,7 +88,7 @@ export interface ServicePlan extends ReaderPlan {
   failureRate: number;
   maxAttempts: number;
   idempotent: boolean;
-  /** The canvas runs it in Kafka transactions (exactly-once); the script says it does not. */
+  /** The canvas runs it in Kafka transactions (exactly-once); so does its script (kafkajs transactions). */
   transactional: boolean;
   retryTopic: string | null;
   deadLetterTopic: string | null;

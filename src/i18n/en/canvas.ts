@@ -53,6 +53,8 @@ export const canvas = {
   'canvas.producer.sent': 'sent',
   'canvas.producer.acked': 'acked',
   'canvas.producer.failed': 'failed',
+  'canvas.producer.writtenTwice': 'written twice',
+  'canvas.producer.notRewritten': 'retries not rewritten',
 
   'canvas.topic.summaryOne': '1 partition · RF {{rf}}',
   'canvas.topic.summary': '{{n}} partitions · RF {{rf}}',
@@ -96,6 +98,10 @@ export const canvas = {
   'canvas.service.pending': 'in outbox',
   'canvas.service.lostCount': '{{n}} never published',
   'canvas.service.pendingCount': '{{n}} in outbox',
+  'canvas.service.txnCommitted': 'txns committed',
+  'canvas.service.txnAborted': 'txns aborted',
+  'canvas.service.abortedRead': 'aborted read',
+  'canvas.service.abortedSkipped': 'aborted skipped',
   'canvas.service.down': 'down',
 
   'canvas.consumer.group': 'group {{group}}',
@@ -106,6 +112,8 @@ export const canvas = {
   'canvas.consumer.idle': 'Connect a topic to this group to start reading.',
   'canvas.consumer.lag': 'lag {{n}}',
   'canvas.consumer.lagLabel': 'lag',
+  'canvas.consumer.abortedRead': 'aborted read',
+  'canvas.consumer.abortedSkipped': 'aborted skipped',
 
   'canvas.broker.up': 'up',
   'canvas.broker.down': 'down',

@@ -55,6 +55,8 @@ export const canvas: Record<keyof typeof en, string> = {
   'canvas.producer.sent': 'ส่งแล้ว',
   'canvas.producer.acked': 'ยืนยันแล้ว',
   'canvas.producer.failed': 'ล้มเหลว',
+  'canvas.producer.writtenTwice': 'ถูกเขียนสองครั้ง',
+  'canvas.producer.notRewritten': 'retry ไม่ถูกเขียนซ้ำ',
 
   'canvas.topic.summaryOne': '1 partition · RF {{rf}}',
   'canvas.topic.summary': '{{n}} partition · RF {{rf}}',
@@ -98,6 +100,10 @@ export const canvas: Record<keyof typeof en, string> = {
   'canvas.service.pending': 'ใน outbox',
   'canvas.service.lostCount': '{{n}} ไม่เคย publish',
   'canvas.service.pendingCount': '{{n}} ใน outbox',
+  'canvas.service.txnCommitted': 'txn ที่ commit',
+  'canvas.service.txnAborted': 'txn ที่ abort',
+  'canvas.service.abortedRead': 'อ่านที่ abort',
+  'canvas.service.abortedSkipped': 'ข้ามที่ abort',
   'canvas.service.down': 'หยุดทำงาน',
 
   'canvas.consumer.group': 'กลุ่ม {{group}}',
@@ -108,6 +114,8 @@ export const canvas: Record<keyof typeof en, string> = {
   'canvas.consumer.idle': 'เชื่อม topic เข้ากับกลุ่มนี้เพื่อเริ่มอ่าน',
   'canvas.consumer.lag': 'lag {{n}}',
   'canvas.consumer.lagLabel': 'lag',
+  'canvas.consumer.abortedRead': 'อ่านที่ abort',
+  'canvas.consumer.abortedSkipped': 'ข้ามที่ abort',
 
   'canvas.broker.up': 'ทำงาน',
   'canvas.broker.down': 'ล่ม',

@@ -11,12 +11,14 @@ import type { KafeFlowNode } from './types';
 
 type ServiceProps = Extract<ScenarioNode, { kind: 'service' }>['props'];
 type Live = ReturnType<typeof serviceLive>;
-type Counter = 'processed' | 'failed' | 'dropped' | 'deadLettered' | 'duplicatesSkipped';
+type Counter = 'processed' | 'failed' | 'dropped' | 'deadLettered' | 'duplicatesSkipped' | 'txnCommitted' | 'txnAborted' | 'abortedRead' | 'abortedSkipped';
 
 /**
  * The counters a service shows, in order, and when: a counter that can stay at 0 in a lesson
  * the learner watches move ("dropped" while a failure chance is set, "duplicates skipped" while
- * the service is idempotent) shows from the start; the others once they are above 0.
+ * the service is idempotent) shows from the start; the others once they are above 0 (the
+ * transaction counters of lesson 16: its own commits and aborts, and the records of aborted
+ * transactions its instances read or skipped).
  */
 const COUNTERS: readonly { name: Counter; tone: 'good' | 'bad'; shown: (props: ServiceProps, live: Live) => boolean }[] = [
   { name: 'processed', tone: 'good', shown: () => true },
@@ -24,7 +26,14 @@ const COUNTERS: readonly { name: Counter; tone: 'good' | 'bad'; shown: (props: S
   { name: 'dropped', tone: 'bad', shown: (props, live) => props.failureRate > 0 || live.dropped > 0 },
   { name: 'deadLettered', tone: 'bad', shown: (_, live) => live.deadLettered > 0 },
   { name: 'duplicatesSkipped', tone: 'good', shown: (props, live) => props.idempotent || live.duplicatesSkipped > 0 },
+  { name: 'txnCommitted', tone: 'good', shown: (_, live) => live.txnCommitted > 0 },
+  { name: 'txnAborted', tone: 'bad', shown: (_, live) => live.txnAborted > 0 },
+  { name: 'abortedRead', tone: 'bad', shown: (_, live) => live.abortedRead > 0 },
+  { name: 'abortedSkipped', tone: 'good', shown: (_, live) => live.abortedSkipped > 0 },
 ];
+
+/** The counters read straight from the service's stats. */
+const STAT_COUNTERS = ['processed', 'failed', 'deadLettered', 'dropped', 'duplicatesSkipped'] as const;
 
 /**
  * A service: a consumer group that does work and emits new events. Shows its instances and the
@@ -109,7 +118,7 @@ function ServiceDetail({ id, data, selected }: NodeProps<KafeFlowNode<'service'>
         data-duplicates-skipped={live.duplicatesSkipped}
       >
         {COUNTERS.filter((c) => c.shown(props, live)).map((c) => (
-          <Stat key={c.name} label={t(`canvas.service.${c.name}`)} value={live[c.name]} tone={c.tone} />
+          <Stat key={c.name} label={t(`canvas.service.${c.name}`)} value={live[c.name]} tone={c.tone} counter={c.name} />
         ))}
       </div>
       {live.dbMode !== null && (
@@ -132,8 +141,16 @@ function serviceLive(view: EngineView, serviceNode: Readonly<Record<string, stri
   const services = view.services.filter((sv) => serviceNode[sv.id] === nodeId);
   const groups = view.groups.filter((g) => services.some((sv) => sv.group === g.id));
   const members = groups.flatMap((g) => g.members.filter((m) => services.some((sv) => m.service === sv.id || sv.members.includes(m.id))));
-  const live = { processed: 0, failed: 0, deadLettered: 0, dropped: 0, duplicatesSkipped: 0 };
-  for (const sv of services) for (const c of COUNTERS) live[c.name] += sv.stats[c.name];
+  const live = { processed: 0, failed: 0, deadLettered: 0, dropped: 0, duplicatesSkipped: 0, txnCommitted: 0, txnAborted: 0, abortedRead: 0, abortedSkipped: 0 };
+  for (const sv of services) {
+    for (const c of STAT_COUNTERS) live[c] += sv.stats[c];
+    live.txnCommitted += sv.transactions?.committed ?? 0;
+    live.txnAborted += sv.transactions?.aborted ?? 0;
+  }
+  for (const m of members) {
+    live.abortedRead += m.abortedRead ?? 0;
+    live.abortedSkipped += m.abortedSkipped ?? 0;
+  }
   // A node maps to one engine service; its database's counters, flat (the live feed compares
   // selections shallowly, so a nested object would re-render the node on every frame).
   const database = services.find((sv) => sv.database !== undefined)?.database;
