@@ -88,9 +88,13 @@ test('lesson 16 by hand: a killed transactional service holds the LSO back; Rest
   const page = await openStep('half-done');
   await select(page, 'payment-service');
   await inspector(page).getByLabel('Transactions (exactly-once)').check();
-  await play(page, 1100);
+  // Played until a transaction has written to ledger (its LSO column appears), however slowly the
+  // machine draws frames; then paused.
+  await playButton(page).click();
+  await page.waitForTimeout(1100);
   await select(page, 'ledger');
-  await expect.poll(() => inspector(page).getByRole('columnheader', { name: 'LSO' }).count()).toBe(1);
+  await expect.poll(() => inspector(page).getByRole('columnheader', { name: 'LSO' }).count(), { timeout: 20_000 }).toBe(1);
+  await playButton(page).click();
   await select(page, 'payment-service');
   const instance = inspector(page).locator('[data-instance="payment-service-0"]');
   // As the text says: if the kill fell between two transactions (LSO = HW), Restart and Kill again.

@@ -71,6 +71,14 @@ export async function select(page: Page, id: string): Promise<void> {
   await panToShow(page, box, box);
   await restingBox(page, flowNode(page, id));
   await flowNode(page, id).click();
+  // A click that lands while the canvas redraws the node can miss it; a learner clicks again.
+  const picker = page.getByTestId('node-picker');
+  await expect
+    .poll(async () => {
+      if ((await picker.inputValue()) !== id) await flowNode(page, id).click();
+      return picker.inputValue();
+    }, { timeout: 10_000 })
+    .toBe(id);
 }
 
 /** Screenshots at a laptop's and a phone's size (`<name>-1366x768`, `<name>-390x844`), running
