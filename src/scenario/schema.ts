@@ -13,7 +13,7 @@ import { COMMANDS, VALUE_MODELS, type Command, type ValueModel } from '../engine
  *   broker...), as engine commands with the moment they were applied. Replaying setup + timeline
  *   from the seed rebuilds any moment exactly.
  */
-export const SCENARIO_VERSION = 4;
+export const SCENARIO_VERSION = 5;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'ids use 1-40 letters, digits, "_" or "-"');
 const topicName = z.string().regex(/^[A-Za-z0-9._-]{1,60}$/, 'topic names use 1-60 letters, digits, ".", "_" or "-"');
@@ -103,6 +103,14 @@ export const serviceProps = z.object({
    */
   failureEmits: optionalEventType,
   reactsTo: optionalEventType,
+  /**
+   * The outbox pattern (lesson 18, engine database.ts). database: 'none', or the service saves
+   * each record it handles as a row and publishes its events by 'dualWrite' (after the commit) or
+   * through an 'outbox' and its relay. crashChance: chance (0..1) that its process dies at the
+   * risky moment (right after the database commit; the relay before marking rows sent).
+   */
+  database: z.enum(['none', 'dualWrite', 'outbox']),
+  crashChance: z.number().min(0).max(1),
 });
 
 export const consumerProps = z.object({
