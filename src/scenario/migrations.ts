@@ -75,6 +75,11 @@ export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
   1: (document) => mapProps(document, (kind, props) => withAdded(ADDED_IN_2, kind, props)),
   2: (document) => mapProps(document, (kind, props) => withAdded(ADDED_IN_3, kind, props)),
   3: (document) => mapProps(document, (kind, props) => withAdded(ADDED_IN_4, kind, props)),
+  // Version 5 added optional schema-registry props (a producer's schema, a topic's compatibility
+  // and registered versions, a service's reader schema); absent means no registry, as before, so
+  // a version 4 document needs nothing. The version still moved so that an older Kafé refuses a
+  // canvas with schemas instead of silently dropping them.
+  4: (document) => document,
 };
 
 export function migrate(

@@ -135,6 +135,42 @@ export const SHARE_DEFAULTS: Readonly<Record<number, Defaults>> = {
     consumer: { instances: 1, processingMs: 5, assignor: 'cooperative-sticky', autoOffsetReset: 'earliest', commitMode: 'auto', isolationLevel: 'read_uncommitted' },
     broker: {},
   },
+  // Version 5's props are optional (absent = no schema registry): nothing new to leave out.
+  5: {
+    producer: { ratePerSec: 1, keyPattern: 'none', keys: [], keyPrefix: 'key-', keyCount: 10, eventType: 'EventHappened', acks: 'all', idempotent: true, values: 'counter', requestTimeoutMs: 30_000 },
+    topic: {
+      partitions: 3,
+      replicationFactor: 3,
+      minInsyncReplicas: 2,
+      retentionMs: 604_800_000,
+      cleanupPolicy: 'delete',
+      retentionBytes: null,
+      segmentRecords: 1000,
+      deleteRetentionMs: 86_400_000,
+    },
+    service: {
+      instances: 1,
+      processingMs: 20,
+      failureRate: 0,
+      maxAttempts: 3,
+      idempotent: false,
+      assignor: 'cooperative-sticky',
+      autoOffsetReset: 'earliest',
+      emits: 'EventProcessed',
+      retryTopic: null,
+      deadLetterTopic: null,
+      ruleField: '',
+      ruleAbove: 0,
+      ruleCount: 1,
+      ruleWindowMs: 1000,
+      transactional: false,
+      isolationLevel: 'read_uncommitted',
+      failureEmits: '',
+      reactsTo: '',
+    },
+    consumer: { instances: 1, processingMs: 5, assignor: 'cooperative-sticky', autoOffsetReset: 'earliest', commitMode: 'auto', isolationLevel: 'read_uncommitted' },
+    broker: {},
+  },
 };
 
 type Loose = Record<string, unknown>;

@@ -205,18 +205,18 @@ describe('version 3 to 4: failure events and reacting to one event type (sagas)'
     const r = validateScenario(v3);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.version).toBe(4);
+    expect(r.value.version).toBe(SCENARIO_VERSION);
     expect(r.value.nodes[2].props).toMatchObject({ failureEmits: '', reactsTo: '' });
     const service = scenarioToEngine(r.value).commands.find((c) => c.type === 'addService')!;
     expect('failureEmits' in service).toBe(false);
     expect(service.type === 'addService' && service.handlers).toEqual([{ on: '*', emit: [{ topic: 'out', eventType: 'Done', key: 'same' }] }]);
   });
 
-  it('a version 1 document migrates through every step to version 4', () => {
+  it('a version 1 document migrates through every step to the current version', () => {
     const v1 = { version: 1, name: 'old', seed: 1, nodes: [{ id: 's', kind: 'service', label: 'S', position: { x: 0, y: 0 }, props: { group: 's' } }], edges: [], timeline: [], time: 0 };
     const r = migrate(v1);
     expect(r.ok && (r.value as typeof v1).nodes[0].props).toMatchObject({ ruleField: '', transactional: false, failureEmits: '', reactsTo: '' });
-    expect(r.ok && (r.value as { version: number }).version).toBe(4);
+    expect(r.ok && (r.value as { version: number }).version).toBe(SCENARIO_VERSION);
   });
 
   it('turns failureEmits and reactsTo into the engine\'s failure events and handler', () => {
@@ -237,5 +237,38 @@ describe('version 3 to 4: failure events and reacting to one event type (sagas)'
     Object.assign(set.nodes[2].props, { failureEmits: '1 bad' });
     const r = validateScenario(set);
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('version 4 to 5: optional schema-registry props', () => {
+  const v4 = {
+    version: 4,
+    name: 'no registry',
+    seed: 1,
+    nodes: [
+      { id: 'p', kind: 'producer', label: 'P', position: { x: 0, y: 0 }, props: { ratePerSec: 1, keyPattern: 'none', keys: [], keyPrefix: 'k', keyCount: 1, eventType: 'E', acks: 'all', idempotent: true, values: 'counter', requestTimeoutMs: 30_000 } },
+    ],
+    edges: [],
+    timeline: [],
+    time: 0,
+  };
+
+  it('keeps a version 4 canvas as it was: no schema anywhere', () => {
+    const r = validateScenario(v4);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.version).toBe(5);
+    expect('schema' in r.value.nodes[0].props).toBe(false);
+  });
+
+  it('refuses a schema with two fields of one name, and an Avro name that is not one', () => {
+    const twice = structuredClone(v4);
+    Object.assign(twice.nodes[0].props, { schema: { name: 'Order', fields: [{ name: 'id', type: 'string', withDefault: false }, { name: 'id', type: 'int', withDefault: true }] } });
+    twice.version = 5;
+    expect(validateScenario(twice).ok).toBe(false);
+    const badName = structuredClone(v4);
+    Object.assign(badName.nodes[0].props, { schema: { name: 'order-v1', fields: [] } });
+    badName.version = 5;
+    expect(validateScenario(badName).ok).toBe(false);
   });
 });
