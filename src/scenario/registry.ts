@@ -156,3 +156,23 @@ export function runRegistry(s: Scenario, judge: SchemaJudge | null, writes: Read
     },
   };
 }
+
+/**
+ * The canvas with every version its producers registered during this setup written into the
+ * topics' registered versions (topic.schemaVersions), so they stay registered after the next edit:
+ * a registry keeps what it accepted when a producer later changes its schema or the run restarts.
+ * Returns `s` itself when nothing was registered.
+ */
+export function keepRegistrations(s: Scenario, registry: Registry): Scenario {
+  const added = new Map<string, RecordSchema[]>();
+  for (const subject of registry.subjects) {
+    const fresh = subject.versions.filter((v) => v.registeredBy !== null);
+    // The schema allows 20 registered versions: a subject past that keeps only those it had.
+    if (fresh.length > 0 && subject.versions.length <= 20) added.set(subject.topicNode, subject.versions.map((v) => v.schema));
+  }
+  if (added.size === 0) return s;
+  return {
+    ...s,
+    nodes: s.nodes.map((n) => (n.kind === 'topic' && added.has(n.id) ? { ...n, props: { ...n.props, schemaVersions: added.get(n.id)! } } : n)),
+  };
+}

@@ -5,6 +5,7 @@ import {
   loadedLayout,
   loadLayout,
   decodeShareFragment,
+  keepRegistrations,
   encodeShareFragment,
   newNode,
   parseScenarioJson,
@@ -406,7 +407,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
     };
 
     const updateNodes = (fn: (nodes: ScenarioNode[]) => ScenarioNode[]) => {
-      const s = get().scenario;
+      // What the registry accepted stays registered whatever the edit (registry.ts keepRegistrations).
+      const s = keepRegistrations(get().scenario, runner.registry);
       resetupWith({ ...s, nodes: fn(s.nodes) });
     };
 

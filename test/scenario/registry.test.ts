@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioToEngine, type NodeOf, type Scenario } from '../../src/scenario';
+import { keepRegistrations, scenarioToEngine, type NodeOf, type Scenario } from '../../src/scenario';
 import { avroJudge } from '../../src/schema/avro';
 import type { RecordSchema } from '../../src/schema/model';
 import { scenarioOf } from './helpers';
@@ -72,5 +72,24 @@ describe('the simulated schema registry in the setup', () => {
     const plain = scenarioOf(['producer', 'topic'], [['producer-1', 'topic-1']]);
     expect(scenarioToEngine(plain, null)).toEqual(scenarioToEngine(plain, avroJudge));
     expect(scenarioToEngine(plain, null).registry).toEqual({ subjects: [], refusals: [], pending: false });
+  });
+});
+
+describe('keepRegistrations', () => {
+  it('writes what producers registered into the topic, so a later edit keeps it registered', () => {
+    const s = shop({ writer: withDefault });
+    const kept = keepRegistrations(s, scenarioToEngine(s, avroJudge).registry);
+    expect(kept.nodes.find((n) => n.id === 'topic-1')!.props).toMatchObject({ schemaVersions: [v1, withDefault] });
+    // The producer moves on to a schema that is refused against the kept version 2, not version 1.
+    const giftWrap: RecordSchema = { name: 'Order', fields: [...withDefault.fields, { name: 'giftWrap', type: 'boolean', withDefault: false }] };
+    const next = { ...kept, nodes: kept.nodes.map((n) => (n.id === 'producer-1' ? ({ ...n, props: { ...n.props, schema: giftWrap } } as typeof n) : n)) };
+    const setup = scenarioToEngine(next, avroJudge);
+    expect(setup.registry.refusals[0]).toMatchObject({ latestVersion: 2 });
+    expect(setup.registry.subjects[0].versions.map((v) => v.registeredBy)).toEqual([null, null]);
+  });
+
+  it('returns the canvas itself when nothing new was registered', () => {
+    const s = shop({ writer: v1 });
+    expect(keepRegistrations(s, scenarioToEngine(s, avroJudge).registry)).toBe(s);
   });
 });
