@@ -2,14 +2,16 @@ import type { ScenarioNode } from '../../scenario';
 import { CliView } from './CliView';
 import { LiveActions } from './LiveActions';
 import { SettingsForm } from './SettingsForm';
+import { SchemaDetails } from './schema/SchemaDetails';
 
-/** Everything the inspector shows of a selected node: live actions, the CLI view, settings. */
+/** Everything the inspector shows of a selected node: live actions, the CLI view, settings, schemas. */
 export function NodeDetails({ node }: { node: ScenarioNode }) {
   return (
     <>
       <LiveActions key={node.id} node={node} />
       <CliView key={`cli-${node.id}`} node={node} />
       <SettingsForm node={node} />
+      <SchemaDetails key={`schema-${node.id}`} node={node} />
     </>
   );
 }

@@ -27,6 +27,7 @@ export function ServiceCounters({ node }: { node: NodeOf<'service'> }) {
   const stats = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.stats ?? null);
   const txn = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.transactions ?? null);
   const failureEvents = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.failureEvents ?? null);
+  const undeserialisable = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.undeserialisable ?? null);
   if (!running || !stats) return null;
   return (
     <div className="live__block">
@@ -42,6 +43,12 @@ export function ServiceCounters({ node }: { node: NodeOf<'service'> }) {
           <div className="counters__item" data-counter="failureEvents">
             <dt>{t('inspector.counter.failureEvents', { type: node.props.failureEmits })}</dt>
             <dd>{failureEvents.toLocaleString()}</dd>
+          </div>
+        )}
+        {undeserialisable !== null && (
+          <div className="counters__item" data-counter="undeserialisable">
+            <dt>{t('inspector.counter.undeserialisable')}</dt>
+            <dd>{undeserialisable.toLocaleString()}</dd>
           </div>
         )}
         {txn && (
