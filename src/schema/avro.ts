@@ -1,4 +1,6 @@
-import * as avro from 'avsc';
+// avsc's types-only entry: its full browser entry also brings services and containers, which need
+// Node's events and stream (absent in a browser); schema resolution needs only the types.
+import * as avro from 'avsc/etc/browser/avsc-types.js';
 import { toAvro, type CompatibilityMode, type RecordSchema, type Refusal, type SchemaJudge } from './model';
 
 /**
@@ -17,7 +19,8 @@ import { toAvro, type CompatibilityMode, type RecordSchema, type Refusal, type S
  * The non-transitive modes compare with the latest version only (the *_TRANSITIVE modes, which
  * compare with every version, are not simulated).
  *
- * Loaded only through lazyJudge.ts, so avsc stays out of the app's first load.
+ * Loaded only through lazyJudge.ts, so avsc stays out of the app's first load. Checked in headless
+ * Chromium by test/e2e/schemaLesson.test.ts (the registry only accepts a version if this runs).
  */
 function cannotRead(writer: RecordSchema, reader: RecordSchema): string | null {
   try {
