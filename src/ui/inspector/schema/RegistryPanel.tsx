@@ -59,7 +59,7 @@ export function RegistryPanel({ node }: { node: NodeOf<'topic'> }) {
           {subject.versions.map((v) => (
             <li key={v.version} data-version={v.version}>
               <span className="registry__version">{t('inspector.registry.version', { version: v.version, id: v.id })}</span>
-              {v.registeredBy && <span className="registry__by"> · {t('inspector.registry.registeredBy', { producer: labels.get(v.registeredBy) ?? v.registeredBy })}</span>}
+              {v.registeredBy && <span className="registry__by">{t('inspector.registry.registeredBy', { producer: labels.get(v.registeredBy) ?? v.registeredBy })}</span>}
               <code className="registry__schema">{describeSchema(v.schema)}</code>
             </li>
           ))}
