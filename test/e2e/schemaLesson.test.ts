@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { pageErrors, useApp } from './harness';
+import { pageErrors, screenshot, useApp } from './harness';
 import { flowNode, inspector, lesson, openStepLink, playUntilReached, reached, screenshotsAtSizes, select, showInspector } from './lessonDriver';
 
 /**
@@ -36,6 +36,11 @@ test('lesson 19 by hand: a field with a default is registered as version 2; one 
   const page = await openStep('with-default');
   await select(page, 'shop');
   await addField(page, 'coupon', 'string', true);
+  // The schema editor on a wide screen, as the learner just used it.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await inspector(page).getByTestId('schema-editor').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await screenshot(page, 'schema-editor-1920x1080');
+  await page.setViewportSize({ width: 1366, height: 768 });
   await playUntilReached(page);
   await select(page, 'orders');
   await expect.poll(() => registry(page).locator('[data-version]').count()).toBe(2);
