@@ -20,19 +20,25 @@ export interface BenchApp {
   browser: Browser;
   /** gzip size of the JavaScript index.html loads at start (entry + modulepreloads), bytes. */
   initialJs: number;
+  /** The build's folder (with its source maps when asked for). */
+  outDir: string;
   /** Closes the browser, then the server, and deletes the build. */
   close(): Promise<void>;
 }
 
-/** Builds what ships (production mode), serves it and launches Chromium; null without Chromium. */
-export async function openApp(name: string): Promise<BenchApp | null> {
+/**
+ * Builds what ships (production mode), serves it and launches Chromium; null without Chromium.
+ * `sourceMaps` emits 'hidden' maps: the shipped JavaScript stays byte-for-byte what is measured,
+ * and a profile can still be mapped back to sources.
+ */
+export async function openApp(name: string, options: { sourceMaps?: boolean } = {}): Promise<BenchApp | null> {
   if (!existsSync(CHROMIUM)) return null;
   const outDir = path.join(os.tmpdir(), `kafe-${name}-${process.pid}`);
   // Vite keeps an existing NODE_ENV; build exactly what learners get.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ logLevel: 'error', mode: 'production', build: { outDir, emptyOutDir: true } });
+    await build({ logLevel: 'error', mode: 'production', build: { outDir, emptyOutDir: true, sourcemap: options.sourceMaps ? 'hidden' : false } });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
@@ -44,6 +50,7 @@ export async function openApp(name: string): Promise<BenchApp | null> {
     url,
     browser,
     initialJs,
+    outDir,
     async close() {
       await browser.close();
       await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
@@ -53,7 +60,7 @@ export async function openApp(name: string): Promise<BenchApp | null> {
 }
 
 /** gzip size of the scripts index.html loads eagerly (entry + modulepreloads), not lazy chunks. */
-async function initialJsGzip(outDir: string): Promise<number> {
+export async function initialJsGzip(outDir: string): Promise<number> {
   const html = await readFile(path.join(outDir, 'index.html'), 'utf8');
   const eager = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
   let total = 0;

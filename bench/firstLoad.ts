@@ -20,17 +20,14 @@
  *   npx tsx bench/firstLoad.ts
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { mkdtemp, writeFile } from 'node:fs/promises';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { build, preview, type PreviewServer } from 'vite';
+import { CHROMIUM, openApp } from './browser';
 
-const CHROMIUM = process.env.KAFE_CHROMIUM ?? '/usr/bin/chromium';
 const THROTTLE = 4;
 const QUIET_MS = 5000;
 const LOADS = 3;
@@ -54,23 +51,9 @@ interface Load {
 }
 
 export async function runFirstLoadBench(): Promise<string[]> {
-  if (!existsSync(CHROMIUM)) return [`(i) FIRST LOAD: skipped, no Chromium at ${CHROMIUM}`];
-  const outDir = path.join(os.tmpdir(), `kafe-first-load-${process.pid}`);
-  // Vite keeps an existing NODE_ENV; build exactly what ships.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ logLevel: 'error', mode: 'production', build: { outDir, emptyOutDir: true, sourcemap: 'hidden' } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-  const initialJs = await initialJsGzip(outDir);
-  const server = await preview({ logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false }, build: { outDir } });
-  const url = server.resolvedUrls!.local[0];
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
-  });
+  const app = await openApp('first-load', { sourceMaps: true });
+  if (!app) return [`(i) FIRST LOAD: skipped, no Chromium at ${CHROMIUM}`];
+  const { browser, url, outDir, initialJs } = app;
   const blank = await blankPage();
   try {
     const loads: Load[] = [];
@@ -97,10 +80,8 @@ export async function runFirstLoadBench(): Promise<string[]> {
       `    initial JS: ${(initialJs / 1024).toFixed(1)} kB gzip  ${initialJs <= TARGET_JS_BYTES ? 'PASS' : 'MISS'}`,
     ];
   } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await app.close();
     await blank.close();
-    await rm(outDir, { recursive: true, force: true });
   }
 }
 
@@ -204,16 +185,6 @@ async function oneLoad(browser: import('playwright-core').Browser, url: string, 
   } finally {
     await context.close();
   }
-}
-
-/** gzip size of the scripts index.html loads eagerly (entry + modulepreloads), not lazy chunks. */
-async function initialJsGzip(outDir: string): Promise<number> {
-  const html = await readFile(path.join(outDir, 'index.html'), 'utf8');
-  const eager = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
-  let total = 0;
-  for (const file of eager) total += gzipSync(await readFile(path.join(outDir, file))).length;
-  if (eager.length === 0) for (const f of await readdir(path.join(outDir, 'assets'))) if (f.endsWith('.js')) total += gzipSync(await readFile(path.join(outDir, 'assets', f))).length;
-  return total;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

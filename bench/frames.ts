@@ -37,7 +37,7 @@ export function fortyNodeScenario(): Scenario {
       kind: 'service',
       label: `Service ${i + 1}`,
       position: { x: 0, y: 0 },
-      props: { group: `service-${i + 1}`, instances: 1, processingMs: 5, failureRate: 0, maxAttempts: 1, idempotent: false, assignor: 'cooperative-sticky', autoOffsetReset: 'latest', emits: `Handled${i + 1}`, retryTopic: null, deadLetterTopic: null, ruleField: '', ruleAbove: 0, ruleCount: 1, ruleWindowMs: 1000, transactional: false, isolationLevel: 'read_uncommitted', failureEmits: '', reactsTo: '' },
+      props: { group: `service-${i + 1}`, instances: 1, processingMs: 5, failureRate: 0, maxAttempts: 1, idempotent: false, assignor: 'cooperative-sticky', autoOffsetReset: 'latest', emits: `Handled${i + 1}`, retryTopic: null, deadLetterTopic: null, ruleField: '', ruleAbove: 0, ruleCount: 1, ruleWindowMs: 1000, transactional: false, isolationLevel: 'read_uncommitted', failureEmits: '', reactsTo: '', database: 'none', crashChance: 0 },
     });
     nodes.push({
       id: `out-${i}`,

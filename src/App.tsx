@@ -184,7 +184,9 @@ function WorkbenchMain({ lang, onOpenCompare, link, embed = false }: { lang: Lan
         {lessonsOpen && (
           <div className="workbench__pane workbench__pane--lesson" id="sheet-lesson">
             <ErrorBoundary lang={lang}>
-              <Suspense fallback={null}>
+              {/* The space the course takes while its chunk loads, so the panes below do not
+                  jump (and the charts there do not count as on screen for a moment). */}
+              <Suspense fallback={<div className="lesson-loading" aria-busy="true" />}>
                 <LessonPanel onAppLink={() => onOpenCompare?.()} link={link} />
               </Suspense>
             </ErrorBoundary>

@@ -34,6 +34,9 @@ export const NOTE_CODES = {
   instances: 'info',
   /** Joined while the simulation ran: start it later. detail: seconds */
   joinsLater: 'info',
+  /** A service keeps a database on the canvas (dual write or outbox, lesson 18); the script has
+   * none and publishes straight away. detail: mode */
+  databaseNotExported: 'adjusted',
   /** Actions taken while the simulation ran are not part of the project. detail: count */
   timelineNotExported: 'info',
 } as const;
@@ -99,6 +102,8 @@ export function noteText(n: ExportNote): string {
       return `${who}: ${d.instances} instances on the canvas: run its script ${d.instances} times, one process per instance.`;
     case 'joinsLater':
       return `${who}: joined the simulation at ${d.seconds} s: start its script a little after the others to see the same catch-up.`;
+    case 'databaseNotExported':
+      return `${who}: saves each record in a database on the canvas (${d.mode}); the script has no database and publishes its events straight away. Bring your own database and outbox table (see lesson 18).`;
     case 'timelineNotExported':
       return `${d.count} action(s) taken while the simulation ran (records produced by hand, crashes, failures...) are not part of the project: do them yourself against the real cluster.`;
   }

@@ -88,7 +88,7 @@ export interface ServicePlan extends ReaderPlan {
   failureRate: number;
   maxAttempts: number;
   idempotent: boolean;
-  /** The canvas runs it in Kafka transactions (exactly-once); the script says it does not. */
+  /** The canvas runs it in Kafka transactions (exactly-once); so does its script (kafkajs transactions). */
   transactional: boolean;
   retryTopic: string | null;
   deadLetterTopic: string | null;
@@ -176,6 +176,8 @@ export function planExport(scenario: Scenario): ExportPlan {
     if (a.kind !== 'producer' && a.instances > 1) notes.push(note('instances', { id: a.nodeId, label: a.label }, { instances: a.instances }));
     if (a.joinAtMs > 0) notes.push(note('joinsLater', { id: a.nodeId, label: a.label }, { seconds: Math.round(a.joinAtMs / 100) / 10 }));
   }
+  for (const n of exported)
+    if (n.kind === 'service' && n.props.database !== 'none') notes.push(note('databaseNotExported', { id: n.id, label: n.label }, { mode: n.props.database }));
   if (actors.length === 0) notes.push(note('nothingToRun'));
   if (scenario.timeline.length > 0) notes.push(note('timelineNotExported', null, { count: scenario.timeline.length }));
 

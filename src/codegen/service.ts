@@ -7,7 +7,10 @@ import { consumerLines, header, readerConstants, startLines } from './scriptPart
  * (PROCESSING_MS), may fail (FAILURE_RATE), retries (MAX_ATTEMPTS, in place or through the retry
  * topic), dead-letters, skips duplicates (IDEMPOTENT), publishes its `emits` event to its output
  * topics with the same key, and commits after processing (at-least-once), as the simulator's
- * services do (src/engine/services.ts). Only the code paths the node uses are generated.
+ * services do (src/engine/services.ts). A transactional service (lesson 16) instead writes each
+ * record's outputs and its input offset in one Kafka transaction (kafkajs's producer.transaction(),
+ * sendOffsets, commit / abort), as the engine's transactions.ts does per batch. Only the code paths
+ * the node uses are generated.
  */
 export function serviceFile(s: ServicePlan, scenarioName: string): string {
   const config = {
@@ -27,11 +30,14 @@ export function serviceFile(s: ServicePlan, scenarioName: string): string {
   };
   const subscribes = s.retryTopic ? '[...CONFIG.inputs, CONFIG.retryTopic]' : 'CONFIG.inputs';
   const publishes = s.outputs.length > 0 ? `publishes ${s.emits} to ${listText(s.outputs)} with the same key` : 'has no output topic';
-  const about =
-    `Reads ${listText(s.inputs)} in consumer group "${s.group}". For each record it does its work, ${publishes}, ` +
-    'and only then commits the record\'s offset: at-least-once, as services are on the canvas (a crash before the commit delivers the record again).';
+  const about = s.transactional
+    ? `Reads ${listText(s.inputs)} in consumer group "${s.group}". For each record it does its work, ${publishes}, ` +
+      "and commits the record's offset in the same Kafka transaction as what it wrote: exactly-once for read_committed readers, " +
+      'as on the canvas (a crash aborts the open transaction, and the record is processed again).'
+    : `Reads ${listText(s.inputs)} in consumer group "${s.group}". For each record it does its work, ${publishes}, ` +
+      'and only then commits the record\'s offset: at-least-once, as services are on the canvas (a crash before the commit delivers the record again).';
   return `${header(s, 'Service', scenarioName, about)}
-import { PartitionAssigners, type KafkaMessage } from 'kafkajs';
+import { PartitionAssigners, type KafkaMessage${s.transactional ? ', type Producer' : ''} } from 'kafkajs';
 import { counter, createKafka, headerText, nextOffset, onShutdown, sleep } from '../kafka.js';
 
 /** What the canvas says about this service (JSON: tools and tests read it). */
@@ -54,16 +60,15 @@ const MAX_ATTEMPTS: number = ${s.maxAttempts};
  * The canvas remembers them per service; here a Set in this process stands in for what a real
  * service keeps in its database (shared by all its instances).
  */
-const IDEMPOTENT: boolean = ${s.idempotent};
+const IDEMPOTENT: boolean = ${s.idempotent && !s.transactional};${
+    s.transactional
+      ? '\n// Off in a transactional service, as on the canvas: an aborted transaction is processed again, so\n// remembering its records would lose them; read_committed readers see each output once anyway.'
+      : ''
+  }
 
 const kafka = createKafka(CONFIG.node);
 ${consumerLines(s)}
-${
-    s.transactional
-      ? '// The canvas runs this service in Kafka transactions (transactional.id, outputs and input offsets\n// committed together: exactly-once). This script does not: it commits after processing (at-least-once).\n'
-      : ''
-  }// The service's own producer: acks=all and idempotent (Kafka's defaults since 3.0).
-const producer = kafka.producer({ idempotent: true });
+${s.transactional ? transactionalProducerLines() : "// The service's own producer: acks=all and idempotent (Kafka's defaults since 3.0).\nconst producer = kafka.producer({ idempotent: true });"}
 const count = counter(CONFIG.label);
 const handled = new Set<string>();
 ${ruleFunction(s)}
@@ -104,21 +109,80 @@ onShutdown(async () => {
   await consumer.disconnect();
   await producer.disconnect();
 });
-await consumer.run({
+${s.transactional ? transactionalRunLines() : atLeastOnceRunLines()}
+`;
+}
+
+function atLeastOnceRunLines(): string {
+  return `await consumer.run({
   // Commit by hand, after processing: at-least-once.
   autoCommit: false,
   eachMessage: async ({ topic, partition, message }) => {
     await processRecord(topic, partition, message);
     await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
   },
-});
-`;
+});`;
 }
+
+/**
+ * kafkajs's transactional producer: a transactionalId (stable per instance, so a restarted
+ * instance fences its predecessor and aborts what it left open), idempotent, one request in
+ * flight (kafkajs requires both for transactions).
+ */
+function transactionalProducerLines(): string {
+  return `/**
+ * The service's transactional producer. Its transactional.id must stay the same across restarts of
+ * one instance (then the new producer fences the old one and aborts its open transaction) and
+ * differ between instances: the canvas names them "<service>-txn-<slot>"; here set INSTANCE=1, 2…
+ * for the second, third… process. kafkajs needs idempotent: true and maxInFlightRequests: 1 for it.
+ */
+const producer = kafka.producer({
+  transactionalId: \`\${CONFIG.node}-txn-\${process.env.INSTANCE ?? '0'}\`,
+  idempotent: true,
+  maxInFlightRequests: 1,
+});
+/**
+ * Where the record being processed writes: its open transaction. consumer.run hands over one record
+ * at a time (kafkajs's partitionsConsumedConcurrently defaults to 1), so one variable is enough.
+ */
+let sender: Pick<Producer, 'send' | 'sendBatch'> = producer;`;
+}
+
+/** Each record in a transaction: outputs, then its input offset (sendOffsets), then commit; abort on error. */
+function transactionalRunLines(): string {
+  return `await consumer.run({
+  // Offsets are committed by the transaction (sendOffsets), never by the consumer itself.
+  autoCommit: false,
+  eachMessage: async ({ topic, partition, message }) => {
+    const transaction = await producer.transaction();
+    sender = transaction;
+    try {
+      await processRecord(topic, partition, message);
+      // The input offset joins the same transaction (Java: sendOffsetsToTransaction): outputs and
+      // progress are committed together, or neither is.
+      await transaction.sendOffsets({
+        consumerGroupId: CONFIG.group,
+        topics: [{ topic, partitions: [{ partition, offset: nextOffset(message.offset) }] }],
+      });
+      await transaction.commit();
+    } catch (error) {
+      // Nothing of this record becomes visible to read_committed readers; kafkajs delivers it again.
+      await transaction.abort();
+      throw error;
+    } finally {
+      sender = producer;
+    }
+  },
+});`;
+}
+
+/** What the handlers write through: the open transaction of a transactional service, else the producer. */
+const writer = (s: ServicePlan) => (s.transactional ? 'sender' : 'producer');
 
 function emitLines(s: ServicePlan): string {
   if (s.outputs.length === 0) return '  // No output topic on the canvas: the work is all this service does.';
   return `  // Publish CONFIG.emits with the same key (so per-key order carries on) and value.
-  await producer.sendBatch({
+  await ${writer(s)}.sendBatch({
     acks: -1,
     topicMessages: CONFIG.outputs.map((topic) => ({
       topic,
@@ -134,7 +198,7 @@ function retryFunctions(s: ServicePlan): string {
 /** Re-publishes a failed record to the retry topic, counting the attempts made so far. */
 async function sendToRetry(message: KafkaMessage, origin: string, attempt: number): Promise<void> {
   const headers = { ...message.headers, origin, attempt: String(attempt) };
-  await producer.send({ topic: CONFIG.retryTopic, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
+  await ${writer(s)}.send({ topic: CONFIG.retryTopic, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
 }
 `;
   if (s.failureEmits !== null)
@@ -144,7 +208,7 @@ async function sendToRetry(message: KafkaMessage, origin: string, attempt: numbe
  * to the output topics, so other services can compensate (microservices.io/patterns/data/saga.html).
  */
 async function sendFailureEvent(message: KafkaMessage, origin: string): Promise<void> {
-  await producer.sendBatch({
+  await ${writer(s)}.sendBatch({
     acks: -1,
     topicMessages: CONFIG.outputs.map((topic) => ({
       topic,
@@ -158,7 +222,7 @@ async function sendFailureEvent(message: KafkaMessage, origin: string): Promise<
 /** Parks a record that used up its attempts on the dead-letter topic, for a person to look at. */
 async function sendToDeadLetter(message: KafkaMessage, origin: string, attempt: number): Promise<void> {
   const headers = { ...message.headers, origin, attempt: String(attempt), error: 'processing failed' };
-  await producer.send({ topic: CONFIG.deadLetterTopic, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
+  await ${writer(s)}.send({ topic: CONFIG.deadLetterTopic, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
 }
 `;
   return out;

@@ -73,6 +73,8 @@ export function edaScenario(config: CompareConfig): Scenario {
         isolationLevel: 'read_uncommitted',
         failureEmits: '',
         reactsTo: '',
+        database: 'none',
+        crashChance: 0,
       },
     });
     edges.push({ id: `orders-to-${id}`, source: ORDERS_TOPIC, target: id }, { id: `${id}-to-${result.topic}`, source: id, target: result.topic });

@@ -1,5 +1,5 @@
 import type { ServiceRule } from './serviceRule';
-import type { Acks, AssignorName, CleanupPolicy, IsolationLevel, OffsetReset } from './types';
+import type { Acks, AssignorName, CleanupPolicy, DatabaseMode, IsolationLevel, OffsetReset } from './types';
 import type { ValueModel } from './values';
 
 /**
@@ -259,6 +259,14 @@ export interface AddService {
    * counted as undeserialisable either way. Absent = the service reads any record, as before.
    */
   readableSchemaIds?: number[];
+  /**
+   * Its own database (database.ts): each record it handles is saved as a row, then its events
+   * are published by dual write (the handler sends them after the commit) or through an outbox
+   * (a relay publishes them). Absent = no database, the handler only publishes.
+   */
+  database?: DatabaseMode;
+  /** With a database: chance (0..1) that a process dies at its risky moment (default 0). */
+  crashChance?: number;
 }
 
 export interface SetServiceDown {

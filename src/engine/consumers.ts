@@ -3,7 +3,7 @@ import type { AddConsumer, ConsumerSettings, ResetOffsets } from './commands';
 import { fail } from './errors';
 import { getOrCreateGroup, joinGroup, kickPoll, leaveGroup, partitionOf, requestRebalance, rewindToCommitted, startingPosition } from './groups';
 import { commitOffsets } from './offsets';
-import { nextCatchUp, processedPositions, settleBatch } from './processing';
+import { crashProcess, nextCatchUp, processedPositions, settleBatch } from './processing';
 import { abortTransaction, commitTransaction, initTransactions, lastStableOffset } from './transactions';
 import type { ConsumerState, Sim } from './world';
 import { topicPartition } from './topicPartition';
@@ -92,7 +92,9 @@ export function removeConsumer(sim: Sim, id: string): void {
   const consumer = getConsumer(sim, id);
   if (consumer.alive) {
     const left = consumer.busy ? settleBatch(sim, consumer) : 0;
-    if (consumer.transactionalId !== null) {
+    if (!consumer.alive) {
+      // It crashed while finishing its batch (database.ts): a dead process commits nothing.
+    } else if (consumer.transactionalId !== null) {
       // A transactional instance commits a finished batch with its offsets, else aborts.
       if (left === 0) commitTransaction(sim, consumer, consumer.positions);
       else abortTransaction(sim, consumer);
@@ -112,13 +114,8 @@ export function crashConsumer(sim: Sim, id: string): void {
   const consumer = getConsumer(sim, id);
   if (!consumer.alive) return;
   if (consumer.busy) settleBatch(sim, consumer);
-  consumer.alive = false;
-  consumer.incarnation = ++sim.world.nextIncarnation;
-  consumer.backlog = [];
-  consumer.busy = false;
-  consumer.pollScheduled = false;
-  sim.emit({ type: 'consumerCrashed', group: consumer.group, consumer: id });
-  sim.schedule(consumer.sessionTimeoutMs, { kind: 'sessionExpire', consumer: id, incarnation: consumer.incarnation });
+  // The batch's last record may have crashed the process already (database.ts crash points).
+  if (consumer.alive) crashProcess(sim, consumer);
 }
 
 export function onSessionExpire(sim: Sim, id: string, incarnation: number): void {
@@ -259,6 +256,8 @@ export function onProcessDone(sim: Sim, id: string, incarnation: number, batch: 
     sim.schedule(nextCatchUp(consumer) - sim.now, { kind: 'processDone', consumer: id, incarnation, batch });
     return;
   }
+  if (!consumer.alive) return; // crashed at a database crash point
+
   consumer.busy = false;
   if (consumer.transactionalId !== null) {
     if (!commitTransaction(sim, consumer, consumer.positions)) rewindToCommitted(sim, consumer);

@@ -9,6 +9,7 @@ import { onRetentionCheck, scheduleRetention } from './retention';
 import * as services from './services';
 import * as sync from './sync';
 import { onTransactionTimeout } from './transactions';
+import { onOutboxRelay, onRelayRestart } from './database';
 import type { Sim, SimEvent } from './world';
 
 /**
@@ -121,6 +122,12 @@ export function runEvent(sim: Sim, e: SimEvent): void {
       return onRetentionCheck(sim);
     case 'transactionTimeout':
       return onTransactionTimeout(sim, e.transactionalId, e.number);
+    case 'instanceRestart':
+      return services.onInstanceRestart(sim, e.consumer);
+    case 'outboxRelay':
+      return onOutboxRelay(sim, e.service, e.incarnation);
+    case 'relayRestart':
+      return onRelayRestart(sim, e.service, e.incarnation);
     case 'syncArrive':
       return sync.onSyncArrive(sim, e.call);
     case 'syncWorkDone':

@@ -30,11 +30,31 @@ export function settleBatch(sim: Sim, consumer: ConsumerState): number {
     clock += step;
     const record = backlog[done];
     const outcome = consumer.service !== null ? handleServiceRecord(sim, consumer, record, clock) : processPlain(sim, consumer, record, clock);
+    if (outcome === 'crashed') {
+      // The process died while handling this record (after its database commit): it and the
+      // rest of the batch stay unprocessed and uncommitted, and are delivered again.
+      crashProcess(sim, consumer);
+      return 0;
+    }
     if (outcome !== 'retryInPlace') done++;
   }
   consumer.batchClock = clock;
   if (done > 0) consumer.backlog = done === backlog.length ? [] : backlog.slice(done);
   return consumer.backlog.length;
+}
+
+/**
+ * The consumer's process dies now: no leave, no commit; what it fetched is forgotten; its group
+ * notices after session.timeout.ms. Callers that go on after settleBatch check `alive`.
+ */
+export function crashProcess(sim: Sim, consumer: ConsumerState): void {
+  consumer.alive = false;
+  consumer.incarnation = ++sim.world.nextIncarnation;
+  consumer.backlog = [];
+  consumer.busy = false;
+  consumer.pollScheduled = false;
+  sim.emit({ type: 'consumerCrashed', group: consumer.group, consumer: consumer.id });
+  sim.schedule(consumer.sessionTimeoutMs, { kind: 'sessionExpire', consumer: consumer.id, incarnation: consumer.incarnation });
 }
 
 /**

@@ -2,6 +2,7 @@ import { recordOrigin } from './handled';
 import { send } from './producers';
 import { aboveThreshold } from './serviceRule';
 import { sendInTransaction } from './transactions';
+import { commitRow, countPublished, crashesNow, RESTART_DELAY_MS, type RowEvent } from './database';
 import type { Headers } from './types';
 import type { ConsumerState, DeliveredRecord, ProducerState, ServiceState, Sim } from './world';
 
@@ -34,14 +35,14 @@ function publish(sim: Sim, consumer: ConsumerState, producer: ProducerState, top
   else send(sim, producer, topic, key, value, headers);
 }
 
-type Outcome = 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped' | 'failureEmitted' | 'undeserialisable';
+type Outcome = 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped' | 'failureEmitted' | 'undeserialisable' | 'alreadySaved';
 
 function emitProcessed(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, outcome: Outcome, doneAt: number): void {
   sim.emit({ type: 'processed', group: consumer.group, consumer: consumer.id, service: consumer.service, topic: r.topic, partition: r.partition, offset: r.offset, outcome, doneAt });
 }
 
 /** Runs the service's handler for one record. Hot path: allocates only what it emits. */
-export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, doneAt: number): 'done' | 'retryInPlace' {
+export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, doneAt: number): 'done' | 'retryInPlace' | 'crashed' {
   const s = sim.world.services.get(consumer.service!);
   if (!s) return 'done';
   if (s.readableSchemaIds !== null && !s.readableSchemaIds.has(r.headers.schemaId ?? '')) return undeserialisable(sim, consumer, s, r, doneAt);
@@ -63,6 +64,7 @@ export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: Delive
       emitProcessed(sim, consumer, r, 'ok', doneAt);
       return 'done';
     }
+    if (s.db !== null) return saveAndPublish(sim, s, consumer, producer, r, doneAt);
     const type = r.headers.type;
     for (const h of s.handlers) {
       if (h.on !== '*' && h.on !== type) continue;
@@ -126,6 +128,40 @@ function undeserialisable(sim: Sim, consumer: ConsumerState, s: ServiceState, r:
     s.stats.deadLettered++;
     emitProcessed(sim, consumer, r, 'deadLettered', doneAt);
   } else emitProcessed(sim, consumer, r, 'undeserialisable', doneAt);
+  return 'done';
+}
+
+/**
+ * A service with a database (database.ts): saves the record as a row whose primary key is its
+ * origin, then publishes its events (dual write) or leaves them in the outbox for the relay. A
+ * record whose row exists was handled before: it is done, and nothing is published again. At the
+ * crash point (right after the commit) the instance dies and the platform restarts it.
+ */
+function saveAndPublish(sim: Sim, s: ServiceState, consumer: ConsumerState, producer: ProducerState, r: DeliveredRecord, doneAt: number): 'done' | 'crashed' {
+  const row = originOf(r);
+  const events: RowEvent[] = [];
+  const type = r.headers.type;
+  for (const h of s.handlers) {
+    if ((h.on !== '*' && h.on !== type) || !h.emit) continue;
+    for (const e of h.emit) events.push({ topic: e.topic, key: e.key === 'none' ? null : r.key, value: r.value, headers: Object.freeze({ type: e.eventType, origin: row }) });
+  }
+  const db = s.db!;
+  if (!commitRow(sim, s, row, events)) {
+    emitProcessed(sim, consumer, r, 'alreadySaved', doneAt);
+    return 'done';
+  }
+  if (crashesNow(sim, db)) {
+    if (db.mode === 'dualWrite' && events.length > 0) db.stats.lost++;
+    sim.emit({ type: 'processCrashed', service: s.id, process: consumer.id, point: 'afterDbWrite' });
+    sim.schedule(RESTART_DELAY_MS, { kind: 'instanceRestart', consumer: consumer.id });
+    return 'crashed';
+  }
+  if (db.mode === 'dualWrite') {
+    for (const e of events) publish(sim, consumer, producer, e.topic, e.key, e.value, e.headers);
+    s.stats.emitted += events.length;
+    countPublished(s, row, events.length);
+  }
+  emitProcessed(sim, consumer, r, 'ok', doneAt);
   return 'done';
 }
 

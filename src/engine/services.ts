@@ -1,6 +1,6 @@
 import { getTopic, positiveInt } from './cluster';
 import type { AddService } from './commands';
-import { addConsumer, crashConsumer, removeConsumer, validateConsumerSettings } from './consumers';
+import { addConsumer, crashConsumer, removeConsumer, restartConsumer, validateConsumerSettings } from './consumers';
 import { fail } from './errors';
 import { OriginSet } from './handled';
 import { addProducer } from './producers';
@@ -8,6 +8,7 @@ import { newKeyWindows, validateRule } from './serviceRule';
 import type { ServiceState, Sim } from './world';
 import { instanceId, serviceProducerId } from './clientIds';
 import { DEFAULT_TRANSACTION_TIMEOUT_MS, initTransactions, transactionalIdOf } from './transactions';
+import { newDatabase, scheduleRelay, validateDatabase } from './database';
 
 /**
  * A service is a consumer group whose members run a handler per record: "on event type X, after
@@ -39,6 +40,7 @@ export function validateAddService(sim: Sim, c: AddService): void {
     fail('INVALID_ARGUMENT', { field: 'readableSchemaIds' }, 'readableSchemaIds must be a list of schema ids (whole numbers from 1)');
   if (c.transactionTimeoutMs !== undefined && !(c.transactionTimeoutMs >= 1 && Number.isFinite(c.transactionTimeoutMs)))
     fail('INVALID_ARGUMENT', { field: 'transactionTimeoutMs' }, `transactionTimeoutMs must be a number >= 1, got ${c.transactionTimeoutMs}`);
+  validateDatabase(c.database, c.crashChance);
 }
 
 export function addService(sim: Sim, c: AddService): void {
@@ -73,6 +75,7 @@ export function addService(sim: Sim, c: AddService): void {
     txnStats: { committed: 0, aborted: 0 },
     readableSchemaIds: c.readableSchemaIds ? new Set(c.readableSchemaIds.map(String)) : null,
     undeserialisable: 0,
+    db: c.database ? newDatabase(sim, c.database, c.crashChance ?? 0) : null,
   };
   sim.world.services.set(c.id, service);
   addProducer(sim, { type: 'addProducer', id: service.producerId, topic: c.subscribes[0] });
@@ -125,7 +128,23 @@ export function setServiceDown(sim: Sim, id: string, down: boolean): void {
   } else {
     for (let i = 0; i < s.instances; i++) startInstance(sim, s);
     sim.emit({ type: 'serviceUp', service: id });
+    // The outbox relay runs with the service: what piled up while it was down goes out now.
+    scheduleRelay(sim, s);
   }
+}
+
+/**
+ * The platform restarts an instance that died at its risky moment (database.ts), as Kubernetes
+ * restarts a crashed container: it rejoins its group under the same id and resumes from the
+ * committed offsets, so the record it was handling is delivered again. Nothing to do if the
+ * instance was restarted, removed or its service stopped meanwhile.
+ */
+export function onInstanceRestart(sim: Sim, id: string): void {
+  const consumer = sim.world.consumers.get(id);
+  if (!consumer || consumer.alive || consumer.service === null) return;
+  const s = sim.world.services.get(consumer.service);
+  if (!s || s.down || !s.members.includes(id)) return;
+  restartConsumer(sim, id);
 }
 
 export function scaleService(sim: Sim, id: string, instances: number): void {

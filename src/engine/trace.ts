@@ -21,7 +21,7 @@ export type TraceBody =
       topic: string;
       partition: number;
       offset: number;
-      outcome: 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped' | 'failureEmitted' | 'undeserialisable';
+      outcome: 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped' | 'failureEmitted' | 'undeserialisable' | 'alreadySaved';
       /** When this record's processing ended (<= t). A batch is handled in bulk when it is done
        * (or when a crash, close or rebalance cuts it short), so `t` can be later than this. */
       doneAt: number;
@@ -51,6 +51,11 @@ export type TraceBody =
       markers: Record<string, number>;
     }
   | { type: 'serviceDown'; service: string }
+  /** A service's process died at its risky moment (database.ts): an instance right after its
+   * database commit, or the outbox relay after publishing, before marking the rows sent. */
+  | { type: 'processCrashed'; service: string; process: string; point: 'afterDbWrite' | 'beforeMarkingSent' }
+  /** The outbox relay published `events` outbox rows (`again` of them a second time). */
+  | { type: 'outboxRelayed'; service: string; events: number; again: number }
   | { type: 'serviceUp'; service: string }
   | { type: 'requestSent'; requestId: string; callId: string; from: string; to: string }
   | { type: 'requestAnswered'; requestId: string; callId: string; from: string; to: string; latencyMs: number }

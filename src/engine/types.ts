@@ -25,3 +25,6 @@ export type CleanupPolicy = 'delete' | 'compact';
 /** isolation.level: read_uncommitted (Kafka's default) also returns records of open and aborted
  * transactions; read_committed reads only up to the last stable offset and skips aborted ones. */
 export type IsolationLevel = 'read_uncommitted' | 'read_committed';
+
+/** How a service with a database publishes the events of the rows it saves (database.ts). */
+export type DatabaseMode = 'dualWrite' | 'outbox';

@@ -1,5 +1,5 @@
 import type { World } from './world';
-import type { AssignorName, CleanupPolicy, IsolationLevel } from './types';
+import type { AssignorName, CleanupPolicy, DatabaseMode, IsolationLevel } from './types';
 import { lastStableOffset } from './transactions';
 import { isPartitionOf, topicOfPartition, topicPartition } from './topicPartition';
 
@@ -109,6 +109,30 @@ export interface ServiceView {
   undeserialisable?: number;
   /** Only for transactional services. */
   transactions?: { committed: number; aborted: number; isolationLevel: IsolationLevel };
+  /** Only for services with a database (database.ts, lesson 18). */
+  database?: DatabaseView;
+}
+
+/** A service's database as the inspector and lesson goals see it. */
+export interface DatabaseView {
+  mode: DatabaseMode;
+  crashChance: number;
+  /** Rows committed. */
+  rows: number;
+  /** Rows with events to publish, and how many of those have had at least one event published. */
+  rowsWithEvents: number;
+  rowsPublished: number;
+  /** Events sent to Kafka, copies sent again included. */
+  published: number;
+  /** Dual write: rows saved whose events were never published. */
+  lost: number;
+  /** Outbox: events waiting in the outbox, and events the relay sent a second time. */
+  pending: number;
+  republished: number;
+  alreadySaved: number;
+  crashes: number;
+  /** Outbox: whether the relay is running (false while it restarts after a crash). */
+  relayUp: boolean;
 }
 
 export interface SyncServiceView {
@@ -212,6 +236,7 @@ export function buildView(sim: { now: number; world: World }): EngineView {
       ...(s.failureEmits.length > 0 ? { failureEvents: s.failureEvents } : {}),
       ...(s.readableSchemaIds !== null ? { undeserialisable: s.undeserialisable } : {}),
       ...(s.transactional ? { transactions: { ...s.txnStats, isolationLevel: s.isolationLevel } } : {}),
+      ...(s.db !== null ? { database: { mode: s.db.mode, crashChance: s.db.crashChance, ...s.db.stats, pending: s.db.outbox.length, relayUp: s.db.relay.up } } : {}),
     })),
     syncServices: [...w.syncServices.values()].map((s) => ({
       id: s.id,

@@ -6,7 +6,7 @@ import type { KeyWindows, ServiceRule } from './serviceRule';
 import type { ValueModel } from './values';
 import type { Prng } from './prng';
 import type { TraceBody } from './trace';
-import type { Acks, AssignorName, CleanupPolicy, Headers, IsolationLevel, OffsetReset } from './types';
+import type { Acks, AssignorName, CleanupPolicy, DatabaseMode, Headers, IsolationLevel, OffsetReset } from './types';
 
 /** The whole mutable simulation state. Only engine modules touch it, and only while handling a
  * command or a scheduled event; everything outside reads it through `Engine.view()`. */
@@ -313,6 +313,8 @@ export interface ServiceState {
   transactionTimeoutMs: number;
   isolationLevel: IsolationLevel;
   txnStats: { committed: number; aborted: number };
+  /** Its own database (lesson 18: dual write or outbox, database.ts); null = none. */
+  db: ServiceDatabase | null;
 }
 
 export interface SyncServiceState {
@@ -379,6 +381,9 @@ export type SimEvent =
   | { kind: 'rebalance'; group: string; token: number }
   | { kind: 'retentionCheck' }
   | { kind: 'transactionTimeout'; transactionalId: string; number: number }
+  | { kind: 'instanceRestart'; consumer: string }
+  | { kind: 'outboxRelay'; service: string; incarnation: number }
+  | { kind: 'relayRestart'; service: string; incarnation: number }
   | { kind: 'syncArrive'; call: string }
   | { kind: 'syncWorkDone'; call: string }
   | { kind: 'syncReply'; call: string; ok: boolean; reason: import('./trace').SyncFailure | null }
@@ -397,6 +402,51 @@ export interface Sim {
   /** Schedules `event` at time `at` with a reserved sequence number, in its own `lane` (< 0). */
   scheduleReserved(at: number, seq: number, event: SimEvent, lane: number): void;
   emit(body: TraceBody): void;
+}
+
+/** One event waiting in the outbox: what the relay will publish. */
+export interface OutboxRow {
+  /** Primary key of the database row it belongs to (the input record's origin). */
+  row: string;
+  topic: string;
+  key: string | null;
+  value: unknown;
+  headers: Headers;
+  /** The relay published it before a crash that came before it was marked sent. */
+  sentBefore: boolean;
+}
+
+export interface ServiceDatabase {
+  mode: DatabaseMode;
+  /** Chance (0..1) that the process dies at its risky moment. */
+  crashChance: number;
+  /** Primary keys of the rows saved. */
+  rows: OriginSet;
+  /** Rows with at least one event published, by primary key (to count each row once). */
+  publishedRows: OriginSet;
+  /** Unsent outbox rows, oldest first (outbox mode). */
+  outbox: OutboxRow[];
+  relay: { up: boolean; scheduled: boolean; incarnation: number };
+  stats: DatabaseStats;
+}
+
+export interface DatabaseStats {
+  /** Rows committed to the database. */
+  rows: number;
+  /** Rows with events to publish (the handler emits something). */
+  rowsWithEvents: number;
+  /** Of those, rows at least one of whose events reached Kafka. */
+  rowsPublished: number;
+  /** Events sent to Kafka (copies sent again included). */
+  published: number;
+  /** Dual write: rows saved whose events were never published (a crash came in between). */
+  lost: number;
+  /** Outbox: events the relay published again after a crash (duplicates downstream). */
+  republished: number;
+  /** Records delivered again whose row was already saved: the request counts as done. */
+  alreadySaved: number;
+  /** Processes that died at their risky moment (instances and relay). */
+  crashes: number;
 }
 
 export type { Emit };

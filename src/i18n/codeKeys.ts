@@ -50,6 +50,7 @@ export const EXPORT_NOTE_KEYS: { readonly [C in ExportNoteCode]: MessageKey } = 
   badConnection: 'export.note.badConnection',
   instances: 'export.note.instances',
   joinsLater: 'export.note.joinsLater',
+  databaseNotExported: 'export.note.databaseNotExported',
   timelineNotExported: 'export.note.timelineNotExported',
 };
 
@@ -82,6 +83,14 @@ export const GOAL_STAT_KEYS: { readonly [S in GoalStat]: MessageKey } = {
   acked: 'lessons.goalPart.stat.acked',
   retriesNotRewritten: 'lessons.goalPart.stat.retriesNotRewritten',
   writtenTwice: 'lessons.goalPart.stat.writtenTwice',
+  // A service's database: the inspector's own words, so the checklist names what is on screen.
+  rows: 'inspector.counter.rows',
+  published: 'inspector.counter.published',
+  lost: 'inspector.counter.lost',
+  pending: 'inspector.counter.pending',
+  republished: 'inspector.counter.republished',
+  crashes: 'inspector.counter.crashes',
+  alreadySaved: 'inspector.counter.alreadySaved',
 };
 
 export const COMPARE_SERVICE_KEYS: { readonly [S in ServiceId]: MessageKey } = {

@@ -1,5 +1,5 @@
 import i18next, { type i18n as I18n } from 'i18next';
-import { initReactI18next, useTranslation } from 'react-i18next';
+import { initReactI18next } from 'react-i18next';
 import type { MessageKey } from './en';
 import { enCore, type CoreKey } from './en/core';
 
@@ -76,13 +76,7 @@ export async function switchLanguage(i18n: I18n, lang: Lang): Promise<void> {
   await i18n.changeLanguage(lang);
 }
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
-
-/** The translate function for the current language, typed by message key. */
-export function useT(): { t: Translate; lang: Lang } {
-  const { t, i18n } = useTranslation();
-  return { t: t as unknown as Translate, lang: isLang(i18n.language) ? i18n.language : 'en' };
-}
+export { useT, type Translate } from './useT';
 
 /** Outside React: the string for a first-paint `key` in `lang`, English when missing (or Thai not loaded). */
 export function translate(lang: Lang, key: CoreKey): string {

@@ -89,12 +89,27 @@ export const lessonStep = z.strictObject({
 });
 export type LessonStepMeta = z.infer<typeof lessonStep>;
 
-/** A node in an inline starting scenario: props default to what the palette would give it. */
+/** Where a lesson pins a node (top-left corner, canvas units); bounded so a typo cannot throw the
+ * canvas miles away. */
+const MAX_POSITION = 10_000;
+const coordinate = z
+  .number()
+  .finite()
+  .min(0, 'a position is at least 0 (the canvas starts at the top left)')
+  .max(MAX_POSITION, `a position is at most ${MAX_POSITION}`);
+
+/**
+ * A node in an inline starting scenario: props default to what the palette would give it. Nodes
+ * are laid out automatically; `position` pins one by hand, for a node whose arrows the learner
+ * draws later (dagre would put an unconnected node in the first column). The loader refuses a
+ * pin whose box overlaps another node's.
+ */
 const inlineNode = z.strictObject({
   kind: nodeKind,
   id: nodeId,
   label: z.string().min(1).max(40).optional(),
   props: z.record(z.string(), z.unknown()).optional(),
+  position: z.strictObject({ x: coordinate, y: coordinate }).optional(),
 });
 
 export const lessonScenario = z.union([

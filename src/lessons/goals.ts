@@ -48,8 +48,10 @@ export const SERVICE_STATS = ['processed', 'failed', 'duplicatesSkipped', 'deadL
 /** retriesNotRewritten / writtenTwice: retries an idempotent leader recognised, and records a
  * retry wrote again without idempotence (engine ProducerView). */
 export const PRODUCER_STATS = ['sent', 'acked', 'failed', 'retriesNotRewritten', 'writtenTwice'] as const;
-/** A counter a serviceStat or producerStat goal may name. */
-export type GoalStat = (typeof SERVICE_STATS)[number] | (typeof PRODUCER_STATS)[number];
+/** Counters of a service's database (engine DatabaseView, lesson 18's outbox pattern). */
+export const DATABASE_STATS = ['rows', 'published', 'lost', 'pending', 'republished', 'crashes', 'alreadySaved'] as const;
+/** A counter a serviceStat, producerStat or databaseStat goal may name. */
+export type GoalStat = (typeof SERVICE_STATS)[number] | (typeof PRODUCER_STATS)[number] | (typeof DATABASE_STATS)[number];
 
 /** Groups a goal is about: the named one, or (no name given) every group, any of which may pass.
  * Leaving the name out lets a learner use whatever group name they typed. */
@@ -445,6 +447,22 @@ export const GOALS = {
         return parts.every((x) => first.get(x.id) === 0);
       })
     );
+  }),
+
+  /** A counter of the service's database (dual write or outbox) has reached `min`. */
+  databaseStat: define(z.strictObject({ service: name, stat: z.enum(DATABASE_STATS), min: count }), (ctx, p) => {
+    const d = ctx.view.services.find((x) => x.id === p.service)?.database;
+    return d !== undefined && d[p.stat] >= p.min;
+  }),
+
+  /**
+   * The service saved at least `rows` rows through at least `crashes` crashes at the risky moment,
+   * and lost no event: none is "saved but never published", and every row with events has them
+   * published or waiting in its outbox.
+   */
+  noEventLost: define(z.strictObject({ service: name, rows: count, crashes: count }), (ctx, p) => {
+    const d = ctx.view.services.find((x) => x.id === p.service)?.database;
+    return d !== undefined && d.rows >= p.rows && d.crashes >= p.crashes && d.lost === 0 && d.rowsPublished + d.pending >= d.rowsWithEvents;
   }),
 
   /** At least `min` records of the topic are of this event type (e.g. PaymentFailed among payments). */

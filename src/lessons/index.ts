@@ -4,7 +4,7 @@
  * scenarios only; the store is reached through the LessonDriver interface it satisfies.
  */
 export { lessonAction, lessonFrontmatter, translationFrontmatter, type GoalSpec, type LessonAction, type LessonFrontmatter, type LessonStepMeta } from './format';
-export { GOALS, PRODUCER_STATS, SERVICE_STATS, type GoalContext, type GoalName, type GoalStat } from './goals';
+export { DATABASE_STATS, GOALS, PRODUCER_STATS, SERVICE_STATS, type GoalContext, type GoalName, type GoalStat } from './goals';
 export { goalHolds, goalParts } from './evaluate';
 export { applyAction, goalContext, type LessonDriver } from './actions';
 export { goToStepStart } from './replay';

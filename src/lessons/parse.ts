@@ -53,12 +53,30 @@ export function parseLessonFile<S extends z.ZodType>(file: string, source: strin
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => ({ file, line: lineOfPath(doc, issue.path, lineAt), message: `${pathText(issue.path)}: ${issue.message}` })),
+      problems: specificIssues(parsed.error.issues).map((issue) => ({ file, line: lineOfPath(doc, issue.path, lineAt), message: `${pathText(issue.path)}: ${issue.message}` })),
     };
   }
   const body = parseBody(file, text.slice(bodyStart), bodyFirstLine);
   if (!body.ok) return body;
   return { ok: true, value: { meta: parsed.data, text: body.value } };
+}
+
+type Issue = { path: PropertyKey[]; message: string; code?: string; errors?: Issue[][] };
+
+/**
+ * Zod reports a value that fits no branch of a union (a scenario is a template OR an inline
+ * canvas) as one "Invalid input". The author meant the branch that got furthest, so report that
+ * branch's own issues (the ones with the deepest path), e.g. "nodes[0].position.y: expected
+ * number" instead of "scenario: Invalid input".
+ */
+function specificIssues(issues: readonly Issue[]): Issue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union' || !issue.errors || issue.errors.length === 0) return [issue];
+    const depth = (branch: Issue[]) => Math.max(0, ...branch.map((i) => i.path.length));
+    const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));
+    if (depth(best) === 0) return [issue];
+    return specificIssues(best.map((i) => ({ ...i, path: [...issue.path, ...i.path] })));
+  });
 }
 
 /** The line of the deepest YAML node on `path` that exists (a missing key points at its parent). */
@@ -126,8 +144,16 @@ function parseStep(file: string, line: number, lines: string[]): Parsed<StepText
   if (parts.hint) step.hint = joined('hint');
   if (parts.explanation) step.explanation = joined('explanation');
   if (parts.predict) {
-    const choices = parts.predict.filter((l) => /^\s*[-*]\s+/.test(l)).map((l) => l.replace(/^\s*[-*]\s+/, '').trim());
-    const question = parts.predict.filter((l) => !/^\s*[-*]\s+/.test(l)).join('\n').trim();
+    // The question is everything before the first bullet; a choice runs on over the lines that
+    // follow its bullet (Markdown continuation lines) until the next bullet.
+    const bullet = /^\s*[-*]\s+/;
+    const first = parts.predict.findIndex((l) => bullet.test(l));
+    const question = (first < 0 ? parts.predict : parts.predict.slice(0, first)).join('\n').trim();
+    const choices: string[] = [];
+    for (const l of first < 0 ? [] : parts.predict.slice(first)) {
+      if (bullet.test(l)) choices.push(l.replace(bullet, '').trim());
+      else if (l.trim() !== '') choices[choices.length - 1] += ` ${l.trim()}`;
+    }
     if (!question || choices.length < 2) return fail(file, partLine.predict, '"### Predict" needs a question and a bullet list of at least two choices');
     step.predict = { question, choices };
   }

@@ -85,6 +85,8 @@ export function defaultProps(kind: NodeKind, id: string, brokers: number): Scena
         isolationLevel: 'read_uncommitted',
         failureEmits: '',
         reactsTo: '',
+        database: 'none',
+        crashChance: 0,
       } satisfies NodeOf<'service'>['props'];
     case 'consumer':
       return {

@@ -10,6 +10,11 @@ import type { ScenarioEdge, ScenarioNode } from './schema';
  * with only `position` changed (top-left corner, whole pixels); boxes of nodeSize() never overlap.
  * Edges to missing nodes or touching brokers are ignored.
  *
+ * `pinned` (optional): positions chosen by hand (a lesson placing a topic that has no arrow yet,
+ * which dagre would put in the first column). Pinned nodes keep them; the others are laid out as
+ * if the pinned ones (and their arrows) were not there, and the broker row goes under everything. Pins are trusted: whoever chooses them checks they overlap nothing (lessons do, in
+ * lessons/scenario.ts); a pin on a broker is ignored, as brokers always sit in their row.
+ *
  * Brings dagre with it: the app reaches this module through lazyLayout.ts (a chunk of its own),
  * lesson and AsyncAPI loading import it directly (their chunks are lazy already).
  */
@@ -20,7 +25,9 @@ const RANK_GAP = 110;
 const BROKER_GAP = 40;
 const BROKER_ROW_GAP = 90;
 
-export function autoLayout(nodes: readonly ScenarioNode[], edges: readonly ScenarioEdge[]): ScenarioNode[] {
+export type Pins = ReadonlyMap<string, { x: number; y: number }>;
+
+export function autoLayout(nodes: readonly ScenarioNode[], edges: readonly ScenarioEdge[], pinned: Pins = new Map()): ScenarioNode[] {
   const flow = nodes.filter((n) => n.kind !== 'broker');
   const placed = new Map<string, { x: number; y: number }>();
   let bottom = MARGIN - BROKER_ROW_GAP;
@@ -29,14 +36,18 @@ export function autoLayout(nodes: readonly ScenarioNode[], edges: readonly Scena
     const g = new dagre.graphlib.Graph();
     g.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: RANK_GAP, marginx: MARGIN, marginy: MARGIN });
     g.setDefaultEdgeLabel(() => ({}));
-    for (const n of flow) g.setNode(n.id, nodeSize(n));
-    const inFlow = new Set(flow.map((n) => n.id));
+    const free = flow.filter((n) => !pinned.has(n.id));
+    for (const n of free) g.setNode(n.id, nodeSize(n));
+    const inFlow = new Set(free.map((n) => n.id));
     for (const e of edges) if (inFlow.has(e.source) && inFlow.has(e.target) && e.source !== e.target) g.setEdge(e.source, e.target);
-    dagre.layout(g);
+    if (free.length > 0) dagre.layout(g);
     for (const n of flow) {
-      const { x = 0, y = 0 } = g.node(n.id);
       const { width, height } = nodeSize(n);
-      const position = { x: Math.round(x - width / 2), y: Math.round(y - height / 2) };
+      const pin = pinned.get(n.id);
+      const centre = pin ?? g.node(n.id);
+      const position = pin
+        ? { x: Math.round(pin.x), y: Math.round(pin.y) }
+        : { x: Math.round(centre.x - width / 2), y: Math.round(centre.y - height / 2) };
       placed.set(n.id, position);
       bottom = Math.max(bottom, position.y + height);
     }

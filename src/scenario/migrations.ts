@@ -44,6 +44,12 @@ const ADDED_IN_4: Readonly<Record<string, Readonly<Record<string, unknown>>>> = 
   service: { failureEmits: '', reactsTo: '' },
 };
 
+/** Props that version 5 added (the outbox pattern): services keep no database and never crash
+ * on their own, as every earlier canvas did. */
+const ADDED_IN_5: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  service: { database: 'none', crashChance: 0 },
+};
+
 /** A node's props with the fields of `added` it lacks (fields it already has are kept). */
 function withAdded(added: Readonly<Record<string, Readonly<Record<string, unknown>>>>, kind: unknown, props: unknown): unknown {
   if (typeof kind !== 'string' || !Object.hasOwn(added, kind) || typeof props !== 'object' || props === null || Array.isArray(props)) return props;
@@ -51,12 +57,12 @@ function withAdded(added: Readonly<Record<string, Readonly<Record<string, unknow
 }
 
 /**
- * A version 1, 2 or 3 node's props brought to the current version (fields it already has are kept).
+ * A version 1 to 4 node's props brought to the current version (fields it already has are kept).
  * Also used for application props inside AsyncAPI documents exported by older versions
  * (asyncapi/extension.ts).
  */
 export function upgradeProps(kind: unknown, props: unknown): unknown {
-  return withAdded(ADDED_IN_4, kind, withAdded(ADDED_IN_3, kind, withAdded(ADDED_IN_2, kind, props)));
+  return withAdded(ADDED_IN_5, kind, withAdded(ADDED_IN_4, kind, withAdded(ADDED_IN_3, kind, withAdded(ADDED_IN_2, kind, props))));
 }
 
 /** The nodes of a document, each with `step` applied to its props. */
@@ -75,11 +81,10 @@ export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
   1: (document) => mapProps(document, (kind, props) => withAdded(ADDED_IN_2, kind, props)),
   2: (document) => mapProps(document, (kind, props) => withAdded(ADDED_IN_3, kind, props)),
   3: (document) => mapProps(document, (kind, props) => withAdded(ADDED_IN_4, kind, props)),
-  // Version 5 added optional schema-registry props (a producer's schema, a topic's compatibility
-  // and registered versions, a service's reader schema); absent means no registry, as before, so
-  // a version 4 document needs nothing. The version still moved so that an older Kafé refuses a
-  // canvas with schemas instead of silently dropping them.
-  4: (document) => document,
+  // Version 5 added a service's database (outbox lesson: 'none' and 0 for older documents) and
+  // optional schema-registry props (a producer's schema, a topic's compatibility and registered
+  // versions, a service's reader schema), absent meaning no registry, as before.
+  4: (document) => mapProps(document, (kind, props) => withAdded(ADDED_IN_5, kind, props)),
 };
 
 export function migrate(

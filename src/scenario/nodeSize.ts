@@ -24,7 +24,8 @@ export function nodeSize(n: ScenarioNode): { width: number; height: number } {
     case 'broker':
       return { width, height: 80 };
     case 'service':
-      return { width, height: 140 + 22 * n.props.instances };
+      // A service with a database shows one more line of counters (saved, published...).
+      return { width, height: 140 + 22 * n.props.instances + (n.props.database !== 'none' ? 28 : 0) };
     case 'consumer':
       return { width, height: 110 + 22 * n.props.instances };
     case 'topic': {

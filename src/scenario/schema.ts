@@ -135,6 +135,14 @@ export const serviceProps = z.object({
   reactsTo: optionalEventType,
   /** The reader schema its deserializer resolves every record's writer schema to (version 5). */
   readerSchema: recordSchema.optional(),
+  /**
+   * The outbox pattern (lesson 18, engine database.ts). database: 'none', or the service saves
+   * each record it handles as a row and publishes its events by 'dualWrite' (after the commit) or
+   * through an 'outbox' and its relay. crashChance: chance (0..1) that its process dies at the
+   * risky moment (right after the database commit; the relay before marking rows sent).
+   */
+  database: z.enum(['none', 'dualWrite', 'outbox']),
+  crashChance: z.number().min(0).max(1),
 });
 
 export const consumerProps = z.object({

@@ -311,6 +311,7 @@ function serviceToEngine(
     ...(p.isolationLevel !== 'read_uncommitted' ? { isolationLevel: p.isolationLevel } : {}),
     ...(p.readerSchema !== undefined ? { readableSchemaIds: schemas.readableIds(n.id, subscribes) ?? [] } : {}),
     ...(p.failureEmits !== '' && emitTo.length > 0 ? { failureEmits: emitTo.map((topic) => ({ topic, eventType: p.failureEmits, key: 'same' as const })) } : {}),
+    ...(p.database !== 'none' ? { database: p.database, ...(p.crashChance > 0 ? { crashChance: p.crashChance } : {}) } : {}),
   };
 }
 

@@ -64,6 +64,19 @@ describe('nodes that cannot run are left out and reported', () => {
     expect(project.notes).toContainEqual(expect.objectContaining({ code: 'joinsLater', nodeId: 'consumer-1', detail: { seconds: 12.3 } }));
     expect(fileAt(project.files, 'src/consumers/consumer-1.ts')).toContain('joined at 12.3 s');
   });
+
+  test('a service that keeps a database on the canvas (dual write or outbox) is exported without it, with a note', () => {
+    const s = scenarioOf(['producer', 'topic', 'service', 'topic'], [['producer-1', 'topic-1'], ['topic-1', 'service-1'], ['service-1', 'topic-2']]);
+    patch<'service'>(s, 'service-1', (n) => {
+      n.label = 'Order service';
+      n.props.database = 'outbox';
+    });
+    const project = generateProject(s);
+    expect(project.notes).toContainEqual({ kind: 'adjusted', code: 'databaseNotExported', nodeId: 'service-1', label: 'Order service', detail: { mode: 'outbox' } });
+    expect(fileAt(project.files, 'README.md')).toContain('Order service: saves each record in a database on the canvas (outbox)');
+    patch<'service'>(s, 'service-1', (n) => (n.props.database = 'none'));
+    expect(generateProject(s).notes.map((n) => n.code)).not.toContain('databaseNotExported');
+  });
 });
 
 describe('learner-typed text', () => {

@@ -131,7 +131,7 @@ describe('the order fan-out export', () => {
 });
 
 describe('isolation.level and transactions in the exported scripts', () => {
-  test('a read_committed reader reads committed records only; a transactional service says it commits after processing instead', () => {
+  test('a read_committed reader reads committed records only; a transactional service writes and commits in kafkajs transactions', { timeout: 60_000 }, () => {
     const base = TEMPLATES.orderFanOut.build();
     const scenario: Scenario = {
       ...base,
@@ -140,12 +140,25 @@ describe('isolation.level and transactions in the exported scripts', () => {
     const files = generateProject(scenario).files;
     const payment = files.find((f) => f.path.startsWith('src/services/') && f.contents.includes('"payment-service"'))!;
     expect(payment.contents).toContain('readUncommitted: false');
-    expect(payment.contents).toContain('This script does not: it commits after processing (at-least-once).');
+    // kafkajs's transactional form: transactionalId, idempotent, one request in flight; per record
+    // a transaction whose outputs and input offset (sendOffsets) commit together, or abort.
+    expect(payment.contents).toMatch(/kafka\.producer\(\{\s*transactionalId: `\$\{CONFIG\.node\}-txn-\$\{process\.env\.INSTANCE \?\? '0'\}`,\s*idempotent: true,\s*maxInFlightRequests: 1,\s*\}\)/);
+    expect(payment.contents).toContain('const transaction = await producer.transaction();');
+    expect(payment.contents).toMatch(/transaction\.sendOffsets\(\{\s*consumerGroupId: CONFIG\.group,/);
+    expect(payment.contents).toContain('await transaction.commit();');
+    expect(payment.contents).toContain('await transaction.abort();');
+    expect(payment.contents).not.toContain('consumer.commitOffsets');
+    expect(payment.contents).not.toContain('at-least-once, as services are on the canvas');
+    // Its outputs go through the open transaction, never straight through the producer.
+    expect(payment.contents).not.toMatch(/producer\.send(Batch)?\(/);
+    expect(payment.contents).toContain('const IDEMPOTENT: boolean = false;');
+    expect(typecheckProject(files).diagnostics).toEqual([]);
     const others = files.filter((f) => f.path.startsWith('src/services/') && f !== payment);
     expect(others.length).toBeGreaterThan(0);
     for (const f of others) {
       expect(f.contents).toContain('readUncommitted: true');
-      expect(f.contents).not.toContain('Kafka transactions');
+      expect(f.contents).not.toContain('transaction');
+      expect(f.contents).toContain('consumer.commitOffsets');
     }
   });
 });

@@ -71,6 +71,14 @@ export async function select(page: Page, id: string): Promise<void> {
   await panToShow(page, box, box);
   await restingBox(page, flowNode(page, id));
   await flowNode(page, id).click();
+  // A click that lands while the canvas redraws the node can miss it; a learner clicks again.
+  const picker = page.getByTestId('node-picker');
+  await expect
+    .poll(async () => {
+      if ((await picker.inputValue()) !== id) await flowNode(page, id).click();
+      return picker.inputValue();
+    }, { timeout: 10_000 })
+    .toBe(id);
 }
 
 /** Screenshots at a laptop's and a phone's size (`<name>-1366x768`, `<name>-390x844`), running
@@ -85,4 +93,30 @@ export async function screenshotsAtSizes(page: Page, name: string, show: () => P
     await screenshot(page, `${name}-${size}`);
   }
   await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+/**
+ * The lesson panel lies over the right of the canvas; when a node sits under it, drag an empty
+ * spot of the canvas to the left, as a learner pans to see it.
+ */
+export async function panClearOfLesson(page: Page, ids: string[]): Promise<void> {
+  const panel = await page.locator('.workbench__side').boundingBox();
+  if (!panel) return;
+  let right = 0;
+  for (const id of ids) {
+    const box = (await flowNode(page, id).boundingBox())!;
+    right = Math.max(right, box.x + box.width + 30);
+  }
+  if (right <= panel.x - 40) return;
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const spot = await page.evaluate((p) => {
+    for (let y = p.y + 30; y < p.y + p.height - 30; y += 20)
+      for (let x = p.x + p.width / 2; x > p.x + 30; x -= 20) if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+    return null;
+  }, pane);
+  if (!spot) throw new Error('no empty spot of the canvas to pan by');
+  await page.mouse.move(spot.x, spot.y);
+  await page.mouse.down();
+  await page.mouse.move(spot.x - (right - panel.x + 40), spot.y, { steps: 10 });
+  await page.mouse.up();
 }

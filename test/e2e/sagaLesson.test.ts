@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { pageErrors, useApp } from './harness';
-import { flowNode, inspector, lesson, openStepLink, playUntilReached, screenshotsAtSizes, setText, showInspector } from './lessonDriver';
+import { pageErrors, screenshot, useApp } from './harness';
+import { flowNode, inspector, lesson, openStepLink, panClearOfLesson, playUntilReached, screenshotsAtSizes, setText, showInspector } from './lessonDriver';
 
 /**
  * Lesson 17 by hand, as its text says: Payment drops the orders whose payment fails for good
@@ -23,48 +23,24 @@ async function select(page: Page, id: string): Promise<void> {
 }
 
 /**
- * The lesson panel lies over the right of the canvas; when a node sits under it, drag an empty
- * spot of the canvas to the left, as a learner pans to see it.
- */
-async function panClearOfLesson(page: Page, ids: string[]): Promise<void> {
-  const panel = await page.locator('.workbench__side').boundingBox();
-  if (!panel) return;
-  let right = 0;
-  for (const id of ids) {
-    const box = (await flowNode(page, id).boundingBox())!;
-    right = Math.max(right, box.x + box.width + 30);
-  }
-  if (right <= panel.x - 40) return;
-  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-  const spot = await page.evaluate((p) => {
-    for (let y = p.y + 30; y < p.y + p.height - 30; y += 20)
-      for (let x = p.x + p.width / 2; x > p.x + 30; x -= 20) if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
-    return null;
-  }, pane);
-  if (!spot) throw new Error('no empty spot of the canvas to pan by');
-  await page.mouse.move(spot.x, spot.y);
-  await page.mouse.down();
-  await page.mouse.move(spot.x - (right - panel.x + 40), spot.y, { steps: 10 });
-  await page.mouse.up();
-}
-
-/**
- * Draws an arrow from a service to a topic far to its left, as a learner does: drag from the
- * service's handle to the canvas's left edge, where the canvas scrolls along (React Flow's
- * autoPanOnConnect), until the topic comes into view, then drop on it.
+ * Draws an arrow from a service to a topic, as a learner does: with both clear of the lesson
+ * panel, straight onto it; a topic far to its left by dragging from the service's handle to the
+ * canvas's left edge, where the canvas scrolls along (React Flow's autoPanOnConnect), until the
+ * topic comes into view, then dropping on it.
  */
 async function connect(page: Page, from: string, to: string): Promise<void> {
   const edges = await page.locator('.react-flow__edge').count();
   await page.locator('.react-flow__controls-fitview').click();
   await page.waitForTimeout(400);
-  await panClearOfLesson(page, [from]);
+  await panClearOfLesson(page, [from, to]);
   await page.waitForTimeout(300);
   const source = (await flowNode(page, from).locator('.react-flow__handle.source').boundingBox())!;
   const target = flowNode(page, to).locator('.react-flow__handle.target');
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const panelLeft = (await page.locator('.workbench__side').boundingBox())?.x ?? pane.x + pane.width;
   const visible = async () => {
     const b = await target.boundingBox();
-    return b !== null && b.x > pane.x + 60 && b.x < pane.x + 600;
+    return b !== null && b.x > pane.x + 60 && b.x < Math.min(pane.x + pane.width, panelLeft) - 40;
   };
   await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
   await page.mouse.down();
@@ -132,6 +108,29 @@ test('lesson 17 by hand: Order service and Stock release compensate only the fai
   await select(page, 'stock-release');
   expect(Number(await counter(page, 'emitted').textContent())).toBeGreaterThan(1);
   await shoot(page, 'sagas-choreography', () => showCounters(page));
+  expect(pageErrors(page)).toEqual([]);
+}, JOURNEY_MS);
+
+test('lesson 17 opens left to right: order-status waits to the right of Order service for its arrow', async () => {
+  const page = await openStep('accepted');
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(400);
+  const x = async (id: string) => (await flowNode(page, id).boundingBox())!.x;
+  expect(await x('shop')).toBeLessThan(await x('orders'));
+  expect(await x('order-service')).toBeLessThan(await x('order-status'));
+  expect(await x('shop')).toBeLessThan(await x('order-status'));
+  // On a phone the lesson sheet covers the controls: the canvas keeps the fit it opened with.
+  await shoot(page, 'sagas-opening', async () => {
+    if ((page.viewportSize()?.width ?? 0) < 600) return;
+    await page.locator('.react-flow__controls-fitview').click();
+    await page.waitForTimeout(400);
+  });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(400);
+  await screenshot(page, 'sagas-opening-1920x1080');
+  // The author's source comment at the top of the lesson is not shown.
+  expect(await lesson(page).textContent()).not.toContain('<!--');
   expect(pageErrors(page)).toEqual([]);
 }, JOURNEY_MS);
 

@@ -61,6 +61,13 @@ describe('a malformed lesson fails with the file, the line and what is wrong', (
     expect(problemsOf(lesson(fm))).toContainEqual(expect.stringContaining('no "### Predict" section'));
   });
 
+  test('a choice written over two lines stays one choice; the question keeps only its own lines', () => {
+    const fm = VALID.replace('  - id: one', '  - id: one\n    predict: 1');
+    const c = loadCourse({ 'lessons/99-demo.md': lesson(fm, '## one\nDo it.\n\n### Predict\nWhat\nhappens?\n- it is aborted: the new producer fences\n  the old one\n- it is committed\n\n## summary\n- x') });
+    expect(c.problems).toEqual([]);
+    expect(c.lessons[0].english.text.steps.one.predict).toEqual({ question: 'What\nhappens?', choices: ['it is aborted: the new producer fences the old one', 'it is committed'] });
+  });
+
   test('a lesson without frontmatter is refused on line 1', () => {
     expect(problemsOf('# Just markdown')).toEqual(['lessons/99-demo.md:1: a lesson starts with YAML frontmatter between two "---" lines']);
   });
@@ -76,5 +83,35 @@ describe('a malformed lesson fails with the file, the line and what is wrong', (
     const c = loadCourse({ 'lessons/99-demo.md': lesson(VALID, '## one\nDo it.\n\n```mermaid\n## not a section\n```\n\n## summary\n- x') });
     expect(c.problems).toEqual([]);
     expect(c.lessons[0].english.text.steps.one.body).toContain('## not a section');
+  });
+
+  describe('a lesson may pin a node with position', () => {
+    const withNodes = (nodes: string) =>
+      lesson(VALID.replace('scenario: { template: empty }', `scenario:\n  nodes:\n${nodes}\n  edges:\n    - [p, t]`));
+    const P = '    - { kind: producer, id: p }\n    - { kind: topic, id: t }';
+
+    test('a pinned node keeps its position; the others are laid out as before', () => {
+      const plain = loadCourse({ 'lessons/99-demo.md': withNodes(`${P}\n    - { kind: topic, id: later }`) });
+      const pinned = loadCourse({ 'lessons/99-demo.md': withNodes(`${P}\n    - { kind: topic, id: later, position: { x: 900, y: 40 } }`) });
+      expect(pinned.problems).toEqual([]);
+      const at = (c: typeof plain, id: string) => c.lessons[0].start.nodes.find((n) => n.id === id)!.position;
+      expect(at(pinned, 'later')).toEqual({ x: 900, y: 40 });
+      // Unpinned, the topic without arrows takes the first column, to the left of the producer.
+      expect(at(plain, 'later').x).toBeLessThan(at(plain, 'p').x);
+      expect(at(pinned, 'p').x).toBeLessThan(at(pinned, 't').x);
+      expect(at(pinned, 't').x).toBeLessThan(900);
+    });
+
+    test('a pin overlapping another node is refused, naming both', () => {
+      const at = loadCourse({ 'lessons/99-demo.md': withNodes(P) }).lessons[0].start.nodes.find((n) => n.id === 't')!.position;
+      const problems = problemsOf(withNodes(`${P}\n    - { kind: topic, id: later, position: { x: ${at.x + 10}, y: ${at.y + 10} } }`));
+      expect(problems).toEqual([expect.stringMatching(/^lessons\/99-demo\.md:1: .*node "later" at position \(\d+, \d+\) overlaps "t"/)]);
+    });
+
+    test('a bad position, or one on a broker, is refused with what is wrong', () => {
+      expect(problemsOf(withNodes(`${P}\n    - { kind: topic, id: later, position: { x: -5, y: 0 } }`))).toEqual([expect.stringContaining('position.x: a position is at least 0')]);
+      expect(problemsOf(withNodes(`${P}\n    - { kind: topic, id: later, position: { x: 5 } }`))).toEqual([expect.stringContaining('position.y')]);
+      expect(problemsOf(withNodes(`${P}\n    - { kind: broker, id: b, position: { x: 900, y: 900 } }`))).toEqual([expect.stringContaining('brokers always sit in their row')]);
+    });
   });
 });

@@ -83,4 +83,15 @@ describe('autoLayout', () => {
     const s = scenarioOf(['producer', 'topic']);
     expect(() => autoLayout(s.nodes, [{ id: 'e', source: 'producer-1', target: 'ghost' }])).not.toThrow();
   });
+
+  it('keeps pinned nodes where they are, lays out the rest without them and puts the brokers under all', () => {
+    const s = scenarioOf(['producer', 'topic', 'topic', 'broker'], [['producer-1', 'topic-1']]);
+    const withoutLoose = autoLayout(s.nodes.filter((n) => n.id !== 'topic-2'), s.edges);
+    const laid = autoLayout(s.nodes, s.edges, new Map([['topic-2', { x: 1200.4, y: 900 }]]));
+    const at = (nodes: ScenarioNode[], id: string) => nodes.find((n) => n.id === id)!.position;
+    expect(at(laid, 'topic-2')).toEqual({ x: 1200, y: 900 });
+    expect(at(laid, 'producer-1')).toEqual(at(withoutLoose, 'producer-1'));
+    expect(at(laid, 'topic-1')).toEqual(at(withoutLoose, 'topic-1'));
+    expect(at(laid, 'broker-1').y).toBeGreaterThan(900 + nodeSize(laid.find((n) => n.id === 'topic-2')!).height);
+  });
 });

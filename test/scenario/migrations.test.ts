@@ -215,7 +215,7 @@ describe('version 3 to 4: failure events and reacting to one event type (sagas)'
   it('a version 1 document migrates through every step to the current version', () => {
     const v1 = { version: 1, name: 'old', seed: 1, nodes: [{ id: 's', kind: 'service', label: 'S', position: { x: 0, y: 0 }, props: { group: 's' } }], edges: [], timeline: [], time: 0 };
     const r = migrate(v1);
-    expect(r.ok && (r.value as typeof v1).nodes[0].props).toMatchObject({ ruleField: '', transactional: false, failureEmits: '', reactsTo: '' });
+    expect(r.ok && (r.value as typeof v1).nodes[0].props).toMatchObject({ ruleField: '', transactional: false, failureEmits: '', reactsTo: '', database: 'none', crashChance: 0 });
     expect(r.ok && (r.value as { version: number }).version).toBe(SCENARIO_VERSION);
   });
 
@@ -240,7 +240,62 @@ describe('version 3 to 4: failure events and reacting to one event type (sagas)'
   });
 });
 
-describe('version 4 to 5: optional schema-registry props', () => {
+describe('version 4 to 5: a service database, dual write or outbox (lesson 18)', () => {
+  const topic = (name: string) => ({ id: name, kind: 'topic', label: name, position: { x: 0, y: 0 }, props: { name, partitions: 1, replicationFactor: 1, minInsyncReplicas: 1, retentionMs: null, cleanupPolicy: 'delete', retentionBytes: null, segmentRecords: 1000, deleteRetentionMs: 86_400_000 } });
+  const v4 = {
+    version: 4,
+    name: 'saved before the outbox',
+    seed: 5,
+    nodes: [
+      topic('t'),
+      topic('out'),
+      {
+        id: 's',
+        kind: 'service',
+        label: 'S',
+        position: { x: 0, y: 0 },
+        props: { group: 's', instances: 1, processingMs: 20, failureRate: 0, maxAttempts: 3, idempotent: false, assignor: 'range', autoOffsetReset: 'earliest', emits: 'Done', retryTopic: null, deadLetterTopic: null, ruleField: '', ruleAbove: 0, ruleCount: 1, ruleWindowMs: 1000, transactional: false, isolationLevel: 'read_uncommitted', failureEmits: '', reactsTo: '' },
+      },
+    ],
+    edges: [
+      { id: 'e1', source: 't', target: 's' },
+      { id: 'e2', source: 's', target: 'out' },
+    ],
+    timeline: [{ at: 100, afterEvents: 0, command: { type: 'setServiceDown', id: 's', down: true } }],
+    time: 0,
+  };
+
+  it('gives services no database and no crash chance, so the engine gets exactly the commands a v4 canvas gave it', () => {
+    const r = validateScenario(v4);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.version).toBe(5);
+    expect(r.value.nodes[2].props).toMatchObject({ database: 'none', crashChance: 0 });
+    expect(r.value.timeline).toEqual(v4.timeline);
+    const service = scenarioToEngine(r.value).commands.find((c) => c.type === 'addService')!;
+    expect('database' in service).toBe(false);
+    expect('crashChance' in service).toBe(false);
+  });
+
+  it('turns database and crashChance into the engine\'s database settings', () => {
+    const set = structuredClone(v4);
+    Object.assign(set.nodes[2].props, { database: 'outbox', crashChance: 0.1 });
+    const r = validateScenario(set);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(scenarioToEngine(r.value).commands.find((c) => c.type === 'addService')).toMatchObject({ database: 'outbox', crashChance: 0.1 });
+  });
+
+  it('refuses an unknown database mode or a crash chance above 1', () => {
+    for (const props of [{ database: 'twoPhaseCommit' }, { crashChance: 2 }]) {
+      const set = structuredClone(v4);
+      Object.assign(set.nodes[2].props, props);
+      expect(validateScenario(set).ok).toBe(false);
+    }
+  });
+});
+
+describe('version 5: optional schema-registry props', () => {
   const v4 = {
     version: 4,
     name: 'no registry',

@@ -41,13 +41,39 @@ describe('saving and restoring', () => {
     const stop = startFrameLoop(store, { request: (cb) => callbacks.push(cb), cancel: () => {} });
     const frame = (t: number) => callbacks.shift()!(t);
     frame(0);
-    frame(16);
     expect(store.getState().frame.now).toBe(0);
     store.getState().play();
     frame(32);
     frame(48);
+    frame(64);
     expect(store.getState().frame.now).toBe(32);
     stop();
     expect(callbacks.length).toBeLessThanOrEqual(1);
+  });
+
+  it('sleeps while paused (no frame requested) and wakes for Play and for a long replay', () => {
+    const store = createKafeStore(TEMPLATES.orderFanOut.build());
+    const callbacks: ((t: number) => void)[] = [];
+    const stop = startFrameLoop(store, { request: (cb) => callbacks.push(cb), cancel: () => {} });
+    callbacks.shift()!(0);
+    expect(callbacks).toHaveLength(0);
+    store.getState().play();
+    expect(callbacks).toHaveLength(1);
+    callbacks.shift()!(1000); // the first frame after waking simulates none of the time asleep
+    expect(store.getState().frame.now).toBe(0);
+    callbacks.shift()!(1016);
+    expect(store.getState().frame.now).toBe(16);
+    store.getState().pause();
+    callbacks.shift()!(1032);
+    expect(callbacks).toHaveLength(0);
+    expect(store.getState().frame.now).toBe(16);
+    // A long replay (scrubbing far ahead) runs over frames, paused or not.
+    store.getState().scrub(600_000);
+    expect(store.getState().replay).not.toBeNull();
+    expect(callbacks).toHaveLength(1);
+    for (let t = 2000; callbacks.length; t += 16) callbacks.shift()!(t);
+    expect(store.getState().replay).toBeNull();
+    expect(callbacks).toHaveLength(0);
+    stop();
   });
 });

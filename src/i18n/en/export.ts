@@ -28,6 +28,7 @@ export const exportCode = {
   'export.note.retryTopicMissing': '{{label}}: its retry topic is gone from the canvas; failed records are retried in place.',
   'export.note.deadLetterTopicMissing': '{{label}}: its dead-letter topic is gone from the canvas; records that run out of attempts are dropped.',
   'export.note.badConnection': '{{label}}: an arrow the canvas does not allow ({{edge}}) was ignored.',
+  'export.note.databaseNotExported': '{{label}}: saves each record in a database on the canvas ({{mode}}); the script has no database and publishes its events straight away. Bring your own database and outbox table (see lesson 18).',
   'export.note.instances': '{{label}}: {{instances}} instances on the canvas. Run its script {{instances}} times, one process per instance.',
   'export.note.joinsLater': '{{label}}: joined the run at {{seconds}} s. Start its script a little after the others.',
   'export.note.timelineNotExported': '{{count}} action(s) you took while the simulation ran are not part of the project: try them on the real cluster yourself.',

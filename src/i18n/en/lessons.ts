@@ -61,6 +61,7 @@ export const lessons = {
   'lessons.goalPart.lateGroupReadFromStart': 'a group that joined late read {{topic}} from the first offset',
   'lessons.goalPart.keyEventProduced': 'a {{eventType}} with key {{key}} reached {{topic}}',
   'lessons.goalPart.eventRecords': 'at least {{min}} {{eventType}} events reached {{topic}}',
+  'lessons.goalPart.noEventLost': '{{service}} saved at least {{rows}} rows through at least {{crashes}} crashes at the risky moment, and none is saved but never published: each row’s event is published or waits in the outbox',
   'lessons.goalPart.compensated': 'at least {{min}} orders with a {{failed}} in {{failedTopic}} got a {{compensation}} in {{topic}}, and only those',
   'lessons.goalPart.flaggedOnly': 'at least {{min}} events from {{source}} reached {{topic}}, and every one of them has {{field}} above {{above}}',
   'lessons.goalPart.flaggedOnlyWindow': 'at least {{min}} events from {{source}} reached {{topic}}, each one with {{count}} readings of its key above {{above}} within {{s}} s',

@@ -28,6 +28,7 @@ export const exportCode: Record<keyof typeof en, string> = {
   'export.note.retryTopicMissing': '{{label}}: retry topic ของเซอร์วิสนี้ไม่อยู่บนแคนวาสแล้ว เรคคอร์ดที่ล้มเหลวจะถูกลองใหม่ในที่เดิม',
   'export.note.deadLetterTopicMissing': '{{label}}: dead-letter topic ของเซอร์วิสนี้ไม่อยู่บนแคนวาสแล้ว เรคคอร์ดที่ลองครบทุกครั้งแล้วยังล้มเหลวจะถูกทิ้ง',
   'export.note.badConnection': '{{label}}: ลูกศรที่แคนวาสไม่อนุญาต ({{edge}}) ถูกข้ามไป',
+  'export.note.databaseNotExported': '{{label}}: บนแคนวาสบันทึกแต่ละ record ลงฐานข้อมูล ({{mode}}) แต่สคริปต์ไม่มีฐานข้อมูลและ publish อีเวนต์ทันที ให้ใช้ฐานข้อมูลและตาราง outbox ของคุณเอง (ดูบทที่ 18)',
   'export.note.instances': '{{label}}: บนแคนวาสมี {{instances}} อินสแตนซ์ ให้รันสคริปต์นี้ {{instances}} ครั้ง หนึ่งโปรเซสต่อหนึ่งอินสแตนซ์',
   'export.note.joinsLater': '{{label}}: เข้าร่วมตอนเวลา {{seconds}} วินาที ให้เริ่มสคริปต์นี้หลังตัวอื่นสักพัก',
   'export.note.timelineNotExported': 'สิ่งที่คุณทำระหว่างที่การจำลองกำลังรัน {{count}} อย่าง ไม่ได้อยู่ในโปรเจกต์ ลองทำเองบนคลัสเตอร์จริงได้เลย',

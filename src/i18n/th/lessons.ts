@@ -60,6 +60,7 @@ export const lessons: Record<keyof typeof en, string> = {
   'lessons.goalPart.lateGroupReadFromStart': 'group ที่เข้ามาทีหลังอ่าน {{topic}} ตั้งแต่ offset แรก',
   'lessons.goalPart.keyEventProduced': '{{eventType}} ที่มีคีย์ {{key}} ไปถึง {{topic}} แล้ว',
   'lessons.goalPart.eventRecords': 'อีเวนต์ {{eventType}} อย่างน้อย {{min}} รายการไปถึง {{topic}} แล้ว',
+  'lessons.goalPart.noEventLost': '{{service}} บันทึกแล้วอย่างน้อย {{rows}} แถว ผ่านการพังในจังหวะเสี่ยงอย่างน้อย {{crashes}} ครั้ง และไม่มีแถวที่บันทึกแล้วแต่ไม่เคย publish: อีเวนต์ของทุกแถว publish แล้วหรือรออยู่ใน outbox',
   'lessons.goalPart.compensated': 'ออร์เดอร์ที่มี {{failed}} ใน {{failedTopic}} อย่างน้อย {{min}} รายการได้รับ {{compensation}} ใน {{topic}} และมีแค่ออร์เดอร์เหล่านั้นเท่านั้น',
   'lessons.goalPart.flaggedOnly': 'อีเวนต์จาก {{source}} อย่างน้อย {{min}} รายการไปถึง {{topic}} และทุกรายการมี {{field}} มากกว่า {{above}}',
   'lessons.goalPart.flaggedOnlyWindow': 'อีเวนต์จาก {{source}} อย่างน้อย {{min}} รายการไปถึง {{topic}} แต่ละรายการมีค่าของคีย์เดียวกันมากกว่า {{above}} ครบ {{count}} ครั้งภายใน {{s}} วินาที',

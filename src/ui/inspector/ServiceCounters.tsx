@@ -1,6 +1,8 @@
 import { useT, type MessageKey } from '../../i18n';
+import type { DatabaseView } from '../../engine';
 import type { NodeOf } from '../../scenario';
 import { useKafe, useKafeData } from '../../store';
+import { Counters, type CounterItem } from './Counters';
 
 const COUNTERS = ['processed', 'emitted', 'filtered', 'failed', 'deadLettered', 'dropped', 'duplicatesSkipped'] as const;
 type Counter = (typeof COUNTERS)[number];
@@ -19,7 +21,8 @@ const LABEL: Record<Counter, MessageKey> = {
  * Every counter of a running service, at any zoom (the canvas node shows a few, and only when
  * zoomed in): what lessons on delivery and failures ask the learner to watch (dropped, duplicates
  * skipped) and what a rule lets through or filters out. Always all of them, zeros included, so a
- * learner can see that something did NOT happen.
+ * learner can see that something did NOT happen; failure events and transactions once the service
+ * has them.
  */
 export function ServiceCounters({ node }: { node: NodeOf<'service'> }) {
   const { t } = useT();
@@ -28,43 +31,44 @@ export function ServiceCounters({ node }: { node: NodeOf<'service'> }) {
   const txn = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.transactions ?? null);
   const failureEvents = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.failureEvents ?? null);
   const undeserialisable = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.undeserialisable ?? null);
+  const database = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.database ?? null);
   if (!running || !stats) return null;
+  const items: CounterItem[] = COUNTERS.map((c) => ({ name: c, labelKey: LABEL[c], value: stats[c] }));
+  if (failureEvents !== null)
+    items.push({ name: 'failureEvents', labelKey: 'inspector.counter.failureEvents', labelParams: { type: node.props.failureEmits }, value: failureEvents });
+  if (undeserialisable !== null) items.push({ name: 'undeserialisable', labelKey: 'inspector.counter.undeserialisable', value: undeserialisable });
+  if (txn)
+    items.push(
+      { name: 'txnCommitted', labelKey: 'inspector.counter.txnCommitted', value: txn.committed },
+      { name: 'txnAborted', labelKey: 'inspector.counter.txnAborted', value: txn.aborted },
+    );
+  const ruleHint = node.props.ruleField !== '' ? t('inspector.counter.ruleHint', { field: node.props.ruleField, above: node.props.ruleAbove }) : undefined;
   return (
-    <div className="live__block">
-      <p className="field__label">{t('inspector.counter.title')}</p>
-      <dl className="counters" data-testid="service-counters">
-        {COUNTERS.map((c) => (
-          <div key={c} className="counters__item" data-counter={c}>
-            <dt>{t(LABEL[c])}</dt>
-            <dd>{stats[c].toLocaleString()}</dd>
-          </div>
-        ))}
-        {failureEvents !== null && (
-          <div className="counters__item" data-counter="failureEvents">
-            <dt>{t('inspector.counter.failureEvents', { type: node.props.failureEmits })}</dt>
-            <dd>{failureEvents.toLocaleString()}</dd>
-          </div>
-        )}
-        {undeserialisable !== null && (
-          <div className="counters__item" data-counter="undeserialisable">
-            <dt>{t('inspector.counter.undeserialisable')}</dt>
-            <dd>{undeserialisable.toLocaleString()}</dd>
-          </div>
-        )}
-        {txn && (
-          <>
-            <div className="counters__item" data-counter="txnCommitted">
-              <dt>{t('inspector.counter.txnCommitted')}</dt>
-              <dd>{txn.committed.toLocaleString()}</dd>
-            </div>
-            <div className="counters__item" data-counter="txnAborted">
-              <dt>{t('inspector.counter.txnAborted')}</dt>
-              <dd>{txn.aborted.toLocaleString()}</dd>
-            </div>
-          </>
-        )}
-      </dl>
-      {node.props.ruleField !== '' && <p className="field__hint">{t('inspector.counter.ruleHint', { field: node.props.ruleField, above: node.props.ruleAbove })}</p>}
-    </div>
+    <>
+      <Counters titleKey="inspector.counter.title" testId="service-counters" items={items} hint={ruleHint} />
+      {database && <DatabaseCounters database={database} />}
+    </>
   );
+}
+
+/** The counters of each database mode, in order: what lesson 18 compares (saved vs published). */
+const DATABASE_COUNTERS: Record<DatabaseView['mode'], readonly (keyof DatabaseView & keyof typeof DB_LABEL)[]> = {
+  dualWrite: ['rows', 'published', 'lost', 'crashes', 'alreadySaved'],
+  outbox: ['rows', 'published', 'pending', 'republished', 'crashes', 'alreadySaved'],
+};
+
+const DB_LABEL = {
+  rows: 'inspector.counter.rows',
+  published: 'inspector.counter.published',
+  lost: 'inspector.counter.lost',
+  pending: 'inspector.counter.pending',
+  republished: 'inspector.counter.republished',
+  crashes: 'inspector.counter.crashes',
+  alreadySaved: 'inspector.counter.alreadySaved',
+} as const satisfies Record<string, MessageKey>;
+
+/** A service's database (dual write or outbox): rows saved against events published. */
+function DatabaseCounters({ database }: { database: DatabaseView }) {
+  const items: CounterItem[] = DATABASE_COUNTERS[database.mode].map((c) => ({ name: c, labelKey: DB_LABEL[c], value: database[c] }));
+  return <Counters titleKey="inspector.counter.dbTitle" testId="database-counters" items={items} />;
 }

@@ -85,7 +85,7 @@ export function numberField(key: string, labelKey: MessageKey, min: number, max:
 }
 
 /** A 0..1 fraction shown and typed as a percentage. */
-function percentField(key: string, labelKey: MessageKey): TextField {
+function percentField(key: string, labelKey: MessageKey, extra: Partial<TextField> = {}): TextField {
   return {
     key,
     labelKey,
@@ -97,6 +97,7 @@ function percentField(key: string, labelKey: MessageKey): TextField {
       const p = parseNumber(text, 0, 100, false);
       return p.ok ? ok(Math.round((p.value as number) * 10) / 1000) : p;
     },
+    ...extra,
   };
 }
 
@@ -320,6 +321,15 @@ export const FIELDS: Record<NodeKind, readonly FieldSpec[]> = {
     patternField('emits', 'inspector.field.emits', EVENT_TYPE, 'inspector.error.eventType', { hintKey: 'inspector.hint.emits' }),
     patternField('reactsTo', 'inspector.field.reactsTo', OPTIONAL_EVENT_TYPE, 'inspector.error.optionalEventType', { hintKey: 'inspector.hint.reactsTo' }),
     patternField('failureEmits', 'inspector.field.failureEmits', OPTIONAL_EVENT_TYPE, 'inspector.error.optionalEventType', { hintKey: 'inspector.hint.failureEmits' }),
+    {
+      ...select('database', 'inspector.field.database', ['none', 'dualWrite', 'outbox'], {
+        none: 'inspector.option.databaseNone',
+        dualWrite: 'inspector.option.dualWrite',
+        outbox: 'inspector.option.outbox',
+      }),
+      hintKey: 'inspector.hint.database',
+    },
+    percentField('crashChance', 'inspector.field.crashChance', { hintKey: 'inspector.hint.crashChance', visible: (p) => p.database !== 'none' }),
     topicPick('retryTopic', 'inspector.field.retryTopic', 'inspector.hint.outputTopic'),
     topicPick('deadLetterTopic', 'inspector.field.deadLetterTopic', 'inspector.hint.outputTopic'),
     patternField('ruleField', 'inspector.field.ruleField', RULE_FIELD, 'inspector.error.ruleField', { hintKey: 'inspector.hint.ruleField' }),

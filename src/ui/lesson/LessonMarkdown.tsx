@@ -14,7 +14,8 @@ interface Props {
 
 /**
  * Lesson prose. Markdown (with GitHub's tables and strikethrough) is rendered by react-markdown without raw HTML (lesson text can never
- * inject markup); ```mermaid fences become diagrams; `kafe:` links become in-app buttons; other
+ * inject markup): raw HTML is skipped, not shown as text, so an author's `<!-- source: … -->`
+ * comment (where a lesson cites what it checked) stays out of the lesson; ```mermaid fences become diagrams; `kafe:` links become in-app buttons; other
  * links open in a new tab.
  */
 export function LessonMarkdown({ text, onAppLink }: Props) {
@@ -44,7 +45,7 @@ export function LessonMarkdown({ text, onAppLink }: Props) {
   };
   return (
     <div className="lesson-md">
-      <Markdown remarkPlugins={[remarkGfm]} components={components} urlTransform={(url) => (APP_LINK.test(url) ? url : defaultUrlTransform(url))}>
+      <Markdown remarkPlugins={[remarkGfm]} components={components} skipHtml urlTransform={(url) => (APP_LINK.test(url) ? url : defaultUrlTransform(url))}>
         {text}
       </Markdown>
     </div>

@@ -76,6 +76,8 @@ const DESCRIBE: Record<GoalName, (p: Params, t: Translate) => string> = {
   keyEventProduced: (p, t) => t('lessons.goalPart.keyEventProduced', vars(p, t)),
   eventRecords: (p, t) => t('lessons.goalPart.eventRecords', vars(p, t)),
   compensated: (p, t) => t('lessons.goalPart.compensated', vars(p, t)),
+  databaseStat: (p, t) => t('lessons.goalPart.serviceStat', { ...vars(p, t), stat: statWord(p.stat, t) }),
+  noEventLost: (p, t) => t('lessons.goalPart.noEventLost', vars(p, t)),
   keyCompactedAway: (p, t) => t('lessons.goalPart.keyCompactedAway', vars(p, t)),
   offsetOutOfRange: (p, t) => t('lessons.goalPart.offsetOutOfRange', vars(p, t)),
   flaggedOnly: (p, t) =>

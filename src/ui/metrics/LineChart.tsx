@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useOnScreen } from '../common/useOnScreen';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -27,15 +28,24 @@ const AXIS = { stroke: '#5e4a3c', grid: { stroke: '#eadbc9', width: 1 }, ticks: 
  * A small uPlot line chart over virtual time. uPlot is created once per set of series (label or
  * colour change, e.g. a language switch) and fed new data with setData; it follows the width of
  * its container. The legend is plain HTML so it reads well and translates with the rest.
+ *
+ * Drawing waits until the chart is on screen (useOnScreen): the workbench's charts sit below the
+ * fold at 1366×768 and in a closed sheet on a phone, and creating and redrawing them there cost
+ * the first load and every running frame for nothing. Data is kept by the caller, so a chart
+ * scrolled into view shows the whole history at once.
  */
 export function LineChart({ summary, t, series, height = 130 }: Props) {
   const boxRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
+  const onScreen = useOnScreen(boxRef);
   const shape = series.map((s) => `${s.label}|${s.color}|${s.dash ? 1 : 0}`).join(';');
+  // Created on first sight, then kept (scrolling away and back does not rebuild it).
+  const [seen, setSeen] = useState(false);
+  if (onScreen && !seen) setSeen(true);
 
   useEffect(() => {
     const box = boxRef.current;
-    if (!box) return;
+    if (!box || !seen) return;
     const opts: uPlot.Options = {
       width: Math.max(120, box.clientWidth),
       height,
@@ -74,15 +84,15 @@ export function LineChart({ summary, t, series, height = 130 }: Props) {
     };
     // `series` values are fed below; only the shape of the series recreates the chart.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shape, height]);
+  }, [shape, height, seen]);
 
   useEffect(() => {
-    plotRef.current?.setData([t as number[], ...series.map((s) => s.values as (number | null)[])]);
+    if (onScreen) plotRef.current?.setData([t as number[], ...series.map((s) => s.values as (number | null)[])]);
   });
 
   return (
     <figure className="chart">
-      <div ref={boxRef} className="chart__plot" role="img" aria-label={summary} />
+      <div ref={boxRef} className="chart__plot" role="img" aria-label={summary} style={{ minHeight: height }} />
       <figcaption className="chart__legend">
         {series.map((s) => (
           <span key={s.label} className="chart__key">

@@ -7,7 +7,8 @@ import { decodeMembers, encodeMembers, MembersList } from './MembersList';
 import { formatCount, NodeShell, Stat } from './NodeShell';
 import type { KafeFlowNode } from './types';
 
-/** A consumer group: its members, the partitions each owns, and the group's total lag. */
+/** A consumer group: its members, the partitions each owns, the group's total lag, and (once
+ * there are some) the records of aborted transactions it read or skipped (lesson 16). */
 function ConsumerNodeImpl(props: NodeProps<KafeFlowNode<'consumer'>>) {
   return useSummaryZoom() ? <ConsumerSummary {...props} /> : <ConsumerDetail {...props} />;
 }
@@ -27,8 +28,11 @@ function ConsumerDetail({ id, data, selected }: NodeProps<KafeFlowNode<'consumer
   const { props } = data.node;
   const live = useLive(id, id, (s) => {
       const groups = s.frame.view.groups.filter((g) => g.members.some((m) => s.ids.consumerNode[m.id] === id));
+      const own = groups.flatMap((g) => g.members.filter((m) => s.ids.consumerNode[m.id] === id));
       return {
-        members: encodeMembers(groups.flatMap((g) => g.members.filter((m) => s.ids.consumerNode[m.id] === id))),
+        members: encodeMembers(own),
+        abortedRead: own.reduce((n, m) => n + (m.abortedRead ?? 0), 0),
+        abortedSkipped: own.reduce((n, m) => n + (m.abortedSkipped ?? 0), 0),
         lag: groups.reduce((n, g) => n + g.totalLag, 0),
         rebalancing: groups.some((g) => g.state === 'PreparingRebalance'),
       };
@@ -55,6 +59,8 @@ function ConsumerDetail({ id, data, selected }: NodeProps<KafeFlowNode<'consumer
           <MembersList members={members} rebalancing={live.rebalancing} />
           <div className="kafe-node__stats" data-lag={live.lag}>
             <Stat label={t('canvas.consumer.lagLabel')} value={live.lag} tone={live.lag > 0 ? 'bad' : undefined} />
+            {live.abortedRead > 0 && <Stat label={t('canvas.consumer.abortedRead')} value={live.abortedRead} tone="bad" counter="abortedRead" />}
+            {live.abortedSkipped > 0 && <Stat label={t('canvas.consumer.abortedSkipped')} value={live.abortedSkipped} tone="good" counter="abortedSkipped" />}
           </div>
         </>
       )}

@@ -77,10 +77,10 @@ const OutHandle = memo(function OutHandle() {
   return <Handle type="source" position={Position.Right} className="kafe-handle kafe-handle--out" title={t('canvas.handle.out')} />;
 });
 
-/** One number with its caption, e.g. "sent 42". */
-export function Stat({ label, value, tone }: { label: string; value: number | string; tone?: 'bad' | 'good' }) {
+/** One number with its caption, e.g. "sent 42". `counter` names it (data-counter) for tests. */
+export function Stat({ label, value, tone, counter }: { label: string; value: number | string; tone?: 'bad' | 'good'; counter?: string }) {
   return (
-    <span className={`kafe-stat${tone ? ` kafe-stat--${tone}` : ''}`}>
+    <span className={`kafe-stat${tone ? ` kafe-stat--${tone}` : ''}`} data-counter={counter}>
       <span className="kafe-stat__value">{typeof value === 'number' ? formatCount(value) : value}</span>
       <span className="kafe-stat__label">{label}</span>
     </span>

@@ -6,7 +6,8 @@ import { useSummaryZoom } from '../semanticZoom';
 import { NodeShell, Stat } from './NodeShell';
 import type { KafeFlowNode } from './types';
 
-/** A producer: what it sends (event type, keys, rate, acks) and how many records were sent/acked;
+/** A producer: what it sends (event type, keys, rate, acks) and how many records were sent/acked,
+ * with its retry counters once a retry happened (written twice / not rewritten, lesson 16);
  * zoomed out, its name and rate. */
 function ProducerNodeImpl(props: NodeProps<KafeFlowNode<'producer'>>) {
   return useSummaryZoom() ? <ProducerSummary {...props} /> : <ProducerDetail {...props} />;
@@ -26,13 +27,17 @@ function ProducerDetail({ id, data, selected }: NodeProps<KafeFlowNode<'producer
       let sent = 0;
       let acked = 0;
       let failed = 0;
+      let writtenTwice = 0;
+      let notRewritten = 0;
       for (const p of s.frame.view.producers) {
         if (s.ids.producerNode[p.id] !== id) continue;
         sent += p.sent;
         acked += p.acked;
         failed += p.failed;
+        writtenTwice += p.writtenTwice ?? 0;
+        notRewritten += p.retriesNotRewritten ?? 0;
       }
-      return { sent, acked, failed };
+      return { sent, acked, failed, writtenTwice, notRewritten };
   });
 
   const keys =
@@ -59,6 +64,8 @@ function ProducerDetail({ id, data, selected }: NodeProps<KafeFlowNode<'producer
         <Stat label={t('canvas.producer.sent')} value={stats.sent} />
         <Stat label={t('canvas.producer.acked')} value={stats.acked} tone="good" />
         {stats.failed > 0 && <Stat label={t('canvas.producer.failed')} value={stats.failed} tone="bad" />}
+        {stats.writtenTwice > 0 && <Stat label={t('canvas.producer.writtenTwice')} value={stats.writtenTwice} tone="bad" counter="writtenTwice" />}
+        {stats.notRewritten > 0 && <Stat label={t('canvas.producer.notRewritten')} value={stats.notRewritten} tone="good" counter="retriesNotRewritten" />}
       </div>
     </NodeShell>
   );

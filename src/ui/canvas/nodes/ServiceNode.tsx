@@ -11,12 +11,14 @@ import type { KafeFlowNode } from './types';
 
 type ServiceProps = Extract<ScenarioNode, { kind: 'service' }>['props'];
 type Live = ReturnType<typeof serviceLive>;
-type Counter = 'processed' | 'failed' | 'dropped' | 'deadLettered' | 'duplicatesSkipped';
+type Counter = 'processed' | 'failed' | 'dropped' | 'deadLettered' | 'duplicatesSkipped' | 'txnCommitted' | 'txnAborted' | 'abortedRead' | 'abortedSkipped';
 
 /**
  * The counters a service shows, in order, and when: a counter that can stay at 0 in a lesson
  * the learner watches move ("dropped" while a failure chance is set, "duplicates skipped" while
- * the service is idempotent) shows from the start; the others once they are above 0.
+ * the service is idempotent) shows from the start; the others once they are above 0 (the
+ * transaction counters of lesson 16: its own commits and aborts, and the records of aborted
+ * transactions its instances read or skipped).
  */
 const COUNTERS: readonly { name: Counter; tone: 'good' | 'bad'; shown: (props: ServiceProps, live: Live) => boolean }[] = [
   { name: 'processed', tone: 'good', shown: () => true },
@@ -24,7 +26,14 @@ const COUNTERS: readonly { name: Counter; tone: 'good' | 'bad'; shown: (props: S
   { name: 'dropped', tone: 'bad', shown: (props, live) => props.failureRate > 0 || live.dropped > 0 },
   { name: 'deadLettered', tone: 'bad', shown: (_, live) => live.deadLettered > 0 },
   { name: 'duplicatesSkipped', tone: 'good', shown: (props, live) => props.idempotent || live.duplicatesSkipped > 0 },
+  { name: 'txnCommitted', tone: 'good', shown: (_, live) => live.txnCommitted > 0 },
+  { name: 'txnAborted', tone: 'bad', shown: (_, live) => live.txnAborted > 0 },
+  { name: 'abortedRead', tone: 'bad', shown: (_, live) => live.abortedRead > 0 },
+  { name: 'abortedSkipped', tone: 'good', shown: (_, live) => live.abortedSkipped > 0 },
 ];
+
+/** The counters read straight from the service's stats. */
+const STAT_COUNTERS = ['processed', 'failed', 'deadLettered', 'dropped', 'duplicatesSkipped'] as const;
 
 /**
  * A service: a consumer group that does work and emits new events. Shows its instances and the
@@ -39,9 +48,18 @@ function ServiceNodeImpl(props: NodeProps<KafeFlowNode<'service'>>) {
 function ServiceSummary({ id, data, selected }: NodeProps<KafeFlowNode<'service'>>) {
   const { t } = useT();
   const live = useLive(id, id, (s) => {
-    const { lag, down } = serviceLive(s.frame.view, s.ids.serviceNode, id);
-    return { lag, down };
+    const { lag, down, dbMode, dbLost, dbPending } = serviceLive(s.frame.view, s.ids.serviceNode, id);
+    return { lag, down, dbMode, dbLost, dbPending };
   });
+  // A service with a database also says what lesson 18 watches: events lost, or waiting.
+  const database =
+    live.dbMode === 'dualWrite' ? (
+      <span className={live.dbLost > 0 ? 'kafe-figure--bad' : undefined} data-lost={live.dbLost}>
+        {t('canvas.service.lostCount', { n: formatCount(live.dbLost) })}
+      </span>
+    ) : live.dbMode === 'outbox' ? (
+      <span data-pending={live.dbPending}>{t('canvas.service.pendingCount', { n: formatCount(live.dbPending) })}</span>
+    ) : null;
   return (
     <NodeShell
       id={id}
@@ -51,7 +69,16 @@ function ServiceSummary({ id, data, selected }: NodeProps<KafeFlowNode<'service'
       handles={IN_OUT}
       status={live.down ? 'down' : 'ok'}
       badges={live.down ? <span className="kafe-pill kafe-pill--down">{t('canvas.service.down')}</span> : undefined}
-      summary={{ figure: <span className={live.lag > 0 ? 'kafe-figure--bad' : undefined} data-lag={live.lag}>{t('canvas.consumer.lag', { n: formatCount(live.lag) })}</span> }}
+      summary={{
+        figure: (
+          <>
+            <span className={live.lag > 0 ? 'kafe-figure--bad' : undefined} data-lag={live.lag}>
+              {t('canvas.consumer.lag', { n: formatCount(live.lag) })}
+            </span>
+            {database && <span className="kafe-node__figure-line">{database}</span>}
+          </>
+        ),
+      }}
     />
   );
 }
@@ -91,9 +118,20 @@ function ServiceDetail({ id, data, selected }: NodeProps<KafeFlowNode<'service'>
         data-duplicates-skipped={live.duplicatesSkipped}
       >
         {COUNTERS.filter((c) => c.shown(props, live)).map((c) => (
-          <Stat key={c.name} label={t(`canvas.service.${c.name}`)} value={live[c.name]} tone={c.tone} />
+          <Stat key={c.name} label={t(`canvas.service.${c.name}`)} value={live[c.name]} tone={c.tone} counter={c.name} />
         ))}
       </div>
+      {live.dbMode !== null && (
+        <div className="kafe-node__stats" data-testid="database-stats" data-saved={live.dbRows} data-published={live.dbPublished} data-lost={live.dbLost} data-pending={live.dbPending}>
+          <Stat label={t('canvas.service.saved')} value={live.dbRows} tone="good" />
+          <Stat label={t('canvas.service.published')} value={live.dbPublished} tone="good" />
+          {live.dbMode === 'dualWrite' ? (
+            <Stat label={t('canvas.service.lost')} value={live.dbLost} tone="bad" />
+          ) : (
+            <Stat label={t('canvas.service.pending')} value={live.dbPending} tone="good" />
+          )}
+        </div>
+      )}
     </NodeShell>
   );
 }
@@ -103,10 +141,26 @@ function serviceLive(view: EngineView, serviceNode: Readonly<Record<string, stri
   const services = view.services.filter((sv) => serviceNode[sv.id] === nodeId);
   const groups = view.groups.filter((g) => services.some((sv) => sv.group === g.id));
   const members = groups.flatMap((g) => g.members.filter((m) => services.some((sv) => m.service === sv.id || sv.members.includes(m.id))));
-  const live = { processed: 0, failed: 0, deadLettered: 0, dropped: 0, duplicatesSkipped: 0 };
-  for (const sv of services) for (const c of COUNTERS) live[c.name] += sv.stats[c.name];
+  const live = { processed: 0, failed: 0, deadLettered: 0, dropped: 0, duplicatesSkipped: 0, txnCommitted: 0, txnAborted: 0, abortedRead: 0, abortedSkipped: 0 };
+  for (const sv of services) {
+    for (const c of STAT_COUNTERS) live[c] += sv.stats[c];
+    live.txnCommitted += sv.transactions?.committed ?? 0;
+    live.txnAborted += sv.transactions?.aborted ?? 0;
+  }
+  for (const m of members) {
+    live.abortedRead += m.abortedRead ?? 0;
+    live.abortedSkipped += m.abortedSkipped ?? 0;
+  }
+  // A node maps to one engine service; its database's counters, flat (the live feed compares
+  // selections shallowly, so a nested object would re-render the node on every frame).
+  const database = services.find((sv) => sv.database !== undefined)?.database;
   return {
     ...live,
+    dbMode: database?.mode ?? null,
+    dbRows: database?.rows ?? 0,
+    dbPublished: database?.published ?? 0,
+    dbLost: database?.lost ?? 0,
+    dbPending: database?.pending ?? 0,
     lag: groups.reduce((n, g) => n + g.totalLag, 0),
     down: services.some((sv) => sv.down),
     rebalancing: groups.some((g) => g.state === 'PreparingRebalance'),

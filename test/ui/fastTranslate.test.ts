@@ -1,0 +1,59 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, test } from 'vitest';
+import { createI18n, loadLang, registerArea, switchLanguage, useT, type MessageKey } from '../../src/i18n';
+import { fastTranslate } from '../../src/i18n/useT';
+import { ASYNCAPI_STRINGS } from '../../src/ui/asyncapi/strings';
+import { COMPARE_STRINGS } from '../../src/ui/compare/strings';
+import { EXPORT_STRINGS } from '../../src/ui/export/strings';
+import { LESSON_STRINGS } from '../../src/ui/lesson/strings';
+
+// useT reads plain strings straight from i18next's store (a first-load saving); it must return
+// exactly what i18next's own `t` returns, for every key, in both languages, with or without vars.
+const AREAS = [ASYNCAPI_STRINGS, COMPARE_STRINGS, EXPORT_STRINGS, LESSON_STRINGS];
+
+async function everything(lang: 'en' | 'th') {
+  await loadLang('th');
+  const i18n = createI18n('en');
+  for (const area of AREAS) registerArea(i18n, area);
+  await switchLanguage(i18n, lang);
+  const keys = Object.keys(i18n.store.data.en.translation) as MessageKey[];
+  return { i18n, keys };
+}
+
+describe('useT gives what i18next gives', () => {
+  test.each(['en', 'th'] as const)('every key in %s, without and with vars', async (lang) => {
+    const { i18n, keys } = await everything(lang);
+    expect(keys.length).toBeGreaterThan(500);
+    const fast = fastTranslate(i18n, lang);
+    const vars = { name: 'orders', count: 3, n: 2, value: 'x' };
+    for (const key of keys) {
+      expect(fast(key), key).toBe(i18n.t(key));
+      expect(fast(key, vars), key).toBe(i18n.t(key, vars));
+    }
+  });
+
+  test('a key missing in Thai shows English; an unknown key shows the key, as i18next does', async () => {
+    const { i18n } = await everything('th');
+    i18n.addResource('en', 'translation', 'only.english', 'Only English');
+    i18n.addResource('en', 'translation', 'only.english.vars', 'Hi {{name}}');
+    i18n.addResource('th', 'translation', 'th.vars', 'สวัสดี {{name}}');
+    const fast = fastTranslate(i18n, 'th');
+    expect(fast('only.english' as MessageKey)).toBe('Only English');
+    expect(fast('only.english.vars' as MessageKey, { name: 'Ann' })).toBe('Hi Ann');
+    expect(fast('th.vars' as MessageKey)).toBe(i18n.t('th.vars'));
+    expect(fast('th.vars' as MessageKey, { name: 'Ann' })).toBe('สวัสดี Ann');
+    expect(fast('no.such.key' as MessageKey)).toBe(i18n.t('no.such.key'));
+  });
+
+  test('a component renders in the language the instance has now', async () => {
+    const { i18n } = await everything('en');
+    const Label = () => createElement('span', null, useT().t('toolbar.arrange'));
+    const html = () => renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(Label)));
+    const english = html();
+    await switchLanguage(i18n, 'th');
+    expect(html()).not.toBe(english);
+    expect(html()).toBe(`<span>${i18n.t('toolbar.arrange')}</span>`);
+  });
+});
