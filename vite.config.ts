@@ -27,6 +27,24 @@ function lessonIndex(root: string): Plugin {
   };
 }
 
+/**
+ * avsc (the schema judge, src/schema/avro.ts) is written for Node: in the browser build its
+ * `require('util')` gets the few functions it uses (src/schema/nodeUtilForAvsc.ts) and its
+ * `require('buffer')` the npm `buffer` package. Only avsc's own imports are redirected.
+ */
+function avscInBrowser(root: string): Plugin {
+  return {
+    name: 'kafe-avsc-in-browser',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (!importer || !importer.replaceAll('\\', '/').includes('/node_modules/avsc/')) return null;
+      if (id === 'util') return path.join(root, 'src/schema/nodeUtilForAvsc.ts');
+      if (id === 'buffer') return this.resolve('buffer/', importer, { skipSelf: true });
+      return null;
+    },
+  };
+}
+
 // Unit/property/conformance tests run in Node; browser journeys (test/e2e) drive a real
 // headless Chromium against a production build and are slower, so they form their own project.
 export default defineConfig({
@@ -34,6 +52,7 @@ export default defineConfig({
     react(),
     // The course list's index, made from the lesson files at build time (no lesson parsing on start).
     lessonIndex(fileURLToPath(new URL('.', import.meta.url))),
+    avscInBrowser(fileURLToPath(new URL('.', import.meta.url))),
     // Installable, and offline after one visit (workshops with bad Wi-Fi): Workbox precaches every
     // file of the build (the app, each lazy chunk, each lesson's own chunk, mermaid's
     // diagram chunks, icons) and answers every navigation with index.html. The service worker

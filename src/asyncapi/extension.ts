@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { consumerProps, producerProps, serviceProps, timelineEntry, upgradeProps } from '../scenario';
+import { consumerProps, producerProps, recordSchema, serviceProps, timelineEntry, topicProps, upgradeProps } from '../scenario';
 
 /**
  * The `x-kafe` specification extensions of an exported document: what AsyncAPI has no field for
@@ -38,8 +38,20 @@ export const kafeRoot = z.object({
 });
 export type KafeRoot = z.infer<typeof kafeRoot>;
 
-/** `segmentRecords`: the simulator's segment size, which no Kafka topic config expresses (Kafka rolls by bytes and time). */
-export const kafeChannel = z.object({ node: z.string(), label: z.string(), position: position.optional(), joinAtMs, segmentRecords: z.number().int().min(1).max(1_000_000).optional() });
+/**
+ * `segmentRecords`: the simulator's segment size, which no Kafka topic config expresses (Kafka rolls
+ * by bytes and time). `compatibility` and `schemaVersions`: the topic's subject in the simulated
+ * schema registry (lesson 19), which is not part of Kafka nor of AsyncAPI's Kafka bindings.
+ */
+export const kafeChannel = z.object({
+  node: z.string(),
+  label: z.string(),
+  position: position.optional(),
+  joinAtMs,
+  segmentRecords: z.number().int().min(1).max(1_000_000).optional(),
+  compatibility: topicProps.shape.compatibility,
+  schemaVersions: z.array(recordSchema).max(20).optional(),
+});
 export type KafeChannel = z.infer<typeof kafeChannel>;
 
 export const kafeOperation = z.object({ node: z.string(), edge: z.string() });

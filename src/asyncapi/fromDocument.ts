@@ -302,7 +302,19 @@ function channelToTopic(
     label: label(ext?.label ?? stringField(channel.json(), 'title') ?? name, name),
     position: ext?.position ?? { x: 0, y: 0 },
     ...(ext?.joinAtMs ? { joinAtMs: ext.joinAtMs } : {}),
-    props: { name, partitions, replicationFactor, minInsyncReplicas, retentionMs, cleanupPolicy, retentionBytes, segmentRecords: ext?.segmentRecords ?? 1000, deleteRetentionMs },
+    props: {
+      name,
+      partitions,
+      replicationFactor,
+      minInsyncReplicas,
+      retentionMs,
+      cleanupPolicy,
+      retentionBytes,
+      segmentRecords: ext?.segmentRecords ?? 1000,
+      deleteRetentionMs,
+      ...(ext?.compatibility !== undefined ? { compatibility: ext.compatibility } : {}),
+      ...(ext?.schemaVersions !== undefined ? { schemaVersions: ext.schemaVersions } : {}),
+    },
   };
 }
 

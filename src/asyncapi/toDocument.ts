@@ -55,6 +55,8 @@ export function scenarioToAsyncApi(s: Scenario): Json {
       position: t.position,
       ...(t.joinAtMs ? { joinAtMs: t.joinAtMs } : {}),
       ...(t.props.segmentRecords !== 1000 ? { segmentRecords: t.props.segmentRecords } : {}),
+      ...(t.props.compatibility !== undefined ? { compatibility: t.props.compatibility } : {}),
+      ...(t.props.schemaVersions !== undefined ? { schemaVersions: t.props.schemaVersions } : {}),
     };
     channels[t.id] = {
       address: t.props.name,

@@ -104,6 +104,13 @@ export interface AddProducer extends ProducerSettings {
   eventType?: string;
   /** What generated records carry as their value (values.ts); default 'counter'. */
   values?: ValueModel;
+  /**
+   * Id of the writer schema its serializer registered (the scenario layer runs the simulated
+   * schema registry): every record it generates carries it in the `schemaId` header. A real
+   * Confluent serializer puts it in the value's first bytes (magic byte 0, then the 4-byte id);
+   * the simulator shows it as a header so it can be seen. Absent = no schema.
+   */
+  schemaId?: number;
 }
 
 export interface SetProducerRate {
@@ -244,6 +251,14 @@ export interface AddService {
   transactionTimeoutMs?: number;
   /** isolation.level of its instances (default read_uncommitted, as Kafka's). */
   isolationLevel?: IsolationLevel;
+  /**
+   * The service deserializes with a reader schema: the writer schema ids (a record's `schemaId`
+   * header) it can resolve. The engine does not judge schemas: the scenario layer asks avsc and
+   * hands the answer over as data. A record whose id is not listed (or that has none) cannot be
+   * deserialized: it goes to the dead-letter topic if there is one, else it is dropped, and is
+   * counted as undeserialisable either way. Absent = the service reads any record, as before.
+   */
+  readableSchemaIds?: number[];
   /**
    * Its own database (database.ts): each record it handles is saved as a row, then its events
    * are published by dual write (the handler sends them after the commit) or through an outbox

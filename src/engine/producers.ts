@@ -45,6 +45,14 @@ export function validateAddProducer(sim: Sim, c: AddProducer): void {
     fail('INVALID_ARGUMENT', { field: 'ratePerSec' }, `ratePerSec must be from 0 to 1e9, got ${c.ratePerSec}`);
   if (c.keys) validateKeyPattern(c.keys);
   if (c.values !== undefined && !VALUE_MODELS.includes(c.values)) fail('INVALID_ARGUMENT', { field: 'values' }, `unknown value model "${String(c.values)}"`);
+  if (c.schemaId !== undefined && !(Number.isInteger(c.schemaId) && c.schemaId >= 1))
+    fail('INVALID_ARGUMENT', { field: 'schemaId' }, `schemaId must be a whole number from 1, got ${String(c.schemaId)}`);
+}
+
+/** The headers every generated record of the producer carries: its event type and writer schema id. */
+function generatedHeaders(c: AddProducer): Headers {
+  if (c.schemaId === undefined) return c.eventType ? Object.freeze({ type: c.eventType }) : NO_HEADERS;
+  return Object.freeze({ ...(c.eventType ? { type: c.eventType } : {}), schemaId: String(c.schemaId) });
 }
 
 function validateKeyPattern(k: KeyPattern): void {
@@ -72,7 +80,7 @@ export function addProducer(sim: Sim, c: AddProducer): ProducerState {
     keyCache: [],
     keyHashCache: [],
     eventType: c.eventType ?? null,
-    headers: c.eventType ? Object.freeze({ type: c.eventType }) : NO_HEADERS,
+    headers: generatedHeaders(c),
     values: c.values ?? 'counter',
     valuesHash: hashText(c.id),
     carry: 0,

@@ -35,7 +35,7 @@ function publish(sim: Sim, consumer: ConsumerState, producer: ProducerState, top
   else send(sim, producer, topic, key, value, headers);
 }
 
-type Outcome = 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped' | 'failureEmitted' | 'alreadySaved';
+type Outcome = 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped' | 'failureEmitted' | 'undeserialisable' | 'alreadySaved';
 
 function emitProcessed(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, outcome: Outcome, doneAt: number): void {
   sim.emit({ type: 'processed', group: consumer.group, consumer: consumer.id, service: consumer.service, topic: r.topic, partition: r.partition, offset: r.offset, outcome, doneAt });
@@ -45,6 +45,7 @@ function emitProcessed(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, ou
 export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, doneAt: number): 'done' | 'retryInPlace' | 'crashed' {
   const s = sim.world.services.get(consumer.service!);
   if (!s) return 'done';
+  if (s.readableSchemaIds !== null && !s.readableSchemaIds.has(r.headers.schemaId ?? '')) return undeserialisable(sim, consumer, s, r, doneAt);
   // A transactional service needs no origin dedupe: an aborted transaction's outputs are
   // discarded with it and its records processed again, so remembering them would lose them.
   const dedupe = s.idempotent && !s.transactional;
@@ -116,6 +117,23 @@ export function handleServiceRecord(sim: Sim, consumer: ConsumerState, r: Delive
     s.stats.dropped++;
     emitProcessed(sim, consumer, r, 'dropped', doneAt);
   }
+  return 'done';
+}
+
+/**
+ * A record the service's deserializer cannot read (its writer schema does not resolve to the
+ * reader schema): no retry can help, so it goes straight to the dead-letter topic with the reason
+ * in an `error` header, or is dropped without one. Its offset is committed like any other, so the
+ * partition moves on (a consumer that rethrew would stop at this record for ever).
+ */
+function undeserialisable(sim: Sim, consumer: ConsumerState, s: ServiceState, r: DeliveredRecord, doneAt: number): 'done' {
+  s.undeserialisable++;
+  if (s.deadLetterTopic) {
+    const producer = sim.world.producers.get(s.producerId)!;
+    publish(sim, consumer, producer, s.deadLetterTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(r), error: 'could not deserialise' }));
+    s.stats.deadLettered++;
+    emitProcessed(sim, consumer, r, 'deadLettered', doneAt);
+  } else emitProcessed(sim, consumer, r, 'undeserialisable', doneAt);
   return 'done';
 }
 

@@ -36,6 +36,8 @@ export function validateAddService(sim: Sim, c: AddService): void {
   if (c.rule !== undefined) validateRule(c.rule);
   validateConsumerSettings({ processingMs: c.processingMs, assignor: c.assignor, autoOffsetReset: c.autoOffsetReset, sessionTimeoutMs: c.sessionTimeoutMs, isolationLevel: c.isolationLevel });
   if (c.transactional !== undefined && typeof c.transactional !== 'boolean') fail('INVALID_ARGUMENT', { field: 'transactional' }, 'transactional must be true or false');
+  if (c.readableSchemaIds !== undefined && !(Array.isArray(c.readableSchemaIds) && c.readableSchemaIds.every((n) => Number.isInteger(n) && n >= 1)))
+    fail('INVALID_ARGUMENT', { field: 'readableSchemaIds' }, 'readableSchemaIds must be a list of schema ids (whole numbers from 1)');
   if (c.transactionTimeoutMs !== undefined && !(c.transactionTimeoutMs >= 1 && Number.isFinite(c.transactionTimeoutMs)))
     fail('INVALID_ARGUMENT', { field: 'transactionTimeoutMs' }, `transactionTimeoutMs must be a number >= 1, got ${c.transactionTimeoutMs}`);
   validateDatabase(c.database, c.crashChance);
@@ -71,6 +73,8 @@ export function addService(sim: Sim, c: AddService): void {
     transactionTimeoutMs: c.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS,
     isolationLevel: c.isolationLevel ?? 'read_uncommitted',
     txnStats: { committed: 0, aborted: 0 },
+    readableSchemaIds: c.readableSchemaIds ? new Set(c.readableSchemaIds.map(String)) : null,
+    undeserialisable: 0,
     db: c.database ? newDatabase(sim, c.database, c.crashChance ?? 0) : null,
   };
   sim.world.services.set(c.id, service);

@@ -21,7 +21,7 @@ export type TraceBody =
       topic: string;
       partition: number;
       offset: number;
-      outcome: 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped' | 'failureEmitted' | 'alreadySaved';
+      outcome: 'ok' | 'failed' | 'duplicateSkipped' | 'retryScheduled' | 'deadLettered' | 'dropped' | 'failureEmitted' | 'undeserialisable' | 'alreadySaved';
       /** When this record's processing ended (<= t). A batch is handled in bulk when it is done
        * (or when a crash, close or rebalance cuts it short), so `t` can be later than this. */
       doneAt: number;

@@ -104,6 +104,9 @@ export interface ServiceView {
   /** Only for services with failure events (AddService.failureEmits): records that failed for
    * good and were published as a failure event. */
   failureEvents?: number;
+  /** Only for services with a reader schema (AddService.readableSchemaIds): records they could
+   * not deserialize (dead-lettered, or dropped without a dead-letter topic). */
+  undeserialisable?: number;
   /** Only for transactional services. */
   transactions?: { committed: number; aborted: number; isolationLevel: IsolationLevel };
   /** Only for services with a database (database.ts, lesson 18). */
@@ -231,6 +234,7 @@ export function buildView(sim: { now: number; world: World }): EngineView {
       failureRate: s.failureRate,
       stats: { ...s.stats },
       ...(s.failureEmits.length > 0 ? { failureEvents: s.failureEvents } : {}),
+      ...(s.readableSchemaIds !== null ? { undeserialisable: s.undeserialisable } : {}),
       ...(s.transactional ? { transactions: { ...s.txnStats, isolationLevel: s.isolationLevel } } : {}),
       ...(s.db !== null ? { database: { mode: s.db.mode, crashChance: s.db.crashChance, ...s.db.stats, pending: s.db.outbox.length, relayUp: s.db.relay.up } } : {}),
     })),

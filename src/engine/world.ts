@@ -293,6 +293,11 @@ export interface ServiceState {
   failureEmits: Emit[];
   /** Failure events published (counted per record that failed for good). */
   failureEvents: number;
+  /** Writer schema ids (as in the `schemaId` header) its reader schema resolves; null = reads
+   * any record (AddService.readableSchemaIds). */
+  readableSchemaIds: ReadonlySet<string> | null;
+  /** Records it could not deserialize (their writer schema is not readable). */
+  undeserialisable: number;
   idempotent: boolean;
   /** Id of the producer its handlers publish with. */
   producerId: string;

@@ -66,6 +66,8 @@ export const PROBLEM_KEYS: { readonly [C in ProblemCode]: MessageKey } = {
   retryTopicMissing: 'canvas.problem.retryTopicMissing',
   deadLetterTopicMissing: 'canvas.problem.deadLetterTopicMissing',
   badConnection: 'canvas.problem.badConnection',
+  schemaRefused: 'canvas.problem.schemaRefused',
+  schemaCheckPending: 'canvas.problem.schemaCheckPending',
 };
 
 /** The counter a serviceStat / producerStat goal names, as a word in its sentence. */

@@ -1,5 +1,5 @@
 import type { Command, TraceEvent, EngineView, KafkaRecord } from '../engine';
-import type { NodeKind, Scenario } from '../scenario';
+import type { NodeKind, Registry, Scenario } from '../scenario';
 import type { LessonAction } from './format';
 import type { GoalContext } from './goals';
 
@@ -12,6 +12,8 @@ export interface LessonDriver {
   getState(): {
     scenario: Scenario;
     frame: { now: number; view: EngineView };
+    /** The simulated schema registry of the setup (schema goals). */
+    registry: Registry;
     addNode(kind: NodeKind, position?: { x: number; y: number }, init?: { id?: string; label?: string; props?: Record<string, unknown> }): string | null;
     updateNode(id: string, patch: { label?: string; props?: Record<string, unknown> }): void;
     removeNodes(ids: string[]): void;
@@ -31,7 +33,7 @@ export interface LessonDriver {
 /** What a goal sees of the app right now. */
 export function goalContext(driver: LessonDriver): GoalContext {
   const s = driver.getState();
-  return { view: s.frame.view, scenario: s.scenario, trace: s.trace(), read: s.readRecords };
+  return { view: s.frame.view, scenario: s.scenario, trace: s.trace(), read: s.readRecords, registry: s.registry };
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type TraceEvent,
   type TraceOf,
 } from '../engine';
-import { nodeKind, type Scenario } from '../scenario';
+import { nodeKind, type Registry, type Scenario } from '../scenario';
 
 /**
  * Named predicates over the simulation, which lesson steps use as goals. A goal looks only at
@@ -30,6 +30,8 @@ export interface GoalContext {
   trace: readonly TraceEvent[];
   /** Reads records of a partition (the store's readRecords): goals about what records hold. */
   read?: (topic: string, partition: number, from: number, max: number) => KafkaRecord[];
+  /** The simulated schema registry of the setup (the store's registry): schema goals. */
+  registry?: Registry;
 }
 
 interface Goal<P extends z.ZodType> {
@@ -332,6 +334,26 @@ export const GOALS = {
   abortedRecords: define(z.strictObject({ group: groupName, seen: z.enum(['read', 'skipped']), min: count }), (ctx, p) =>
     anyGroup(ctx, p.group, (g) => g.members.reduce((n, m) => n + ((p.seen === 'read' ? m.abortedRead : m.abortedSkipped) ?? 0), 0) >= p.min),
   ),
+
+  /** The subject of `topic` ("<topic>-value") holds at least `min` versions (registered ones included). */
+  schemaVersions: define(z.strictObject({ topic: name, min: count }), (ctx, p) =>
+    (ctx.registry?.subjects.find((s) => s.topic === p.topic)?.versions.length ?? 0) >= p.min,
+  ),
+
+  /** The registry refused the producer's schema (or, with `refused: false`, refused none of it).
+   * Never holds while the schema judge is still loading. */
+  schemaRefused: define(z.strictObject({ producer: name, refused: z.boolean().default(true) }), (ctx, p) =>
+    ctx.registry !== undefined && !ctx.registry.pending && ctx.registry.refusals.some((r) => r.producerNode === p.producer) === p.refused,
+  ),
+
+  /** At least `min` records the service could not deserialize (its reader schema cannot read their writer schema). */
+  undeserialisable: define(z.strictObject({ service: name, min: count }), (ctx, p) => (ctx.view.services.find((x) => x.id === p.service)?.undeserialisable ?? 0) >= p.min),
+
+  /** The service reads with a reader schema and could not deserialize at most `max` records. */
+  undeserialisableAtMost: define(z.strictObject({ service: name, max: count }), (ctx, p) => {
+    const n = ctx.view.services.find((x) => x.id === p.service)?.undeserialisable;
+    return n !== undefined && n <= p.max;
+  }),
 
   /** The producer's counter is at most `max` (e.g. no record failed for good). */
   producerStatAtMost: define(z.strictObject({ producer: name, stat: z.enum(PRODUCER_STATS), max: count }), (ctx, p) => {

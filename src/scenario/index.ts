@@ -26,3 +26,4 @@ export { loadLayout, loadedLayout, type AutoLayout } from './lazyLayout';
 export { newNode, defaultProps, KAFKA_RETENTION_MS, KAFKA_DELETE_RETENTION_MS, NO_RULE } from './factory';
 export { upgradeProps } from './migrations';
 export { TEMPLATES, TEMPLATE_IDS, type Template, type TemplateId } from './templates';
+export { EMPTY_REGISTRY, keepRegistrations, runRegistry, subjectName, usesSchemas, type Registry, type RegistrationRefusal, type Subject, type SubjectVersion } from './registry';

@@ -81,6 +81,9 @@ export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
   1: (document) => mapProps(document, (kind, props) => withAdded(ADDED_IN_2, kind, props)),
   2: (document) => mapProps(document, (kind, props) => withAdded(ADDED_IN_3, kind, props)),
   3: (document) => mapProps(document, (kind, props) => withAdded(ADDED_IN_4, kind, props)),
+  // Version 5 added a service's database (outbox lesson: 'none' and 0 for older documents) and
+  // optional schema-registry props (a producer's schema, a topic's compatibility and registered
+  // versions, a service's reader schema), absent meaning no registry, as before.
   4: (document) => mapProps(document, (kind, props) => withAdded(ADDED_IN_5, kind, props)),
 };
 

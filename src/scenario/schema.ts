@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COMMANDS, VALUE_MODELS, type Command, type ValueModel } from '../engine';
+import { COMPATIBILITY_MODES, FIELD_TYPES } from '../schema/model';
 
 /**
  * The saved/shared form of a canvas. Everything that leaves the app (localStorage, exported JSON,
@@ -37,6 +38,26 @@ const offsetReset = z.enum(['earliest', 'latest']);
 const isolationLevel = z.enum(['read_uncommitted', 'read_committed']);
 const position = z.object({ x: z.number().finite(), y: z.number().finite() });
 
+/** An Avro name: a letter or "_", then letters, digits or "_" (Avro's rule), at most 40. */
+const avroName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,39}$/, 'Avro names start with a letter or "_", then letters, digits or "_"');
+/**
+ * A record schema as learners edit it (src/schema/model.ts): a few simple fields, each with or
+ * without a default. Schemas are optional props (version 5): absent means the node uses no schema
+ * registry, as every earlier canvas did.
+ */
+export const recordSchema = z
+  .object({
+    name: avroName,
+    fields: z.array(z.object({ name: avroName, type: z.enum(FIELD_TYPES), withDefault: z.boolean() })).max(20),
+  })
+  .superRefine((s, ctx) => {
+    const seen = new Set<string>();
+    s.fields.forEach((f, i) => {
+      if (seen.has(f.name)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'name'], message: `two fields are named "${f.name}"` });
+      seen.add(f.name);
+    });
+  });
+
 export const producerProps = z.object({
   ratePerSec: z.number().min(0).max(100_000),
   keyPattern: z.enum(['none', 'cycle', 'random']),
@@ -53,6 +74,8 @@ export const producerProps = z.object({
   requestTimeoutMs: z.number().int().min(1000).max(120_000),
   /** What each generated record's value holds (engine values.ts): a counter, an amount, a temperature. */
   values: z.enum(VALUE_MODELS as [ValueModel, ...ValueModel[]]),
+  /** The writer schema its serializer registers under "<topic>-value" and writes with (version 5). */
+  schema: recordSchema.optional(),
 });
 
 export const topicProps = z.object({
@@ -68,6 +91,13 @@ export const topicProps = z.object({
   segmentRecords: z.number().int().min(1).max(1_000_000),
   /** delete.retention.ms: how long a compacted topic keeps tombstones (Kafka default 1 day). */
   deleteRetentionMs: z.number().int().min(0).max(31_536_000_000),
+  /**
+   * The schema registry's subject "<topic>-value" (version 5): its compatibility mode (absent =
+   * BACKWARD, Confluent Schema Registry's default) and the versions registered before the run
+   * starts, oldest first. Kafka itself stores bytes; the registry is a separate service.
+   */
+  compatibility: z.enum(COMPATIBILITY_MODES).optional(),
+  schemaVersions: z.array(recordSchema).max(20).optional(),
 });
 
 export const serviceProps = z.object({
@@ -103,6 +133,8 @@ export const serviceProps = z.object({
    */
   failureEmits: optionalEventType,
   reactsTo: optionalEventType,
+  /** The reader schema its deserializer resolves every record's writer schema to (version 5). */
+  readerSchema: recordSchema.optional(),
   /**
    * The outbox pattern (lesson 18, engine database.ts). database: 'none', or the service saves
    * each record it handles as a row and publishes its events by 'dualWrite' (after the commit) or

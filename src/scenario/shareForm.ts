@@ -135,6 +135,7 @@ export const SHARE_DEFAULTS: Readonly<Record<number, Defaults>> = {
     consumer: { instances: 1, processingMs: 5, assignor: 'cooperative-sticky', autoOffsetReset: 'earliest', commitMode: 'auto', isolationLevel: 'read_uncommitted' },
     broker: {},
   },
+  // Version 5's schema-registry props are optional (absent = no registry): none are left out.
   5: {
     producer: { ratePerSec: 1, keyPattern: 'none', keys: [], keyPrefix: 'key-', keyCount: 10, eventType: 'EventHappened', acks: 'all', idempotent: true, values: 'counter', requestTimeoutMs: 30_000 },
     topic: {

@@ -1,4 +1,7 @@
 import { instanceId, parseInstanceId, serviceOfProducerId, topicProducerId, type AddConsumer, type AddProducer, type AddService, type Command, type CreateTopic, type EngineConfig, type KeyPattern } from '../engine';
+import { loadedSchemaJudge } from '../schema/lazyJudge';
+import type { SchemaJudge } from '../schema/model';
+import { runRegistry, type Registry, type RegistryRun } from './registry';
 import type { NodeOf, Scenario, ScenarioNode } from './schema';
 
 /**
@@ -41,6 +44,11 @@ export const PROBLEM_CODES = [
   'deadLetterTopicMissing',
   /** An arrow the canvas would not allow (e.g. from an edited file); ignored. detail: edge, target */
   'badConnection',
+  /** Producer: the schema registry refused its schema, so it writes nothing to that topic.
+   * detail: topic, subject, mode, latest (version), reason (avsc's words) */
+  'schemaRefused',
+  /** Producer or service: the schema checker (avsc) is still loading; the run starts again once it is there. */
+  'schemaCheckPending',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -71,12 +79,19 @@ export interface EngineSetup {
   scheduled: { at: number; node: string; command: Command }[];
   problems: SetupProblem[];
   ids: EngineIdMap;
+  /** The simulated schema registry after this setup's producers registered (registry.ts). */
+  registry: Registry;
 }
 
 /** The engine's limit on brokers. */
 export const MAX_BROKERS = 64;
 
-export function scenarioToEngine(s: Scenario): EngineSetup {
+/**
+ * `judge` answers the schema questions (src/schema: avsc, loaded lazily); by default the loaded
+ * one, or none yet, in which case a canvas with schemas runs its schema producers only once it has
+ * loaded (see registry.ts).
+ */
+export function scenarioToEngine(s: Scenario, judge: SchemaJudge | null = loadedSchemaJudge()): EngineSetup {
   const problems: SetupProblem[] = [];
   const ids: EngineIdMap = { producerNode: {}, consumerNode: {}, serviceNode: {}, topicNode: {}, groupNodes: {}, brokerNode: [] };
   const byId = new Map<string, ScenarioNode>(s.nodes.map((n) => [n.id, n]));
@@ -151,13 +166,19 @@ export function scenarioToEngine(s: Scenario): EngineSetup {
     if (!list.includes(nodeId)) list.push(nodeId);
   };
 
+  const schemas = runRegistry(s, judge, writes, ids.topicNode);
+  for (const r of schemas.registry.refusals)
+    problem(r.producerNode, 'schemaRefused', { topic: r.topic, subject: r.subject, mode: r.mode, latest: r.latestVersion, reason: r.refusal.reason });
+  if (schemas.registry.pending)
+    for (const n of s.nodes) if ((n.kind === 'producer' && n.props.schema) || (n.kind === 'service' && n.props.readerSchema)) problem(n.id, 'schemaCheckPending');
+
   const producerCommands: AddProducer[] = [];
   const serviceCommands: AddService[] = [];
   const consumerCommands: AddConsumer[] = [];
   for (const n of s.nodes) {
-    if (n.kind === 'producer') producerCommands.push(...producerToEngine(n, writes.get(n.id) ?? [], ids, problem));
+    if (n.kind === 'producer') producerCommands.push(...producerToEngine(n, writes.get(n.id) ?? [], ids, problem, schemas));
     else if (n.kind === 'service') {
-      const c = serviceToEngine(n, reads.get(n.id) ?? [], writes.get(n.id) ?? [], topicName, problem);
+      const c = serviceToEngine(n, reads.get(n.id) ?? [], writes.get(n.id) ?? [], topicName, problem, schemas);
       if (c) {
         serviceCommands.push(c);
         ids.serviceNode[n.id] = n.id;
@@ -204,12 +225,13 @@ export function scenarioToEngine(s: Scenario): EngineSetup {
     ].sort((a, b) => a.at - b.at),
     problems,
     ids,
+    registry: schemas.registry,
   };
 }
 
 type Report = (nodeId: string, code: ProblemCode, detail?: SetupProblem['detail']) => void;
 
-function producerToEngine(n: NodeOf<'producer'>, topics: string[], ids: EngineIdMap, problem: Report): AddProducer[] {
+function producerToEngine(n: NodeOf<'producer'>, topics: string[], ids: EngineIdMap, problem: Report, schemas: RegistryRun): AddProducer[] {
   const p = n.props;
   if (topics.length === 0) {
     problem(n.id, 'notConnected');
@@ -222,10 +244,13 @@ function producerToEngine(n: NodeOf<'producer'>, topics: string[], ids: EngineId
   } else if (p.keyPattern === 'random') keys = { kind: 'random', prefix: p.keyPrefix, count: p.keyCount };
   else keys = { kind: 'none' };
   if (p.idempotent && p.acks !== 'all') problem(n.id, 'idempotentNeedsAcksAll', { acks: p.acks });
-  return topics.map((topic) => {
+  // A serializer whose schema the registry refused cannot send (registry.ts): that topic gets nothing.
+  return topics.flatMap((topic): AddProducer[] => {
+    const schemaId = schemas.writerId(n.id, topic);
+    if (schemaId === null) return [];
     const id = topics.length === 1 ? n.id : topicProducerId(n.id, topic);
     ids.producerNode[id] = n.id;
-    return {
+    return [{
       type: 'addProducer',
       id,
       topic,
@@ -236,7 +261,8 @@ function producerToEngine(n: NodeOf<'producer'>, topics: string[], ids: EngineId
       idempotent: p.idempotent && p.acks === 'all',
       ...(p.values !== 'counter' ? { values: p.values } : {}),
       ...(p.requestTimeoutMs !== 30_000 ? { requestTimeoutMs: p.requestTimeoutMs } : {}),
-    };
+      ...(schemaId !== undefined ? { schemaId } : {}),
+    }];
   });
 }
 
@@ -246,6 +272,7 @@ function serviceToEngine(
   writes: string[],
   topicName: ReadonlyMap<string, string>,
   problem: Report,
+  schemas: RegistryRun,
 ): AddService | null {
   const p = n.props;
   const resolve = (nodeId: string | null, code: 'retryTopicMissing' | 'deadLetterTopicMissing') => {
@@ -282,6 +309,7 @@ function serviceToEngine(
     // Kafka's defaults are left out, so canvases that never set these give the same commands.
     ...(p.transactional ? { transactional: true } : {}),
     ...(p.isolationLevel !== 'read_uncommitted' ? { isolationLevel: p.isolationLevel } : {}),
+    ...(p.readerSchema !== undefined ? { readableSchemaIds: schemas.readableIds(n.id, subscribes) ?? [] } : {}),
     ...(p.failureEmits !== '' && emitTo.length > 0 ? { failureEmits: emitTo.map((topic) => ({ topic, eventType: p.failureEmits, key: 'same' as const })) } : {}),
     ...(p.database !== 'none' ? { database: p.database, ...(p.crashChance > 0 ? { crashChance: p.crashChance } : {}) } : {}),
   };

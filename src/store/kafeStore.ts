@@ -5,6 +5,7 @@ import {
   loadedLayout,
   loadLayout,
   decodeShareFragment,
+  keepRegistrations,
   encodeShareFragment,
   newNode,
   parseScenarioJson,
@@ -13,6 +14,7 @@ import {
   TEMPLATES,
   type EngineIdMap,
   type NodeKind,
+  type Registry,
   type Scenario,
   type ReadIssue,
   type ReadReason,
@@ -25,6 +27,7 @@ import { formatMinutes, FRAME_BUDGET_MS, limitParams, restoreLimitMs, UI_SYNC_WO
 import { stackNotice } from './noticeStack';
 import { RECORDS_PER_PARTITION, SimulationRunner, type DroppedAction, type Problem } from './runner';
 import { readFailureExtras } from './readFailure';
+import { loadSchemaJudge } from '../schema/lazyJudge';
 import { FASTEST_SPEED, SLOWEST_SPEED } from './speeds';
 import { reuseUnchanged } from './viewReuse';
 
@@ -83,6 +86,8 @@ export interface KafeState {
   scenario: Scenario;
   ids: EngineIdMap;
   problems: Problem[];
+  /** The simulated schema registry of the current setup (subjects, versions, refusals). */
+  registry: Registry;
   selectedId: string | null;
   frame: Frame;
   playing: boolean;
@@ -201,6 +206,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
   let loadSeq = 0;
   /** A layout waiting for the layout code (see arrange), or null. */
   let pendingLayout: Promise<void> | null = null;
+  /** The schema judge (avsc) loading for a canvas with schemas (see awaitSchemas), or null. */
+  let pendingSchemas: Promise<void> | null = null;
   /** Smoothed ratio of virtual time reached to virtual time wanted per frame while playing. */
   let pace = 1;
   /** Whether this runner's record-limit notice was shown. */
@@ -253,6 +260,33 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       runner = next;
       job = null;
       limitNoticed = false;
+      if (next.registry.pending) awaitSchemas();
+    };
+
+    /**
+     * A canvas with schemas needs the schema judge (avsc, a lazy chunk): until it has loaded the
+     * setup holds its schema producers back (registry.ts). When it arrives, the current canvas is
+     * built again and replayed to the same moment, as after an edit that keeps the past. settled()
+     * waits for it; a load that fails is reported and the canvas stays as it is.
+     */
+    const awaitSchemas = () => {
+      if (pendingSchemas) return;
+      const waiting: Promise<void> = loadSchemaJudge()
+        .then(
+          () => {
+            if (!runner.registry.pending) return;
+            const now = job ? job.target : get().frame.now;
+            const s = get().scenario;
+            useRunner(new SimulationRunner(s));
+            set({ ids: runner.ids, problems: runner.problems, registry: runner.registry });
+            replayTo(now);
+          },
+          (e: unknown) => get().notify('error', 'notice.schemaCheckFailed', e instanceof Error ? e.message : String(e)),
+        )
+        .finally(() => {
+          if (pendingSchemas === waiting) pendingSchemas = null;
+        });
+      pendingSchemas = waiting;
     };
 
     /**
@@ -304,7 +338,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       if (now > 0 && sameHistoryUntil(old, scenario, now)) {
         const next = { ...scenario, timeline: old.timeline.filter((e) => e.at <= now) };
         useRunner(new SimulationRunner(next));
-        set({ scenario: next, ids: runner.ids, problems: runner.problems });
+        set({ scenario: next, ids: runner.ids, problems: runner.problems, registry: runner.registry });
         // Bounded like every replay: a lesson awaits settled() before checking the edit.
         replayTo(now);
         return;
@@ -312,7 +346,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       // A fresh start: every node is there from 0 s, so nothing joins late any more.
       const next = { ...scenario, nodes: scenario.nodes.map(withoutLateJoin), timeline: [], time: 0 };
       useRunner(new SimulationRunner(next));
-      publish({ scenario: next, ids: runner.ids, problems: runner.problems, replay: null });
+      publish({ scenario: next, ids: runner.ids, problems: runner.problems, registry: runner.registry, replay: null });
       if (now > 0) get().notify('info', 'notice.restartedAfterEdit');
     };
 
@@ -364,7 +398,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       useRunner(next);
       loadSeq++;
       baseline = kept ? workFingerprint(scenario) : null;
-      set({ scenario, ids: runner.ids, problems: runner.problems, selectedId: null, playing: false });
+      set({ scenario, ids: runner.ids, problems: runner.problems, registry: runner.registry, selectedId: null, playing: false });
       replayTo(scenario.time, {}, 0);
       // Positions are not part of the run: the layout may follow when its code has loaded.
       if (stacked && !layout) arrange();
@@ -373,7 +407,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
     };
 
     const updateNodes = (fn: (nodes: ScenarioNode[]) => ScenarioNode[]) => {
-      const s = get().scenario;
+      // What the registry accepted stays registered whatever the edit (registry.ts keepRegistrations).
+      const s = keepRegistrations(get().scenario, runner.registry);
       resetupWith({ ...s, nodes: fn(s.nodes) });
     };
 
@@ -383,11 +418,13 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
 
     const firstFrame: Frame = { now: 0, view: runner.engine.view(), events: [], seq: 0 };
     runner.drain();
+    // The judge's promise settles after the store exists, so the rebuild finds it (see awaitSchemas).
+    if (runner.registry.pending) awaitSchemas();
 
     return {
       scenario: initial,
       ids: runner.ids,
-      problems: runner.problems,
+      problems: runner.problems, registry: runner.registry,
       selectedId: null,
       frame: firstFrame,
       playing: false,
@@ -505,6 +542,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       },
       settled() {
         if (pendingLayout) return pendingLayout.then(() => get().settled());
+        if (pendingSchemas) return pendingSchemas.then(() => get().settled());
         return new Promise<boolean>((resolve) => {
           // Each share waits for the event loop first, so what the caller does right after
           // starting a replay (show its progress, stop it) comes before any more of it runs.

@@ -1,6 +1,6 @@
 import { createEngine, EngineError, type Command, type Engine, type LoggedCommand, type TraceEvent } from '../engine';
 import type { Refusal } from '../i18n/refusals';
-import { scenarioToEngine, type EngineIdMap, type Scenario, type TimelineEntry } from '../scenario';
+import { scenarioToEngine, type EngineIdMap, type Registry, type Scenario, type TimelineEntry } from '../scenario';
 import { KEEP, MetricsTimeline, SAMPLE_MS } from './metrics';
 
 /** The runner hears every event through its subscription: the engine need not also gather them. */
@@ -47,6 +47,8 @@ export class SimulationRunner {
   engine: Engine;
   readonly ids: EngineIdMap;
   readonly problems: Problem[];
+  /** The simulated schema registry of this setup (pending until the schema judge has loaded). */
+  readonly registry: Registry;
   readonly metrics = new MetricsTimeline();
   /** Topics that lost records to RECORDS_PER_PARTITION since this runner started. */
   readonly limitedTopics = new Set<string>();
@@ -61,11 +63,12 @@ export class SimulationRunner {
   private unsubscribe: () => void = () => {};
 
   constructor(scenario: Scenario) {
-    const { config, commands, scheduled, problems, ids } = scenarioToEngine(scenario);
+    const { config, commands, scheduled, problems, ids, registry } = scenarioToEngine(scenario);
     this.seedConfig = { ...config, traceLimit: 20_000, maxRecordsPerPartition: RECORDS_PER_PARTITION };
     this.setup = commands;
     this.scheduled = [...scheduled].sort((a, b) => a.at - b.at);
     this.problems = problems;
+    this.registry = registry;
     this.ids = ids;
     this.engine = this.fresh();
   }

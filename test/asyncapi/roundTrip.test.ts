@@ -57,8 +57,9 @@ function architecture(s: Scenario) {
   const byId = new Map(s.nodes.map((n) => [n.id, n]));
   const connected = new Set(s.edges.flatMap((e) => [e.source, e.target]));
   const writes = (n: ScenarioNode) => s.edges.some((e) => e.source === n.id);
-  // The simulator's segment size has no Kafka topic config (Kafka rolls by bytes and time): only x-kafe carries it.
-  const topics = s.nodes.flatMap((n) => (n.kind === 'topic' ? [{ id: n.id, ...n.props, segmentRecords: undefined }] : []));
+  // The simulator's segment size has no Kafka topic config (Kafka rolls by bytes and time), and the
+  // simulated schema registry's subject is no part of Kafka or its AsyncAPI binding: only x-kafe carries them.
+  const topics = s.nodes.flatMap((n) => (n.kind === 'topic' ? [{ id: n.id, ...n.props, segmentRecords: undefined, compatibility: undefined, schemaVersions: undefined }] : []));
   type Application = { id: string; kind: string; group?: string; writes?: string };
   const applications = s.nodes.flatMap((n): Application[] => {
     if (n.kind === 'producer') return connected.has(n.id) ? [{ id: n.id, kind: n.kind, writes: n.props.eventType }] : [];

@@ -7,7 +7,8 @@ import { ensureBuilt } from './harness';
 /**
  * What the first screen downloads, read from the production build's manifest (no timing: `npm
  * run bench` measures the load itself). The code a learner may never need at start stays in lazy
- * chunks: dagre (Arrange), the lesson parser (YAML) and texts, the lesson player, Thai strings.
+ * chunks: dagre (Arrange), the lesson parser (YAML) and texts, the lesson player, Thai strings,
+ * avsc (the schema judge, loaded when a canvas with schemas opens).
  * The budget is bench/firstLoad.ts's target, counted the same way (entry + its static imports).
  */
 interface ManifestChunk {
@@ -66,6 +67,7 @@ describe('the first load', () => {
     ['a lesson text', 'lessons/01-cafe-gossip.md?raw'],
     ['a Thai lesson text', 'lessons/th/01-cafe-gossip.md?raw'],
     ["the inspector's node details", 'src/ui/inspector/NodeDetails.tsx'],
+    ['the schema judge (avsc)', 'src/schema/avro.ts'],
   ])('leaves %s to a lazy chunk', (_what, src) => {
     const name = path.basename(src).replace(/\.[^.]+(\?raw)?$/, '');
     const key = Object.keys(manifest).find((k) => k === src || manifest[k].src === src) ?? Object.keys(manifest).find((k) => manifest[k].name === name);
@@ -76,6 +78,7 @@ describe('the first load', () => {
   test.each([
     ['dagre', 'Not possible to find intersection inside of the rectangle'],
     ['yaml', 'Implicit keys need to be on a single line'],
+    ['avsc', 'no matching field for default-less'],
   ])('does not download %s', (_what, literal) => {
     const holders = filesWith(literal);
     expect(holders.length, `no build file holds "${literal}": pick another string of this package`).toBeGreaterThan(0);

@@ -294,3 +294,36 @@ describe('version 4 to 5: a service database, dual write or outbox (lesson 18)',
     }
   });
 });
+
+describe('version 5: optional schema-registry props', () => {
+  const v4 = {
+    version: 4,
+    name: 'no registry',
+    seed: 1,
+    nodes: [
+      { id: 'p', kind: 'producer', label: 'P', position: { x: 0, y: 0 }, props: { ratePerSec: 1, keyPattern: 'none', keys: [], keyPrefix: 'k', keyCount: 1, eventType: 'E', acks: 'all', idempotent: true, values: 'counter', requestTimeoutMs: 30_000 } },
+    ],
+    edges: [],
+    timeline: [],
+    time: 0,
+  };
+
+  it('keeps a version 4 canvas as it was: no schema anywhere', () => {
+    const r = validateScenario(v4);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.version).toBe(5);
+    expect('schema' in r.value.nodes[0].props).toBe(false);
+  });
+
+  it('refuses a schema with two fields of one name, and an Avro name that is not one', () => {
+    const twice = structuredClone(v4);
+    Object.assign(twice.nodes[0].props, { schema: { name: 'Order', fields: [{ name: 'id', type: 'string', withDefault: false }, { name: 'id', type: 'int', withDefault: true }] } });
+    twice.version = 5;
+    expect(validateScenario(twice).ok).toBe(false);
+    const badName = structuredClone(v4);
+    Object.assign(badName.nodes[0].props, { schema: { name: 'order-v1', fields: [] } });
+    badName.version = 5;
+    expect(validateScenario(badName).ok).toBe(false);
+  });
+});

@@ -49,6 +49,8 @@ const FORBIDDEN_FOLDERS: Record<string, readonly string[]> = {
   store: ['ui', 'App', 'main'],
   // "Export as code" is pure text generation over a scenario: src/scenario is all it may use.
   codegen: ['engine', 'store', 'ui', 'lessons', 'compare', 'i18n', 'App', 'main'],
+  // Schemas and their avsc judge are a leaf: the scenario layer and the UI use them, they use no one.
+  schema: ['engine', 'scenario', 'lessons', 'store', 'codegen', 'asyncapi', 'compare', 'i18n', 'ui', 'App', 'main'],
   // The AsyncAPI mapping is a pure translation of a scenario, like codegen.
   asyncapi: ['engine', 'store', 'ui', 'lessons', 'compare', 'i18n', 'App', 'main'],
 };

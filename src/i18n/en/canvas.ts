@@ -42,6 +42,8 @@ export const canvas = {
   'canvas.problem.retryTopicMissing': 'Its retry topic is not on the canvas.',
   'canvas.problem.deadLetterTopicMissing': 'Its dead-letter topic is not on the canvas.',
   'canvas.problem.badConnection': 'A connection from here is not allowed and is ignored.',
+  'canvas.problem.schemaRefused': 'The schema registry refused its schema for {{subject}} ({{mode}}, checked against version {{latest}}): {{reason}}. It sends nothing to {{topic}}.',
+  'canvas.problem.schemaCheckPending': 'The schema checker is loading; the run starts again when it is ready.',
 
   'canvas.producer.rate': '{{rate}} per second',
   'canvas.producer.paused': 'only on demand',

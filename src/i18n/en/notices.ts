@@ -15,6 +15,7 @@ export const notices = {
   'notice.importFailed': 'Could not import that file. Your canvas is unchanged.',
   'notice.imported': 'Scenario imported.',
   'notice.shareFailed': 'Could not open that share link. Your canvas is unchanged.',
+  'notice.schemaCheckFailed': 'The schema checker did not load, so producers with a schema send nothing. Check your connection and load the canvas again.',
   'notice.arrangeFailed': 'The canvas could not be arranged: the layout code did not load. Check your connection and press Arrange again.',
   'notice.langFailed': 'The Thai text could not be loaded, so Kafé is shown in English. Check your connection and choose ไทย again. (ข้อความภาษาไทยโหลดไม่สำเร็จ)',
   'notice.restoreFailed': 'Your saved canvas could not be read, so Kafé started from a template. The unreadable save is kept aside in this browser (kafe.scenario.unreadable).',

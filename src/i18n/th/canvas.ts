@@ -44,6 +44,8 @@ export const canvas: Record<keyof typeof en, string> = {
   'canvas.problem.retryTopicMissing': 'ไม่พบ retry topic ของเซอร์วิสนี้บนแคนวาส',
   'canvas.problem.deadLetterTopicMissing': 'ไม่พบ dead-letter topic ของเซอร์วิสนี้บนแคนวาส',
   'canvas.problem.badConnection': 'มีเส้นเชื่อมจากกล่องนี้ที่ไม่อนุญาต จึงไม่ถูกใช้',
+  'canvas.problem.schemaRefused': 'schema registry ปฏิเสธ schema ของโปรดิวเซอร์นี้สำหรับ {{subject}} ({{mode}} เทียบกับเวอร์ชัน {{latest}}): {{reason}} จึงไม่ส่งอะไรไปที่ {{topic}}',
+  'canvas.problem.schemaCheckPending': 'ตัวตรวจ schema กำลังโหลด เมื่อพร้อมแล้วการจำลองจะเริ่มใหม่',
 
   'canvas.producer.rate': '{{rate}} ต่อวินาที',
   'canvas.producer.paused': 'ส่งเมื่อสั่งเท่านั้น',

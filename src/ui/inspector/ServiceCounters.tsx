@@ -30,11 +30,13 @@ export function ServiceCounters({ node }: { node: NodeOf<'service'> }) {
   const stats = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.stats ?? null);
   const txn = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.transactions ?? null);
   const failureEvents = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.failureEvents ?? null);
+  const undeserialisable = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.undeserialisable ?? null);
   const database = useKafeData((s) => s.frame.view.services.find((x) => x.id === node.id)?.database ?? null);
   if (!running || !stats) return null;
   const items: CounterItem[] = COUNTERS.map((c) => ({ name: c, labelKey: LABEL[c], value: stats[c] }));
   if (failureEvents !== null)
     items.push({ name: 'failureEvents', labelKey: 'inspector.counter.failureEvents', labelParams: { type: node.props.failureEmits }, value: failureEvents });
+  if (undeserialisable !== null) items.push({ name: 'undeserialisable', labelKey: 'inspector.counter.undeserialisable', value: undeserialisable });
   if (txn)
     items.push(
       { name: 'txnCommitted', labelKey: 'inspector.counter.txnCommitted', value: txn.committed },

@@ -1,0 +1,2 @@
+export * from './model';
+export { loadSchemaJudge, loadedSchemaJudge } from './lazyJudge';
