@@ -1,5 +1,7 @@
 import { useT, type MessageKey } from '../../i18n';
 import type { DatabaseView } from '../../engine';
+import { GOAL_STAT_KEYS } from '../../i18n/codeKeys';
+import type { DATABASE_STATS } from '../../lessons';
 import type { NodeOf } from '../../scenario';
 import { useKafe, useKafeData } from '../../store';
 import { Counters, type CounterItem } from './Counters';
@@ -51,24 +53,15 @@ export function ServiceCounters({ node }: { node: NodeOf<'service'> }) {
   );
 }
 
-/** The counters of each database mode, in order: what lesson 18 compares (saved vs published). */
-const DATABASE_COUNTERS: Record<DatabaseView['mode'], readonly (keyof DatabaseView & keyof typeof DB_LABEL)[]> = {
+/** The counters of each database mode, in order: what lesson 18 compares (saved vs published).
+ * Labelled with the words lesson goals use for them (GOAL_STAT_KEYS), so both say the same. */
+const DATABASE_COUNTERS: Record<DatabaseView['mode'], readonly (keyof DatabaseView & (typeof DATABASE_STATS)[number])[]> = {
   dualWrite: ['rows', 'published', 'lost', 'crashes', 'alreadySaved'],
   outbox: ['rows', 'published', 'pending', 'republished', 'crashes', 'alreadySaved'],
 };
 
-const DB_LABEL = {
-  rows: 'inspector.counter.rows',
-  published: 'inspector.counter.published',
-  lost: 'inspector.counter.lost',
-  pending: 'inspector.counter.pending',
-  republished: 'inspector.counter.republished',
-  crashes: 'inspector.counter.crashes',
-  alreadySaved: 'inspector.counter.alreadySaved',
-} as const satisfies Record<string, MessageKey>;
-
 /** A service's database (dual write or outbox): rows saved against events published. */
 function DatabaseCounters({ database }: { database: DatabaseView }) {
-  const items: CounterItem[] = DATABASE_COUNTERS[database.mode].map((c) => ({ name: c, labelKey: DB_LABEL[c], value: database[c] }));
+  const items: CounterItem[] = DATABASE_COUNTERS[database.mode].map((c) => ({ name: c, labelKey: GOAL_STAT_KEYS[c], value: database[c] }));
   return <Counters titleKey="inspector.counter.dbTitle" testId="database-counters" items={items} />;
 }

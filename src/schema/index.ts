@@ -1,2 +1,0 @@
-export * from './model';
-export { loadSchemaJudge, loadedSchemaJudge } from './lazyJudge';
