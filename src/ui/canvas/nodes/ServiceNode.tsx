@@ -2,6 +2,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { EngineView } from '../../../engine';
 import { useT } from '../../../i18n';
+import { useKafe } from '../../../store';
 import type { ScenarioNode } from '../../../scenario';
 import { useLive } from '../liveFeed';
 import { useSummaryZoom } from '../semanticZoom';
@@ -92,6 +93,7 @@ function ServiceDetail({ id, data, selected }: NodeProps<KafeFlowNode<'service'>
   const members = decodeMembers(live.members);
   const alive = members.filter((m) => m.alive).length;
   const crashed = members.length - alive;
+  const writesSomewhere = useKafe((s) => s.scenario.edges.some((e) => e.source === id));
 
   return (
     <NodeShell
@@ -105,7 +107,9 @@ function ServiceDetail({ id, data, selected }: NodeProps<KafeFlowNode<'service'>
     >
       <p className="kafe-node__line kafe-node__line--muted">
         <span>{t('canvas.service.group', { group: props.group })}</span>
-        <span className="kafe-tag">{t('canvas.service.emits', { type: props.emits })}</span>
+        {/* What it emits only means something once an arrow leads to a topic (lesson 16's mailer
+            and lesson 10's ledger write nowhere: their work is a side effect). */}
+        {writesSomewhere && <span className="kafe-tag">{t('canvas.service.emits', { type: props.emits })}</span>}
       </p>
       {crashed > 0 && <p className="kafe-node__line kafe-warn">{t('canvas.service.crashed', { n: crashed })}</p>}
       <MembersList members={members} rebalancing={live.rebalancing} />
