@@ -1,5 +1,5 @@
-import { decodeShareFragment } from './scenario';
-import { CORRUPT_KEY, createKafeStore, keepAside, readFailureExtras, restoreSaved, SAVE_KEY, startAutosave, startFrameLoop, type KafeStore, type StorageLike } from './store';
+import { PROGRESS_KEY } from './lessons/progress';
+import { CORRUPT_KEY, createKafeStore, keepAside, loadedValidation, readFailureExtras, restoreSaved, SAVE_KEY, startAutosave, startFrameLoop, VALIDATION_MISSING, type KafeStore, type StorageLike } from './store';
 import { replaceWithConsent } from './ui/common/replaceGuard';
 
 /** A share link in the address: `#s=...`, possibly after other parameters. */
@@ -21,6 +21,10 @@ export interface BootstrapOptions {
  * key before autosave may write again, and if it cannot be copied autosave stays off. A link that
  * would replace unsaved autosaved work asks first (replaceGuard.ts); the address keeps the link
  * until it has been opened, so declining loses nothing either.
+ *
+ * Reading a save or a link needs the validation module (store/lazyValidation.ts), which a first
+ * visit does not load: load it first when needsValidation() says so. Without it, the save stays
+ * where it is with autosave off, the link stays in the address, and a notice says why.
  */
 export function bootstrap(win: Window = window, options: BootstrapOptions = {}): { store: KafeStore; stop: () => void } {
   const storage = options.storage ?? safeStorage(win);
@@ -30,7 +34,7 @@ export function bootstrap(win: Window = window, options: BootstrapOptions = {}):
 
   const hash = win.location.hash;
   if (SHARE_LINK.test(hash)) {
-    const parsed = decodeShareFragment(hash);
+    const parsed = loadedValidation()?.decodeShareFragment(hash) ?? { ok: false as const, error: VALIDATION_MISSING, reason: 'unexpected' as const };
     if (!parsed.ok) store.getState().notify('error', 'notice.shareFailed', parsed.error, readFailureExtras(parsed));
     else
       replaceWithConsent(store, 'share', parsed.value.name.trim() || 'Kafé', () => {
@@ -59,6 +63,22 @@ export function bootstrap(win: Window = window, options: BootstrapOptions = {}):
       win.removeEventListener('visibilitychange', flushWhenHidden);
     },
   };
+}
+
+/**
+ * Whether starting needs the validation module first: a share link in the address, or a saved
+ * canvas or course progress in `storage` (default: localStorage) to read. A first visit has none,
+ * and its first screen loads no zod.
+ */
+export function needsValidation(win: Window = window, storage: StorageLike | null = safeStorage(win)): boolean {
+  if (SHARE_LINK.test(win.location.hash)) return true;
+  if (!storage) return false;
+  try {
+    return storage.getItem(SAVE_KEY) !== null || storage.getItem(PROGRESS_KEY) !== null;
+  } catch {
+    // Storage refused: nothing can be restored from it either.
+    return false;
+  }
 }
 
 /** localStorage, or null where the browser refuses it (some private modes throw on access). */

@@ -3,9 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import '@xyflow/react/dist/style.css';
 import { App } from './App';
-import { bootstrap } from './bootstrap';
+import { bootstrap, needsValidation } from './bootstrap';
 import { createI18n, isLang, loadLang, type Lang } from './i18n';
-import { createProgressStore, KafeProvider, ProgressProvider } from './store';
+import { createProgressStore, KafeProvider, loadValidation, ProgressProvider } from './store';
 import { appStorage } from './ui/common/appStorage';
 import { FatalScreen, RootErrorBoundary } from './ui/common/RootErrorBoundary';
 import { readStoredLang } from './ui/common/useLang';
@@ -22,10 +22,15 @@ const root = createRoot(container);
 
 // Thai strings are a chunk of their own: a page that starts in Thai fetches them first. If they
 // cannot be fetched, the app starts in English and says so rather than not starting at all.
-loadLang(wanted).then(
-  () => start(wanted, null),
-  (e: unknown) => start('en', e instanceof Error ? e.message : String(e)),
+const langReady = loadLang(wanted).then(
+  () => ({ lang: wanted, failure: null }),
+  (e: unknown) => ({ lang: 'en' as Lang, failure: e instanceof Error ? e.message : String(e) }),
 );
+// zod and the readers of saved or linked text are a chunk of their own too (store/lazyValidation.ts),
+// fetched alongside only when there is something to read. If it cannot be fetched, bootstrap keeps
+// the save and the link untouched and says so.
+const validationReady = needsValidation(window, appStorage) ? loadValidation().catch(() => undefined) : undefined;
+void Promise.all([langReady, validationReady]).then(([{ lang, failure }]) => start(lang, failure));
 
 function start(lang: Lang, langFailure: string | null) {
   try {

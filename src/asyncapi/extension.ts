@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { consumerProps, producerProps, recordSchema, serviceProps, timelineEntry, topicProps, upgradeProps } from '../scenario';
+import { upgradeProps } from '../scenario';
+import { consumerProps, producerProps, recordSchema, serviceProps, timelineEntry, topicProps } from '../scenario/validate';
 
 /**
  * The `x-kafe` specification extensions of an exported document: what AsyncAPI has no field for

@@ -3,13 +3,13 @@ import {
   canConnect,
   LIMITS,
   SCENARIO_VERSION,
-  validateScenario,
   type NodeOf,
   type Result,
   type Scenario,
   type ScenarioEdge,
   type ScenarioNode,
 } from '../scenario';
+import { validateScenario } from '../scenario/validate';
 import { autoLayout } from '../scenario/layout';
 import { defaultProps, KAFKA_DELETE_RETENTION_MS } from '../scenario/factory';
 import { kafeChannel, kafeOperation, kafeRoot, readExtension, type KafeApplication, type KafeRoot } from './extension';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMANDS, type Command } from '../engine';
-import { nodeKind, TEMPLATE_IDS, type TemplateId } from '../scenario';
+import { TEMPLATE_IDS, type TemplateId } from '../scenario';
+import { nodeKind } from '../scenario/validate';
 import { GOALS } from './goals';
 import { PARTS } from './parts';
 

@@ -13,7 +13,8 @@ import {
   type TraceEvent,
   type TraceOf,
 } from '../engine';
-import { nodeKind, type Registry, type Scenario } from '../scenario';
+import type { Registry, Scenario } from '../scenario';
+import { nodeKind } from '../scenario/validate';
 
 /**
  * Named predicates over the simulation, which lesson steps use as goals. A goal looks only at

@@ -15,4 +15,5 @@ export { expectedHashes, sectionHash, translationGaps, type TranslationGap } fro
 export { lessonStartScenario } from './scenario';
 export { DIFFICULTIES, PARTS, type Difficulty, type PartId } from './parts';
 export { levelMap, mapLabels, type LevelMap, type MapEntry, type MapLabel, type MapLesson, type MapPart } from './levelMap';
-export { PROGRESS_KEY, PROGRESS_UNREADABLE_KEY, emptyLessonProgress, emptyProgress, parseProgress, progressSchema, type LessonProgress, type Progress } from './progress';
+export { PROGRESS_KEY, PROGRESS_UNREADABLE_KEY, emptyLessonProgress, emptyProgress, type LessonProgress, type Progress } from './progress';
+export { parseProgress, progressSchema } from './progressSchema';

@@ -1,4 +1,5 @@
-import { newNode, nodeSize, SCENARIO_VERSION, TEMPLATES, validateScenario, type NodeKind, type Scenario, type ScenarioNode } from '../scenario';
+import { newNode, nodeSize, SCENARIO_VERSION, TEMPLATES, type NodeKind, type Scenario, type ScenarioNode } from '../scenario';
+import { validateScenario } from '../scenario/validate';
 import { autoLayout } from '../scenario/layout';
 import type { LessonScenario } from './format';
 import { recordTimeline } from './timeline';

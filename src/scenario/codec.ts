@@ -1,67 +1,20 @@
 import lzNamespace from 'lz-string';
-import { checkJsonText, checkValue, MAX_INPUT_CHARS, TOO_BIG } from './bounds';
-import { formatIssues, readIssueOf, SHORT_MESSAGES } from './issues';
-import { decompressLink, TOO_LONG } from './linkDecompress';
-import { migrate } from './migrations';
-import { err, type Result } from './result';
-import { scenarioSchema, type Scenario } from './schema';
-import { compactForShare, expandShared } from './shareForm';
+import { MAX_INPUT_CHARS } from './bounds';
+import type { Scenario } from './schema';
+import { compactForShare } from './shareForm';
 
 /**
- * Reading and writing scenarios as text: exported JSON files and share links.
- *
- * Contract: the readers never throw and never return a partly valid scenario. Input goes through
- * size and nesting guard (bounds.ts, before anything recursive) → JSON → migrate (older versions)
- * → zod schema; the first failing stage's reason and message are returned, written for a learner.
- * Anything unforeseen thrown on the way is caught and returned as reason 'unexpected'.
+ * Writing scenarios as text: exported JSON files and share links. Reading them back (and checking
+ * them with the zod schema) is validate.ts's job, in a chunk of its own that the first screen does
+ * not load (store/lazyValidation.ts).
  */
 
 export { MAX_INPUT_CHARS };
-const DAMAGED = 'the link is incomplete or damaged — was it cut off when copied?';
 
 // lz-string is CommonJS; its typings describe named exports. Under Vite (browser) the default
 // import is the module object; under Node's ESM loader too. Fall back just in case.
 type Lz = typeof import('lz-string');
 const lz: Lz = ((lzNamespace as unknown as { default?: Lz }).default ?? lzNamespace) as unknown as Lz;
-
-/** A JSON file (exported or hand-written) → a valid, current-version scenario. */
-export function parseScenarioJson(text: string): Result<Scenario> {
-  return guarded(() => {
-    if (typeof text !== 'string') return err('this is not a Kafé scenario', 'notScenario');
-    const shape = checkJsonText(text);
-    if (!shape.ok) return shape;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (e) {
-      return err(`this is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, 'notJson');
-    }
-    return validateScenario(raw);
-  });
-}
-
-/** Already-parsed data (e.g. from JSON.parse) → bounds → migrate → schema. */
-export function validateScenario(raw: unknown): Result<Scenario> {
-  return guarded(() => {
-    const shape = checkValue(raw);
-    if (!shape.ok) return shape;
-    const migrated = migrate(raw);
-    if (!migrated.ok) return migrated;
-    const parsed = scenarioSchema.safeParse(migrated.value, { error: SHORT_MESSAGES });
-    if (!parsed.success) return err(formatIssues(parsed.error.issues), 'invalid', readIssueOf(parsed.error.issues[0]));
-    return { ok: true, value: parsed.data };
-  });
-}
-
-/** Runs a reader; whatever it throws (a bug, or a limit we did not foresee) becomes a Result. */
-function guarded<T>(read: () => Result<T>): Result<T> {
-  try {
-    return read();
-  } catch (e) {
-    const what = e instanceof RangeError ? 'it is too large or too deeply nested' : e instanceof Error ? e.message : String(e);
-    return err(`this could not be read: ${what}`, 'unexpected');
-  }
-}
 
 /** Pretty JSON for export; keys in the order the scenario object was built (stable for diffs). */
 export function scenarioToJson(s: Scenario): string {
@@ -81,56 +34,11 @@ export function encodeShareFragment(s: Scenario): string {
 }
 
 /** FNV-1a (32-bit) over UTF-16 code units, base 36: a cheap integrity check, not security. */
-function checksum(text: string): string {
+export function checksum(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return (h >>> 0).toString(36);
-}
-
-/** `#c=...&s=...`, or `s=...` alone (a hand-made link, not checked) → a valid scenario. */
-export function decodeShareFragment(hash: string): Result<Scenario> {
-  return guarded(() => decodeFragment(hash));
-}
-
-function decodeFragment(hash: string): Result<Scenario> {
-  if (typeof hash !== 'string') return err('this link has no Kafé scenario in it', 'noScenario');
-  if (hash.length > MAX_INPUT_CHARS) return err(TOO_BIG, 'tooBig');
-  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
-  // Not URLSearchParams: it would turn the '+' of the compressed alphabet into spaces.
-  const parts = fragment.split('&');
-  const param = parts.find((part) => part.startsWith('s='));
-  const expected = parts.find((part) => part.startsWith('c='))?.slice(2);
-  if (param === undefined) {
-    // A checksum without data: the link was cut off right after its start.
-    if (expected !== undefined) return err(DAMAGED, 'damagedLink');
-    return err('this link has no Kafé scenario in it (the part after # should start with "s=")', 'noScenario');
-  }
-  let data = param.slice(2);
-  if (data.includes('%')) {
-    // Some apps percent-encode links when copying them.
-    try {
-      data = decodeURIComponent(data);
-    } catch {
-      return err(DAMAGED, 'damagedLink');
-    }
-  }
-  if (data === '') return err(DAMAGED, 'damagedLink');
-  // Bounded: a short link can otherwise unpack to gigabytes (see linkDecompress.ts).
-  const json = decompressLink(data, MAX_INPUT_CHARS);
-  if (json === TOO_LONG) return err(TOO_BIG, 'tooBig');
-  if (!json) return err(DAMAGED, 'damagedLink');
-  if (expected !== undefined && checksum(json) !== expected) return err(DAMAGED, 'damagedLink');
-  const shape = checkJsonText(json);
-  if (!shape.ok) return shape;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    // Cut-off data usually decompresses to a truncated or garbled text.
-    return err(DAMAGED, 'damagedLink');
-  }
-  return validateScenario(expandShared(raw));
 }

@@ -6,7 +6,9 @@ export * from './schema';
 export { READ_REASONS, type ReadReason, type Result } from './result';
 export { checkJsonText, checkValue, MAX_NESTING, MAX_VALUES } from './bounds';
 export { migrate, MIGRATIONS, type MigrationStep } from './migrations';
-export { parseScenarioJson, validateScenario, scenarioToJson, encodeShareFragment, decodeShareFragment, MAX_INPUT_CHARS } from './codec';
+// Reading scenarios back (parseScenarioJson, validateScenario, decodeShareFragment) and the zod
+// schemas are in './validate', which the first screen does not load (see store/lazyValidation.ts).
+export { scenarioToJson, encodeShareFragment, MAX_INPUT_CHARS } from './codec';
 export { formatIssues, formatPath, READ_ISSUE_CODES, readIssueOf, type ReadIssue, type ReadIssueCode } from './issues';
 export { canConnect, CONNECTION_REFUSALS, type ConnectionRefusal, type ConnectionVerdict } from './connections';
 export {

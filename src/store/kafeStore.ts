@@ -4,11 +4,9 @@ import {
   canConnect,
   loadedLayout,
   loadLayout,
-  decodeShareFragment,
   keepRegistrations,
   encodeShareFragment,
   newNode,
-  parseScenarioJson,
   scenarioToEngine,
   scenarioToJson,
   TEMPLATES,
@@ -28,6 +26,7 @@ import { stackNotice } from './noticeStack';
 import { RECORDS_PER_PARTITION, SimulationRunner, type DroppedAction, type Problem } from './runner';
 import { readFailureExtras } from './readFailure';
 import { loadSchemaJudge } from '../schema/lazyJudge';
+import { loadedValidation, VALIDATION_MISSING } from './lazyValidation';
 import { FASTEST_SPEED, SLOWEST_SPEED } from './speeds';
 import { reuseUnchanged } from './viewReuse';
 
@@ -156,6 +155,8 @@ export interface KafeState {
   /** Replaces the canvas. `kept` (default true): the scenario can be had again, so until the
    * learner changes it, replacing it loses nothing (see hasUnsavedWork). */
   loadScenario(s: Scenario, options?: LoadOptions): void;
+  /** Reads a canvas from text and opens it. Both need the validation module loaded first
+   * (store/lazyValidation.ts): without it nothing is read, and the notice says why. */
   importJson(text: string): boolean;
   openShareFragment(hash: string): boolean;
   /**
@@ -611,7 +612,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
         replaceScenario(scenario, options?.kept ?? true);
       },
       importJson(text) {
-        const parsed = parseScenarioJson(text);
+        // The validation module must be loaded first (lazyValidation.ts); without it nothing is read.
+        const parsed = loadedValidation()?.parseScenarioJson(text) ?? { ok: false as const, error: VALIDATION_MISSING, reason: 'unexpected' as const };
         if (!parsed.ok) {
           get().notify('error', 'notice.importFailed', parsed.error, readFailureExtras(parsed));
           return false;
@@ -621,7 +623,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
         return true;
       },
       openShareFragment(hash) {
-        const parsed = decodeShareFragment(hash);
+        const parsed = loadedValidation()?.decodeShareFragment(hash) ?? { ok: false as const, error: VALIDATION_MISSING, reason: 'unexpected' as const };
         if (!parsed.ok) {
           get().notify('error', 'notice.shareFailed', parsed.error, readFailureExtras(parsed));
           return false;

@@ -1,5 +1,6 @@
-import { parseScenarioJson, scenarioToJson, type ReadReason, type Scenario } from '../scenario';
+import { scenarioToJson, type ReadReason, type Scenario } from '../scenario';
 import { snapshot, type KafeStore } from './kafeStore';
+import { loadedValidation, VALIDATION_MISSING } from './lazyValidation';
 
 export const SAVE_KEY = 'kafe.scenario';
 /** Where an unreadable save is moved, so a bad restore never destroys the learner's data. */
@@ -15,7 +16,9 @@ export type Restored =
 
 /**
  * Reads the autosaved scenario. An unreadable one is copied to CORRUPT_KEY (kept, not deleted)
- * and reported, so the app can start from a template and say what happened.
+ * and reported, so the app can start from a template and say what happened. Needs the validation
+ * module loaded when there is a save (lazyValidation.ts); without it the save is left where it is
+ * and reported as not kept, so nothing writes over it.
  */
 export function restoreSaved(storage: StorageLike): Restored {
   let text: string | null;
@@ -25,8 +28,10 @@ export function restoreSaved(storage: StorageLike): Restored {
     return { kind: 'none' };
   }
   if (text === null) return { kind: 'none' };
+  const validation = loadedValidation();
+  if (!validation) return { kind: 'corrupt', error: VALIDATION_MISSING, reason: 'unexpected', keptCopy: false };
   // parseScenarioJson never throws: size and nesting are bounded before anything recursive.
-  const parsed = parseScenarioJson(text);
+  const parsed = validation.parseScenarioJson(text);
   if (parsed.ok) return { kind: 'ok', scenario: parsed.value };
   return { kind: 'corrupt', error: parsed.error, reason: parsed.reason, keptCopy: keepAside(storage, CORRUPT_KEY, text) };
 }

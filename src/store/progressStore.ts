@@ -1,13 +1,16 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ReadReason } from '../scenario';
-import { emptyLessonProgress, emptyProgress, parseProgress, PROGRESS_KEY, PROGRESS_UNREADABLE_KEY, type LessonProgress, type Progress } from '../lessons/progress';
+import { emptyLessonProgress, emptyProgress, PROGRESS_KEY, PROGRESS_UNREADABLE_KEY, type LessonProgress, type Progress } from '../lessons/progress';
+import { loadedValidation, VALIDATION_MISSING } from './lazyValidation';
 import type { StorageLike } from './persistence';
 import { storeContext } from './storeContext';
 
 /**
  * The learner's course progress, kept in `storage` (the app passes localStorage, or memory when
  * embedded). An unreadable save is moved aside (never deleted) and reported once through
- * `problem`, and the course starts fresh.
+ * `problem`, and the course starts fresh. Reading a saved progress needs the validation module
+ * loaded first (lazyValidation.ts); without it the save is left where it is, reported, and not
+ * written over in this session.
  */
 export interface ProgressState {
   progress: Progress;
@@ -21,7 +24,8 @@ export interface ProgressState {
 
 export type ProgressStore = StoreApi<ProgressState>;
 
-function load(storage: StorageLike): Pick<ProgressState, 'progress' | 'problem'> {
+/** `keep`: the save could not be checked, so this session must not write over it. */
+function load(storage: StorageLike): Pick<ProgressState, 'progress' | 'problem'> & { keep?: true } {
   let text: string | null = null;
   try {
     text = storage.getItem(PROGRESS_KEY);
@@ -29,7 +33,9 @@ function load(storage: StorageLike): Pick<ProgressState, 'progress' | 'problem'>
     return { progress: emptyProgress(), problem: null };
   }
   if (text === null) return { progress: emptyProgress(), problem: null };
-  const parsed = parseProgress(text);
+  const validation = loadedValidation();
+  if (!validation) return { progress: emptyProgress(), problem: { error: VALIDATION_MISSING, reason: 'unexpected' }, keep: true };
+  const parsed = validation.parseProgress(text);
   if (parsed.ok) return { progress: parsed.value, problem: null };
   try {
     storage.setItem(PROGRESS_UNREADABLE_KEY, text);
@@ -49,12 +55,13 @@ function save(storage: StorageLike, progress: Progress) {
 
 export function createProgressStore(storage: StorageLike): ProgressStore {
   return createStore<ProgressState>()((set, get) => {
+    const { keep, ...initial } = load(storage);
     const commit = (progress: Progress) => {
-      save(storage, progress);
+      if (!keep) save(storage, progress);
       set({ progress });
     };
     return {
-      ...load(storage),
+      ...initial,
       setOpen(open) {
         commit({ ...get().progress, open });
       },

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { defaultConfig, downstreamOf, edaScenario, RESULT_EVENTS } from '../../src/compare';
-import { scenarioToEngine, validateScenario } from '../../src/scenario';
+import { scenarioToEngine } from '../../src/scenario';
+import { validateScenario } from '../../src/scenario/validate';
 
 describe("the comparison's event-driven side as a canvas (for Export as code)", () => {
   test('is a valid scenario that sets up without problems', () => {

@@ -13,7 +13,8 @@ import {
   topicOfPartition,
   topicPartition,
 } from '../../src/engine';
-import { NODE_KINDS, nodeForConsumer, nodeForProducer, scenarioNode, scenarioToEngine, TEMPLATES } from '../../src/scenario';
+import { NODE_KINDS, nodeForConsumer, nodeForProducer, scenarioToEngine, TEMPLATES } from '../../src/scenario';
+import { scenarioNode } from '../../src/scenario/validate';
 
 /** Topic names as Kafka allows them: letters, digits, '.', '_' and '-' (dashes and digits included). */
 const topicName = fc.stringMatching(/^[a-z0-9._-]{1,20}$/);

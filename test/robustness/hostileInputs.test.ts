@@ -2,12 +2,19 @@ import fc from 'fast-check';
 import LZString from 'lz-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrap } from '../../src/bootstrap';
-import { parseProgress, PROGRESS_KEY } from '../../src/lessons/progress';
-import { decodeShareFragment, parseScenarioJson, READ_REASONS, scenarioSchema, scenarioToJson, TEMPLATES, validateScenario, type Result } from '../../src/scenario';
-import { CORRUPT_KEY, SAVE_KEY, createKafeStore, createProgressStore, restoreSaved, snapshot } from '../../src/store';
+import { PROGRESS_KEY } from '../../src/lessons/progress';
+import { parseProgress } from '../../src/lessons/progressSchema';
+import { READ_REASONS, scenarioToJson, TEMPLATES, type Result } from '../../src/scenario';
+import { decodeShareFragment, parseScenarioJson, scenarioSchema, validateScenario } from '../../src/scenario/validate';
+import { CORRUPT_KEY, SAVE_KEY, createKafeStore, loadValidation, createProgressStore, restoreSaved, snapshot } from '../../src/store';
 import { MAX_RESTORE_MS } from '../../src/store/budget';
 import { MemoryStorage, storageWithSave } from '../support/storage';
 import { hostile, prototypePolluted, Tally, type Hostile } from './hostile';
+
+// Reading saved or linked text needs the validation module, which the app loads lazily.
+beforeAll(async () => {
+  await loadValidation();
+});
 
 /**
  * The fuzz suite of issue 10: every way a scenario (or other saved state) enters Kafé, fed random

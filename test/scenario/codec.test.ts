@@ -1,14 +1,7 @@
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import {
-  decodeShareFragment,
-  encodeShareFragment,
-  parseScenarioJson,
-  scenarioToJson,
-  SCENARIO_VERSION,
-  TEMPLATES,
-  type Scenario,
-} from '../../src/scenario';
+import { encodeShareFragment, scenarioToJson, SCENARIO_VERSION, TEMPLATES, type Scenario } from '../../src/scenario';
+import { decodeShareFragment, parseScenarioJson } from '../../src/scenario/validate';
 import { compactForShare, expandShared } from '../../src/scenario/shareForm';
 
 const templates = Object.values(TEMPLATES);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import LZString from 'lz-string';
-import { decodeShareFragment, migrate, MIGRATIONS, SCENARIO_VERSION, scenarioToEngine, upgradeProps, validateScenario } from '../../src/scenario';
+import { migrate, MIGRATIONS, SCENARIO_VERSION, scenarioToEngine, upgradeProps } from '../../src/scenario';
+import { decodeShareFragment, validateScenario } from '../../src/scenario/validate';
 
 describe('migrate', () => {
   it('passes a current-version document through unchanged', () => {

@@ -1,18 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine';
-import {
-  canConnect,
-  decodeShareFragment,
-  encodeShareFragment,
-  newNode,
-  parseScenarioJson,
-  scenarioToEngine,
-  scenarioToJson,
-  type NodeKind,
-  type Scenario,
-  SCENARIO_VERSION,
-} from '../../src/scenario';
+import { canConnect, encodeShareFragment, newNode, scenarioToEngine, scenarioToJson, type NodeKind, type Scenario, SCENARIO_VERSION } from '../../src/scenario';
+import { decodeShareFragment, parseScenarioJson } from '../../src/scenario/validate';
 
 const KINDS: NodeKind[] = ['producer', 'topic', 'service', 'consumer', 'broker'];
 

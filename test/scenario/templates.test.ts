@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newNode, scenarioSchema, TEMPLATE_IDS, TEMPLATES, type NodeKind, type NodeOf, type Scenario } from '../../src/scenario';
+import { newNode, TEMPLATE_IDS, TEMPLATES, type NodeKind, type NodeOf, type Scenario } from '../../src/scenario';
+import { scenarioSchema } from '../../src/scenario/validate';
 import { scenarioOf } from './helpers';
 
 const KINDS: NodeKind[] = ['producer', 'topic', 'service', 'consumer', 'broker'];

@@ -1,6 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEMPLATES } from '../../src/scenario';
-import { createKafeStore, type KafeStore } from '../../src/store';
+import { createKafeStore, loadValidation, type KafeStore } from '../../src/store';
+
+// Reading saved or linked text needs the validation module, which the app loads lazily.
+beforeAll(async () => {
+  await loadValidation();
+});
 
 const play = (store: KafeStore, ms: number) => {
   store.getState().play();
@@ -163,8 +168,9 @@ describe('arranging the canvas', () => {
 
   it('applies a layout that arrives after its canvas was replaced to nothing', async () => {
     vi.resetModules();
-    const { createKafeStore: fresh } = await import('../../src/store');
+    const { createKafeStore: fresh, loadValidation: freshValidation } = await import('../../src/store');
     const { TEMPLATES: templates } = await import('../../src/scenario');
+    await freshValidation();
     const store = fresh(templates.empty.build());
     expect(store.getState().importJson(JSON.stringify(stackedOf(templates.orderFanOut.build())))).toBe(true);
     expect(spots(store)).toBe(1); // still waiting for the layout code

@@ -1,7 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEMPLATES, scenarioToJson } from '../../src/scenario';
-import { CORRUPT_KEY, SAVE_KEY, createKafeStore, restoreSaved, startAutosave, startFrameLoop } from '../../src/store';
+import { CORRUPT_KEY, SAVE_KEY, createKafeStore, loadValidation, restoreSaved, startAutosave, startFrameLoop } from '../../src/store';
 import { MemoryStorage, storageWithSave } from '../support/storage';
+
+// Reading saved or linked text needs the validation module, which the app loads lazily.
+beforeAll(async () => {
+  await loadValidation();
+});
 
 describe('saving and restoring', () => {
   beforeEach(() => vi.useFakeTimers());

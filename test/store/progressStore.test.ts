@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { emptyLessonProgress, emptyProgress } from '../../src/lessons/progress';
+
 import { lessonProgressOf } from '../../src/store';
 
 describe('lessonProgressOf', () => {

@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../src/scenario';
-import { createKafeStore } from '../../src/store';
+import { createKafeStore, loadValidation } from '../../src/store';
+
+// Reading saved or linked text needs the validation module, which the app loads lazily.
+beforeAll(async () => {
+  await loadValidation();
+});
 
 /** hasUnsavedWork decides when replacing the canvas must ask first (issue 10 item 5). */
 describe('unsaved work on the canvas', () => {

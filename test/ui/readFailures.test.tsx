@@ -8,8 +8,13 @@ import { ASYNCAPI_READ_KEYS, readIssueMessage } from '../../src/i18n/codeKeys';
 import { en } from '../../src/i18n/en';
 import { th } from '../../src/i18n/th';
 import { encodeShareFragment, scenarioToJson, TEMPLATES, type Scenario } from '../../src/scenario';
-import { createKafeStore, KafeProvider, type KafeStore } from '../../src/store';
+import { createKafeStore, loadValidation, KafeProvider, type KafeStore } from '../../src/store';
 import { Notices } from '../../src/ui/common/Notices';
+
+// Reading saved or linked text needs the validation module, which the app loads lazily.
+beforeAll(async () => {
+  await loadValidation();
+});
 
 const THAI = /[\u0E00-\u0E7F]/;
 

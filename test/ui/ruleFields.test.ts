@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { serviceProps, topicProps, producerProps, TEMPLATES } from '../../src/scenario';
+import { TEMPLATES } from '../../src/scenario';
+import { serviceProps, topicProps, producerProps } from '../../src/scenario/validate';
 import { FIELDS, type FieldContext, type TextField } from '../../src/ui/inspector/fields';
 
 /** The inspector's fields for the service rule, value models and topic cleanup settings. */

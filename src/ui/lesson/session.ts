@@ -2,7 +2,7 @@ import type { Lesson } from '../../lessons/catalog';
 import { entryTitle, type LessonEntry } from '../../lessons/lessonIndex';
 import { goToStepStart } from '../../lessons/replay';
 import type { Lang } from '../../i18n';
-import { parseScenarioJson } from '../../scenario';
+import { parseScenarioJson } from '../../scenario/validate';
 import { readFailureExtras, type KafeStore, type ProgressStore } from '../../store';
 import { replaceWithConsent } from '../common/replaceGuard';
 import { appStorage } from '../common/appStorage';

@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
-import { decodeShareFragment } from '../../scenario';
-import { readFailureExtras, useKafe, useKafeStoreApi } from '../../store';
+import { loadValidation, readFailureExtras, useKafe, useKafeStoreApi } from '../../store';
 import { replaceWithConsent } from '../common/replaceGuard';
 import { ShareLinks } from './ShareLinks';
 import { usePopover } from './usePopover';
@@ -44,10 +43,18 @@ export function SharePanel() {
     }
   };
 
-  const openLink = (e: FormEvent) => {
+  const openLink = async (e: FormEvent) => {
     e.preventDefault();
     if (pasted.trim() === '') {
       setPastedEmpty(true);
+      return;
+    }
+    // The reader (and zod) is a chunk of its own, fetched the first time a link is opened.
+    let decodeShareFragment: Awaited<ReturnType<typeof loadValidation>>['decodeShareFragment'];
+    try {
+      ({ decodeShareFragment } = await loadValidation());
+    } catch (error) {
+      notify('error', 'notice.shareFailed', error instanceof Error ? error.message : String(error), { reason: 'unexpected' });
       return;
     }
     const parsed = decodeShareFragment(fragmentOf(pasted));
@@ -95,7 +102,7 @@ export function SharePanel() {
             )}
           </section>
           <ShareLinks />
-          <form className="popover__section" onSubmit={openLink}>
+          <form className="popover__section" onSubmit={(e) => void openLink(e)}>
             <h3 className="popover__title">{t('toolbar.share.openTitle')}</h3>
             <label htmlFor={openId} className="field__label">
               {t('toolbar.share.openField')}

@@ -1,7 +1,7 @@
 import { useRef, type ChangeEvent } from 'react';
 import { useT } from '../../i18n';
-import { loadLayout, parseScenarioJson } from '../../scenario';
-import { readFailureExtras, useKafe, useKafeStoreApi } from '../../store';
+import { loadLayout } from '../../scenario';
+import { loadValidation, readFailureExtras, useKafe, useKafeStoreApi } from '../../store';
 import { AsyncApiMenu } from '../asyncapi/AsyncApiMenu';
 import { downloadFile } from '../common/download';
 import { replaceWithConsent } from '../common/replaceGuard';
@@ -38,8 +38,10 @@ export function Toolbar() {
     input.value = '';
     if (!file) return;
     let text: string;
+    let parseScenarioJson: Awaited<ReturnType<typeof loadValidation>>['parseScenarioJson'];
     try {
-      text = await file.text();
+      // The reader (and zod) is a chunk of its own, fetched the first time something is imported.
+      [text, { parseScenarioJson }] = await Promise.all([file.text(), loadValidation()]);
     } catch (e) {
       notify('error', 'notice.importFailed', e instanceof Error ? e.message : String(e), { reason: 'unexpected' });
       return;
