@@ -34,6 +34,33 @@ describe('useT gives what i18next gives', () => {
     }
   });
 
+  test.each(['en', 'th'] as const)('every key in %s with its own placeholders filled (no count): values, null, "$&", a var left out', async (lang) => {
+    const { i18n, keys } = await everything(lang);
+    const fast = fastTranslate(i18n, lang);
+    let withVars = 0;
+    for (const key of keys) {
+      const names = [...String(i18n.t(key)).matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).filter((n) => n !== 'count');
+      if (names.length === 0) continue;
+      withVars++;
+      const full = Object.fromEntries(names.map((n, i) => [n, i % 2 ? i : `v$&${n}`]));
+      expect(fast(key, full), key).toBe(i18n.t(key, full));
+      const oneLeftOut = Object.fromEntries(names.slice(1).map((n) => [n, 0]));
+      expect(fast(key, oneLeftOut), key).toBe(i18n.t(key, oneLeftOut));
+      const nulls = Object.fromEntries(names.map((n) => [n, null])) as unknown as Record<string, string>;
+      expect(fast(key, nulls), key).toBe(i18n.t(key, nulls));
+    }
+    expect(withVars).toBeGreaterThan(50);
+  });
+
+  test('formats, unescaped and nested placeholders, and i18next options still go through i18next', async () => {
+    const { i18n } = await everything('en');
+    i18n.addResource('en', 'translation', 'fmt', 'A {{n, number}} B {{- raw}} C {{a.b}} D {{x}}');
+    const fast = fastTranslate(i18n, 'en');
+    const vars = { n: 1200, raw: '<b>', x: 'y', a: 'z' } as Record<string, string | number>;
+    expect(fast('fmt' as MessageKey, vars)).toBe(i18n.t('fmt', vars));
+    expect(fast('toolbar.arrange', { defaultValue: 'd' } as Record<string, string>)).toBe(i18n.t('toolbar.arrange', { defaultValue: 'd' }));
+  });
+
   test('a key missing in Thai shows English; an unknown key shows the key, as i18next does', async () => {
     const { i18n } = await everything('th');
     i18n.addResource('en', 'translation', 'only.english', 'Only English');
