@@ -2,13 +2,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ensureBuilt } from './harness';
+import { ensureBuilt, pageErrors, useApp } from './harness';
 
 /**
  * What the first screen downloads, read from the production build's manifest (no timing: `npm
  * run bench` measures the load itself). The code a learner may never need at start stays in lazy
  * chunks: dagre (Arrange), the lesson parser (YAML) and texts, the lesson player, Thai strings,
- * avsc (the schema judge, loaded when a canvas with schemas opens).
+ * avsc (the schema judge, loaded when a canvas with schemas opens), zod and the readers of saved or
+ * linked text (loaded before start only when there is something to read).
  * The budget is bench/firstLoad.ts's target, counted the same way (entry + its static imports).
  */
 interface ManifestChunk {
@@ -68,6 +69,7 @@ describe('the first load', () => {
     ['a Thai lesson text', 'lessons/th/01-cafe-gossip.md?raw'],
     ["the inspector's node details", 'src/ui/inspector/NodeDetails.tsx'],
     ['the schema judge (avsc)', 'src/schema/avro.ts'],
+    ['the readers of saved and linked text (zod schemas)', 'src/store/validation.ts'],
   ])('leaves %s to a lazy chunk', (_what, src) => {
     const name = path.basename(src).replace(/\.[^.]+(\?raw)?$/, '');
     const key = Object.keys(manifest).find((k) => k === src || manifest[k].src === src) ?? Object.keys(manifest).find((k) => manifest[k].name === name);
@@ -79,9 +81,30 @@ describe('the first load', () => {
     ['dagre', 'Not possible to find intersection inside of the rectangle'],
     ['yaml', 'Implicit keys need to be on a single line'],
     ['avsc', 'no matching field for default-less'],
+    ['zod', 'ZodError'],
   ])('does not download %s', (_what, literal) => {
     const holders = filesWith(literal);
     expect(holders.length, `no build file holds "${literal}": pick another string of this package`).toBeGreaterThan(0);
     expect(holders.filter((f) => initialFiles().includes(f))).toEqual([]);
   });
 });
+
+const app = useApp();
+
+describe('a first visit, in the browser', () => {
+  // Nothing saved and no link: nothing to validate, so zod is not fetched at all, not even by the
+  // course list (its "back to my canvas" loads the readers when pressed).
+  test('fetches no zod while the first screen, its course list and its idle prefetches load', async () => {
+    const page = await app.openPage('/', { viewport: { width: 1366, height: 768 } });
+    await page.locator('.react-flow__node').first().waitFor();
+    await page.locator('.lesson-list, [data-lesson-id]').first().waitFor();
+    await page.waitForTimeout(1500);
+    const scripts = (await page.evaluate("performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js'))")) as string[];
+    const names = scripts.map((url) => `assets/${url.split('/').pop()}`);
+    expect(names.length).toBeGreaterThan(3);
+    const withZod = filesWith('ZodError');
+    expect(names.filter((n) => withZod.includes(n))).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
+

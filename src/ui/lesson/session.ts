@@ -2,8 +2,7 @@ import type { Lesson } from '../../lessons/catalog';
 import { entryTitle, type LessonEntry } from '../../lessons/lessonIndex';
 import { goToStepStart } from '../../lessons/replay';
 import type { Lang } from '../../i18n';
-import { parseScenarioJson } from '../../scenario/validate';
-import { readFailureExtras, type KafeStore, type ProgressStore } from '../../store';
+import { loadedValidation, loadValidation, readFailureExtras, type KafeStore, type ProgressStore } from '../../store';
 import { replaceWithConsent } from '../common/replaceGuard';
 import { appStorage } from '../common/appStorage';
 import { loadLesson } from './course';
@@ -107,9 +106,20 @@ export function requestStash(store: KafeStore, progress: ProgressStore): void {
 
 /**
  * Leaves lesson mode and puts the stashed canvas back (the stash is removed only once it loaded).
- * An unreadable stash is moved to STASH_UNREADABLE_KEY and reported; the canvas stays.
+ * An unreadable stash is moved to STASH_UNREADABLE_KEY and reported; the canvas stays. Reading it
+ * needs the validation module (store/lazyValidation.ts; the lesson player has usually loaded it
+ * already): when it is not here yet this waits for it, and if it cannot be fetched the stash stays
+ * where it is and a notice says why.
  */
 export function restoreStash(store: KafeStore, progress: ProgressStore): void {
+  const validation = loadedValidation();
+  if (!validation) {
+    loadValidation().then(
+      () => restoreStash(store, progress),
+      (e: unknown) => store.getState().notify('error', 'notice.stashFailed', e instanceof Error ? e.message : String(e), { reason: 'unexpected' }),
+    );
+    return;
+  }
   progress.getState().open(null);
   let text: string | null = null;
   try {
@@ -118,7 +128,7 @@ export function restoreStash(store: KafeStore, progress: ProgressStore): void {
     return;
   }
   if (text === null) return;
-  const parsed = parseScenarioJson(text);
+  const parsed = validation.parseScenarioJson(text);
   if (!parsed.ok) {
     try {
       appStorage.setItem(STASH_UNREADABLE_KEY, text);
