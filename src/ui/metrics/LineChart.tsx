@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useOnScreen } from '../common/useOnScreen';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
 export interface LineSeries {
@@ -22,6 +22,21 @@ interface Props {
   height?: number;
 }
 
+type UPlot = typeof uPlot;
+let uPlotLoaded: UPlot | null = null;
+let uPlotLoading: Promise<UPlot> | null = null;
+/** uPlot itself, fetched the first time a chart comes into sight (a failed fetch is tried again next time). */
+function loadUPlot(): Promise<UPlot> {
+  uPlotLoading ??= import('uplot').then(
+    (m) => (uPlotLoaded = m.default),
+    (e: unknown) => {
+      uPlotLoading = null;
+      throw e;
+    },
+  );
+  return uPlotLoading;
+}
+
 const AXIS = { stroke: '#5e4a3c', grid: { stroke: '#eadbc9', width: 1 }, ticks: { stroke: '#dcc9b4', width: 1 } };
 
 /**
@@ -31,8 +46,10 @@ const AXIS = { stroke: '#5e4a3c', grid: { stroke: '#eadbc9', width: 1 }, ticks: 
  *
  * Drawing waits until the chart is on screen (useOnScreen): the workbench's charts sit below the
  * fold at 1366×768 and in a closed sheet on a phone, and creating and redrawing them there cost
- * the first load and every running frame for nothing. Data is kept by the caller, so a chart
- * scrolled into view shows the whole history at once.
+ * the first load and every running frame for nothing. uPlot's code waits too: it is fetched and run
+ * the first time a chart comes into sight (its evaluation was a ~60-90 ms long task at the end of
+ * the first load, 4x throttled, for charts no one could see). Data is kept by the caller, so a
+ * chart scrolled into view shows the whole history at once.
  */
 export function LineChart({ summary, t, series, height = 130 }: Props) {
   const boxRef = useRef<HTMLDivElement>(null);
@@ -42,10 +59,23 @@ export function LineChart({ summary, t, series, height = 130 }: Props) {
   // Created on first sight, then kept (scrolling away and back does not rebuild it).
   const [seen, setSeen] = useState(false);
   if (onScreen && !seen) setSeen(true);
+  const [UPlot, setUPlot] = useState<UPlot | null>(() => uPlotLoaded);
+
+  useEffect(() => {
+    if (!seen || UPlot) return;
+    let live = true;
+    loadUPlot().then(
+      (loaded) => live && setUPlot(() => loaded),
+      () => undefined, // the chart stays empty (its summary and legend still read); next sight tries again
+    );
+    return () => {
+      live = false;
+    };
+  }, [seen, UPlot]);
 
   useEffect(() => {
     const box = boxRef.current;
-    if (!box || !seen) return;
+    if (!box || !seen || !UPlot) return;
     const opts: uPlot.Options = {
       width: Math.max(120, box.clientWidth),
       height,
@@ -70,7 +100,7 @@ export function LineChart({ summary, t, series, height = 130 }: Props) {
         })),
       ],
     };
-    const plot = new uPlot(opts, [[], ...series.map(() => [])], box);
+    const plot = new UPlot(opts, [[], ...series.map(() => [])], box);
     plotRef.current = plot;
     const observer = new ResizeObserver(() => {
       const width = Math.max(120, box.clientWidth);
@@ -84,7 +114,7 @@ export function LineChart({ summary, t, series, height = 130 }: Props) {
     };
     // `series` values are fed below; only the shape of the series recreates the chart.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shape, height, seen]);
+  }, [shape, height, seen, UPlot]);
 
   useEffect(() => {
     if (onScreen) plotRef.current?.setData([t as number[], ...series.map((s) => s.values as (number | null)[])]);
