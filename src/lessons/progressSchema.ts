@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { checkJsonText, type Result } from '../scenario';
-import type { Progress } from './progress';
 
 /**
  * The zod schema of the saved course progress (progress.ts) and its reader. Kept apart from
@@ -30,7 +29,7 @@ export const progressSchema = z.object({
  * Saved text → progress, or what is wrong with it. Never throws: size and nesting are checked on
  * the text before parsing (the same bounds as scenarios), and anything unforeseen is caught.
  */
-export function parseProgress(text: string): Result<Progress> {
+export function parseProgress(text: string): Result<z.infer<typeof progressSchema>> {
   try {
     if (typeof text !== 'string') return { ok: false, error: 'not text', reason: 'notJson' };
     const shape = checkJsonText(text, 'saved course progress');

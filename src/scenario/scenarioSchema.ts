@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COMMANDS, VALUE_MODELS, type Command, type ValueModel } from '../engine';
 import { COMPATIBILITY_MODES, FIELD_TYPES } from '../schema/model';
-import { LIMITS, NODE_KINDS, SCENARIO_VERSION } from './schema';
+import { LIMITS, NODE_KINDS, SCENARIO_VERSION } from './constants';
 
 /**
  * The zod schemas of the saved/shared form of a canvas (schema.ts describes the form and holds its
