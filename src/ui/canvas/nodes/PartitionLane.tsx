@@ -1,6 +1,6 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import type { GroupView, KafkaRecord, PartitionView } from '../../../engine';
-import { useT } from '../../../i18n';
+import { useT, type Translate } from '../../../i18n';
 import { topicPartition, type KafeState } from '../../../store';
 import { LaneStrip } from './LaneStrip';
 import type { StripChip, StripContent, StripMarker } from './laneStripPaint';
@@ -37,6 +37,7 @@ interface LaneProps {
  */
 function PartitionLaneImpl({ topic, partition: p, groups, leaderLabel, read }: LaneProps) {
   const { t } = useT();
+  const titles = useTitles(t);
   const records = readTail(read, topic, p);
   const earlier = Math.max(0, p.records - records.length);
   const rf = p.replicas.length;
@@ -51,13 +52,19 @@ function PartitionLaneImpl({ topic, partition: p, groups, leaderLabel, read }: L
     if (g.committed === undefined) continue;
     let at = records.findIndex((r) => r.offset >= g.committed!);
     if (at === -1) at = records.length;
-    const title = t('canvas.topic.committed', { group: g.id, offset: g.committed });
+    const title = titles(`m|${g.id}|${g.committed}`, () => t('canvas.topic.committed', { group: g.id, offset: g.committed! }));
     markers[at].push({ group: g.id, committed: g.committed, color: g.color, title });
   }
   const chips: StripChip[] = records.map((r) => {
     const pending = r.offset >= p.highWatermark;
-    const title = t('canvas.topic.chip', { offset: r.offset, key: r.key ?? t('canvas.topic.noKey'), value: fullValue(r.value) });
-    return { offset: r.offset, partition: r.partition, key: r.key, value: shortValue(r.value), pending, title: pending ? `${title}\n${t('canvas.topic.pending')}` : title };
+    const value = shortValue(r.value);
+    // Offsets can be reused after an unclean leader election truncates the log: the key and the
+    // shown value are part of the cache key too.
+    const title = titles(`c|${r.offset}|${pending}|${r.key}|${value}`, () => {
+      const text = t('canvas.topic.chip', { offset: r.offset, key: r.key ?? t('canvas.topic.noKey'), value: fullValue(r.value) });
+      return pending ? `${text}\n${t('canvas.topic.pending')}` : text;
+    });
+    return { offset: r.offset, partition: r.partition, key: r.key, value, pending, title };
   });
   const content: StripContent = {
     earlier,
@@ -141,6 +148,27 @@ function fullValue(v: unknown): string {
   } catch {
     return String(v);
   }
+}
+
+/**
+ * Tooltip texts by what they describe, kept from one render of a lane to the next: a lane
+ * re-renders ten times a second while the simulation runs, mostly with the same records, and an
+ * interpolated translation costs far more than a map lookup. Forgets everything when the language
+ * changes, and what the last render did not use.
+ */
+function useTitles(t: Translate): (key: string, make: () => string) => string {
+  const ref = useRef<{ t: Translate; used: Map<string, string>; previous: Map<string, string> } | null>(null);
+  if (ref.current === null || ref.current.t !== t) ref.current = { t, used: new Map(), previous: new Map() };
+  const cache = ref.current;
+  // A new render: what the last one used is what may be reused.
+  cache.previous = cache.used;
+  cache.used = new Map();
+  return (key, make) => {
+    let text = cache.used.get(key) ?? cache.previous.get(key);
+    if (text === undefined) text = make();
+    cache.used.set(key, text);
+    return text;
+  };
 }
 
 /** Compact lane for topics with many partitions: counts and lag only. */

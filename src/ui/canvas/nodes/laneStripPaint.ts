@@ -146,20 +146,40 @@ export function paintStrip(ctx: CanvasRenderingContext2D, content: StripContent,
     ctx.fillText(content.emptyText, x, mid);
     x += ctx.measureText(content.emptyText).width + GAP;
   }
+  // Boxes first, then the text in two passes (bold keys, then values and offsets), so the font
+  // changes twice per strip rather than twice per chip.
+  const at: number[] = [];
   content.chips.forEach((chip, i) => {
     for (const m of content.markers[i] ?? []) marker(m);
-    if (x < width) paintChip(ctx, chip, x, mid - CHIP_H / 2, fontFamily);
+    at.push(x);
+    if (x < width) paintChipBox(ctx, chip, x, mid - CHIP_H / 2);
     hits.push({ x0: x, x1: x + CHIP_W, title: chip.title });
     x += CHIP_W + GAP;
   });
   for (const m of content.markers[content.chips.length] ?? []) marker(m);
+  const top = mid - CHIP_H / 2 + 2.5 + LINE_H / 2;
+  const text = (line: number, weight: 400 | 700, pick: (chip: StripChip) => [string, string] | null) => {
+    ctx.font = `${weight} ${FONT_PX}px ${fontFamily}`;
+    content.chips.forEach((chip, i) => {
+      const what = at[i] < width ? pick(chip) : null;
+      if (!what) return;
+      ctx.globalAlpha = chip.pending ? 0.85 : 1;
+      ctx.fillStyle = what[1];
+      centred(ctx, what[0], at[i], top + line * LINE_H);
+    });
+  };
+  text(0, 700, (c) => (c.key === null ? null : [clipStart(c.key, 9), '#1f140d']));
+  text(0, 400, (c) => (c.key === null ? ['∅', '#6b5a4c'] : null));
+  text(1, 400, (c) => [clip(c.value, 8), '#3b2a20']);
+  text(2, 400, (c) => [`#${c.offset}`, '#5e4a3c']);
+  ctx.globalAlpha = 1;
   return hits;
 }
 
-function paintChip(ctx: CanvasRenderingContext2D, chip: StripChip, x: number, y: number, fontFamily: string): void {
+/** A chip's box: light key colour, a border in the key's colour, dashed and striped when pending. */
+function paintChipBox(ctx: CanvasRenderingContext2D, chip: StripChip, x: number, y: number): void {
   const hue = keyHue(chip.key);
-  ctx.save();
-  if (chip.pending) ctx.globalAlpha = 0.85;
+  ctx.globalAlpha = chip.pending ? 0.85 : 1;
   roundRect(ctx, x + 0.75, y + 0.75, CHIP_W - 1.5, CHIP_H - 1.5, 6);
   ctx.fillStyle = hueFill(hue, true);
   ctx.fill();
@@ -174,31 +194,24 @@ function paintChip(ctx: CanvasRenderingContext2D, chip: StripChip, x: number, y:
   ctx.lineWidth = 1.5;
   ctx.strokeStyle = hueStroke(hue);
   ctx.stroke();
-  ctx.setLineDash([]);
-  ctx.beginPath();
-  ctx.rect(x + 3, y + 1, CHIP_W - 6, CHIP_H - 2);
-  ctx.clip();
-  const top = y + 2.5 + LINE_H / 2;
-  ctx.font = `${chip.key === null ? 400 : 700} ${FONT_PX}px ${fontFamily}`;
-  ctx.fillStyle = chip.key === null ? '#6b5a4c' : '#1f140d';
-  centred(ctx, clipStart(chip.key ?? '∅', 9), x, top);
-  ctx.font = `400 ${FONT_PX}px ${fontFamily}`;
-  ctx.fillStyle = '#3b2a20';
-  centred(ctx, clip(chip.value, 8), x, top + LINE_H);
-  ctx.fillStyle = '#5e4a3c';
-  centred(ctx, `#${chip.offset}`, x, top + 2 * LINE_H);
-  ctx.restore();
+  if (chip.pending) ctx.setLineDash([]);
+  ctx.globalAlpha = 1;
 }
 
-/** Text centred in a chip at `x`; as in CSS, text wider than the chip starts at its left edge
- * (and is cut off on the right by the clip). */
+/** Text centred in the chip at `x`; as in CSS, text wider than the chip starts at its left edge
+ * and is cut off on the right (the only case that needs a clip). */
 function centred(ctx: CanvasRenderingContext2D, text: string, x: number, y: number): void {
   const room = CHIP_W - 6;
   if (ctx.measureText(text).width <= room) {
     ctx.textAlign = 'center';
     ctx.fillText(text, x + CHIP_W / 2, y);
-  } else {
-    ctx.textAlign = 'left';
-    ctx.fillText(text, x + 3, y);
+    return;
   }
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x + 3, y - LINE_H, room, 2 * LINE_H);
+  ctx.clip();
+  ctx.textAlign = 'left';
+  ctx.fillText(text, x + 3, y);
+  ctx.restore();
 }
