@@ -129,11 +129,11 @@ export function runEvent(sim: Sim, e: SimEvent): void {
     case 'relayRestart':
       return onRelayRestart(sim, e.service, e.incarnation);
     case 'syncArrive':
-      return sync.onSyncArrive(sim, e.call);
+      return sync.onSyncArrive(sim, e);
     case 'syncWorkDone':
-      return sync.onSyncWorkDone(sim, e.call);
+      return sync.onSyncWorkDone(sim, e);
     case 'syncReply':
-      return sync.onSyncReply(sim, e.call, e.ok, e.reason);
+      return sync.onSyncReply(sim, e);
     case 'syncTimeout':
       return sync.onSyncTimeout(sim, e.service);
     case 'syncClientTick':

@@ -20,7 +20,6 @@ export interface World {
   syncServices: Map<string, SyncServiceState>;
   syncClients: Map<string, SyncClientState>;
   inFlight: Map<number, ProduceRequest>;
-  calls: Map<string, SyncCall>;
   nextRequestId: number;
   nextCallId: number;
   /** Source of consumer incarnations, unique across the run: a consumer re-added under a removed
@@ -334,7 +333,8 @@ export interface SyncServiceState {
   concurrency: number;
   down: boolean;
   active: number;
-  queue: string[];
+  /** Calls that arrived while every slot was busy, oldest first. */
+  queue: SyncCall[];
   stats: { handled: number; failed: number };
   /**
    * Calls to this service whose callers will stop waiting, in deadline order (the service's
@@ -359,18 +359,33 @@ export interface SyncClientState {
   tickScheduled: boolean;
 }
 
-/** One request/response call in the sync world (a user request is a call from 'user'). */
+/**
+ * One request/response call in the sync world (a user request is a call from 'user'). A call is
+ * also its own agenda event: it is on the agenda at most once at a time (arriving, working, or its
+ * answer travelling back), so `kind` says which step comes next and no event object is made per
+ * step (sync.ts).
+ */
 export interface SyncCall {
+  kind: 'syncArrive' | 'syncWorkDone' | 'syncReply';
   id: string;
   requestId: string;
   from: string;
   to: string;
-  parent: string | null;
+  /** The callee (sync services are never removed); undefined if it does not exist. */
+  callee: SyncServiceState | undefined;
+  /** The call whose work made this call, or null for a user request. */
+  parent: SyncCall | null;
   sentAt: number;
   /** Index of the downstream call in progress. */
   nextDownstream: number;
   settled: boolean;
   started: boolean;
+  /** Forgotten by the engine: answered, or dropped from the callee's queue on timeout. Steps still
+   * on the agenda for it do nothing. */
+  gone: boolean;
+  /** The answer, once the callee has one (kind 'syncReply'). */
+  ok: boolean;
+  reason: import('./trace').SyncFailure | null;
 }
 
 /** Events on the agenda. Each names what it acts on; handlers re-check that it still applies. */
@@ -392,9 +407,7 @@ export type SimEvent =
   | { kind: 'instanceRestart'; consumer: string }
   | { kind: 'outboxRelay'; service: string; incarnation: number }
   | { kind: 'relayRestart'; service: string; incarnation: number }
-  | { kind: 'syncArrive'; call: string }
-  | { kind: 'syncWorkDone'; call: string }
-  | { kind: 'syncReply'; call: string; ok: boolean; reason: import('./trace').SyncFailure | null }
+  | SyncCall
   | { kind: 'syncTimeout'; service: string }
   | { kind: 'syncClientTick'; client: string };
 
