@@ -98,11 +98,12 @@ export interface PartitionState {
   leader: number;
   leaderEpoch: number;
   isr: number[];
-  /** Each replica's true log end offset: how much of the log it actually holds. */
-  replicaLeo: Map<number, number>;
+  /** Each replica's true log end offset: how much of the log it actually holds. Indexed by
+   * broker id (0 for brokers that hold no replica). */
+  replicaLeo: number[];
   /** The leader's knowledge of each follower's log end offset, learned from its next fetch.
    * The high watermark is computed from this, so it trails replication by one fetch round. */
-  reportedLeo: Map<number, number>;
+  reportedLeo: number[];
   highWatermark: number;
   fetchScheduled: boolean;
   /** acks=all requests waiting for the high watermark to pass their last offset. */
