@@ -249,6 +249,8 @@ export interface ConsumerState {
   abortedRead: number;
   /** The transactional.id its service's producer uses for this instance; null if not transactional. */
   transactionalId: string | null;
+  /** The states of the `assigned` partitions, for that very array (consumers.ts assignedPartitions). */
+  assignedPartitions: { of: string[]; partitions: (PartitionState | undefined)[] } | null;
 }
 
 export interface DeliveredRecord {
