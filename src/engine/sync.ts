@@ -49,7 +49,7 @@ export function addSyncService(sim: Sim, c: AddSyncService): void {
     active: 0,
     queue: [],
     stats: { handled: 0, failed: 0 },
-    timeouts: { calls: [], deadlines: [], seqs: [], head: 0 },
+    timeouts: { calls: [], deadlines: [], seqs: [], head: 0, base: 0 },
     timerArmed: false,
     timerLane: -1 - sim.world.syncServices.size,
   });
@@ -105,6 +105,7 @@ function startCall(sim: Sim, requestId: string, from: string, to: string, parent
     nextDownstream: 0,
     settled: false,
     started: false,
+    timeoutSlot: -1,
     gone: false,
     ok: false,
     reason: null,
@@ -117,14 +118,16 @@ function startCall(sim: Sim, requestId: string, from: string, to: string, parent
 /** The caller stops waiting for `call` after the callee's timeoutMs (see the file comment). */
 function watchTimeout(sim: Sim, callee: SyncServiceState, call: SyncCall): void {
   const t = callee.timeouts;
+  call.timeoutSlot = t.base + t.calls.length;
   t.calls.push(call);
   t.deadlines.push(sim.now + callee.timeoutMs);
   t.seqs.push(sim.reserveSeq());
   armTimer(sim, callee);
 }
 
-/** A call whose caller already has its answer (or gave up) needs no timeout. */
-const timeoutMoot = (call: SyncCall) => call.settled || call.gone;
+/** A call whose caller already has its answer (or gave up) needs no timeout (a settled call's
+ * entry is null, see SyncTimeouts). */
+const timeoutMoot = (call: SyncCall | null) => call === null || call.settled || call.gone;
 
 /** Puts the timeout of the service's first call still waiting on the agenda, unless one is there. */
 function armTimer(sim: Sim, s: SyncServiceState): void {
@@ -135,6 +138,7 @@ function armTimer(sim: Sim, s: SyncServiceState): void {
     t.calls.splice(0, t.head);
     t.deadlines.splice(0, t.head);
     t.seqs.splice(0, t.head);
+    t.base += t.head;
     t.head = 0;
   }
   if (t.head === t.calls.length) return;
@@ -212,7 +216,7 @@ export function onSyncTimeout(sim: Sim, serviceId: string): void {
   const s = sim.world.syncServices.get(serviceId)!;
   s.timerArmed = false;
   const call = s.timeouts.calls[s.timeouts.head++];
-  if (!timeoutMoot(call)) {
+  if (call !== null && !timeoutMoot(call)) {
     if (!call.started) {
       // Still queued at the callee: it will never be answered in time, so drop it from the queue.
       s.queue = s.queue.filter((c) => c !== call);
@@ -225,6 +229,12 @@ export function onSyncTimeout(sim: Sim, serviceId: string): void {
 
 function settle(sim: Sim, call: SyncCall, ok: boolean, reason: SyncFailure | null): void {
   call.settled = true;
+  if (call.timeoutSlot >= 0 && call.callee) {
+    // Its timeout is moot now: let the call go as soon as it is answered (see SyncTimeouts).
+    const t = call.callee.timeouts;
+    const i = call.timeoutSlot - t.base;
+    if (i >= 0) t.calls[i] = null;
+  }
   const latencyMs = sim.now - call.sentAt;
   if (ok)
     sim.emit({ type: 'requestAnswered', requestId: call.requestId, callId: call.id, from: call.from, to: call.to, latencyMs, t: PLACEHOLDER, seq: PLACEHOLDER } as TraceBody);

@@ -345,7 +345,7 @@ export interface SyncServiceState {
    * its timeout would have had as an event of its own (see sync.ts watchTimeout). `head` is the
    * first one not yet looked at.
    */
-  timeouts: { calls: SyncCall[]; deadlines: number[]; seqs: number[]; head: number };
+  timeouts: SyncTimeouts;
   /** Whether the agenda holds the timeout event of the first call in `timeouts`. */
   timerArmed: boolean;
   /** The agenda lane of that event: one lane per service, below 0 (delay lanes are >= 0). */
@@ -360,6 +360,18 @@ export interface SyncClientState {
   carry: number;
   sent: number;
   tickScheduled: boolean;
+}
+
+/** A sync service's calls in deadline order (SyncServiceState.timeouts). A call's entry is
+ * cleared (null) once it is settled, so an answered call is not kept alive until its deadline
+ * (which made every call outlive a young-generation GC). `base` counts entries spliced off the
+ * front: the entry of a call is at `call.timeoutSlot - base`. */
+export interface SyncTimeouts {
+  calls: (SyncCall | null)[];
+  deadlines: number[];
+  seqs: number[];
+  head: number;
+  base: number;
 }
 
 /**
@@ -383,6 +395,8 @@ export interface SyncCall {
   nextDownstream: number;
   settled: boolean;
   started: boolean;
+  /** Where its callee keeps its timeout (SyncTimeouts), -1 if nowhere. */
+  timeoutSlot: number;
   /** Forgotten by the engine: answered, or dropped from the callee's queue on timeout. Steps still
    * on the agenda for it do nothing. */
   gone: boolean;
