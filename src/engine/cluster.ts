@@ -87,6 +87,7 @@ function growPartitions(sim: Sim, topic: TopicState, total: number): void {
       reportedLeo: new Array<number>(brokers).fill(0),
       highWatermark: 0,
       fetchScheduled: false,
+      fetchEvent: { kind: 'replicaFetch', topic: topic.name, partition: p },
       pendingAcks: [],
       producerSeqs: new Map(),
       producerEpochs: new Map(),
@@ -109,7 +110,9 @@ export function scheduleReplication(sim: Sim, p: PartitionState): void {
   }
   if (p.fetchScheduled) return;
   p.fetchScheduled = true;
-  sim.schedule(sim.cfg.replicaFetchMs, { kind: 'replicaFetch', topic: p.topic, partition: p.id });
+  // The partition's own event object: at most one fetch round is on the agenda (fetchScheduled),
+  // so it is reused instead of allocating one per round.
+  sim.schedule(sim.cfg.replicaFetchMs, p.fetchEvent);
 }
 
 /**

@@ -106,6 +106,8 @@ export interface PartitionState {
   reportedLeo: number[];
   highWatermark: number;
   fetchScheduled: boolean;
+  /** The agenda event of this partition's fetch rounds, reused round after round (cluster.ts). */
+  fetchEvent: Extract<SimEvent, { kind: 'replicaFetch' }>;
   /** acks=all requests waiting for the high watermark to pass their last offset. */
   pendingAcks: { requestId: number; sendNo: number; baseOffset: number; endOffset: number }[];
   /** Idempotent producers: the last few appended batches' (last sequence, end offset), per
