@@ -179,13 +179,24 @@ function accumulate(acc: TopicAccumulator, partition: number, key: string | null
   if (batch) {
     batch.keys.push(key);
     batch.values.push(value);
-    batch.headers.push(headers);
+    pushHeaders(batch, headers);
     batch.sizes.push(size);
     batch.bytes += size;
   } else {
     // Most batches hold one record: literals of one element allocate no spare capacity.
-    acc.batches[partition] = { keys: [key], values: [value], headers: [headers], sizes: [size], bytes: size };
+    acc.batches[partition] = { keys: [key], values: [value], headers: null, header: headers, sizes: [size], bytes: size };
     acc.order.push(partition);
+  }
+}
+
+/** Records the headers of a record just pushed onto `batch` (its last): nothing while they are the
+ * batch's common headers, else the batch gets a per-record headers column from here on. */
+function pushHeaders(batch: PendingBatch, headers: Headers): void {
+  if (batch.headers !== null) batch.headers.push(headers);
+  else if (headers !== batch.header) {
+    const all: Headers[] = new Array(batch.keys.length).fill(batch.header);
+    all[all.length - 1] = headers;
+    batch.headers = all;
   }
 }
 
@@ -286,7 +297,7 @@ function accumulateTick(acc: TopicAccumulator, tick: TickScratch, count: number,
     let batch = acc.batches[partition];
     if (batch === undefined) {
       const n = counts[partition];
-      batch = acc.batches[partition] = { keys: new Array(n), values: new Array(n), headers: new Array(n), sizes: new Array(n), bytes: 0 };
+      batch = acc.batches[partition] = { keys: new Array(n), values: new Array(n), headers: null, header: headers, sizes: new Array(n), bytes: 0 };
       acc.order.push(partition);
       fill[partition] = 0;
     }
@@ -294,13 +305,12 @@ function accumulateTick(acc: TopicAccumulator, tick: TickScratch, count: number,
     if (at >= 0) {
       batch.keys[at] = keys[i];
       batch.values[at] = values[i];
-      batch.headers[at] = headers;
       batch.sizes[at] = size;
       fill[partition] = at + 1;
     } else {
       batch.keys.push(keys[i]);
       batch.values.push(values[i]);
-      batch.headers.push(headers);
+      pushHeaders(batch, headers);
       batch.sizes.push(size);
     }
     batch.bytes += size;
@@ -463,8 +473,10 @@ function respondToProduce(sim: Sim, producer: ProducerState, requestId: number, 
   sim.schedule(sim.cfg.networkLatencyMs, { kind: 'produceResponse', request: requestId, sendNo, error, baseOffset });
 }
 
+/** The log may keep the batch's columns as they are (see PendingBatch): nothing writes them after
+ * the flush, and a resend appends the same, unchanged batch again. */
 function appendBatch(sim: Sim, p: PartitionState, batch: PendingBatch): number {
-  return p.log.appendMany(batch.keys, batch.values, batch.headers, batch.sizes, batch.keys.length, sim.now);
+  return p.log.appendBatch(batch, batch.keys.length, sim.now);
 }
 
 export function onProduceResponse(sim: Sim, requestId: number, sendNo: number, error: ProduceError | null, baseOffset: number): void {
