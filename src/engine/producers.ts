@@ -312,7 +312,8 @@ function keyPartitions(producer: ProducerState, keys: number, partitions: number
 }
 
 /**
- * The first pass: records first .. first+count-1's keys and partitions into the scratch. Cycling
+ * The first pass: records first .. first+count-1's keys and partitions into the scratch, and how
+ * many records each partition gets (tick.counts). Cycling
  * keys and cached random keys have a loop of their own (no per-record switch, no division for the
  * partition); other patterns go through generate(), which also makes the values and sizes.
  * Returns whether it did (then the second pass takes them from the scratch).
@@ -322,6 +323,7 @@ function keysOfTick(sim: Sim, producer: ProducerState, topic: TopicState, tick: 
   const partitionCount = topic.partitions.length;
   const tickKeys = tick.keys;
   const tickPartitions = tick.partitions;
+  const counts = tick.counts;
   const hashes = producer.keyHashCache;
   if (pattern.kind === 'cycle') {
     const keys = pattern.keys;
@@ -333,6 +335,7 @@ function keysOfTick(sim: Sim, producer: ProducerState, topic: TopicState, tick: 
       if (partition < 0) partition = byKey[k] = (hashes[k] ??= keyHash(key)) % partitionCount;
       tickKeys[i] = key;
       tickPartitions[i] = partition;
+      counts[partition]++;
       if (++k === keys.length) k = 0;
     }
     return false;
@@ -347,10 +350,12 @@ function keysOfTick(sim: Sim, producer: ProducerState, topic: TopicState, tick: 
       if (partition < 0) partition = byKey[k] = (hashes[k] ??= keyHash(key)) % partitionCount;
       tickKeys[i] = key;
       tickPartitions[i] = partition;
+      counts[partition]++;
     }
     return false;
   }
   for (let i = 0; i < count; i++) generate(sim, producer, topic, tick, i, first + i);
+  for (let i = 0; i < count; i++) counts[tickPartitions[i]]++;
   return true;
 }
 
@@ -364,7 +369,6 @@ const valueOf = (sim: Sim, producer: ProducerState, n: number, key: string | nul
 function accumulateTick(sim: Sim, producer: ProducerState, acc: TopicAccumulator, tick: TickScratch, count: number, first: number, valuesDrawn: boolean): void {
   const { keys, values, sizes, partitions, counts, fill } = tick;
   const headers = producer.headers;
-  for (let i = 0; i < count; i++) counts[partitions[i]]++;
   for (let i = 0; i < count; i++) {
     const partition = partitions[i];
     const key = keys[i];
@@ -398,10 +402,10 @@ function accumulateTick(sim: Sim, producer: ProducerState, acc: TopicAccumulator
     }
     batch.bytes += size;
   }
-  for (let i = 0; i < count; i++) {
-    counts[partitions[i]] = 0;
-    fill[partitions[i]] = -1;
-  }
+  // Partitions hold no record of this tick any more: reset the per-partition columns whole.
+  const partitionCount = sim.world.topics.get(producer.topic)!.partitions.length;
+  counts.fill(0, 0, partitionCount);
+  fill.fill(-1, 0, partitionCount);
 }
 
 /** Generates record n (the tick's i-th): its key (with its hash when that is known already), value,
