@@ -183,10 +183,14 @@ export interface TopicAccumulator {
   order: number[];
 }
 
+/** A batch being filled, then sent. Once flushed its columns never change: the partition log may
+ * keep them as they are (PartitionLog.appendBatch). */
 export interface PendingBatch {
   keys: (string | null)[];
   values: unknown[];
-  headers: Headers[];
+  /** Per-record headers, or null while every record carries `header` (a generator's batches). */
+  headers: Headers[] | null;
+  header: Headers;
   sizes: number[];
   bytes: number;
 }
