@@ -10,9 +10,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SourceMapConsumer } from 'source-map-js';
-import { scenarioToJson } from '../src/scenario';
 import { openApp } from './browser';
-import { fortyNodeScenario } from './frames';
+import { openFortyNodePage } from './frames';
 
 interface TraceEvent {
   name: string;
@@ -82,18 +81,7 @@ const out = process.argv.find((a) => a.startsWith('--out='))?.slice(6);
 const app = await openApp('frames-trace', { sourceMaps: true });
 if (!app) throw new Error('no Chromium');
 try {
-  const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const forty = fortyNodeScenario();
-  await context.addInitScript((json) => {
-    if (!sessionStorage.getItem('kafe.bench.seeded')) {
-      localStorage.setItem('kafe.scenario', json);
-      sessionStorage.setItem('kafe.bench.seeded', '1');
-    }
-  }, scenarioToJson(forty));
-  const page = await context.newPage();
-  await page.goto(app.url);
-  await page.locator('.react-flow__node').nth(forty.nodes.length - 1).waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(1000);
+  const { context, page } = await openFortyNodePage(app.browser, app.url);
   if (!summaryZoom) {
     for (let i = 0; i < 10 && (await page.locator('.kafe-lane').count()) === 0; i++) {
       await page.locator('.react-flow__controls-zoomin').click();
