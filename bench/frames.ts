@@ -14,7 +14,7 @@
  * the JavaScript the page loads at start (target ≤ 250 kB).
  */
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { scenarioToJson, TEMPLATES, type Scenario, type ScenarioNode } from '../src/scenario';
 import { autoLayout } from '../src/scenario/layout';
 import { CHROMIUM, openApp } from './browser';
@@ -128,23 +128,32 @@ function report(label: string, zoom: number, r: { paused: Window; running: Windo
   ];
 }
 
+/**
+ * The 40-node canvas at 1440×900 in a fresh context, stored as the learner's saved canvas (once:
+ * a reload keeps what the page saved), opened and drawn, its opening fit done.
+ */
+export async function openFortyNodePage(browser: Browser, url: string, initScripts: string[] = []): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const forty = fortyNodeScenario();
+  for (const script of initScripts) await context.addInitScript(script);
+  await context.addInitScript((json) => {
+    if (!sessionStorage.getItem('kafe.bench.seeded')) {
+      localStorage.setItem('kafe.scenario', json);
+      sessionStorage.setItem('kafe.bench.seeded', '1');
+    }
+  }, scenarioToJson(forty));
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('.react-flow__node').nth(forty.nodes.length - 1).waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1000); // the opening fit runs after the nodes are measured
+  return { context, page };
+}
+
 export async function runFrameBench(opts: { seconds: number }): Promise<string[]> {
   const app = await openApp('frames');
   if (!app) return [`(f) UI frames: skipped, no Chromium at ${CHROMIUM}`];
   try {
-    const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const forty = fortyNodeScenario();
-    await context.addInitScript(OBSERVE_LONG_TASKS);
-    await context.addInitScript((json) => {
-      if (!sessionStorage.getItem('kafe.bench.seeded')) {
-        localStorage.setItem('kafe.scenario', json);
-        sessionStorage.setItem('kafe.bench.seeded', '1');
-      }
-    }, scenarioToJson(forty));
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await page.locator('.react-flow__node').nth(forty.nodes.length - 1).waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(1000); // the opening fit runs after the nodes are measured
+    const { page } = await openFortyNodePage(app.browser, app.url, [OBSERVE_LONG_TASKS]);
 
     const opening = await zoomOf(page);
     const summary = await pausedAndRunning(page, opts.seconds);

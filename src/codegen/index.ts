@@ -5,6 +5,7 @@ import { GITIGNORE, packageJsonFile, packageName, tsconfigFile } from './package
 import { planExport, type ActorPlan } from './plan';
 import { producerFile } from './producer';
 import { readmeFile } from './readme';
+import { avscFile } from './schemas';
 import { serviceFile } from './service';
 import { KAFKA_HELPERS, KAFKA_HELPERS_PATH } from './shared';
 import { CREATE_TOPICS_PATH, createTopicsFile } from './topics';
@@ -12,7 +13,8 @@ import type { ExportNote } from './notes';
 
 /**
  * "Export as code": a canvas as a small Node.js + TypeScript project that runs the same flow on a
- * real Kafka with kafkajs. Pure: no React, no DOM; imports only src/scenario.
+ * real Kafka with kafkajs. Pure: no React, no DOM; imports only src/scenario
+ * and src/schema's model.
  *
  * Contract:
  * - Deterministic: the same scenario (and options) gives the same files, sorted by path.
@@ -53,6 +55,7 @@ export function generateProject(scenario: Scenario, options: GenerateOptions = {
   if (plan.topics.length > 0 || plan.actors.length > 0) files.push({ path: KAFKA_HELPERS_PATH, contents: KAFKA_HELPERS });
   if (plan.topics.length > 0) files.push({ path: CREATE_TOPICS_PATH, contents: createTopicsFile(plan.topics, plan.canvasBrokers) });
   for (const a of plan.actors) files.push({ path: a.file, contents: scriptFile(a, scenario.name) });
+  for (const s of plan.schemas) files.push({ path: s.path, contents: avscFile(s.schema) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const name = packageName(scenario.name);
   return { slug: name.slice('kafe-'.length), name, files, notes: plan.notes };

@@ -37,6 +37,18 @@ export const NOTE_CODES = {
   /** A service keeps a database on the canvas (dual write or outbox, lesson 18); the script has
    * none and publishes straight away. detail: mode */
   databaseNotExported: 'adjusted',
+  /** The canvas's registry refused a producer's schema, so it sends nothing to that topic, as on
+   * the canvas. detail: topic, subject, mode, latest, reason */
+  schemaRefused: 'skipped',
+  /** The schema judge had not loaded: schema producers were not checked and are left out. */
+  schemaCheckPending: 'skipped',
+  /** A producer writes with an Avro schema on the canvas; the script sends JSON. detail: file, subject */
+  writerSchemaNotUsed: 'adjusted',
+  /** A service reads with a reader schema on the canvas; the script reads any JSON. detail: file */
+  readerSchemaNotUsed: 'adjusted',
+  /** A topic's subject holds schema versions on the canvas; the project runs no registry.
+   * detail: subject, count, mode, files */
+  registryNotExported: 'adjusted',
   /** Actions taken while the simulation ran are not part of the project. detail: count */
   timelineNotExported: 'info',
 } as const;
@@ -104,6 +116,16 @@ export function noteText(n: ExportNote): string {
       return `${who}: joined the simulation at ${d.seconds} s: start its script a little after the others to see the same catch-up.`;
     case 'databaseNotExported':
       return `${who}: saves each record in a database on the canvas (${d.mode}); the script has no database and publishes its events straight away. Bring your own database and outbox table (see lesson 18).`;
+    case 'schemaRefused':
+      return `${who}: the canvas's schema registry refused its schema for ${d.subject} (${d.mode}, against version ${d.latest}): ${d.reason}. It sends nothing to ${d.topic}, as on the canvas.`;
+    case 'schemaCheckPending':
+      return `${who}: its schema was not checked yet (the schema checker was still loading), so it was left out. Export again.`;
+    case 'writerSchemaNotUsed':
+      return `${who}: writes with an Avro schema on the canvas; the script sends JSON and registers nothing. The schema is in ${d.file}: register it under ${d.subject} with a schema registry to use it.`;
+    case 'readerSchemaNotUsed':
+      return `${who}: reads with a reader schema on the canvas; the script reads any JSON. The reader schema is in ${d.file}.`;
+    case 'registryNotExported':
+      return `${who}: the canvas’s schema registry holds ${d.count} version(s) of ${d.subject} (compatibility ${d.mode}); the project runs no registry. The versions are in ${d.files}.`;
     case 'timelineNotExported':
       return `${d.count} action(s) taken while the simulation ran (records produced by hand, crashes, failures...) are not part of the project: do them yourself against the real cluster.`;
   }

@@ -1,6 +1,7 @@
 import { scenarioToEngine, type EngineSetup, type NodeOf, type Scenario, type ScenarioNode, type SetupProblem } from '../scenario';
 import { uniqueSlugs } from './names';
 import { note, sortNotes, type ExportNote, type ExportNoteCode } from './notes';
+import { schemaFiles, type SchemaFilePlan } from './schemas';
 
 /**
  * What to generate, decided once from a scenario: the topics, one script per producer, service and
@@ -113,6 +114,8 @@ export interface ExportPlan {
   topics: TopicPlan[];
   /** In canvas node order. */
   actors: ActorPlan[];
+  /** The canvas's record schemas, written as .avsc files (schemas.ts). */
+  schemas: SchemaFilePlan[];
   notes: ExportNote[];
 }
 
@@ -131,6 +134,8 @@ const PROBLEM_NOTES: Partial<Record<string, ExportNoteCode>> = {
   retryTopicMissing: 'retryTopicMissing',
   deadLetterTopicMissing: 'deadLetterTopicMissing',
   badConnection: 'badConnection',
+  schemaRefused: 'schemaRefused',
+  schemaCheckPending: 'schemaCheckPending',
 };
 
 export function planExport(scenario: Scenario): ExportPlan {
@@ -178,10 +183,12 @@ export function planExport(scenario: Scenario): ExportPlan {
   }
   for (const n of exported)
     if (n.kind === 'service' && n.props.database !== 'none') notes.push(note('databaseNotExported', { id: n.id, label: n.label }, { mode: n.props.database }));
+  const schemas = schemaFiles(scenario, topics, actors);
+  notes.push(...schemas.notes);
   if (actors.length === 0) notes.push(note('nothingToRun'));
   if (scenario.timeline.length > 0) notes.push(note('timelineNotExported', null, { count: scenario.timeline.length }));
 
-  return { scenarioName: scenario.name, canvasBrokers, topics, actors, notes: sortNotes(notes) };
+  return { scenarioName: scenario.name, canvasBrokers, topics, actors, schemas: schemas.files, notes: sortNotes(notes) };
 }
 
 function problemNote(p: SetupProblem, byId: ReadonlyMap<string, ScenarioNode>): ExportNote[] {

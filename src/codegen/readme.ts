@@ -59,6 +59,7 @@ function filesTable(plan: ExportPlan): string {
   if (plan.topics.length > 0)
     rows.push([`\`${CREATE_TOPICS_PATH}\``, `${plan.topics.length} topic(s)`, `creates ${listText(plan.topics.map((t) => `\`${t.name}\``))}`]);
   for (const a of plan.actors) rows.push([`\`${a.file}\``, `${mdText(a.label)} (\`${a.nodeId}\`)`, `${describe(a)}; \`npm run ${a.name}\``]);
+  for (const s of plan.schemas) rows.push([`\`${s.path}\``, `${mdText(s.label)} (\`${s.nodeId}\`)`, s.what]);
   rows.push(['`src/kafka.ts`', '', 'helpers shared by the scripts'], ['`package.json`, `tsconfig.json`', '', 'one npm script per node']);
   return rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
 }

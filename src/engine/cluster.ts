@@ -83,10 +83,11 @@ function growPartitions(sim: Sim, topic: TopicState, total: number): void {
       leader: live.length ? live[0] : -1,
       leaderEpoch: 0,
       isr: live.length ? live : [replicas[0]],
-      replicaLeo: new Map(replicas.map((b) => [b, 0])),
-      reportedLeo: new Map(replicas.map((b) => [b, 0])),
+      replicaLeo: new Array<number>(brokers).fill(0),
+      reportedLeo: new Array<number>(brokers).fill(0),
       highWatermark: 0,
       fetchScheduled: false,
+      fetchEvent: { kind: 'replicaFetch', topic: topic.name, partition: p },
       pendingAcks: [],
       producerSeqs: new Map(),
       producerEpochs: new Map(),
@@ -109,7 +110,9 @@ export function scheduleReplication(sim: Sim, p: PartitionState): void {
   }
   if (p.fetchScheduled) return;
   p.fetchScheduled = true;
-  sim.schedule(sim.cfg.replicaFetchMs, { kind: 'replicaFetch', topic: p.topic, partition: p.id });
+  // The partition's own event object: at most one fetch round is on the agenda (fetchScheduled),
+  // so it is reused instead of allocating one per round.
+  sim.schedule(sim.cfg.replicaFetchMs, p.fetchEvent);
 }
 
 /**
@@ -127,11 +130,11 @@ export function onReplicaFetch(sim: Sim, topicName: string, partition: number): 
   let unreported = false;
   for (const b of p.replicas) {
     if (b === p.leader || !sim.world.brokers[b].up) continue;
-    const had = p.replicaLeo.get(b) ?? 0;
-    p.reportedLeo.set(b, had);
+    const had = p.replicaLeo[b];
+    p.reportedLeo[b] = had;
     // Kafka adds a follower back to the ISR once its log end reaches the high watermark.
     if (!p.isr.includes(b) && had >= p.highWatermark) p.isr = p.replicas.filter((r) => r === b || p.isr.includes(r));
-    p.replicaLeo.set(b, leo);
+    p.replicaLeo[b] = leo;
     if (leo > had) unreported = true;
   }
   advanceHighWatermark(sim, p);
@@ -142,10 +145,11 @@ export function onReplicaFetch(sim: Sim, topicName: string, partition: number): 
  * forward. Releases acks=all requests the new HW covers. */
 export function advanceHighWatermark(sim: Sim, p: PartitionState): void {
   if (!leaderAvailable(sim, p)) return;
-  p.replicaLeo.set(p.leader, p.log.endOffset);
-  p.reportedLeo.set(p.leader, p.log.endOffset);
+  p.replicaLeo[p.leader] = p.log.endOffset;
+  p.reportedLeo[p.leader] = p.log.endOffset;
   let hw = Infinity;
-  for (const b of p.isr) hw = Math.min(hw, p.reportedLeo.get(b) ?? 0);
+  const isr = p.isr;
+  for (let i = 0; i < isr.length; i++) hw = Math.min(hw, p.reportedLeo[isr[i]]);
   if (!(hw > p.highWatermark)) return;
   p.highWatermark = hw;
   if (!sim.unheard('replicated')) sim.emit({ type: 'replicated', topic: p.topic, partition: p.id, highWatermark: hw, isr: [...p.isr] });
@@ -212,7 +216,7 @@ function electLeader(sim: Sim, p: PartitionState): void {
     sim.emit({ type: 'partitionOffline', topic: p.topic, partition: p.id });
     return;
   }
-  const newEnd = p.replicaLeo.get(leader) ?? 0;
+  const newEnd = p.replicaLeo[leader];
   const truncated = p.log.truncateTo(newEnd);
   // A request whose earlier copy was cut here has not been written at all (see ProduceRequest).
   if (truncated > 0) for (const r of sim.world.inFlight.values()) if (r.topic === p.topic && r.partition === p.id && r.appendedAt >= newEnd) r.appendedAt = -1;
@@ -226,9 +230,10 @@ function electLeader(sim: Sim, p: PartitionState): void {
   if (unclean) p.isr = [leader];
   // Replicas ahead of the new leader truncate to it; the new leader starts out knowing where
   // each replica stands (Kafka learns this on the first fetch of the new epoch).
-  for (const [b, leo] of p.replicaLeo) {
-    p.replicaLeo.set(b, Math.min(leo, p.log.endOffset));
-    p.reportedLeo.set(b, Math.min(leo, p.log.endOffset));
+  for (const b of p.replicas) {
+    const leo = p.replicaLeo[b];
+    p.replicaLeo[b] = Math.min(leo, p.log.endOffset);
+    p.reportedLeo[b] = Math.min(leo, p.log.endOffset);
   }
   if (p.highWatermark > p.log.endOffset) p.highWatermark = p.log.endOffset;
   sim.emit({ type: 'leaderElected', topic: p.topic, partition: p.id, leader, epoch: p.leaderEpoch, unclean, truncated });
@@ -246,8 +251,8 @@ export function recoverBroker(sim: Sim, id: number): void {
     for (const p of topic.partitions) {
       if (!p.replicas.includes(id)) continue;
       // A returning replica truncates to what the current log holds, then catches up by fetching.
-      p.replicaLeo.set(id, Math.min(p.replicaLeo.get(id) ?? 0, p.log.endOffset));
-      p.reportedLeo.set(id, Math.min(p.reportedLeo.get(id) ?? 0, p.log.endOffset));
+      p.replicaLeo[id] = Math.min(p.replicaLeo[id], p.log.endOffset);
+      p.reportedLeo[id] = Math.min(p.reportedLeo[id], p.log.endOffset);
       if (p.leader === -1 || (p.leader === id && !p.isr.includes(id))) electLeader(sim, p);
       else if (p.leader === id) {
         // It led and was never replaced (recovered before being fenced): it simply resumes.
@@ -266,14 +271,24 @@ export function validateBroker(sim: Sim, id: number): void {
 /** murmur2 of a key's UTF-8 bytes, made positive: Kafka's default partitioner hashes this. */
 export const keyHash = (key: string): number => murmur2String(key) & 0x7fffffff;
 
+/**
+ * Keys whose hash is cached. Small on purpose: a handful of repeating keys (customers, sensors)
+ * is where a cache pays; a stream of unique keys (order ids) would only fill it, and a lookup in
+ * a Map of a hundred thousand strings costs several cache misses, more than hashing the key again.
+ */
+const KEY_HASH_CACHE = 2048;
+
 /** The partition a key maps to now (Kafka's default partitioner; the hash is cached per key,
  * the partition derived per call because a topic's partition count can grow). */
 export function partitionOfKey(sim: Sim, topic: TopicState, key: string): number {
   const cache = sim.world.keyHashes;
+  // Once full, the cache is not looked in: the first lookup of a fresh string is the costly part
+  // (V8 computes and stores the string's own hash), so a stream of new keys skips it altogether.
+  if (cache.size >= KEY_HASH_CACHE) return keyHash(key) % topic.partitions.length;
   let hash = cache.get(key);
   if (hash === undefined) {
     hash = keyHash(key);
-    if (cache.size < 200_000) cache.set(key, hash);
+    cache.set(key, hash);
   }
   return hash % topic.partitions.length;
 }

@@ -5,7 +5,7 @@ import { getOrCreateGroup, joinGroup, kickPoll, leaveGroup, partitionOf, request
 import { commitOffsets } from './offsets';
 import { crashProcess, nextCatchUp, processedPositions, settleBatch } from './processing';
 import { abortTransaction, commitTransaction, initTransactions, lastStableOffset } from './transactions';
-import type { ConsumerState, Sim } from './world';
+import type { ConsumerState, PartitionState, Sim } from './world';
 import { topicPartition } from './topicPartition';
 
 const ASSIGNORS = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'];
@@ -67,6 +67,7 @@ export function addConsumer(sim: Sim, c: AddConsumer, service: string | null = n
     abortedSkipped: 0,
     abortedRead: 0,
     transactionalId: null,
+    assignedPartitions: null,
   };
   getOrCreateGroup(sim, c.group, consumer);
   sim.world.consumers.set(c.id, consumer);
@@ -191,9 +192,12 @@ export function onPoll(sim: Sim, id: string, incarnation: number): void {
   }
   const readsOnly = consumer.processingMs === 0 && consumer.service === null;
   let remaining = consumer.maxPollRecords;
-  for (const tp of consumer.assigned) {
+  const assigned = consumer.assigned;
+  const partitions = assignedPartitions(sim, consumer);
+  for (let i = 0; i < assigned.length; i++) {
     if (remaining <= 0) break;
-    const p = partitionOf(sim, tp);
+    const tp = assigned[i];
+    const p = partitions[i];
     if (!p || !leaderAvailable(sim, p)) continue;
     let pos = consumer.positions.get(tp) ?? startingPosition(sim, group, consumer, tp);
     if (pos < p.log.startOffset || pos > p.log.endOffset) {
@@ -245,6 +249,19 @@ export function onPoll(sim: Sim, id: string, incarnation: number): void {
     consumer.pollScheduled = true;
     sim.schedule(consumer.pollIntervalMs, { kind: 'poll', consumer: id, incarnation });
   }
+}
+
+/**
+ * The partition state of each assigned "topic-partition", in `assigned` order: worked out again
+ * only when the assignment changes (a new array), not on every poll. Partition states are never
+ * replaced (topics are not deleted; growing a topic adds states), so holding them is safe.
+ */
+function assignedPartitions(sim: Sim, consumer: ConsumerState): (PartitionState | undefined)[] {
+  let cache = consumer.assignedPartitions;
+  if (cache === null || cache.of !== consumer.assigned) {
+    cache = consumer.assignedPartitions = { of: consumer.assigned, partitions: consumer.assigned.map((tp) => partitionOf(sim, tp)) };
+  }
+  return cache.partitions;
 }
 
 /** Catches the batch up (see processing.ts): while records remain, waits for the next catch-up;

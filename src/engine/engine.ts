@@ -139,7 +139,6 @@ class SimulationEngine implements Engine, Sim {
       syncServices: new Map(),
       syncClients: new Map(),
       inFlight: new Map(),
-      calls: new Map(),
       nextRequestId: 0,
       nextCallId: 0,
       nextIncarnation: 0,

@@ -1,5 +1,6 @@
 import { handleServiceRecord } from './serviceRecords';
 import { topicPartition } from './topicPartition';
+import type { TraceBody } from './trace';
 import type { ConsumerState, DeliveredRecord, Sim } from './world';
 
 /**
@@ -26,10 +27,18 @@ export function settleBatch(sim: Sim, consumer: ConsumerState): number {
   const step = consumer.processingMs;
   let done = 0;
   let clock = consumer.batchClock;
+  // Looked up once per catch-up, not per record (handling a record never removes either).
+  const service = consumer.service !== null ? sim.world.services.get(consumer.service) : undefined;
+  const producer = service !== undefined ? sim.world.producers.get(service.producerId)! : null;
   while (done < backlog.length && clock + step <= sim.now) {
     clock += step;
     const record = backlog[done];
-    const outcome = consumer.service !== null ? handleServiceRecord(sim, consumer, record, clock) : processPlain(sim, consumer, record, clock);
+    const outcome =
+      consumer.service === null
+        ? processPlain(sim, consumer, record, clock)
+        : service !== undefined
+          ? handleServiceRecord(sim, consumer, service, producer!, record, clock)
+          : 'done';
     if (outcome === 'crashed') {
       // The process died while handling this record (after its database commit): it and the
       // rest of the batch stay unprocessed and uncommitted, and are delivered again.
@@ -73,7 +82,7 @@ export function nextCatchUp(consumer: ConsumerState): number {
 }
 
 function processPlain(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, doneAt: number): 'done' {
-  sim.emit({
+  sim.emit(<TraceBody>{
     type: 'processed',
     group: consumer.group,
     consumer: consumer.id,
@@ -83,6 +92,8 @@ function processPlain(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, don
     offset: r.offset,
     outcome: 'ok',
     doneAt,
+    t: 0, // set by emit(), written here so the literal has room for it (see serviceRecords.ts)
+    seq: 0,
   });
   return 'done';
 }

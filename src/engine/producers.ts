@@ -179,13 +179,24 @@ function accumulate(acc: TopicAccumulator, partition: number, key: string | null
   if (batch) {
     batch.keys.push(key);
     batch.values.push(value);
-    batch.headers.push(headers);
+    pushHeaders(batch, headers);
     batch.sizes.push(size);
     batch.bytes += size;
   } else {
     // Most batches hold one record: literals of one element allocate no spare capacity.
-    acc.batches[partition] = { keys: [key], values: [value], headers: [headers], sizes: [size], bytes: size };
+    acc.batches[partition] = { keys: [key], values: [value], headers: null, header: headers, sizes: [size], bytes: size };
     acc.order.push(partition);
+  }
+}
+
+/** Records the headers of a record just pushed onto `batch` (its last): nothing while they are the
+ * batch's common headers, else the batch gets a per-record headers column from here on. */
+function pushHeaders(batch: PendingBatch, headers: Headers): void {
+  if (batch.headers !== null) batch.headers.push(headers);
+  else if (headers !== batch.header) {
+    const all: Headers[] = new Array(batch.keys.length).fill(batch.header);
+    all[all.length - 1] = headers;
+    batch.headers = all;
   }
 }
 
@@ -225,8 +236,10 @@ export function onProducerTick(sim: Sim, id: string): void {
     const topic = sim.world.topics.get(producer.topic)!;
     const acc = accumulatorOf(producer, producer.topic);
     const tick = tickScratch(count, topic.partitions.length);
-    for (let i = 0; i < count; i++) generate(sim, producer, topic, tick, i, producer.generated++);
-    accumulateTick(acc, tick, count, producer.headers);
+    const first = producer.generated;
+    producer.generated = first + count;
+    const valuesDrawn = keysOfTick(sim, producer, topic, tick, count, first);
+    accumulateTick(sim, producer, acc, tick, count, first, valuesDrawn);
     producer.stats.sent += count;
     // Where send() would have scheduled it, at the first record: nothing in between schedules.
     scheduleFlush(sim, producer);
@@ -247,14 +260,18 @@ function scheduleTick(sim: Sim, producer: ProducerState): void {
 }
 
 /**
- * One generator tick's records before they join their batches: generated in order (every random
- * draw in the order one send() per record made them), then put in batches whose arrays are
- * allocated at their final size, since the tick knows how many records each partition gets.
- * Growing them one push at a time allocated about three times their size (a million records a
- * second spent most of their garbage there). Reused by every tick (nothing keeps it across calls).
+ * One generator tick's records before they join their batches, in two passes. First every
+ * record's key and partition, in generation order (every random draw in the order one send() per
+ * record made them); then the records go into batches whose arrays are allocated at their final
+ * size, since the tick now knows how many records each partition gets (growing them one push at a
+ * time allocated about three times their size). Values and sizes are made in the second pass,
+ * straight into the batch, unless the partition needed them (keyless records: the sticky
+ * partitioner counts bytes). The batch is then written once: the partition log keeps it as it is.
+ * Reused by every tick (nothing keeps it across calls).
  */
 interface TickScratch {
   keys: (string | null)[];
+  /** Filled only when the first pass made the values (see keysOfTick). */
   values: unknown[];
   sizes: number[];
   partitions: Int32Array;
@@ -275,40 +292,120 @@ function tickScratch(count: number, partitions: number): TickScratch {
   return scratch;
 }
 
-/** Puts the tick's `count` records into their partitions' batches, in generation order. Batches are
- * started in the order their partition first comes up, as send() per record started them. */
-function accumulateTick(acc: TopicAccumulator, tick: TickScratch, count: number, headers: Headers): void {
+/** Random keys below this index are interned (keyCache) and their hashes kept; above, made anew. */
+const CACHED_KEYS = 100_000;
+
+/**
+ * Per producer, the partition of its pattern's key i for a topic of `partitions` partitions (-1:
+ * not known yet): a generated record's partition is then one typed-array read, as the ring buffer
+ * baseline's is. Rebuilt when the partition count changes (addPartitions).
+ */
+const keyPartitionCache = new WeakMap<ProducerState, { partitions: number; byKey: Int32Array }>();
+
+function keyPartitions(producer: ProducerState, keys: number, partitions: number): Int32Array {
+  let cached = keyPartitionCache.get(producer);
+  if (!cached || cached.partitions !== partitions || cached.byKey.length < keys) {
+    cached = { partitions, byKey: new Int32Array(keys).fill(-1) };
+    keyPartitionCache.set(producer, cached);
+  }
+  return cached.byKey;
+}
+
+/**
+ * The first pass: records first .. first+count-1's keys and partitions into the scratch, and how
+ * many records each partition gets (tick.counts). Cycling
+ * keys and cached random keys have a loop of their own (no per-record switch, no division for the
+ * partition); other patterns go through generate(), which also makes the values and sizes.
+ * Returns whether it did (then the second pass takes them from the scratch).
+ */
+function keysOfTick(sim: Sim, producer: ProducerState, topic: TopicState, tick: TickScratch, count: number, first: number): boolean {
+  const pattern = producer.keys;
+  const partitionCount = topic.partitions.length;
+  const tickKeys = tick.keys;
+  const tickPartitions = tick.partitions;
+  const counts = tick.counts;
+  const hashes = producer.keyHashCache;
+  if (pattern.kind === 'cycle') {
+    const keys = pattern.keys;
+    const byKey = keyPartitions(producer, keys.length, partitionCount);
+    let k = first % keys.length;
+    for (let i = 0; i < count; i++) {
+      const key = keys[k];
+      let partition = byKey[k];
+      if (partition < 0) partition = byKey[k] = (hashes[k] ??= keyHash(key)) % partitionCount;
+      tickKeys[i] = key;
+      tickPartitions[i] = partition;
+      counts[partition]++;
+      if (++k === keys.length) k = 0;
+    }
+    return false;
+  }
+  if (pattern.kind === 'random' && pattern.count <= CACHED_KEYS) {
+    const byKey = keyPartitions(producer, pattern.count, partitionCount);
+    const cache = producer.keyCache;
+    for (let i = 0; i < count; i++) {
+      const k = sim.rng.int(pattern.count);
+      const key = (cache[k] ??= pattern.prefix + k);
+      let partition = byKey[k];
+      if (partition < 0) partition = byKey[k] = (hashes[k] ??= keyHash(key)) % partitionCount;
+      tickKeys[i] = key;
+      tickPartitions[i] = partition;
+      counts[partition]++;
+    }
+    return false;
+  }
+  for (let i = 0; i < count; i++) generate(sim, producer, topic, tick, i, first + i);
+  for (let i = 0; i < count; i++) counts[tickPartitions[i]]++;
+  return true;
+}
+
+/** The value of generated record n (key `key`): a pure function of them, the seed and the time. */
+const valueOf = (sim: Sim, producer: ProducerState, n: number, key: string | null) =>
+  producer.values === 'counter' ? n : generatedValue(producer.values, sim.cfg.seed, producer.valuesHash, n, key, sim.now);
+
+/** The second pass: puts the tick's `count` records into their partitions' batches, in
+ * generation order. Batches are started in the order their partition first comes up, as send()
+ * per record started them. */
+function accumulateTick(sim: Sim, producer: ProducerState, acc: TopicAccumulator, tick: TickScratch, count: number, first: number, valuesDrawn: boolean): void {
   const { keys, values, sizes, partitions, counts, fill } = tick;
-  for (let i = 0; i < count; i++) counts[partitions[i]]++;
+  const headers = producer.headers;
   for (let i = 0; i < count; i++) {
     const partition = partitions[i];
-    const size = sizes[i];
+    const key = keys[i];
+    let value: unknown;
+    let size: number;
+    if (valuesDrawn) {
+      value = values[i];
+      size = sizes[i];
+    } else {
+      value = valueOf(sim, producer, first + i, key);
+      size = estimateSize(key, value);
+    }
     let batch = acc.batches[partition];
     if (batch === undefined) {
       const n = counts[partition];
-      batch = acc.batches[partition] = { keys: new Array(n), values: new Array(n), headers: new Array(n), sizes: new Array(n), bytes: 0 };
+      batch = acc.batches[partition] = { keys: new Array(n), values: new Array(n), headers: null, header: headers, sizes: new Array(n), bytes: 0 };
       acc.order.push(partition);
       fill[partition] = 0;
     }
     const at = fill[partition];
     if (at >= 0) {
-      batch.keys[at] = keys[i];
-      batch.values[at] = values[i];
-      batch.headers[at] = headers;
+      batch.keys[at] = key;
+      batch.values[at] = value;
       batch.sizes[at] = size;
       fill[partition] = at + 1;
     } else {
-      batch.keys.push(keys[i]);
-      batch.values.push(values[i]);
-      batch.headers.push(headers);
+      batch.keys.push(key);
+      batch.values.push(value);
+      pushHeaders(batch, headers);
       batch.sizes.push(size);
     }
     batch.bytes += size;
   }
-  for (let i = 0; i < count; i++) {
-    counts[partitions[i]] = 0;
-    fill[partitions[i]] = -1;
-  }
+  // Partitions hold no record of this tick any more: reset the per-partition columns whole.
+  const partitionCount = sim.world.topics.get(producer.topic)!.partitions.length;
+  counts.fill(0, 0, partitionCount);
+  fill.fill(-1, 0, partitionCount);
 }
 
 /** Generates record n (the tick's i-th): its key (with its hash when that is known already), value,
@@ -338,7 +435,7 @@ function generate(sim: Sim, producer: ProducerState, topic: TopicState, tick: Ti
       break;
     case 'random': {
       const k = sim.rng.int(pattern.count);
-      if (k >= 100_000) key = pattern.prefix + k;
+      if (k >= CACHED_KEYS) key = pattern.prefix + k;
       else {
         key = producer.keyCache[k] ??= pattern.prefix + k;
         hash = producer.keyHashCache[k] ??= keyHash(key);
@@ -347,7 +444,7 @@ function generate(sim: Sim, producer: ProducerState, topic: TopicState, tick: Ti
     }
   }
   // The value model (values.ts) draws nothing from sim.rng, so keys stay the same whatever it is.
-  const value = producer.values === 'counter' ? n : generatedValue(producer.values, sim.cfg.seed, producer.valuesHash, n, key, sim.now);
+  const value = valueOf(sim, producer, n, key);
   // As send() does it, without looking the topic up again.
   const size = estimateSize(key, value);
   let partition: number;
@@ -463,8 +560,10 @@ function respondToProduce(sim: Sim, producer: ProducerState, requestId: number, 
   sim.schedule(sim.cfg.networkLatencyMs, { kind: 'produceResponse', request: requestId, sendNo, error, baseOffset });
 }
 
+/** The log may keep the batch's columns as they are (see PendingBatch): nothing writes them after
+ * the flush, and a resend appends the same, unchanged batch again. */
 function appendBatch(sim: Sim, p: PartitionState, batch: PendingBatch): number {
-  return p.log.appendMany(batch.keys, batch.values, batch.headers, batch.sizes, batch.keys.length, sim.now);
+  return p.log.appendBatch(batch, batch.keys.length, sim.now);
 }
 
 export function onProduceResponse(sim: Sim, requestId: number, sendNo: number, error: ProduceError | null, baseOffset: number): void {

@@ -2,7 +2,7 @@ import { positiveInt } from './cluster';
 import type { AddSyncClient, AddSyncService, SendRequest, SetSyncService } from './commands';
 import { tickInterval } from './producers';
 import { fail } from './errors';
-import type { SyncFailure } from './trace';
+import type { SyncFailure, TraceBody } from './trace';
 import type { Sim, SyncCall, SyncServiceState } from './world';
 
 /**
@@ -49,7 +49,7 @@ export function addSyncService(sim: Sim, c: AddSyncService): void {
     active: 0,
     queue: [],
     stats: { handled: 0, failed: 0 },
-    timeouts: { calls: [], deadlines: [], seqs: [], head: 0 },
+    timeouts: { calls: [], deadlines: [], seqs: [], head: 0, base: 0 },
     timerArmed: false,
     timerLane: -1 - sim.world.syncServices.size,
   });
@@ -84,36 +84,61 @@ export function sendRequest(sim: Sim, c: SendRequest): void {
   startCall(sim, requestId, 'user', c.to, null);
 }
 
-function startCall(sim: Sim, requestId: string, from: string, to: string, parent: string | null): void {
-  const call: SyncCall = { id: `call-${sim.world.nextCallId++}`, requestId, from, to, parent, sentAt: sim.now, nextDownstream: 0, settled: false, started: false };
-  sim.world.calls.set(call.id, call);
-  sim.emit({ type: 'requestSent', requestId, callId: call.id, from, to });
-  sim.schedule(sim.cfg.networkLatencyMs, { kind: 'syncArrive', call: call.id });
+/**
+ * Trace events of the hot path are written with `t` and `seq` already in place (emit() sets them):
+ * an object literal has room only for the properties it is written with, so adding two more later
+ * cost each event a second allocation. Same key order as emit() appending them.
+ */
+const PLACEHOLDER = 0;
+
+function startCall(sim: Sim, requestId: string, from: string, to: string, parent: SyncCall | null): void {
   const callee = sim.world.syncServices.get(to);
+  const call: SyncCall = {
+    kind: 'syncArrive',
+    id: `call-${sim.world.nextCallId++}`,
+    requestId,
+    from,
+    to,
+    callee,
+    parent,
+    sentAt: sim.now,
+    nextDownstream: 0,
+    settled: false,
+    started: false,
+    timeoutSlot: -1,
+    gone: false,
+    ok: false,
+    reason: null,
+  };
+  sim.emit({ type: 'requestSent', requestId, callId: call.id, from, to, t: PLACEHOLDER, seq: PLACEHOLDER } as TraceBody);
+  sim.schedule(sim.cfg.networkLatencyMs, call);
   if (callee) watchTimeout(sim, callee, call);
 }
 
 /** The caller stops waiting for `call` after the callee's timeoutMs (see the file comment). */
 function watchTimeout(sim: Sim, callee: SyncServiceState, call: SyncCall): void {
   const t = callee.timeouts;
+  call.timeoutSlot = t.base + t.calls.length;
   t.calls.push(call);
   t.deadlines.push(sim.now + callee.timeoutMs);
   t.seqs.push(sim.reserveSeq());
   armTimer(sim, callee);
 }
 
-/** A call whose caller already has its answer (or gave up) needs no timeout. */
-const timeoutMoot = (sim: Sim, call: SyncCall) => call.settled || sim.world.calls.get(call.id) !== call;
+/** A call whose caller already has its answer (or gave up) needs no timeout (a settled call's
+ * entry is null, see SyncTimeouts). */
+const timeoutMoot = (call: SyncCall | null) => call === null || call.settled || call.gone;
 
 /** Puts the timeout of the service's first call still waiting on the agenda, unless one is there. */
 function armTimer(sim: Sim, s: SyncServiceState): void {
   if (s.timerArmed) return;
   const t = s.timeouts;
-  while (t.head < t.calls.length && timeoutMoot(sim, t.calls[t.head])) t.head++;
+  while (t.head < t.calls.length && timeoutMoot(t.calls[t.head])) t.head++;
   if (t.head > 1024 && t.head * 2 > t.calls.length) {
     t.calls.splice(0, t.head);
     t.deadlines.splice(0, t.head);
     t.seqs.splice(0, t.head);
+    t.base += t.head;
     t.head = 0;
   }
   if (t.head === t.calls.length) return;
@@ -121,62 +146,69 @@ function armTimer(sim: Sim, s: SyncServiceState): void {
   sim.scheduleReserved(t.deadlines[t.head], t.seqs[t.head], { kind: 'syncTimeout', service: s.id }, s.timerLane);
 }
 
-export function onSyncArrive(sim: Sim, callId: string): void {
-  const call = sim.world.calls.get(callId);
-  if (!call) return;
-  const s = sim.world.syncServices.get(call.to);
-  if (!s || s.down) {
-    sim.schedule(sim.cfg.networkLatencyMs, { kind: 'syncReply', call: callId, ok: false, reason: 'unavailable' });
-    return;
-  }
+/** Schedules the call's next step (the call is its own agenda event, see SyncCall). */
+function next(sim: Sim, call: SyncCall, kind: SyncCall['kind'], delayMs: number): void {
+  call.kind = kind;
+  sim.schedule(delayMs, call);
+}
+
+/** The answer leaves the callee and reaches the caller one network hop later. */
+function reply(sim: Sim, call: SyncCall, ok: boolean, reason: SyncFailure | null): void {
+  call.ok = ok;
+  call.reason = reason;
+  next(sim, call, 'syncReply', sim.cfg.networkLatencyMs);
+}
+
+export function onSyncArrive(sim: Sim, call: SyncCall): void {
+  if (call.gone) return;
+  const s = call.callee;
+  if (!s || s.down) return reply(sim, call, false, 'unavailable');
   if (s.active < s.concurrency) startWork(sim, s, call);
-  else s.queue.push(callId);
+  else s.queue.push(call);
 }
 
 function startWork(sim: Sim, s: SyncServiceState, call: SyncCall): void {
   s.active++;
   call.started = true;
-  sim.schedule(s.latencyMs, { kind: 'syncWorkDone', call: call.id });
+  next(sim, call, 'syncWorkDone', s.latencyMs);
 }
 
-export function onSyncWorkDone(sim: Sim, callId: string): void {
-  const call = sim.world.calls.get(callId);
-  if (!call) return;
-  const s = sim.world.syncServices.get(call.to)!;
+export function onSyncWorkDone(sim: Sim, call: SyncCall): void {
+  if (call.gone) return;
+  const s = call.callee!;
   if (s.down || sim.rng.chance(s.failureRate)) return finishCall(sim, call, false, 'error');
   callNextDownstream(sim, call);
 }
 
 function callNextDownstream(sim: Sim, call: SyncCall): void {
-  const s = sim.world.syncServices.get(call.to)!;
-  if (call.nextDownstream < s.calls.length) startCall(sim, call.requestId, s.id, s.calls[call.nextDownstream], call.id);
+  const s = call.callee!;
+  if (call.nextDownstream < s.calls.length) startCall(sim, call.requestId, s.id, s.calls[call.nextDownstream], call);
   else finishCall(sim, call, true, null);
 }
 
 /** The callee is done with a call (either way): it frees a slot and sends the answer back. */
 function finishCall(sim: Sim, call: SyncCall, ok: boolean, reason: SyncFailure | null): void {
-  const s = sim.world.syncServices.get(call.to)!;
+  const s = call.callee!;
   s.active--;
   if (ok) s.stats.handled++;
   else s.stats.failed++;
   drainQueue(sim, s);
-  sim.schedule(sim.cfg.networkLatencyMs, { kind: 'syncReply', call: call.id, ok, reason });
+  reply(sim, call, ok, reason);
 }
 
 function drainQueue(sim: Sim, s: SyncServiceState): void {
   while (s.active < s.concurrency && s.queue.length > 0) {
-    const next = sim.world.calls.get(s.queue.shift()!);
-    if (next) startWork(sim, s, next);
+    const next = s.queue.shift()!;
+    if (!next.gone) startWork(sim, s, next);
   }
 }
 
 /** The answer reaches the caller. A caller that already timed out ignores it. */
-export function onSyncReply(sim: Sim, callId: string, ok: boolean, reason: SyncFailure | null): void {
-  const call = sim.world.calls.get(callId);
-  if (!call) return;
-  sim.world.calls.delete(callId);
+export function onSyncReply(sim: Sim, call: SyncCall): void {
+  if (call.gone) return;
+  call.gone = true;
   if (call.settled) return;
-  settle(sim, call, ok, reason);
+  settle(sim, call, call.ok, call.reason);
 }
 
 /** The deadline of the service's first waiting call has come (it may have been answered since). */
@@ -184,11 +216,11 @@ export function onSyncTimeout(sim: Sim, serviceId: string): void {
   const s = sim.world.syncServices.get(serviceId)!;
   s.timerArmed = false;
   const call = s.timeouts.calls[s.timeouts.head++];
-  if (!timeoutMoot(sim, call)) {
+  if (call !== null && !timeoutMoot(call)) {
     if (!call.started) {
       // Still queued at the callee: it will never be answered in time, so drop it from the queue.
-      s.queue = s.queue.filter((id) => id !== call.id);
-      sim.world.calls.delete(call.id);
+      s.queue = s.queue.filter((c) => c !== call);
+      call.gone = true;
     }
     settle(sim, call, false, 'timeout');
   }
@@ -197,12 +229,18 @@ export function onSyncTimeout(sim: Sim, serviceId: string): void {
 
 function settle(sim: Sim, call: SyncCall, ok: boolean, reason: SyncFailure | null): void {
   call.settled = true;
+  if (call.timeoutSlot >= 0 && call.callee) {
+    // Its timeout is moot now: let the call go as soon as it is answered (see SyncTimeouts).
+    const t = call.callee.timeouts;
+    const i = call.timeoutSlot - t.base;
+    if (i >= 0) t.calls[i] = null;
+  }
   const latencyMs = sim.now - call.sentAt;
-  if (ok) sim.emit({ type: 'requestAnswered', requestId: call.requestId, callId: call.id, from: call.from, to: call.to, latencyMs });
+  if (ok)
+    sim.emit({ type: 'requestAnswered', requestId: call.requestId, callId: call.id, from: call.from, to: call.to, latencyMs, t: PLACEHOLDER, seq: PLACEHOLDER } as TraceBody);
   else sim.emit({ type: 'requestFailed', requestId: call.requestId, callId: call.id, from: call.from, to: call.to, reason: reason!, latencyMs });
-  if (call.parent === null) return;
-  const parent = sim.world.calls.get(call.parent);
-  if (!parent) return;
+  const parent = call.parent;
+  if (parent === null || parent.gone) return;
   if (ok) {
     parent.nextDownstream++;
     callNextDownstream(sim, parent);

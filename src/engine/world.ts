@@ -20,7 +20,6 @@ export interface World {
   syncServices: Map<string, SyncServiceState>;
   syncClients: Map<string, SyncClientState>;
   inFlight: Map<number, ProduceRequest>;
-  calls: Map<string, SyncCall>;
   nextRequestId: number;
   nextCallId: number;
   /** Source of consumer incarnations, unique across the run: a consumer re-added under a removed
@@ -99,13 +98,16 @@ export interface PartitionState {
   leader: number;
   leaderEpoch: number;
   isr: number[];
-  /** Each replica's true log end offset: how much of the log it actually holds. */
-  replicaLeo: Map<number, number>;
+  /** Each replica's true log end offset: how much of the log it actually holds. Indexed by
+   * broker id (0 for brokers that hold no replica). */
+  replicaLeo: number[];
   /** The leader's knowledge of each follower's log end offset, learned from its next fetch.
    * The high watermark is computed from this, so it trails replication by one fetch round. */
-  reportedLeo: Map<number, number>;
+  reportedLeo: number[];
   highWatermark: number;
   fetchScheduled: boolean;
+  /** The agenda event of this partition's fetch rounds, reused round after round (cluster.ts). */
+  fetchEvent: Extract<SimEvent, { kind: 'replicaFetch' }>;
   /** acks=all requests waiting for the high watermark to pass their last offset. */
   pendingAcks: { requestId: number; sendNo: number; baseOffset: number; endOffset: number }[];
   /** Idempotent producers: the last few appended batches' (last sequence, end offset), per
@@ -181,10 +183,14 @@ export interface TopicAccumulator {
   order: number[];
 }
 
+/** A batch being filled, then sent. Once flushed its columns never change: the partition log may
+ * keep them as they are (PartitionLog.appendBatch). */
 export interface PendingBatch {
   keys: (string | null)[];
   values: unknown[];
-  headers: Headers[];
+  /** Per-record headers, or null while every record carries `header` (a generator's batches). */
+  headers: Headers[] | null;
+  header: Headers;
   sizes: number[];
   bytes: number;
 }
@@ -249,6 +255,8 @@ export interface ConsumerState {
   abortedRead: number;
   /** The transactional.id its service's producer uses for this instance; null if not transactional. */
   transactionalId: string | null;
+  /** The states of the `assigned` partitions, for that very array (consumers.ts assignedPartitions). */
+  assignedPartitions: { of: string[]; partitions: (PartitionState | undefined)[] } | null;
 }
 
 export interface DeliveredRecord {
@@ -334,7 +342,8 @@ export interface SyncServiceState {
   concurrency: number;
   down: boolean;
   active: number;
-  queue: string[];
+  /** Calls that arrived while every slot was busy, oldest first. */
+  queue: SyncCall[];
   stats: { handled: number; failed: number };
   /**
    * Calls to this service whose callers will stop waiting, in deadline order (the service's
@@ -342,7 +351,7 @@ export interface SyncServiceState {
    * its timeout would have had as an event of its own (see sync.ts watchTimeout). `head` is the
    * first one not yet looked at.
    */
-  timeouts: { calls: SyncCall[]; deadlines: number[]; seqs: number[]; head: number };
+  timeouts: SyncTimeouts;
   /** Whether the agenda holds the timeout event of the first call in `timeouts`. */
   timerArmed: boolean;
   /** The agenda lane of that event: one lane per service, below 0 (delay lanes are >= 0). */
@@ -359,18 +368,47 @@ export interface SyncClientState {
   tickScheduled: boolean;
 }
 
-/** One request/response call in the sync world (a user request is a call from 'user'). */
+/** A sync service's calls in deadline order (SyncServiceState.timeouts). A call's entry is
+ * cleared (null) once it is settled, so an answered call is not kept alive until its deadline
+ * (which made every call outlive a young-generation GC). `base` counts entries spliced off the
+ * front: the entry of a call is at `call.timeoutSlot - base`. */
+export interface SyncTimeouts {
+  calls: (SyncCall | null)[];
+  deadlines: number[];
+  seqs: number[];
+  head: number;
+  base: number;
+}
+
+/**
+ * One request/response call in the sync world (a user request is a call from 'user'). A call is
+ * also its own agenda event: it is on the agenda at most once at a time (arriving, working, or its
+ * answer travelling back), so `kind` says which step comes next and no event object is made per
+ * step (sync.ts).
+ */
 export interface SyncCall {
+  kind: 'syncArrive' | 'syncWorkDone' | 'syncReply';
   id: string;
   requestId: string;
   from: string;
   to: string;
-  parent: string | null;
+  /** The callee (sync services are never removed); undefined if it does not exist. */
+  callee: SyncServiceState | undefined;
+  /** The call whose work made this call, or null for a user request. */
+  parent: SyncCall | null;
   sentAt: number;
   /** Index of the downstream call in progress. */
   nextDownstream: number;
   settled: boolean;
   started: boolean;
+  /** Where its callee keeps its timeout (SyncTimeouts), -1 if nowhere. */
+  timeoutSlot: number;
+  /** Forgotten by the engine: answered, or dropped from the callee's queue on timeout. Steps still
+   * on the agenda for it do nothing. */
+  gone: boolean;
+  /** The answer, once the callee has one (kind 'syncReply'). */
+  ok: boolean;
+  reason: import('./trace').SyncFailure | null;
 }
 
 /** Events on the agenda. Each names what it acts on; handlers re-check that it still applies. */
@@ -392,9 +430,7 @@ export type SimEvent =
   | { kind: 'instanceRestart'; consumer: string }
   | { kind: 'outboxRelay'; service: string; incarnation: number }
   | { kind: 'relayRestart'; service: string; incarnation: number }
-  | { kind: 'syncArrive'; call: string }
-  | { kind: 'syncWorkDone'; call: string }
-  | { kind: 'syncReply'; call: string; ok: boolean; reason: import('./trace').SyncFailure | null }
+  | SyncCall
   | { kind: 'syncTimeout'; service: string }
   | { kind: 'syncClientTick'; client: string };
 

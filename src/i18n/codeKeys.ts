@@ -51,6 +51,11 @@ export const EXPORT_NOTE_KEYS: { readonly [C in ExportNoteCode]: MessageKey } = 
   instances: 'export.note.instances',
   joinsLater: 'export.note.joinsLater',
   databaseNotExported: 'export.note.databaseNotExported',
+  schemaRefused: 'export.note.schemaRefused',
+  schemaCheckPending: 'export.note.schemaCheckPending',
+  writerSchemaNotUsed: 'export.note.writerSchemaNotUsed',
+  readerSchemaNotUsed: 'export.note.readerSchemaNotUsed',
+  registryNotExported: 'export.note.registryNotExported',
   timelineNotExported: 'export.note.timelineNotExported',
 };
 

@@ -1,9 +1,12 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { generateProject } from '../../src/codegen';
 import { slug, uniqueSlugs } from '../../src/codegen/names';
 import { TEMPLATES, type NodeOf, type Scenario, type ScenarioNode } from '../../src/scenario';
 import { scenarioOf } from '../scenario/helpers';
 import { configOf, fileAt, typecheckProject } from './support';
+import * as avro from 'avsc/etc/browser/avsc-types.js';
+import { loadSchemaJudge } from '../../src/schema/lazyJudge';
+import { toAvro, type RecordSchema } from '../../src/schema/model';
 
 /**
  * What the canvas can say that a kafkajs project cannot (or should not) copy as it is: unconnected
@@ -76,6 +79,60 @@ describe('nodes that cannot run are left out and reported', () => {
     expect(fileAt(project.files, 'README.md')).toContain('Order service: saves each record in a database on the canvas (outbox)');
     patch<'service'>(s, 'service-1', (n) => (n.props.database = 'none'));
     expect(generateProject(s).notes.map((n) => n.code)).not.toContain('databaseNotExported');
+  });
+});
+
+describe('record schemas', () => {
+  const v1: RecordSchema = { name: 'Order', fields: [{ name: 'id', type: 'string', withDefault: false }] };
+  const v2: RecordSchema = { name: 'Order', fields: [...v1.fields, { name: 'coupon', type: 'string', withDefault: true }] };
+  function withSchemas(): Scenario {
+    const s = scenarioOf(['producer', 'topic', 'service', 'topic'], [['producer-1', 'topic-1'], ['topic-1', 'service-1'], ['service-1', 'topic-2']]);
+    patch<'producer'>(s, 'producer-1', (n) => (n.props.schema = v2));
+    patch<'topic'>(s, 'topic-1', (n) => Object.assign(n.props, { schemaVersions: [v1], compatibility: 'FULL' }));
+    patch<'service'>(s, 'service-1', (n) => (n.props.readerSchema = v1));
+    return s;
+  }
+
+  beforeAll(() => loadSchemaJudge());
+
+  test('every schema on the canvas is written as a valid .avsc file, and a note says the scripts send JSON', () => {
+    const project = generateProject(withSchemas());
+    const avsc = project.files.filter((f) => f.path.startsWith('schemas/'));
+    expect(avsc.map((f) => f.path)).toEqual(['schemas/producer-1.writer.avsc', 'schemas/service-1.reader.avsc', 'schemas/topic-1-value.v1.avsc']);
+    for (const f of avsc) expect(() => avro.Type.forSchema(JSON.parse(f.contents))).not.toThrow();
+    expect(JSON.parse(fileAt(project.files, 'schemas/producer-1.writer.avsc'))).toEqual(toAvro(v2));
+    expect(JSON.parse(fileAt(project.files, 'schemas/topic-1-value.v1.avsc'))).toEqual(toAvro(v1));
+    expect(project.notes).toContainEqual(expect.objectContaining({ code: 'writerSchemaNotUsed', nodeId: 'producer-1', detail: { file: 'schemas/producer-1.writer.avsc', subject: 'topic-1-value' } }));
+    expect(project.notes).toContainEqual(expect.objectContaining({ code: 'readerSchemaNotUsed', nodeId: 'service-1', detail: { file: 'schemas/service-1.reader.avsc' } }));
+    expect(project.notes).toContainEqual(
+      expect.objectContaining({ code: 'registryNotExported', nodeId: 'topic-1', detail: { subject: 'topic-1-value', count: 1, mode: 'FULL', files: 'schemas/topic-1-value.v1.avsc' } }),
+    );
+    const readme = fileAt(project.files, 'README.md');
+    expect(readme).toContain('register it under topic-1-value with a schema registry');
+    expect(readme).toContain('| `schemas/topic-1-value.v1.avsc` | topic-1 (`topic-1`) | Avro schema, version 1 of subject topic-1-value |');
+  });
+
+  test('a canvas without schemas writes no schema files and no schema notes', () => {
+    const s = withSchemas();
+    patch<'producer'>(s, 'producer-1', (n) => delete n.props.schema);
+    patch<'topic'>(s, 'topic-1', (n) => delete n.props.schemaVersions);
+    patch<'service'>(s, 'service-1', (n) => delete n.props.readerSchema);
+    const project = generateProject(s);
+    expect(project.files.some((f) => f.path.startsWith('schemas/'))).toBe(false);
+    expect(project.notes.map((n) => n.code).filter((c) => /Schema|registry/i.test(c))).toEqual([]);
+  });
+
+  test('a producer whose schema the registry refused is left out with a note giving the reason, as the canvas sends nothing', () => {
+    const s = withSchemas();
+    const noDefault: RecordSchema = { name: 'Order', fields: [...v1.fields, { name: 'coupon', type: 'string', withDefault: false }] };
+    patch<'producer'>(s, 'producer-1', (n) => (n.props.schema = noDefault));
+    patch<'topic'>(s, 'topic-1', (n) => (n.props.compatibility = 'BACKWARD'));
+    const project = generateProject(s);
+    expect(project.files.map((f) => f.path)).not.toContain('src/producers/producer-1.ts');
+    const refused = project.notes.find((n) => n.code === 'schemaRefused');
+    expect(refused).toMatchObject({ kind: 'skipped', nodeId: 'producer-1', detail: { subject: 'topic-1-value', mode: 'BACKWARD', topic: 'topic-1' } });
+    expect(String(refused!.detail!.reason)).toMatch(/coupon/);
+    expect(fileAt(project.files, 'README.md')).toContain('refused its schema for topic-1-value');
   });
 });
 

@@ -85,11 +85,15 @@ describe('building a flow on the canvas', () => {
     await play(page);
     await page.waitForTimeout(3000);
     const topic = flowNode(page, 'topic-1');
-    await expect.poll(() => topic.locator('.kafe-lane .kafe-chip').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // A lane's records and group markers are drawn on a canvas; it carries them as data-records / data-markers.
+    const drawn = (attr: 'data-records' | 'data-markers') =>
+      topic
+        .locator('.kafe-lane .kafe-lane__strip')
+        .evaluateAll((els, name) => els.flatMap((el) => JSON.parse(el.getAttribute(name) ?? '[]') as { offset?: number; committed?: number }[]), attr);
+    await expect.poll(() => drawn('data-records').then((r) => r.length), { timeout: 10_000 }).toBeGreaterThan(0);
     const processed = () => flowNode(page, 'service-1').locator('[data-processed]').getAttribute('data-processed').then(Number);
     await expect.poll(processed, { timeout: 10_000 }).toBeGreaterThan(0);
-    const committed = () =>
-      topic.locator('.kafe-lane__marker').evaluateAll((els) => els.reduce((n, el) => n + Number(el.getAttribute('data-committed') ?? 0), 0));
+    const committed = () => drawn('data-markers').then((ms) => ms.reduce((n, m) => n + (m.committed ?? 0), 0));
     await expect.poll(committed, { timeout: 15_000 }).toBeGreaterThan(0);
     await screenshot(page, 'canvas-running');
     await nodeShot(page, 'topic-1', 'canvas-topic-en');
@@ -113,16 +117,20 @@ describe('building a flow on the canvas', () => {
     await page.getByLabel('Speed', { exact: true }).selectOption('5');
     await play(page);
     const orders = flowNode(page, 'orders');
-    await expect.poll(() => orders.locator('.kafe-chip[data-key]').count(), { timeout: 40_000 }).toBeGreaterThanOrEqual(18);
+    const keyed = () =>
+      orders.locator('.kafe-lane__strip').evaluateAll((els) => els.flatMap((el) => JSON.parse(el.getAttribute('data-records') ?? '[]') as { key: string | null }[]).filter((r) => r.key !== null).length);
+    await expect.poll(keyed, { timeout: 40_000 }).toBeGreaterThanOrEqual(18);
 
     // Read in one evaluation: the lanes re-render every frame while time runs.
     const chips = await page.evaluate(() =>
-      [...document.querySelectorAll('.kafe-lane .kafe-chip')].map((el) => ({
-        topic: el.closest('[data-topic]')!.getAttribute('data-topic')!,
-        partition: Number(el.getAttribute('data-partition')),
-        key: el.getAttribute('data-key')!,
-        offset: Number(el.getAttribute('data-offset')),
-      })),
+      [...document.querySelectorAll('.kafe-lane')].flatMap((lane) =>
+        (JSON.parse(lane.querySelector('.kafe-lane__strip')?.getAttribute('data-records') ?? '[]') as { key: string | null; offset: number; partition: number }[]).map((r) => ({
+          topic: lane.getAttribute('data-topic')!,
+          partition: r.partition,
+          key: r.key ?? '',
+          offset: r.offset,
+        })),
+      ),
     );
     const partitionsOf = new Map(scenario.nodes.flatMap((n) => (n.kind === 'topic' ? [[n.props.name, n.props.partitions] as const] : [])));
     const seen = new Map<string, Set<number>>();

@@ -80,6 +80,25 @@ describe('export as code', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  test('a canvas with schemas (lesson 19) exports its Avro schemas as .avsc files, and the panel says the scripts send JSON', async () => {
+    // Opened straight from a link: the export must wait for the schema checker, not leave producers out.
+    const page = await app.openPage('/#lesson=schema-evolution&step=1&lang=en', { viewport: { width: 1366, height: 768 } });
+    await page.getByTestId('lesson').waitFor();
+    const { files } = await exportFrom(page, page.getByRole('button', { name: 'Export as code' }));
+    const paths = Object.keys(files).map((p) => p.slice(p.indexOf('/') + 1));
+    expect(paths).toEqual(expect.arrayContaining(['src/producers/web-shop.ts', 'src/producers/old-kiosk.ts', 'schemas/orders-value.v1.avsc', 'schemas/web-shop.writer.avsc', 'schemas/billing.reader.avsc']));
+    const v1 = JSON.parse(Object.entries(files).find(([p]) => p.endsWith('schemas/orders-value.v1.avsc'))![1]) as { type: string; fields: { name: string }[] };
+    expect(v1).toMatchObject({ type: 'record', name: 'Order' });
+    expect(v1.fields.map((f) => f.name)).toEqual(['id', 'amount']);
+    const panel = page.getByTestId('export-panel');
+    await panel.waitFor();
+    const codes = await panel.locator('[data-code]').evaluateAll((els) => els.map((el) => el.getAttribute('data-code')));
+    expect(codes).toEqual(expect.arrayContaining(['registryNotExported', 'writerSchemaNotUsed', 'readerSchemaNotUsed']));
+    expect(await panel.innerText()).toContain('register it under orders-value with a schema registry');
+    await screenshot(page, 'export-panel-schemas');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   test("the comparison's event-driven side downloads as a project with the learner's services", async () => {
     const page = await openFresh();
     await page.getByRole('tab', { name: /compare/i }).or(page.getByRole('button', { name: /compare/i })).first().click();

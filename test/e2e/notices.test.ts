@@ -63,3 +63,16 @@ describe('notices stack', () => {
       await page.close();
     }, 120_000);
 });
+
+describe('opening a lesson at a later step', () => {
+  test("replaying the earlier steps' solutions raises no 'settings changed, restarted' notice: the learner changed nothing", async () => {
+    // Lesson 16's earlier solutions edit a running canvas (they make the producer transactional).
+    const page = await app.openPage('/#lesson=exactly-once&step=side-effects&lang=en', { viewport: { width: 1366, height: 768 } });
+    await expect.poll(() => page.getByTestId('lesson').getAttribute('data-step'), { timeout: 20_000 }).toBe('side-effects');
+    const simMs = async () => Number(await page.getByTestId('sim-time').getAttribute('data-ms'));
+    await expect.poll(simMs, { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    expect(await page.locator('.toast[data-key="notice.restartedAfterEdit"]').count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});

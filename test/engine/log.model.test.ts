@@ -1,13 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NO_HEADERS, PartitionLog } from '../../src/engine/log';
+import type { Headers } from '../../src/engine/types';
 
 /**
  * Fuzzes the columnar PartitionLog against a from-scratch model: a plain array of records with
  * segment bookkeeping recomputed naively. Any sequence of appends, retention, compaction and
  * truncation must leave both with the same readable records, offsets and bounds.
  */
-type Rec = { offset: number; key: string; value: number | null; ts: number; size: number };
+type Rec = { offset: number; key: string; value: number | null; ts: number; size: number; headers: Headers };
+type Key = 'a' | 'b' | 'c' | 'd';
+/** Headers per key (one of them none), so a read shows whether each record kept its own. */
+const HEADERS: Record<Key, Headers> = { a: NO_HEADERS, b: Object.freeze({ type: 'B' }), c: Object.freeze({ type: 'C' }), d: Object.freeze({ type: 'D' }) };
 
 class ModelLog {
   records: Rec[] = [];
@@ -15,9 +19,9 @@ class ModelLog {
   end = 0;
   segmentBases = [0];
   constructor(readonly segmentRecords: number) {}
-  append(key: string, value: number | null, ts: number, size: number) {
+  append(key: string, value: number | null, ts: number, size: number, headers: Headers) {
     if (this.end - this.segmentBases.at(-1)! >= this.segmentRecords) this.segmentBases.push(this.end);
-    this.records.push({ offset: this.end++, key, value, ts, size });
+    this.records.push({ offset: this.end++, key, value, ts, size, headers });
   }
   deleteOld(limitTs: number) {
     while (this.segmentBases.length > 1) {
@@ -47,12 +51,13 @@ class ModelLog {
 }
 
 const op = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('append' as const), key: fc.constantFrom('a', 'b', 'c', 'd'), tombstone: fc.boolean(), dt: fc.nat(20) }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('append' as const), key: fc.constantFrom<Key>('a', 'b', 'c', 'd'), tombstone: fc.boolean(), dt: fc.nat(20) }) },
   {
     weight: 3,
     arbitrary: fc.record({
       kind: fc.constant('appendMany' as const),
-      records: fc.array(fc.record({ key: fc.constantFrom('a', 'b', 'c', 'd'), tombstone: fc.boolean(), size: fc.integer({ min: 1, max: 50 }) }), { maxLength: 14 }),
+      records: fc.array(fc.record({ key: fc.constantFrom<Key>('a', 'b', 'c', 'd'), tombstone: fc.boolean(), size: fc.integer({ min: 1, max: 50 }) }), { maxLength: 14 }),
+      mixedHeaders: fc.boolean(),
       dt: fc.nat(20),
     }),
   },
@@ -61,34 +66,37 @@ const op = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), back: fc.nat(8) }) },
 );
 
-describe('PartitionLog matches a naive model under any sequence of operations, single and bulk appends (tiny chunks exercise chunk boundaries)', () => {
+describe('PartitionLog matches a naive model under any sequence of operations, single and bulk appends (tiny chunks and adoption thresholds exercise chunk boundaries and kept batches)', () => {
   it('keeps the same records, offsets, start and end offsets', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 5 }), fc.array(op, { maxLength: 120 }), (segmentRecords, chunkSize, ops) => {
-        const log = new PartitionLog(segmentRecords, chunkSize);
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 8 }), fc.array(op, { maxLength: 120 }), (segmentRecords, chunkSize, adoptMin, ops) => {
+        const log = new PartitionLog(segmentRecords, chunkSize, adoptMin);
         const model = new ModelLog(segmentRecords);
+        const batches: { batch: object; copy: object }[] = [];
         let now = 0;
         let n = 0;
         for (const o of ops) {
           if (o.kind === 'append') {
             now += o.dt;
             const value = o.tombstone ? null : n++;
-            log.append(o.key, value, NO_HEADERS, now, 10);
-            model.append(o.key, value, now, 10);
+            log.append(o.key, value, HEADERS[o.key], now, 10);
+            model.append(o.key, value, now, 10, HEADERS[o.key]);
           } else if (o.kind === 'appendMany') {
-            // One produce request's batch: the same log as appending its records one by one.
+            // One produce request's batch: the same log as appending its records one by one,
+            // whether the log copies it or (adoptMin records or more) keeps its columns.
             now += o.dt;
             const values = o.records.map((r) => (r.tombstone ? null : n++));
-            const base = log.appendMany(
-              o.records.map((r) => r.key),
+            const batch = {
+              keys: o.records.map((r) => r.key),
               values,
-              o.records.map(() => NO_HEADERS),
-              o.records.map((r) => r.size),
-              o.records.length,
-              now,
-            );
+              headers: o.mixedHeaders ? o.records.map((r) => HEADERS[r.key]) : null,
+              header: HEADERS.a,
+              sizes: o.records.map((r) => r.size),
+            };
+            const base = log.appendBatch(batch, o.records.length, now);
             expect(base).toBe(model.end);
-            o.records.forEach((r, i) => model.append(r.key, values[i], now, r.size));
+            o.records.forEach((r, i) => model.append(r.key, values[i], now, r.size, o.mixedHeaders ? HEADERS[r.key] : HEADERS.a));
+            batches.push({ batch, copy: structuredClone(batch) });
           } else if (o.kind === 'retention') {
             log.deleteOldSegments((maxTs) => maxTs < now - o.age);
             model.deleteOld(now - o.age);
@@ -100,9 +108,11 @@ describe('PartitionLog matches a naive model under any sequence of operations, s
             log.truncateTo(to);
             model.truncate(to);
           }
-          const seen: [number, string | null, unknown][] = [];
-          log.scan(0, Infinity, Infinity, (offset, key, value) => seen.push([offset, key, value]));
-          expect(seen).toEqual(model.records.map((r) => [r.offset, r.key, r.value]));
+          const seen: [number, string | null, unknown, Headers, number][] = [];
+          log.scan(0, Infinity, Infinity, (offset, key, value, headers, ts) => seen.push([offset, key, value, headers, ts]));
+          expect(seen).toEqual(model.records.map((r) => [r.offset, r.key, r.value, r.headers, r.ts]));
+          // The log never writes into the columns it was handed (it may have kept them).
+          for (const { batch, copy } of batches) expect(batch).toEqual(copy);
           expect(log.startOffset).toBe(model.start);
           expect(log.endOffset).toBe(model.end);
           expect(log.size).toBe(model.records.length);

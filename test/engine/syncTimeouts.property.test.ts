@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createEngine, type TraceOf } from '../../src/engine';
+import { createEngine, type Engine, type TraceOf } from '../../src/engine';
+import type { World } from '../../src/engine/world';
 
 /**
  * Sync timeouts without one agenda event per call (sync.ts keeps each service's calls in deadline
@@ -16,6 +17,16 @@ const service = fc.record({
   concurrency: fc.integer({ min: 1, max: 3 }),
   failureRate: fc.constantFrom(0, 0, 0.2),
 });
+
+/** A settled call leaves its callee's timeout list at once (sync.ts settle): from the head on,
+ * the list holds only calls still waiting, so an answered call is not kept alive to its deadline. */
+function onlyWaitingCallsKept(engine: Engine): void {
+  for (const s of (engine as unknown as { world: World }).world.syncServices.values())
+    for (let i = s.timeouts.head; i < s.timeouts.calls.length; i++) {
+      const waiting = s.timeouts.calls[i];
+      if (waiting !== null) expect(waiting.settled, waiting.id).toBe(false);
+    }
+}
 
 describe('sync timeouts', () => {
   it('settle every call once, at exactly its deadline when it times out', () => {
@@ -38,6 +49,7 @@ describe('sync timeouts', () => {
           let n = 0;
           for (const r of requests) {
             engine.advance(r.wait);
+            onlyWaitingCallsKept(engine);
             if (r.outage !== null && r.outage < ids.length) {
               const id = ids[r.outage];
               if (down.has(id)) down.delete(id);

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ExportNote, ExportNoteKind } from '../../codegen';
 import { registerArea, useT, type MessageKey } from '../../i18n';
 import { EXPORT_NOTE_KEYS } from '../../i18n/codeKeys';
-import type { Scenario } from '../../scenario';
+import { usesSchemas, type Scenario } from '../../scenario';
+import { loadSchemaJudge } from '../../schema/lazyJudge';
 import { usePopover } from '../toolbar/usePopover';
 import type { BuiltExport } from './buildExport';
 import { downloadFile } from '../common/download';
@@ -47,9 +48,12 @@ export function ExportCodeButton({ getScenario, buttonClassName = 'toolbar__butt
   const exportCode = async () => {
     setBusy(true);
     try {
-      const { buildExport, EXPORT_STRINGS } = await import('./buildExport');
+      const scenario = getScenario();
+      // Which producers run depends on the registry's verdicts: on a canvas with schemas, its judge
+      // (avsc, lazily loaded) must be there before the plan is made, or they would be left out.
+      const [{ buildExport, EXPORT_STRINGS }] = await Promise.all([import('./buildExport'), usesSchemas(scenario) ? loadSchemaJudge() : null]);
       registerArea(i18n, EXPORT_STRINGS);
-      const built = buildExport(getScenario());
+      const built = buildExport(scenario);
       last.current = built;
       save(built);
       setShown({ built });

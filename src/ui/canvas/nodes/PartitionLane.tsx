@@ -1,8 +1,9 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import type { GroupView, KafkaRecord, PartitionView } from '../../../engine';
 import { useT, type Translate } from '../../../i18n';
 import { topicPartition, type KafeState } from '../../../store';
-import { hueFill, hueStroke, keyHue } from '../keyColor';
+import { LaneStrip } from './LaneStrip';
+import type { StripChip, StripContent, StripMarker } from './laneStripPaint';
 
 /** Records shown per lane; older ones collapse into "+N earlier". */
 export const CHIPS_PER_LANE = 4;
@@ -36,6 +37,7 @@ interface LaneProps {
  */
 function PartitionLaneImpl({ topic, partition: p, groups, leaderLabel, read }: LaneProps) {
   const { t } = useT();
+  const titles = useTitles(t);
   const records = readTail(read, topic, p);
   const earlier = Math.max(0, p.records - records.length);
   const rf = p.replicas.length;
@@ -44,36 +46,47 @@ function PartitionLaneImpl({ topic, partition: p, groups, leaderLabel, read }: L
 
   // A group's marker sits just before the first shown record it has not committed yet (its
   // committed offset is the next offset it will read), or after the last chip when caught up.
-  const markers = new Map<number, LaneGroup[]>();
+  const markers: StripMarker[][] = records.map(() => []);
+  markers.push([]);
   for (const g of groups) {
     if (g.committed === undefined) continue;
     let at = records.findIndex((r) => r.offset >= g.committed!);
     if (at === -1) at = records.length;
-    markers.set(at, [...(markers.get(at) ?? []), g]);
+    const title = titles(`m|${g.id}|${g.committed}`, () => t('canvas.topic.committed', { group: g.id, offset: g.committed! }));
+    markers[at].push({ group: g.id, committed: g.committed, color: g.color, title });
   }
-  const NONE: LaneGroup[] = [];
+  const chips: StripChip[] = records.map((r) => {
+    const pending = r.offset >= p.highWatermark;
+    const value = shortValue(r.value);
+    // Offsets can be reused after an unclean leader election truncates the log: the key and the
+    // shown value are part of the cache key too.
+    const title = titles(`c|${r.offset}|${pending}|${r.key}|${value}`, () => {
+      const text = t('canvas.topic.chip', { offset: r.offset, key: r.key ?? t('canvas.topic.noKey'), value: fullValue(r.value) });
+      return pending ? `${text}\n${t('canvas.topic.pending')}` : text;
+    });
+    return { offset: r.offset, partition: r.partition, key: r.key, value, pending, title };
+  });
+  const content: StripContent = {
+    earlier,
+    earlierWord: t('canvas.topic.earlierWord'),
+    earlierTitle: t('canvas.topic.earlier', { n: earlier }),
+    emptyText: t('canvas.topic.empty'),
+    chips,
+    markers,
+  };
+  const label = [
+    t('canvas.topic.partitionName', { p: p.id }),
+    ...(earlier > 0 ? [content.earlierTitle] : []),
+    ...(chips.length === 0 ? [content.emptyText] : []),
+    ...markers.flatMap((at, i) => [...at.map((m) => m.title), ...(chips[i] ? [chips[i].title] : [])]),
+  ].join('; ');
 
   return (
     <li className={`kafe-lane${under ? ' kafe-lane--under' : ''}${offline ? ' kafe-lane--offline' : ''}`} data-topic={topic} data-partition={p.id}>
       <span className="kafe-lane__id" title={t('canvas.topic.partitionName', { p: p.id })}>
         {t('canvas.topic.partition', { p: p.id })}
       </span>
-      <div className="kafe-lane__strip">
-        {earlier > 0 && (
-          <span className="kafe-lane__earlier" title={t('canvas.topic.earlier', { n: earlier })}>
-            <span className="kafe-lane__earlier-n">+{earlier.toLocaleString('en-US')}</span>
-            <span className="kafe-lane__earlier-word">{t('canvas.topic.earlierWord')}</span>
-          </span>
-        )}
-        {records.length === 0 && <span className="kafe-lane__empty">{t('canvas.topic.empty')}</span>}
-        {records.map((r, i) => (
-          <span key={r.offset} className="kafe-lane__slot">
-            <Markers groups={markers.get(i) ?? NONE} t={t} />
-            <Chip offset={r.offset} partition={r.partition} recordKey={r.key} value={r.value} pending={r.offset >= p.highWatermark} t={t} />
-          </span>
-        ))}
-        <Markers groups={markers.get(records.length) ?? NONE} t={t} />
-      </div>
+      <LaneStrip content={content} label={label} />
       <div className="kafe-lane__meta">
         <span title={t('canvas.topic.endTitle', { n: p.endOffset })}>{t('canvas.topic.end', { n: p.endOffset })}</span>
         <span title={t('canvas.topic.hwTitle', { n: p.highWatermark })}>{t('canvas.topic.hw', { n: p.highWatermark })}</span>
@@ -114,61 +127,6 @@ function PartitionLaneImpl({ topic, partition: p, groups, leaderLabel, read }: L
   );
 }
 
-function Markers({ groups, t }: { groups: readonly LaneGroup[]; t: Translate }) {
-  return groups.map((g) => (
-    <span
-      key={g.id}
-      className="kafe-lane__marker"
-      style={{ background: g.color }}
-      data-group={g.id}
-      data-committed={g.committed}
-      role="img"
-      aria-label={t('canvas.topic.committed', { group: g.id, offset: g.committed ?? 0 })}
-      title={t('canvas.topic.committed', { group: g.id, offset: g.committed ?? 0 })}
-    />
-  ));
-}
-
-interface ChipProps {
-  offset: number;
-  partition: number;
-  recordKey: string | null;
-  value: unknown;
-  pending: boolean;
-  t: Translate;
-}
-
-/** One record: key (its colour), a short value and its offset. Records are immutable, so a chip
- *  only re-renders when it turns from pending to readable, or the language changes. */
-const Chip = memo(function Chip({ offset, partition, recordKey, value, pending, t }: ChipProps) {
-  const hue = keyHue(recordKey);
-  return (
-    <span
-      className={`kafe-chip${pending ? ' kafe-chip--pending' : ''}${recordKey === null ? ' kafe-chip--nokey' : ''}`}
-      style={{ background: hueFill(hue, true), borderColor: hueStroke(hue) }}
-      data-partition={partition}
-      data-key={recordKey ?? ''}
-      data-offset={offset}
-      data-pending={pending || undefined}
-      title={`${t('canvas.topic.chip', { offset, key: recordKey ?? t('canvas.topic.noKey'), value: fullValue(value) })}${pending ? `\n${t('canvas.topic.pending')}` : ''}`}
-    >
-      <span className="kafe-chip__key">{clipStart(recordKey ?? '∅', 9)}</span>
-      <span className="kafe-chip__value">{clip(shortValue(value), 8)}</span>
-      <span className="kafe-chip__offset">{offset}</span>
-    </span>
-  );
-}, sameChip);
-
-function sameChip(a: ChipProps, b: ChipProps): boolean {
-  // Offsets can be reused after an unclean leader election truncates the log: compare the key
-  // and the shown value too.
-  return a.offset === b.offset && a.pending === b.pending && a.t === b.t && a.recordKey === b.recordKey && shortValue(a.value) === shortValue(b.value);
-}
-
-const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
-/** Keys often share a prefix ("order-17", "order-42"): keep the end, which tells them apart. */
-const clipStart = (s: string, n: number) => (s.length <= n ? s : `…${s.slice(s.length - (n - 1))}`);
-
 /** A few characters that stand for the value: a string itself, or an object's first plain field. */
 function shortValue(v: unknown): string {
   if (v === null || v === undefined) return '–';
@@ -190,6 +148,27 @@ function fullValue(v: unknown): string {
   } catch {
     return String(v);
   }
+}
+
+/**
+ * Tooltip texts by what they describe, kept from one render of a lane to the next: a lane
+ * re-renders ten times a second while the simulation runs, mostly with the same records, and an
+ * interpolated translation costs far more than a map lookup. Forgets everything when the language
+ * changes, and what the last render did not use.
+ */
+function useTitles(t: Translate): (key: string, make: () => string) => string {
+  const ref = useRef<{ t: Translate; used: Map<string, string>; previous: Map<string, string> } | null>(null);
+  if (ref.current === null || ref.current.t !== t) ref.current = { t, used: new Map(), previous: new Map() };
+  const cache = ref.current;
+  // A new render: what the last one used is what may be reused.
+  cache.previous = cache.used;
+  cache.used = new Map();
+  return (key, make) => {
+    let text = cache.used.get(key) ?? cache.previous.get(key);
+    if (text === undefined) text = make();
+    cache.used.set(key, text);
+    return text;
+  };
 }
 
 /** Compact lane for topics with many partitions: counts and lag only. */

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../../../i18n';
 import type { NodeOf } from '../../../scenario';
+import { SelectField } from '../../common/SelectField';
 import { useKafe, useKafeData } from '../../../store';
 import { NotRunning } from './NotRunning';
 import { producersOfNode, retriesOfNode } from './selectors';
@@ -18,7 +19,6 @@ export function ProducerLive({ node }: { node: NodeOf<'producer'> }) {
   const producers = useKafeData(producersOfNode(node.id));
   const retries = useKafeData(retriesOfNode(node.id));
   const keyId = useId();
-  const topicId = useId();
   const rateId = useId();
   const [key, setKey] = useState('');
   const [tombstone, setTombstone] = useState(false);
@@ -66,18 +66,7 @@ export function ProducerLive({ node }: { node: NodeOf<'producer'> }) {
             />
           </div>
           {producers.length > 1 && (
-            <div className="field">
-              <label htmlFor={topicId} className="field__label">
-                {t('inspector.produce.topic')}
-              </label>
-              <select id={topicId} className="select" value={target.topic} onChange={(e) => setTopicChoice(e.target.value)}>
-                {producers.map((p) => (
-                  <option key={p.id} value={p.topic}>
-                    {p.topic}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField label={t('inspector.produce.topic')} value={target.topic} options={producers.map((p) => ({ value: p.topic, label: p.topic }))} onChange={setTopicChoice} />
           )}
           <button type="submit" className="button" data-live="produce">
             {t('inspector.produce.button')}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useT } from '../../../i18n';
 import { LIMITS, type NodeOf } from '../../../scenario';
+import { SelectField } from '../../common/SelectField';
 import { useKafe, useKafeData } from '../../../store';
 import { NotRunning } from './NotRunning';
 import { NumberField } from './NumberField';
@@ -14,7 +15,7 @@ export function TopicLive({ node }: { node: NodeOf<'topic'> }) {
   const running = useKafe((s) => s.ids.topicNode[name] === node.id);
   const partitions = useKafeData(partitionRowsOf(name));
   const groups = useKafeData(groupsOnTopic(name));
-  const groupId = useId();
+  const resetHintId = useId();
   const [groupChoice, setGroupChoice] = useState<string | null>(null);
   if (!running) return <NotRunning />;
 
@@ -94,28 +95,17 @@ export function TopicLive({ node }: { node: NodeOf<'topic'> }) {
           <p className="panel__empty">{t('inspector.topic.noGroups')}</p>
         ) : (
           <div className="live__row">
-            <div className="field">
-              <label htmlFor={groupId} className="field__label">
-                {t('inspector.topic.group')}
-              </label>
-              <select id={groupId} className="select" value={group} onChange={(e) => setGroupChoice(e.target.value)}>
-                {groups.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.id}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="button" className="button button--quiet" onClick={() => reset('earliest')} disabled={busy} aria-describedby={`${groupId}-reset`}>
+            <SelectField label={t('inspector.topic.group')} value={group} options={groups.map((g) => ({ value: g.id, label: g.id }))} onChange={setGroupChoice} />
+            <button type="button" className="button button--quiet" onClick={() => reset('earliest')} disabled={busy} aria-describedby={`${resetHintId}-reset`}>
               {t('inspector.topic.resetEarliest')}
             </button>
-            <button type="button" className="button button--quiet" onClick={() => reset('latest')} disabled={busy} aria-describedby={`${groupId}-reset`}>
+            <button type="button" className="button button--quiet" onClick={() => reset('latest')} disabled={busy} aria-describedby={`${resetHintId}-reset`}>
               {t('inspector.topic.resetLatest')}
             </button>
           </div>
         )}
         {chosen && (
-          <p id={`${groupId}-reset`} className="field__hint" data-testid="reset-hint" data-busy={busy}>
+          <p id={`${resetHintId}-reset`} className="field__hint" data-testid="reset-hint" data-busy={busy}>
             {busy ? t('inspector.topic.resetBusy', { group: chosen.id, n: chosen.members }) : t('inspector.topic.resetReady', { group: chosen.id })}
           </p>
         )}

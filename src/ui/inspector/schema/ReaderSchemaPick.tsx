@@ -1,8 +1,8 @@
-import { useId } from 'react';
 import { useT } from '../../../i18n';
 import type { NodeOf } from '../../../scenario';
 import { schemaKey } from '../../../schema/model';
 import { useKafe } from '../../../store';
+import { SelectField } from '../../common/SelectField';
 import { describeSchema } from './describeSchema';
 
 /**
@@ -12,7 +12,6 @@ import { describeSchema } from './describeSchema';
  */
 export function ReaderSchemaPick({ node }: { node: NodeOf<'service'> }) {
   const { t } = useT();
-  const id = useId();
   const updateNode = useKafe((s) => s.updateNode);
   const scenario = useKafe((s) => s.scenario);
   const registry = useKafe((s) => s.registry);
@@ -30,39 +29,24 @@ export function ReaderSchemaPick({ node }: { node: NodeOf<'service'> }) {
       <h3 id={`reader-${node.id}`} className="panel__subtitle">
         {t('inspector.reader.title')}
       </h3>
-      <div className="field" data-field="readerSchema">
-        <label htmlFor={id} className="field__label">
-          {t('inspector.reader.title')}
-        </label>
-        <select
-          id={id}
-          className="select"
-          name="readerSchema"
-          value={value}
-          aria-describedby={`${id}-hint`}
-          onChange={(e) => {
-            const picked = options.find((o) => o.value === e.target.value);
-            if (e.target.value === '') updateNode(node.id, { props: { readerSchema: undefined } });
-            else if (picked) updateNode(node.id, { props: { readerSchema: picked.schema } });
-          }}
-        >
-          <option value="">{t('inspector.reader.none')}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-          {value === 'custom' && <option value="custom">{t('inspector.reader.custom')}</option>}
-        </select>
+      <SelectField
+        label={t('inspector.reader.title')}
+        name="readerSchema"
+        value={value}
+        options={[{ value: '', label: t('inspector.reader.none') }, ...options, ...(value === 'custom' ? [{ value: 'custom', label: t('inspector.reader.custom') }] : [])]}
+        hint={t('inspector.reader.hint')}
+        onChange={(picked) => {
+          const option = options.find((o) => o.value === picked);
+          if (picked === '') updateNode(node.id, { props: { readerSchema: undefined } });
+          else if (option) updateNode(node.id, { props: { readerSchema: option.schema } });
+        }}
+      >
         {current && (
           <p className="schema-editor__name">
             <code>{describeSchema(current)}</code>
           </p>
         )}
-        <p id={`${id}-hint`} className="field__hint">
-          {t('inspector.reader.hint')}
-        </p>
-      </div>
+      </SelectField>
     </section>
   );
 }

@@ -1,8 +1,8 @@
-import { useId } from 'react';
 import { useT } from '../../../i18n';
 import type { NodeOf } from '../../../scenario';
 import { COMPATIBILITY_MODES, type CompatibilityMode } from '../../../schema/model';
 import { useKafe } from '../../../store';
+import { SelectField } from '../../common/SelectField';
 import { describeSchema } from './describeSchema';
 
 /**
@@ -12,7 +12,6 @@ import { describeSchema } from './describeSchema';
  */
 export function RegistryPanel({ node }: { node: NodeOf<'topic'> }) {
   const { t } = useT();
-  const id = useId();
   const updateNode = useKafe((s) => s.updateNode);
   const registry = useKafe((s) => s.registry);
   const nodes = useKafe((s) => s.scenario.nodes);
@@ -30,28 +29,14 @@ export function RegistryPanel({ node }: { node: NodeOf<'topic'> }) {
         {t('inspector.registry.title')}
       </h3>
       <p className="field__hint">{t('inspector.registry.intro', { subject: subject.name })}</p>
-      <div className="field" data-field="compatibility">
-        <label htmlFor={id} className="field__label">
-          {t('inspector.registry.mode')}
-        </label>
-        <select
-          id={id}
-          className="select"
-          name="compatibility"
-          value={mode}
-          aria-describedby={`${id}-hint`}
-          onChange={(e) => updateNode(node.id, { props: { compatibility: e.target.value as CompatibilityMode } })}
-        >
-          {COMPATIBILITY_MODES.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </select>
-        <p id={`${id}-hint`} className="field__hint">
-          {t('inspector.registry.modeHint')}
-        </p>
-      </div>
+      <SelectField
+        label={t('inspector.registry.mode')}
+        name="compatibility"
+        value={mode}
+        options={COMPATIBILITY_MODES.map((m) => ({ value: m, label: m }))}
+        hint={t('inspector.registry.modeHint')}
+        onChange={(picked) => updateNode(node.id, { props: { compatibility: picked as CompatibilityMode } })}
+      />
       {subject.versions.length === 0 ? (
         <p className="field__hint">{t('inspector.registry.empty')}</p>
       ) : (

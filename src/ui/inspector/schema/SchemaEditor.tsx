@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useT, type MessageKey } from '../../../i18n';
 import type { NodeOf } from '../../../scenario';
 import { FIELD_TYPES, type FieldType, type RecordSchema } from '../../../schema/model';
+import { SelectField } from '../../common/SelectField';
 import { useKafe } from '../../../store';
 import { describeField } from './describeSchema';
 
@@ -119,18 +120,7 @@ function AddField({ schema, onAdd }: { schema: RecordSchema; onAdd: (s: RecordSc
           }}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-type`} className="field__label">
-          {t('inspector.schema.fieldType')}
-        </label>
-        <select id={`${id}-type`} className="select" name="schemaFieldType" value={type} onChange={(e) => setType(e.target.value as FieldType)}>
-          {FIELD_TYPES.map((ft) => (
-            <option key={ft} value={ft}>
-              {ft}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField label={t('inspector.schema.fieldType')} name="schemaFieldType" value={type} options={FIELD_TYPES.map((ft) => ({ value: ft, label: ft }))} onChange={(picked) => setType(picked as FieldType)} />
       <div className="field field--check">
         <input id={`${id}-default`} type="checkbox" name="schemaFieldDefault" checked={withDefault} onChange={(e) => setWithDefault(e.target.checked)} />
         <label htmlFor={`${id}-default`}>{t('inspector.schema.withDefault')}</label>
