@@ -1,7 +1,6 @@
 import type { NodeOf, Scenario } from '../scenario';
 import { toAvro, type RecordSchema } from '../schema/model';
 import { note, type ExportNote } from './notes';
-import type { ActorPlan, TopicPlan } from './plan';
 
 /**
  * The canvas's record schemas as Avro schema files (`schemas/*.avsc`), with a note for each node
@@ -20,7 +19,14 @@ export interface SchemaFilePlan {
   what: string;
 }
 
-export function schemaFiles(scenario: Scenario, topics: readonly TopicPlan[], actors: readonly ActorPlan[]): { files: SchemaFilePlan[]; notes: ExportNote[] } {
+/** What of plan.ts's topics and scripts this needs (plan.ts calls it: no import back). */
+interface TopicRef {
+  nodeId: string;
+  name: string;
+}
+type ActorRef = { nodeId: string; label: string; name: string } & ({ kind: 'producer'; topics: readonly string[] } | { kind: 'service' | 'consumer' });
+
+export function schemaFiles(scenario: Scenario, topics: readonly TopicRef[], actors: readonly ActorRef[]): { files: SchemaFilePlan[]; notes: ExportNote[] } {
   const files: SchemaFilePlan[] = [];
   const notes: ExportNote[] = [];
   const byId = new Map(scenario.nodes.map((n) => [n.id, n]));
