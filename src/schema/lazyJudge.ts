@@ -1,25 +1,15 @@
+import { lazyImport } from '../util/lazyImport';
 import type { SchemaJudge } from './model';
 
 /**
  * The avsc-backed schema judge without putting avsc in the app's first load: fetched the first
- * time a canvas with schemas is opened, then kept (the same pattern as scenario/lazyLayout.ts).
- *
- * Contract: loadSchemaJudge() resolves with the judge, the same promise on every call once it
- * succeeded; a failed fetch rejects and is forgotten, so the next call tries again.
- * loadedSchemaJudge() is the judge once it has loaded, else null.
+ * time a canvas with schemas is opened, then kept. loadSchemaJudge() and loadedSchemaJudge() keep
+ * lazyImport's contract (a failed fetch is tried again on the next call).
  */
-let loaded: SchemaJudge | null = null;
-let loading: Promise<SchemaJudge> | null = null;
+const judge = lazyImport(
+  () => import('./avro'),
+  (m): SchemaJudge => m.avroJudge,
+);
 
-export function loadSchemaJudge(): Promise<SchemaJudge> {
-  loading ??= import('./avro').then(
-    (m) => (loaded = m.avroJudge),
-    (e: unknown) => {
-      loading = null;
-      throw e;
-    },
-  );
-  return loading;
-}
-
-export const loadedSchemaJudge = (): SchemaJudge | null => loaded;
+export const loadSchemaJudge = judge.load;
+export const loadedSchemaJudge = judge.loaded;

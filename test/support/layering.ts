@@ -53,6 +53,8 @@ const FORBIDDEN_FOLDERS: Record<string, readonly string[]> = {
   schema: ['engine', 'scenario', 'lessons', 'store', 'codegen', 'asyncapi', 'compare', 'i18n', 'ui', 'App', 'main'],
   // The AsyncAPI mapping is a pure translation of a scenario, like codegen.
   asyncapi: ['engine', 'store', 'ui', 'lessons', 'compare', 'i18n', 'App', 'main'],
+  // Small helpers every layer may use: they use none of them.
+  util: ['engine', 'scenario', 'lessons', 'store', 'codegen', 'schema', 'asyncapi', 'compare', 'i18n', 'ui', 'App', 'main'],
 };
 
 /**

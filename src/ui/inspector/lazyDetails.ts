@@ -1,24 +1,16 @@
+import { lazyImport } from '../../util/lazyImport';
+
 /**
  * The inspector's node details (settings, live actions, CLI view) are their own chunk: nothing is
  * selected on the first screen, so they stay out of the first load (its 250 kB gzip budget, see
  * test/e2e/firstLoadChunks.test.ts) and are fetched once the page is idle, or on the first
- * selection at the latest. A failed fetch is forgotten, so the next try fetches again.
+ * selection at the latest (lazyImport: a failed fetch is tried again next time).
+ * nodeDetailsNow() is the module once it has arrived, so a later selection renders at once.
  */
-type Module = typeof import('./NodeDetails');
+const details = lazyImport(
+  () => import('./NodeDetails'),
+  (m) => m,
+);
 
-let loading: Promise<Module> | null = null;
-let loaded: Module | null = null;
-
-export function loadNodeDetails(): Promise<Module> {
-  loading ??= import('./NodeDetails').then(
-    (m) => (loaded = m),
-    (e: unknown) => {
-      loading = null;
-      throw e;
-    },
-  );
-  return loading;
-}
-
-/** The module if it has arrived (so a selection after that renders at once, with no flash). */
-export const nodeDetailsNow = (): Module | null => loaded;
+export const loadNodeDetails = details.load;
+export const nodeDetailsNow = details.loaded;

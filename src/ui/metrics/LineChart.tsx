@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useOnScreen } from '../common/useOnScreen';
+import { lazyImport } from '../../util/lazyImport';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -23,19 +24,11 @@ interface Props {
 }
 
 type UPlot = typeof uPlot;
-let uPlotLoaded: UPlot | null = null;
-let uPlotLoading: Promise<UPlot> | null = null;
 /** uPlot itself, fetched the first time a chart comes into sight (a failed fetch is tried again next time). */
-function loadUPlot(): Promise<UPlot> {
-  uPlotLoading ??= import('uplot').then(
-    (m) => (uPlotLoaded = m.default),
-    (e: unknown) => {
-      uPlotLoading = null;
-      throw e;
-    },
-  );
-  return uPlotLoading;
-}
+const uPlotModule = lazyImport(
+  () => import('uplot'),
+  (m): UPlot => m.default,
+);
 
 const AXIS = { stroke: '#5e4a3c', grid: { stroke: '#eadbc9', width: 1 }, ticks: { stroke: '#dcc9b4', width: 1 } };
 
@@ -59,12 +52,12 @@ export function LineChart({ summary, t, series, height = 130 }: Props) {
   // Created on first sight, then kept (scrolling away and back does not rebuild it).
   const [seen, setSeen] = useState(false);
   if (onScreen && !seen) setSeen(true);
-  const [UPlot, setUPlot] = useState<UPlot | null>(() => uPlotLoaded);
+  const [UPlot, setUPlot] = useState<UPlot | null>(() => uPlotModule.loaded());
 
   useEffect(() => {
     if (!seen || UPlot) return;
     let live = true;
-    loadUPlot().then(
+    uPlotModule.load().then(
       (loaded) => live && setUPlot(() => loaded),
       () => undefined, // the chart stays empty (its summary and legend still read); next sight tries again
     );
