@@ -8,7 +8,7 @@ import { READ_REASONS, scenarioToJson, TEMPLATES, type Result } from '../../src/
 import { decodeShareFragment, parseScenarioJson, scenarioSchema, validateScenario } from '../../src/scenario/validate';
 import { CORRUPT_KEY, SAVE_KEY, createKafeStore, loadValidation, createProgressStore, restoreSaved, snapshot } from '../../src/store';
 import { MAX_RESTORE_MS } from '../../src/store/budget';
-import { MemoryStorage, storageWithSave } from '../support/storage';
+import { MemoryStorage, storageWithSave, fakeWindow } from '../support/storage';
 import { hostile, prototypePolluted, Tally, type Hostile } from './hostile';
 
 // Reading saved or linked text needs the validation module, which the app loads lazily.
@@ -44,20 +44,6 @@ const validScenario = (v: unknown) => scenarioSchema.safeParse(v).success;
 
 /** A hand-made share link for `text` (no checksum), as a page address would carry it. */
 const linkFor = (text: string) => `#s=${LZString.compressToEncodedURIComponent(text)}`;
-
-/** A minimal window for bootstrap: storage, an address, and no-op animation frames. */
-function fakeWindow(storage: MemoryStorage, hash = '') {
-  return {
-    localStorage: storage,
-    location: { hash, pathname: '/', search: '' },
-    history: { replaceState: () => {} },
-    requestAnimationFrame: () => 0,
-    cancelAnimationFrame: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    document: { visibilityState: 'visible' },
-  } as unknown as Window;
-}
 
 afterAll(() => {
   console.log(`Hostile inputs per channel (issue 10):\n${tally.report()}`);
@@ -144,7 +130,7 @@ describe('every reader refuses hostile input with a typed error, never an except
         tally.attempt(`start-up with hostile ${where}`, input, LIMIT_MS, () => {
           const own = { ...TEMPLATES.iotStream.build(), name: 'My own canvas' };
           const storage = storageWithSave(where === 'save' ? input.text : scenarioToJson(own));
-          const { store, stop } = bootstrap(fakeWindow(storage, hash));
+          const { store, stop } = bootstrap(fakeWindow(storage, hash).win);
           const state = store.getState();
           expect(validScenario(state.scenario)).toBe(true);
           // However far ahead a save or link says it was, opening replays at most the limit.

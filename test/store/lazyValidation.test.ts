@@ -3,28 +3,13 @@ import { bootstrap, needsValidation } from '../../src/bootstrap';
 import { PROGRESS_KEY } from '../../src/lessons/progress';
 import { encodeShareFragment, scenarioToJson, TEMPLATES } from '../../src/scenario';
 import { createProgressStore, loadedValidation, loadValidation, SAVE_KEY, VALIDATION_MISSING } from '../../src/store';
-import { MemoryStorage } from '../support/storage';
+import { MemoryStorage, fakeWindow } from '../support/storage';
 
 /**
  * The first screen does not load zod (store/lazyValidation.ts): whoever starts the app loads the
  * validation module first when there is something to read. These tests run in one file, in order:
  * first without the module (what a failed fetch leaves), then with it.
  */
-
-function fakeWindow(storage: MemoryStorage, hash = '') {
-  const replaced: string[] = [];
-  const win = {
-    localStorage: storage,
-    location: { hash, pathname: '/', search: '' },
-    history: { replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url) },
-    requestAnimationFrame: () => 0,
-    cancelAnimationFrame: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    document: { visibilityState: 'visible' },
-  } as unknown as Window;
-  return { win, replaced };
-}
 
 const savedText = scenarioToJson(TEMPLATES.orderFanOut.build());
 const progressText = JSON.stringify({ version: 1, current: null, open: false, lessons: {} });

@@ -23,3 +23,23 @@ export function storageWithSave(text: string): MemoryStorage {
   storage.setItem(SAVE_KEY, text);
   return storage;
 }
+
+/**
+ * A minimal window for bootstrap: storage, an address (`hash`), no-op animation frames and
+ * listeners. `replaced` lists every URL that history.replaceState was given (the app drops a
+ * share link from the address once it has read it).
+ */
+export function fakeWindow(storage: StorageLike, hash = ''): { win: Window; replaced: string[] } {
+  const replaced: string[] = [];
+  const win = {
+    localStorage: storage,
+    location: { hash, pathname: '/', search: '' },
+    history: { replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url) },
+    requestAnimationFrame: () => 0,
+    cancelAnimationFrame: () => {},
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    document: { visibilityState: 'visible' },
+  } as unknown as Window;
+  return { win, replaced };
+}
