@@ -1,4 +1,4 @@
-import type { NodeOf, Scenario } from '../scenario';
+import type { Scenario } from '../scenario';
 import { toAvro, type RecordSchema } from '../schema/model';
 import { note, type ExportNote } from './notes';
 
@@ -32,16 +32,17 @@ export function schemaFiles(scenario: Scenario, topics: readonly TopicRef[], act
   const byId = new Map(scenario.nodes.map((n) => [n.id, n]));
   for (const t of topics) {
     const node = byId.get(t.nodeId);
-    const versions = node?.kind === 'topic' ? (node.props.schemaVersions ?? []) : [];
+    if (node?.kind !== 'topic') continue;
+    const versions = node.props.schemaVersions ?? [];
     if (versions.length === 0) continue;
     const subject = `${t.name}-value`;
     const paths = versions.map((schema, i) => {
       const path = `schemas/${subject}.v${i + 1}.avsc`;
-      files.push({ path, schema, nodeId: t.nodeId, label: node!.label, what: `Avro schema, version ${i + 1} of subject ${subject}` });
+      files.push({ path, schema, nodeId: t.nodeId, label: node.label, what: `Avro schema, version ${i + 1} of subject ${subject}` });
       return path;
     });
-    const mode = (node as NodeOf<'topic'>).props.compatibility ?? 'BACKWARD';
-    notes.push(note('registryNotExported', { id: t.nodeId, label: node!.label }, { subject, count: versions.length, mode, files: paths.join(', ') }));
+    const mode = node.props.compatibility ?? 'BACKWARD';
+    notes.push(note('registryNotExported', { id: t.nodeId, label: node.label }, { subject, count: versions.length, mode, files: paths.join(', ') }));
   }
   for (const a of actors) {
     const node = byId.get(a.nodeId);
