@@ -54,6 +54,17 @@ async function play(page: Page, ms: number): Promise<void> {
 }
 
 /**
+ * What a learner does when a try misses (the text says how): runs `attempt` (numbered from 0) until
+ * the step's goal is reached, at most `tries` times. The caller then asserts the goal.
+ */
+async function tryUntilReached(page: Page, tries: number, attempt: (n: number) => Promise<void>): Promise<void> {
+  for (let n = 0; n < tries && (await reached(page)) !== 'true'; n++) {
+    await attempt(n);
+    await expect.poll(() => reached(page), { timeout: 3000 }).toBe('true').catch(() => undefined);
+  }
+}
+
+/**
  * Zooms the canvas in on node `id` with the mouse wheel (as a learner does) until it draws its
  * details, and returns the counter `name` on it: zoomed out, nodes show only a summary.
  */
@@ -116,15 +127,14 @@ test('lesson 16 by hand: a killed transactional service holds the LSO back; Rest
   await select(page, 'payment-service');
   const instance = inspector(page).locator('[data-instance="payment-service-0"]');
   // As the text says: if the kill fell between two transactions (LSO = HW), Restart and Kill again.
-  for (let attempt = 0; attempt < 4 && (await reached(page)) !== 'true'; attempt++) {
+  await tryUntilReached(page, 4, async (attempt) => {
     if (attempt > 0) {
       await instance.locator('[data-live="restart"]').click();
       await play(page, 250);
     }
     await instance.locator('[data-live="kill"]').click();
     await play(page, 500);
-    await expect.poll(() => reached(page), { timeout: 3000 }).toBe('true').catch(() => undefined);
-  }
+  });
   expect(await reached(page)).toBe('true');
   await select(page, 'ledger');
   const row = inspector(page).getByTestId('partition-table').locator('tbody tr').first();
@@ -163,13 +173,12 @@ test('lesson 16 by hand: an idempotent Receipt mailer skips the receipts deliver
   await play(page, 1600);
   const instance = inspector(page).locator('[data-instance="mailer-0"]');
   // As the hint says: if the kill came just after a commit (nothing to skip), kill and restart again.
-  for (let attempt = 0; attempt < 3 && (await reached(page)) !== 'true'; attempt++) {
+  await tryUntilReached(page, 3, async () => {
     await instance.locator('[data-live="kill"]').click();
     await play(page, 200);
     await instance.locator('[data-live="restart"]').click();
     await play(page, 800);
-    await expect.poll(() => reached(page), { timeout: 3000 }).toBe('true').catch(() => undefined);
-  }
+  });
   expect(await reached(page)).toBe('true');
   // As the text says: Receipt mailer's panel, under Counters.
   await select(page, 'mailer');
