@@ -27,7 +27,8 @@ const viewShot = (page: Page, name: string) => page.screenshot({ path: path.join
 
 /**
  * Opens the app with exactly `storage` in localStorage, put there before any app script runs (once
- * per page: later reloads keep what the app saved), at an address ending in `hash`.
+ * per page: later reloads keep what the app saved), at an address ending in `hash`, and waits
+ * until the canvas shows its nodes.
  */
 async function openWith(storage: Record<string, string>, hash = '', viewport = LAPTOP): Promise<Page> {
   const page = await app.openPage('/', { viewport });
@@ -39,6 +40,8 @@ async function openWith(storage: Record<string, string>, hash = '', viewport = L
   }, storage);
   await page.goto(`${app.baseUrl}?journey${hash}`);
   await page.locator('.react-flow__pane').waitFor();
+  // Every canvas these journeys open has nodes; React Flow shows them once measured.
+  await page.locator('.react-flow__node').first().waitFor();
   return page;
 }
 
