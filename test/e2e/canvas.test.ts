@@ -113,7 +113,9 @@ describe('building a flow on the canvas', () => {
     const scenario = TEMPLATES.orderFanOut.build();
     const page = await openWith(scenario);
     await zoomToDetail(page, 'orders');
-    // Zoomed in, every lane is drawn in full; 5x gets the lanes filled sooner on a busy machine.
+    // Zoomed in, every lane is drawn in full (a miss here is the zoom, not the partitioner).
+    await flowNode(page, 'orders').locator('.kafe-lane__strip').first().waitFor({ timeout: 20_000 });
+    // 5x gets the lanes filled sooner on a busy machine.
     await page.getByLabel('Speed', { exact: true }).selectOption('5');
     await play(page);
     const orders = flowNode(page, 'orders');
