@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { partitionForKey } from '../../src/engine';
 import { TEMPLATES, scenarioToJson, type Scenario } from '../../src/scenario';
 import path from 'node:path';
-import { dragConnect, pageErrors, screenshot, SCREENSHOT_DIR, useApp } from './harness';
+import { dragConnect, pageErrors, screenshot, SCREENSHOT_DIR, useApp, viewFitted } from './harness';
 
 const app = useApp();
 const VIEWPORT = { width: 1600, height: 1000 };
@@ -18,6 +18,7 @@ async function openWith(scenario: Scenario): Promise<Page> {
   await page.context().addInitScript((text) => window.localStorage.setItem('kafe.scenario', text), saved);
   await page.reload({ waitUntil: 'load' });
   await page.locator('.react-flow__pane').waitFor();
+  await viewFitted(page);
   return page;
 }
 
@@ -28,6 +29,8 @@ const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[dat
 
 /** Zooms in (the canvas's + button) until `id` draws its full detail: lanes, chips, stats. */
 async function zoomToDetail(page: Page, id: string): Promise<void> {
+  // Until the first fit, zoom 1 draws detail, and the fit would zoom back out after this returns.
+  await viewFitted(page);
   const detail = flowNode(page, id).locator('[data-level="detail"]');
   for (let i = 0; i < 10 && (await detail.count()) === 0; i++) await page.locator('.react-flow__controls-zoomin').click();
   await detail.waitFor();

@@ -75,6 +75,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/**
+ * Waits until the canvas has fitted the loaded scenario's view (ReadableFit marks the canvas
+ * `data-view="fitted"`). Before that React Flow shows zoom 1 for a frame or two, and the fit then
+ * undoes any zoom or pan made meanwhile.
+ */
+export async function viewFitted(page: Page): Promise<void> {
+  await page.locator('.react-flow[data-view="fitted"]').waitFor({ state: 'attached' });
+}
+
 /** Drags a connection from one canvas handle to another with real pointer moves. */
 export async function dragConnect(page: Page, from: Locator, to: Locator): Promise<void> {
   // A learner grabs a handle once the view has come to rest: a step's focus or a fit glides the

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { pageErrors, screenshot, useApp } from './harness';
+import { pageErrors, screenshot, useApp, viewFitted } from './harness';
 
 /**
  * Readable at first sight, on any screen: canvas text is measured as a learner sees it (computed
@@ -16,6 +16,7 @@ async function openFresh(viewport: { width: number; height: number }): Promise<P
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.locator('.react-flow__node').first().waitFor();
+  await viewFitted(page);
   await settled(page);
   return page;
 }

@@ -75,21 +75,40 @@ export function ReadableFit({ nodeIds }: { nodeIds: readonly string[] }) {
     }
     // Wait for React Flow to measure the new nodes before fitting.
     fitting.current = true;
+    markView(flowStore.getState().domNode, 'fitting');
+    let settle = 0;
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => {
         fitting.current = false;
         const { domNode } = flowStore.getState();
         const fitted = readableFit(flow.getNodes(), domNode);
-        if (fitted) void flow.setViewport(withFocus(fitted.view, fitted.pane), { duration: before === null ? 0 : 300 });
+        if (!fitted) return markView(domNode, 'fitted');
+        const duration = before === null ? 0 : 300;
+        void flow.setViewport(withFocus(fitted.view, fitted.pane), { duration });
+        // A timer, not setViewport's promise: that never settles when a pan interrupts the move.
+        settle = window.setTimeout(() => markView(domNode, 'fitted'), duration);
       });
     });
     return () => {
       fitting.current = false;
       cancelAnimationFrame(frame);
+      window.clearTimeout(settle);
+      // No fit is pending any more; a next one, if any, marks "fitting" again in the same commit.
+      markView(flowStore.getState().domNode, 'fitted');
     };
   }, [nodeIds, paneReady, flow, flowStore]);
 
   return null;
+}
+
+/**
+ * Says on the canvas element whether a newly loaded scenario's view is still being fitted
+ * (`data-view="fitting"`) or has settled (`"fitted"`). Until the first fit React Flow shows its
+ * default zoom of 1, which draws full detail for a frame or two; whoever reads or changes the
+ * zoom (a browser test, a screenshot) waits for "fitted" so the fit does not undo what it did.
+ */
+function markView(domNode: HTMLElement | null, state: 'fitting' | 'fitted'): void {
+  domNode?.setAttribute('data-view', state);
 }
 
 /**
