@@ -19,6 +19,8 @@ export function LaneStrip({ content, label }: { content: StripContent; label: st
   const hits = useRef<HitBox[]>([]);
   const [width, setWidth] = useState(DEFAULT_WIDTH);
   const font = useRef<string | null>(null);
+  /** What data-records / data-markers last said (see drawnSignature). */
+  const written = useRef('');
   // Lanes exist from zoom 1 on; a sharper bitmap only at 1.5x and 2x.
   const zoom = useFlowStore((s) => Math.min(2, Math.max(1, Math.ceil(s.transform[2] * 2) / 2)));
 
@@ -48,6 +50,15 @@ export function LaneStrip({ content, label }: { content: StripContent; label: st
     }
     ctx.setTransform(scale, 0, 0, scale, 0, 0);
     hits.current = paintStrip(ctx, content, width, CHIP_H, font.current);
+    // The JSON for tests, rebuilt and written only when what it says changed: the lane re-renders
+    // ten times a second while time runs, often for a lag or high watermark alone.
+    const sig = drawnSignature(content);
+    if (sig !== written.current) {
+      written.current = sig;
+      canvas.setAttribute('data-records', JSON.stringify(content.chips.map((c) => ({ offset: c.offset, partition: c.partition, key: c.key, pending: c.pending }))));
+      canvas.setAttribute('data-markers', JSON.stringify(content.markers.flat().map((m) => ({ group: m.group, committed: m.committed }))));
+      canvas.setAttribute('data-earlier', String(content.earlier));
+    }
   }, [content, width, zoom]);
 
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
@@ -65,9 +76,15 @@ export function LaneStrip({ content, label }: { content: StripContent; label: st
       aria-label={label}
       style={{ height: CHIP_H }}
       onPointerMove={onPointerMove}
-      data-records={JSON.stringify(content.chips.map((c) => ({ offset: c.offset, partition: c.partition, key: c.key, pending: c.pending })))}
-      data-markers={JSON.stringify(content.markers.flat().map((m) => ({ group: m.group, committed: m.committed })))}
-      data-earlier={content.earlier}
     />
   );
+}
+
+/** Everything data-records / data-markers / data-earlier say, as a cheap string (keys and group
+ * ids quoted, so no key can make two different contents look alike). */
+function drawnSignature(content: StripContent): string {
+  let sig = `${content.earlier}`;
+  for (const c of content.chips) sig += `|${c.offset}:${c.partition}:${c.pending ? 1 : 0}:${JSON.stringify(c.key)}`;
+  for (const at of content.markers) for (const m of at) sig += `|${JSON.stringify(m.group)}@${m.committed}`;
+  return sig;
 }
