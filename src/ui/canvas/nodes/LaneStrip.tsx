@@ -1,28 +1,37 @@
 import { useStore as useFlowStore } from '@xyflow/react';
 import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
+import { laneLineAtoms, layoutLine, LINE_FONT_PX, LINE_GAP, lineBlockHeight, paintLine, TONE_STYLE, type LaneLineText, type LineHit } from './laneLinePaint';
 import { CHIP_H, paintStrip, type HitBox, type StripContent } from './laneStripPaint';
 
 /** Width of the strip before the first ResizeObserver report (a topic node's lane, CSS px). */
 const DEFAULT_WIDTH = 312;
 
+/** CSS height of the canvas: the strip, the gap, and `lines` lines of the lane line (whole px, so
+ * the bitmap is never stretched by a fraction of a pixel). */
+export const laneCanvasHeight = (lines: number) => Math.ceil(CHIP_H + lineBlockHeight(lines));
+
 /**
- * A partition lane's records, group markers and "+N earlier" as one canvas (see laneStripPaint
- * for why not elements). Redrawn when the lane re-renders (its signature changed), its size
- * changes, or the zoom crosses a resolution step (drawn at up to 2x so it stays sharp zoomed in).
+ * A partition lane's picture, one canvas: its records, group markers and "+N earlier" (see
+ * laneStripPaint for why not elements), and under them the lane line: end, high watermark,
+ * leader, ISR and lags (laneLinePaint). Redrawn when the lane re-renders (its signature changed),
+ * its width changes, or the zoom crosses a resolution step (drawn at up to 2x so it stays sharp
+ * zoomed in). Taller when the lane line wraps.
  *
  * Still readable without sight and by tests: the canvas is an image whose accessible name lists
- * the chips and markers, a tooltip names the chip under the pointer, and `data-records` /
- * `data-markers` carry the drawn records and committed offsets as JSON.
+ * the chips, markers and the lane line, a tooltip names what is under the pointer, and
+ * `data-records` / `data-markers` carry the drawn records and committed offsets as JSON.
  */
-export function LaneStrip({ content, label }: { content: StripContent; label: string }) {
+export function LaneStrip({ content, line, label }: { content: StripContent; line: LaneLineText; label: string }) {
   const ref = useRef<HTMLCanvasElement | null>(null);
-  const hits = useRef<HitBox[]>([]);
+  const hits = useRef<(HitBox | LineHit)[]>([]);
   const [width, setWidth] = useState(DEFAULT_WIDTH);
+  const [lines, setLines] = useState(1);
   const font = useRef<string | null>(null);
   /** What data-records / data-markers last said (see drawnSignature). */
   const written = useRef('');
   // Lanes exist from zoom 1 on; a sharper bitmap only at 1.5x and 2x.
   const zoom = useFlowStore((s) => Math.min(2, Math.max(1, Math.ceil(s.transform[2] * 2) / 2)));
+  const height = laneCanvasHeight(lines);
 
   useEffect(() => {
     const canvas = ref.current;
@@ -41,15 +50,29 @@ export function LaneStrip({ content, label }: { content: StripContent; label: st
     if (!canvas || !ctx) return;
     // The page's font, read once (a style read per redraw could force a style recalculation).
     font.current ??= getComputedStyle(canvas).fontFamily || 'system-ui, sans-serif';
+    const family = font.current;
+    // Lay the lane line out first: its line count sets the canvas's height.
+    let measuring = '';
+    const layout = layoutLine(laneLineAtoms(line), width, (text, tone) => {
+      const f = `${TONE_STYLE[tone].weight} ${LINE_FONT_PX}px ${family}`;
+      if (f !== measuring) ctx.font = measuring = f;
+      return ctx.measureText(text).width;
+    });
+    // A new line count re-renders at once (before the browser paints) with the new CSS height;
+    // the drawing below already has it.
+    if (layout.lines !== lines) setLines(layout.lines);
+    const cssH = laneCanvasHeight(layout.lines);
     const scale = (window.devicePixelRatio || 1) * zoom;
     const w = Math.round(width * scale);
-    const h = Math.round(CHIP_H * scale);
+    const h = Math.round(cssH * scale);
     if (canvas.width !== w || canvas.height !== h) {
       canvas.width = w;
       canvas.height = h;
     }
     ctx.setTransform(scale, 0, 0, scale, 0, 0);
-    hits.current = paintStrip(ctx, content, width, CHIP_H, font.current);
+    ctx.clearRect(0, 0, width, cssH);
+    const stripHits = paintStrip(ctx, content, width, CHIP_H, family);
+    hits.current = [...stripHits, ...paintLine(ctx, layout, CHIP_H + LINE_GAP, family)];
     // The JSON for tests, rebuilt and written only when what it says changed: the lane re-renders
     // ten times a second while time runs, often for a lag or high watermark alone.
     const sig = drawnSignature(content);
@@ -59,25 +82,18 @@ export function LaneStrip({ content, label }: { content: StripContent; label: st
       canvas.setAttribute('data-markers', JSON.stringify(content.markers.flat().map((m) => ({ group: m.group, committed: m.committed }))));
       canvas.setAttribute('data-earlier', String(content.earlier));
     }
-  }, [content, width, zoom]);
+  }, [content, line, width, zoom, lines]);
 
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     const x = ((e.clientX - box.left) / box.width) * width;
-    const title = hits.current.find((b) => x >= b.x0 && x < b.x1)?.title ?? '';
+    const y = ((e.clientY - box.top) / box.height) * height;
+    const hit = hits.current.find((b) => x >= b.x0 && x < b.x1 && ('y0' in b ? y >= b.y0 && y < b.y1 : y < CHIP_H));
+    const title = hit?.title ?? '';
     if (e.currentTarget.title !== title) e.currentTarget.title = title;
   };
 
-  return (
-    <canvas
-      ref={ref}
-      className="kafe-lane__strip"
-      role="img"
-      aria-label={label}
-      style={{ height: CHIP_H }}
-      onPointerMove={onPointerMove}
-    />
-  );
+  return <canvas ref={ref} className="kafe-lane__strip" role="img" aria-label={label} style={{ height }} onPointerMove={onPointerMove} />;
 }
 
 /** Everything data-records / data-markers / data-earlier say, as a cheap string (keys and group

@@ -3,6 +3,7 @@ import type { GroupView, KafkaRecord, PartitionView } from '../../../engine';
 import { useT, type Translate } from '../../../i18n';
 import { topicPartition, type KafeState } from '../../../store';
 import { LaneStrip } from './LaneStrip';
+import type { LaneLineText } from './laneLinePaint';
 import type { StripChip, StripContent, StripMarker } from './laneStripPaint';
 
 /** Records shown per lane; older ones collapse into "+N earlier". */
@@ -33,7 +34,8 @@ interface LaneProps {
 /**
  * One partition as a lane: its newest records as key-coloured chips (records above the high
  * watermark look pending), each group's committed-offset marker among them, and a line with the
- * log end offset, high watermark, leader, ISR and per-group lag.
+ * log end offset, high watermark, leader, ISR and per-group lag, all drawn on one canvas
+ * (LaneStrip). The lane element carries `data-under-replicated` / `data-offline` for tests.
  */
 function PartitionLaneImpl({ topic, partition: p, groups, leaderLabel, read }: LaneProps) {
   const { t } = useT();
@@ -74,55 +76,48 @@ function PartitionLaneImpl({ topic, partition: p, groups, leaderLabel, read }: L
     chips,
     markers,
   };
+  const line: LaneLineText = {
+    end: { text: t('canvas.topic.end', { n: p.endOffset }), tone: 'muted', title: titles(`e|${p.endOffset}`, () => t('canvas.topic.endTitle', { n: p.endOffset })) },
+    hw: { text: t('canvas.topic.hw', { n: p.highWatermark }), tone: 'muted', title: titles(`h|${p.highWatermark}`, () => t('canvas.topic.hwTitle', { n: p.highWatermark })) },
+    leader: offline
+      ? { text: `⚠ ${t('canvas.topic.offline')}`, tone: 'warn', title: t('canvas.topic.offlineTitle') }
+      : { text: t('canvas.topic.leader', { broker: leaderLabel ?? `#${p.leader}` }), tone: 'muted' },
+    isr: under
+      ? { text: `⚠ ${t('canvas.topic.isr', { isr: p.isr.length, rf })}`, tone: 'warn', title: t('canvas.topic.underReplicated', { isr: p.isr.length, rf }) }
+      : { text: t('canvas.topic.isr', { isr: p.isr.length, rf }), tone: 'muted' },
+    lagLabel: t('canvas.consumer.lagLabel'),
+    lags: groups.map((g) => ({
+      text: g.lag === null ? '–' : String(g.lag),
+      tone: g.lag ? 'behind' : 'lag',
+      swatch: g.color,
+      title: titles(`l|${g.id}|${g.lag}`, () => (g.lag === null ? t('canvas.topic.lagNone', { group: g.id }) : t('canvas.topic.lag', { group: g.id, lag: g.lag }))),
+    })),
+  };
   const label = [
     t('canvas.topic.partitionName', { p: p.id }),
     ...(earlier > 0 ? [content.earlierTitle] : []),
     ...(chips.length === 0 ? [content.emptyText] : []),
     ...markers.flatMap((at, i) => [...at.map((m) => m.title), ...(chips[i] ? [chips[i].title] : [])]),
+    // The lane line as it reads, with the warnings' and lags' fuller wording.
+    line.end.text,
+    line.hw.text,
+    line.leader.title ?? line.leader.text,
+    line.isr.title ?? line.isr.text,
+    ...line.lags.map((l) => l.title!),
   ].join('; ');
 
   return (
-    <li className={`kafe-lane${under ? ' kafe-lane--under' : ''}${offline ? ' kafe-lane--offline' : ''}`} data-topic={topic} data-partition={p.id}>
+    <li
+      className={`kafe-lane${under ? ' kafe-lane--under' : ''}${offline ? ' kafe-lane--offline' : ''}`}
+      data-topic={topic}
+      data-partition={p.id}
+      data-under-replicated={under || undefined}
+      data-offline={offline || undefined}
+    >
       <span className="kafe-lane__id" title={t('canvas.topic.partitionName', { p: p.id })}>
         {t('canvas.topic.partition', { p: p.id })}
       </span>
-      <LaneStrip content={content} label={label} />
-      <div className="kafe-lane__meta">
-        <span title={t('canvas.topic.endTitle', { n: p.endOffset })}>{t('canvas.topic.end', { n: p.endOffset })}</span>
-        <span title={t('canvas.topic.hwTitle', { n: p.highWatermark })}>{t('canvas.topic.hw', { n: p.highWatermark })}</span>
-        {offline ? (
-          <span className="kafe-warn" title={t('canvas.topic.offlineTitle')}>
-            ⚠ {t('canvas.topic.offline')}
-          </span>
-        ) : (
-          <span>{t('canvas.topic.leader', { broker: leaderLabel ?? `#${p.leader}` })}</span>
-        )}
-        <span
-          className={under ? 'kafe-warn' : undefined}
-          title={under ? t('canvas.topic.underReplicated', { isr: p.isr.length, rf }) : undefined}
-          data-under-replicated={under || undefined}
-        >
-          {under && '⚠ '}
-          {t('canvas.topic.isr', { isr: p.isr.length, rf })}
-        </span>
-        {groups.length > 0 && (
-          <span className="kafe-lane__lags">
-            {t('canvas.consumer.lagLabel')}
-            {groups.map((g) => (
-              <span
-                key={g.id}
-                className={`kafe-lane__lag${g.lag ? ' kafe-lane__lag--behind' : ''}`}
-                data-group={g.id}
-                data-lag={g.lag ?? ''}
-                title={g.lag === null ? t('canvas.topic.lagNone', { group: g.id }) : t('canvas.topic.lag', { group: g.id, lag: g.lag })}
-              >
-                <span className="kafe-swatch" style={{ background: g.color }} aria-hidden="true" />
-                {g.lag === null ? '–' : g.lag}
-              </span>
-            ))}
-          </span>
-        )}
-      </div>
+      <LaneStrip content={content} line={line} label={label} />
     </li>
   );
 }
