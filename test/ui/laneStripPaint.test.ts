@@ -83,7 +83,8 @@ describe('paintStrip (a partition lane drawn on a canvas)', () => {
 
     const wide = recordingContext();
     wide.ctx.measureText = (text: string) => ({ width: text.length * 8 }) as TextMetrics;
-    paintStrip(wide.ctx, content({ chips: [chip(1, 'customer-12345678')], markers: [[], []] }), 312, 46, 'sans-serif');
+    // Another font: widths are remembered by font and text (textWidth), and this one is wider.
+    paintStrip(wide.ctx, content({ chips: [chip(1, 'customer-12345678')], markers: [[], []] }), 312, 46, 'wide-sans');
     const clipped = wide.texts.find((t) => t.text.startsWith('…'))!;
     expect(clipped.align).toBe('left');
     expect(clipped.clipped).toBe(true);

@@ -2,6 +2,7 @@ import { useStore as useFlowStore } from '@xyflow/react';
 import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import { laneLineAtoms, layoutLine, LINE_FONT_PX, LINE_GAP, lineBlockHeight, paintLine, TONE_STYLE, type LaneLineText, type LineHit } from './laneLinePaint';
 import { CHIP_H, paintStrip, type HitBox, type StripContent } from './laneStripPaint';
+import { textWidth } from './textWidth';
 
 /** Width of the strip before the first ResizeObserver report (a topic node's lane, CSS px). */
 const DEFAULT_WIDTH = 312;
@@ -56,7 +57,7 @@ export function LaneStrip({ content, line, label }: { content: StripContent; lin
     const layout = layoutLine(laneLineAtoms(line), width, (text, tone) => {
       const f = `${TONE_STYLE[tone].weight} ${LINE_FONT_PX}px ${family}`;
       if (f !== measuring) ctx.font = measuring = f;
-      return ctx.measureText(text).width;
+      return textWidth(ctx, f, text);
     });
     // A new line count re-renders at once (before the browser paints) with the new CSS height;
     // the drawing below already has it.

@@ -137,6 +137,23 @@ export interface LineHit {
   title: string;
 }
 
+/** Baseline offsets from a line's top by font (they depend on the font only). */
+const baselines = new Map<string, number>();
+
+/** Where a CSS line box of LINE_H puts the baseline of `font` (already set on `ctx`): half the
+ * leading, then the font's ascent. */
+function baselineIn(ctx: CanvasRenderingContext2D, font: string): number {
+  let offset = baselines.get(font);
+  if (offset === undefined) {
+    const m = ctx.measureText('x');
+    const ascent = m.fontBoundingBoxAscent || LINE_FONT_PX * 0.9;
+    const descent = m.fontBoundingBoxDescent || LINE_FONT_PX * 0.25;
+    offset = (LINE_H - (ascent + descent)) / 2 + ascent;
+    baselines.set(font, offset);
+  }
+  return offset;
+}
+
 /**
  * Draws `layout` on `ctx` (scaled to CSS px) with its first line's top at `top`; returns the hit
  * boxes of the runs that have a tooltip. Text sits on the baseline a CSS line box would give it
@@ -153,10 +170,7 @@ export function paintLine(ctx: CanvasRenderingContext2D, layout: LineLayout, top
     const f = `${style.weight} ${LINE_FONT_PX}px ${fontFamily}`;
     if (f !== font) {
       ctx.font = font = f;
-      const m = ctx.measureText(run.text);
-      const ascent = m.fontBoundingBoxAscent || LINE_FONT_PX * 0.9;
-      const descent = m.fontBoundingBoxDescent || LINE_FONT_PX * 0.25;
-      baselineOffset = (LINE_H - (ascent + descent)) / 2 + ascent;
+      baselineOffset = baselineIn(ctx, f);
     }
     const y0 = top + run.line * LINE_H;
     const baseline = y0 + baselineOffset;

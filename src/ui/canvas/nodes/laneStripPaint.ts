@@ -1,4 +1,5 @@
 import { hueFill, hueStroke, keyHue } from '../keyColor';
+import { textWidth } from './textWidth';
 
 /**
  * Paints a partition lane's strip (its newest records as key-coloured chips, each consumer
@@ -159,13 +160,14 @@ export function paintStrip(ctx: CanvasRenderingContext2D, content: StripContent,
   for (const m of content.markers[content.chips.length] ?? []) marker(m);
   const top = mid - CHIP_H / 2 + 2.5 + LINE_H / 2;
   const text = (line: number, weight: 400 | 700, pick: (chip: StripChip) => [string, string] | null) => {
-    ctx.font = `${weight} ${FONT_PX}px ${fontFamily}`;
+    const font = `${weight} ${FONT_PX}px ${fontFamily}`;
+    ctx.font = font;
     content.chips.forEach((chip, i) => {
       const what = at[i] < width ? pick(chip) : null;
       if (!what) return;
       ctx.globalAlpha = chip.pending ? 0.85 : 1;
       ctx.fillStyle = what[1];
-      centred(ctx, what[0], at[i], top + line * LINE_H);
+      centred(ctx, font, what[0], at[i], top + line * LINE_H);
     });
   };
   text(0, 700, (c) => (c.key === null ? null : [clipStart(c.key, 9), '#1f140d']));
@@ -200,9 +202,9 @@ function paintChipBox(ctx: CanvasRenderingContext2D, chip: StripChip, x: number,
 
 /** Text centred in the chip at `x`; as in CSS, text wider than the chip starts at its left edge
  * and is cut off on the right (the only case that needs a clip). */
-function centred(ctx: CanvasRenderingContext2D, text: string, x: number, y: number): void {
+function centred(ctx: CanvasRenderingContext2D, font: string, text: string, x: number, y: number): void {
   const room = CHIP_W - 6;
-  if (ctx.measureText(text).width <= room) {
+  if (textWidth(ctx, font, text) <= room) {
     ctx.textAlign = 'center';
     ctx.fillText(text, x + CHIP_W / 2, y);
     return;
