@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { MIN_DETAIL_FONT_PX } from '../../src/ui/canvas/semanticZoom';
 import {
   ITEM_GAP,
   LAG_GAP,
@@ -10,6 +11,7 @@ import {
   paintLine,
   SWATCH,
   SWATCH_GAP,
+  LINE_FONT_PX,
   type LaneLineText,
   type LineRun,
   type Tone,
@@ -100,6 +102,11 @@ describe('layoutLine (wrapping like the flex row it replaces)', () => {
       [1, 0],
     ]);
     expect(layout.lines).toBe(2);
+  });
+
+  test('its text is at least the detail view\'s smallest readable size (lanes are drawn from DETAIL_ZOOM on)', () => {
+    // The e2e readability check reads DOM text only; the lane line is on a canvas now.
+    expect(LINE_FONT_PX).toBeGreaterThanOrEqual(MIN_DETAIL_FONT_PX);
   });
 
   test('an empty line still takes one line of height', () => {
