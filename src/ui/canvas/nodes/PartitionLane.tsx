@@ -79,13 +79,14 @@ function PartitionLaneImpl({ topic, partition: p, groups, leaderLabel, read }: L
   const line: LaneLineText = {
     end: { text: t('canvas.topic.end', { n: p.endOffset }), tone: 'muted', title: titles(`e|${p.endOffset}`, () => t('canvas.topic.endTitle', { n: p.endOffset })) },
     hw: { text: t('canvas.topic.hw', { n: p.highWatermark }), tone: 'muted', title: titles(`h|${p.highWatermark}`, () => t('canvas.topic.hwTitle', { n: p.highWatermark })) },
+    // What rarely changes is looked up, not translated again, on each of the ten renders a second.
     leader: offline
       ? { text: `⚠ ${t('canvas.topic.offline')}`, tone: 'warn', title: t('canvas.topic.offlineTitle') }
-      : { text: t('canvas.topic.leader', { broker: leaderLabel ?? `#${p.leader}` }), tone: 'muted' },
+      : { text: titles(`L|${leaderLabel ?? `#${p.leader}`}`, () => t('canvas.topic.leader', { broker: leaderLabel ?? `#${p.leader}` })), tone: 'muted' },
     isr: under
       ? { text: `⚠ ${t('canvas.topic.isr', { isr: p.isr.length, rf })}`, tone: 'warn', title: t('canvas.topic.underReplicated', { isr: p.isr.length, rf }) }
-      : { text: t('canvas.topic.isr', { isr: p.isr.length, rf }), tone: 'muted' },
-    lagLabel: t('canvas.consumer.lagLabel'),
+      : { text: titles(`I|${p.isr.length}/${rf}`, () => t('canvas.topic.isr', { isr: p.isr.length, rf })), tone: 'muted' },
+    lagLabel: titles('lag', () => t('canvas.consumer.lagLabel')),
     lags: groups.map((g) => ({
       text: g.lag === null ? '–' : String(g.lag),
       tone: g.lag ? 'behind' : 'lag',
