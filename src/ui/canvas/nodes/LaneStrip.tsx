@@ -6,6 +6,8 @@ import { textWidth } from './textWidth';
 
 /** Width of the strip before the first ResizeObserver report (a topic node's lane, CSS px). */
 const DEFAULT_WIDTH = 312;
+/** How far outside the screen a lane is still drawn, so one panned in is usually ready. */
+const NEAR_MARGIN = '200px';
 
 /** CSS height of the canvas: the strip, the gap, and `lines` lines of the lane line (whole px, so
  * the bitmap is never stretched by a fraction of a pixel). */
@@ -16,7 +18,9 @@ export const laneCanvasHeight = (lines: number) => Math.ceil(CHIP_H + lineBlockH
  * laneStripPaint for why not elements), and under them the lane line: end, high watermark,
  * leader, ISR and lags (laneLinePaint). Redrawn when the lane re-renders (its signature changed),
  * its width changes, or the zoom crosses a resolution step (drawn at up to 2x so it stays sharp
- * zoomed in). Taller when the lane line wraps.
+ * zoomed in). Taller when the lane line wraps. A lane off screen is not drawn (only laid out, for
+ * its height, and its data-* kept current) until it comes near: zoomed in on a big canvas most
+ * lanes are off screen, and each redraw costs script and a new canvas bitmap.
  *
  * Still readable without sight and by tests: the canvas is an image whose accessible name lists
  * the chips, markers and the lane line, a tooltip names what is under the pointer, and
@@ -30,6 +34,11 @@ export function LaneStrip({ content, line, label }: { content: StripContent; lin
   const font = useRef<string | null>(null);
   /** What data-records / data-markers last said (see drawnSignature). */
   const written = useRef('');
+  /** On screen or near it (until the first report: yes). */
+  const near = useRef(true);
+  /** Draws the latest content; `dirty` while that waits for the lane to come near the screen. */
+  const draw = useRef<() => void>(() => {});
+  const dirty = useRef(false);
   // Lanes exist from zoom 1 on; a sharper bitmap only at 1.5x and 2x.
   const zoom = useFlowStore((s) => Math.min(2, Math.max(1, Math.ceil(s.transform[2] * 2) / 2)));
   const height = laneCanvasHeight(lines);
@@ -42,7 +51,19 @@ export function LaneStrip({ content, line, label }: { content: StripContent; lin
       if (w > 0) setWidth(w);
     });
     observer.observe(canvas);
-    return () => observer.disconnect();
+    // Whether the lane is on screen or close to it (NEAR_MARGIN): only then is it drawn.
+    const nearby = new IntersectionObserver(
+      (entries) => {
+        near.current = entries[entries.length - 1].isIntersecting;
+        if (near.current && dirty.current) draw.current();
+      },
+      { rootMargin: NEAR_MARGIN },
+    );
+    nearby.observe(canvas);
+    return () => {
+      observer.disconnect();
+      nearby.disconnect();
+    };
   }, []);
 
   useLayoutEffect(() => {
@@ -63,17 +84,23 @@ export function LaneStrip({ content, line, label }: { content: StripContent; lin
     // the drawing below already has it.
     if (layout.lines !== lines) setLines(layout.lines);
     const cssH = laneCanvasHeight(layout.lines);
-    const scale = (window.devicePixelRatio || 1) * zoom;
-    const w = Math.round(width * scale);
-    const h = Math.round(cssH * scale);
-    if (canvas.width !== w || canvas.height !== h) {
-      canvas.width = w;
-      canvas.height = h;
-    }
-    ctx.setTransform(scale, 0, 0, scale, 0, 0);
-    ctx.clearRect(0, 0, width, cssH);
-    const stripHits = paintStrip(ctx, content, width, CHIP_H, family);
-    hits.current = [...stripHits, ...paintLine(ctx, layout, CHIP_H + LINE_GAP, family)];
+    draw.current = () => {
+      dirty.current = false;
+      const scale = (window.devicePixelRatio || 1) * zoom;
+      const w = Math.round(width * scale);
+      const h = Math.round(cssH * scale);
+      if (canvas.width !== w || canvas.height !== h) {
+        canvas.width = w;
+        canvas.height = h;
+      }
+      ctx.setTransform(scale, 0, 0, scale, 0, 0);
+      ctx.clearRect(0, 0, width, cssH);
+      const stripHits = paintStrip(ctx, content, width, CHIP_H, family);
+      hits.current = [...stripHits, ...paintLine(ctx, layout, CHIP_H + LINE_GAP, family)];
+    };
+    // Off screen (most lanes of a big canvas, zoomed in), the drawing waits until it comes near.
+    if (near.current) draw.current();
+    else dirty.current = true;
     // The JSON for tests, rebuilt and written only when what it says changed: the lane re-renders
     // ten times a second while time runs, often for a lag or high watermark alone.
     const sig = drawnSignature(content);
