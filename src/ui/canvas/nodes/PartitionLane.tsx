@@ -70,15 +70,15 @@ function PartitionLaneImpl({ topic, partition: p, groups, leaderLabel, read }: L
   });
   const content: StripContent = {
     earlier,
-    earlierWord: t('canvas.topic.earlierWord'),
-    earlierTitle: t('canvas.topic.earlier', { n: earlier }),
-    emptyText: t('canvas.topic.empty'),
+    earlierWord: titles('ew', () => t('canvas.topic.earlierWord')),
+    earlierTitle: titles(`E|${earlier}`, () => t('canvas.topic.earlier', { n: earlier })),
+    emptyText: titles('empty', () => t('canvas.topic.empty')),
     chips,
     markers,
   };
   const line: LaneLineText = {
-    end: { text: t('canvas.topic.end', { n: p.endOffset }), tone: 'muted', title: titles(`e|${p.endOffset}`, () => t('canvas.topic.endTitle', { n: p.endOffset })) },
-    hw: { text: t('canvas.topic.hw', { n: p.highWatermark }), tone: 'muted', title: titles(`h|${p.highWatermark}`, () => t('canvas.topic.hwTitle', { n: p.highWatermark })) },
+    end: { text: titles(`en|${p.endOffset}`, () => t('canvas.topic.end', { n: p.endOffset })), tone: 'muted', title: titles(`e|${p.endOffset}`, () => t('canvas.topic.endTitle', { n: p.endOffset })) },
+    hw: { text: titles(`hw|${p.highWatermark}`, () => t('canvas.topic.hw', { n: p.highWatermark })), tone: 'muted', title: titles(`h|${p.highWatermark}`, () => t('canvas.topic.hwTitle', { n: p.highWatermark })) },
     // What rarely changes is looked up, not translated again, on each of the ten renders a second.
     leader: offline
       ? { text: `⚠ ${t('canvas.topic.offline')}`, tone: 'warn', title: t('canvas.topic.offlineTitle') }
@@ -94,8 +94,9 @@ function PartitionLaneImpl({ topic, partition: p, groups, leaderLabel, read }: L
       title: titles(`l|${g.id}|${g.lag}`, () => (g.lag === null ? t('canvas.topic.lagNone', { group: g.id }) : t('canvas.topic.lag', { group: g.id, lag: g.lag }))),
     })),
   };
+  const name = titles(`name|${p.id}`, () => t('canvas.topic.partitionName', { p: p.id }));
   const label = [
-    t('canvas.topic.partitionName', { p: p.id }),
+    name,
     ...(earlier > 0 ? [content.earlierTitle] : []),
     ...(chips.length === 0 ? [content.emptyText] : []),
     ...markers.flatMap((at, i) => [...at.map((m) => m.title), ...(chips[i] ? [chips[i].title] : [])]),
@@ -115,8 +116,8 @@ function PartitionLaneImpl({ topic, partition: p, groups, leaderLabel, read }: L
       data-under-replicated={under || undefined}
       data-offline={offline || undefined}
     >
-      <span className="kafe-lane__id" title={t('canvas.topic.partitionName', { p: p.id })}>
-        {t('canvas.topic.partition', { p: p.id })}
+      <span className="kafe-lane__id" title={name}>
+        {titles(`id|${p.id}`, () => t('canvas.topic.partition', { p: p.id }))}
       </span>
       <LaneStrip content={content} line={line} label={label} />
     </li>
@@ -147,7 +148,8 @@ function fullValue(v: unknown): string {
 }
 
 /**
- * Tooltip texts by what they describe, kept from one render of a lane to the next: a lane
+ * A lane's texts (tooltips, its line, its name) by what they describe, kept from one render to
+ * the next: a lane
  * re-renders ten times a second while the simulation runs, mostly with the same records, and an
  * interpolated translation costs far more than a map lookup. Forgets everything when the language
  * changes, and what the last render did not use.
