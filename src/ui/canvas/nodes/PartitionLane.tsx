@@ -149,10 +149,9 @@ function fullValue(v: unknown): string {
 
 /**
  * A lane's texts (tooltips, its line, its name) by what they describe, kept from one render to
- * the next: a lane
- * re-renders ten times a second while the simulation runs, mostly with the same records, and an
- * interpolated translation costs far more than a map lookup. Forgets everything when the language
- * changes, and what the last render did not use.
+ * the next: a lane re-renders ten times a second while the simulation runs, mostly with the same
+ * records, and an interpolated translation costs far more than a map lookup. Forgets everything
+ * when the language changes, and what the last render did not use.
  */
 function useTitles(t: Translate): (key: string, make: () => string) => string {
   const ref = useRef<{ t: Translate; used: Map<string, string>; previous: Map<string, string> } | null>(null);
