@@ -112,9 +112,10 @@ function sameView(a: Viewport, b: Viewport): boolean {
 
 /**
  * Says on the canvas element whether a newly loaded scenario's view is still being fitted
- * (`data-view="fitting"`) or has settled (`"fitted"`). Until the first fit React Flow shows its
- * default zoom of 1, which draws full detail for a frame or two; whoever reads or changes the
- * zoom (a browser test, a screenshot) waits for "fitted" so the fit does not undo what it did.
+ * (`data-view="fitting"`) or has settled (`"fitted"`). Until the first fit the canvas shows the
+ * view it opened at (an estimate, see openingView.ts, or React Flow's zoom 1 without one); whoever
+ * reads or changes the zoom (a browser test, a screenshot) waits for "fitted" so the fit does not
+ * undo what it did.
  */
 function markView(domNode: HTMLElement | null, state: 'fitting' | 'fitted'): void {
   domNode?.setAttribute('data-view', state);
