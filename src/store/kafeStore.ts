@@ -168,6 +168,12 @@ export interface KafeState {
   hasUnsavedWork(): boolean;
   /** The current canvas is now kept elsewhere (downloaded, or a finished lesson): no need to ask. */
   markKept(): void;
+  /**
+   * Runs `edits` (a lesson replaying earlier steps' solutions) as the app's own edits, not the
+   * learner's: an edit that restarts time says nothing, since the learner changed nothing. Other
+   * notices (errors) still show.
+   */
+  asScriptedEdits<T>(edits: () => Promise<T>): Promise<T>;
   exportJson(): string;
   shareFragment(): string;
   /** Shows a notice above the others (see stackNotice). */
@@ -205,6 +211,8 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
   let lastStopped = false;
   /** Counts canvases loaded (replaceScenario): a layout that arrives late applies to its own only. */
   let loadSeq = 0;
+  /** How many asScriptedEdits scopes are running (see there). */
+  let scripted = 0;
   /** A layout waiting for the layout code (see arrange), or null. */
   let pendingLayout: Promise<void> | null = null;
   /** The schema judge (avsc) loading for a canvas with schemas (see awaitSchemas), or null. */
@@ -348,7 +356,7 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       const next = { ...scenario, nodes: scenario.nodes.map(withoutLateJoin), timeline: [], time: 0 };
       useRunner(new SimulationRunner(next));
       publish({ scenario: next, ids: runner.ids, problems: runner.problems, registry: runner.registry, replay: null });
-      if (now > 0) get().notify('info', 'notice.restartedAfterEdit');
+      if (now > 0 && scripted === 0) get().notify('info', 'notice.restartedAfterEdit');
     };
 
     /**
@@ -638,6 +646,14 @@ export function createKafeStore(initial: Scenario = TEMPLATES.orderFanOut.build(
       },
       markKept() {
         baseline = workFingerprint(get().scenario);
+      },
+      async asScriptedEdits(edits) {
+        scripted++;
+        try {
+          return await edits();
+        } finally {
+          scripted--;
+        }
       },
       exportJson() {
         return scenarioToJson(snapshot(get()));

@@ -77,8 +77,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /**
  * Waits until the canvas has fitted the loaded scenario's view (ReadableFit marks the canvas
- * `data-view="fitted"`). Before that React Flow shows zoom 1 for a frame or two, and the fit then
- * undoes any zoom or pan made meanwhile.
+ * `data-view="fitted"`). Before that the canvas shows the view it opened at (an estimate of the
+ * fit, or zoom 1 without one) for a frame or two, and the fit then undoes any zoom or pan made
+ * meanwhile.
  */
 export async function viewFitted(page: Page): Promise<void> {
   await page.locator('.react-flow[data-view="fitted"]').waitFor({ state: 'attached' });

@@ -67,12 +67,22 @@ describe('notices stack', () => {
 describe('opening a lesson at a later step', () => {
   test("replaying the earlier steps' solutions raises no 'settings changed, restarted' notice: the learner changed nothing", async () => {
     // Lesson 16's earlier solutions edit a running canvas (they make the producer transactional).
-    const page = await app.openPage('/#lesson=exactly-once&step=side-effects&lang=en', { viewport: { width: 1366, height: 768 } });
+    const page = await app.openPage('/', { viewport: { width: 1366, height: 768 } });
+    // Not even for a moment, while the replay runs: watch for the toast from the page's first script.
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        if (document.querySelector('.toast[data-key="notice.restartedAfterEdit"]')) (window as { sawRestart?: boolean }).sawRestart = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const lessonUrl = new URL('/#lesson=exactly-once&step=side-effects&lang=en', page.url()).href;
+    await page.goto('about:blank');
+    await page.goto(lessonUrl);
     await expect.poll(() => page.getByTestId('lesson').getAttribute('data-step'), { timeout: 20_000 }).toBe('side-effects');
     const simMs = async () => Number(await page.getByTestId('sim-time').getAttribute('data-ms'));
     await expect.poll(simMs, { timeout: 30_000 }).toBeGreaterThan(0);
     await page.waitForTimeout(500);
     expect(await page.locator('.toast[data-key="notice.restartedAfterEdit"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { sawRestart?: boolean }).sawRestart ?? false)).toBe(false);
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -91,6 +91,25 @@ describe('the Kafé store', () => {
     expect(store.getState().playing).toBe(false);
   });
 
+  it('the same edit made by the app (asScriptedEdits, a lesson replay) restarts time without the notice; the learner’s next edit gets it again', async () => {
+    const store = createKafeStore(TEMPLATES.orderFanOut.build());
+    play(store, 1000);
+    const topic = store.getState().scenario.nodes.find((n) => n.kind === 'topic')!;
+    const result = await store.getState().asScriptedEdits(async () => {
+      await Promise.resolve();
+      store.getState().updateNode(topic.id, { props: { partitions: 8 } });
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(store.getState().frame.now).toBe(0);
+    expect(store.getState().notices.map((n) => n.key)).not.toContain('notice.restartedAfterEdit');
+    // A scope that fails still ends: the learner's edits say so again.
+    await expect(store.getState().asScriptedEdits(() => Promise.reject(new Error('replay failed')))).rejects.toThrow('replay failed');
+    play(store, 1000);
+    store.getState().updateNode(topic.id, { props: { partitions: 10 } });
+    expect(store.getState().notice?.key).toBe('notice.restartedAfterEdit');
+  });
+
   it('restarts from zero with a notice when the setup is edited mid-run', () => {
     const store = createKafeStore(TEMPLATES.orderFanOut.build());
     play(store, 1000);

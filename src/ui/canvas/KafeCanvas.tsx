@@ -14,7 +14,7 @@ import {
   type OnDelete,
   type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import type { NodeKind } from '../../scenario';
@@ -35,8 +35,9 @@ import { ServiceNode } from './nodes/ServiceNode';
 import { TopicNode } from './nodes/TopicNode';
 import type { KafeFlowNode } from './nodes/types';
 import { NODE_DRAG_TYPE } from './Palette';
+import { openingViewport } from './openingView';
 import { fitReadable, ReadableFit } from './ReadableFit';
-import { READABLE_MIN_ZOOM } from './semanticZoom';
+import { OpeningZoomContext, READABLE_MIN_ZOOM, type Viewport } from './semanticZoom';
 import './canvas.css';
 
 const nodeTypes: NodeTypes = {
@@ -89,6 +90,16 @@ export function KafeCanvas() {
   const [feed] = useState(() => new LiveFeed(store));
   const instanceRef = useRef<ReactFlowInstance | null>(null);
   const wrapperRef = useRef<HTMLDivElement | null>(null);
+  // The view the canvas opens at (openingView.ts): estimated once the pane has its size, before
+  // the first paint, and only then is React Flow mounted, so its nodes' first render is already
+  // in the form that view shows. Without an estimate (no nodes, no size) it opens at zoom 1.
+  const [opening, setOpening] = useState<Viewport | 'unknown' | null>(null);
+  useLayoutEffect(() => {
+    const pane = wrapperRef.current;
+    if (opening !== null || !pane) return;
+    setOpening(openingViewport(store.getState().scenario.nodes, pane) ?? 'unknown');
+  }, [opening, store]);
+  const openingView = opening === null || opening === 'unknown' ? undefined : opening;
 
   const nodes = useMemo<KafeFlowNode[]>(
     () =>
@@ -251,61 +262,66 @@ export function KafeCanvas() {
     <div className="kafe-canvas" ref={wrapperRef} role="region" aria-label={t('canvas.label')} data-testid="kafe-canvas">
       <LiveFeedContext.Provider value={feed}>
       <MessageBusContext.Provider value={bus}>
-        <ReactFlow<KafeFlowNode, MessageEdgeType>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onDelete={onDelete}
-          onConnect={onConnect}
-          onInit={onInit}
-          onMoveEnd={() => feed.viewportChanged()}
-          onDragOver={onDragOver}
-          onDrop={onDrop}
-          onPaneClick={() => select(null)}
-          deleteKeyCode={['Delete', 'Backspace']}
-          multiSelectionKeyCode={null}
-          // Space belongs to play/pause (see controls/actions.ts); panning is by dragging the pane.
-          panActivationKeyCode={null}
-          // The first view is fitted by ReadableFit (never below a readable zoom), not by fitView.
-          fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-          // Below the readable zoom, even a node's summary would be too small to read.
-          minZoom={READABLE_MIN_ZOOM}
-          maxZoom={2}
-          proOptions={{ hideAttribution: true }}
-          ariaLabelConfig={ariaLabelConfig}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cdb9a3" />
-          <DotsLayer />
-          <ReadableFit nodeIds={nodeIds} />
-          {/* Fit view fits at a readable zoom (from the flow's start when everything does not fit).
-              Our own button: the built-in one runs React Flow's centring fitView before onFitView,
-              and that fit, applied late, overrides the readable one. */}
-          <Controls showInteractive={false} showFitView={false} position="bottom-left">
-            <ControlButton
-              className="react-flow__controls-fitview"
-              title={t('canvas.controls.fitView')}
-              aria-label={t('canvas.controls.fitView')}
-              onClick={() => fitReadable(instanceRef.current, wrapperRef.current)}
-            >
-              <FitIcon />
-            </ControlButton>
-          </Controls>
-          {overview && (
-            <MiniMap
-              position="bottom-right"
-              pannable
-              zoomable
-              ariaLabel={t('canvas.minimap')}
-              nodeColor={(n) => KIND_COLORS[(n.type as NodeKind) ?? 'topic'] ?? '#888'}
-              nodeStrokeWidth={2}
-              maskColor="rgb(250 246 240 / 0.7)"
-              style={MINIMAP_SIZE}
-            />
-          )}
-        </ReactFlow>
+      <OpeningZoomContext.Provider value={openingView?.zoom ?? null}>
+        {opening !== null && (
+          <ReactFlow<KafeFlowNode, MessageEdgeType>
+            defaultViewport={openingView}
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onDelete={onDelete}
+            onConnect={onConnect}
+            onInit={onInit}
+            onMoveEnd={() => feed.viewportChanged()}
+            onDragOver={onDragOver}
+            onDrop={onDrop}
+            onPaneClick={() => select(null)}
+            deleteKeyCode={['Delete', 'Backspace']}
+            multiSelectionKeyCode={null}
+            // Space belongs to play/pause (see controls/actions.ts); panning is by dragging the pane.
+            panActivationKeyCode={null}
+            // The first view is fitted by ReadableFit (never below a readable zoom), not by fitView.
+            fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+            // Below the readable zoom, even a node's summary would be too small to read.
+            minZoom={READABLE_MIN_ZOOM}
+            maxZoom={2}
+            proOptions={{ hideAttribution: true }}
+            ariaLabelConfig={ariaLabelConfig}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cdb9a3" />
+            <DotsLayer />
+            <ReadableFit nodeIds={nodeIds} />
+            {/* Fit view fits at a readable zoom (from the flow's start when everything does not fit).
+                Our own button: the built-in one runs React Flow's centring fitView before onFitView,
+                and that fit, applied late, overrides the readable one. */}
+            <Controls showInteractive={false} showFitView={false} position="bottom-left">
+              <ControlButton
+                className="react-flow__controls-fitview"
+                title={t('canvas.controls.fitView')}
+                aria-label={t('canvas.controls.fitView')}
+                onClick={() => fitReadable(instanceRef.current, wrapperRef.current)}
+              >
+                <FitIcon />
+              </ControlButton>
+            </Controls>
+            {overview && (
+              <MiniMap
+                position="bottom-right"
+                pannable
+                zoomable
+                ariaLabel={t('canvas.minimap')}
+                nodeColor={(n) => KIND_COLORS[(n.type as NodeKind) ?? 'topic'] ?? '#888'}
+                nodeStrokeWidth={2}
+                maskColor="rgb(250 246 240 / 0.7)"
+                style={MINIMAP_SIZE}
+              />
+            )}
+          </ReactFlow>
+        )}
+      </OpeningZoomContext.Provider>
       </MessageBusContext.Provider>
       </LiveFeedContext.Provider>
       <button

@@ -1,4 +1,5 @@
 import { useStore as useFlowStore } from '@xyflow/react';
+import { createContext, useContext } from 'react';
 
 /**
  * Semantic zoom: how much of a node the canvas draws depends on the zoom, so that text is never
@@ -19,10 +20,19 @@ export const SUMMARY_MIN_FONT_PX = 22;
 export const DETAIL_ZOOM = READABLE_PX / MIN_DETAIL_FONT_PX;
 export const READABLE_MIN_ZOOM = READABLE_PX / SUMMARY_MIN_FONT_PX;
 
+/**
+ * The zoom the canvas opens at (its `defaultViewport`, see openingView.ts), or null when unknown.
+ * Until React Flow has set up its pan and zoom (an effect after its first render) its store holds
+ * a placeholder zoom of 1; the nodes' first render reads this instead, so a zoomed-out first view
+ * draws summaries from the start rather than full detail that is thrown away a moment later.
+ */
+export const OpeningZoomContext = createContext<number | null>(null);
+
 /** True while the canvas is zoomed out far enough that nodes draw their summary. */
 export function useSummaryZoom(): boolean {
+  const opening = useContext(OpeningZoomContext);
   // 1e-3: React Flow's zoom after fitting can land a hair below 1.
-  return useFlowStore((s) => s.transform[2] < DETAIL_ZOOM - 1e-3);
+  return useFlowStore((s) => (s.panZoom === null && opening !== null ? opening : s.transform[2]) < DETAIL_ZOOM - 1e-3);
 }
 
 export interface Bounds {

@@ -17,7 +17,9 @@ export function useLang(): [Lang, (lang: Lang) => void] {
   const lang: Lang = isLang(i18n.language) ? i18n.language : 'en';
 
   useEffect(() => {
-    document.documentElement.lang = lang;
+    // Only when it differs: writing <html lang>, even the same value, makes the browser restyle
+    // the whole page (a long task on the first load, where index.html already says "en").
+    if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
   }, [lang]);
 
   const setLang = useCallback(

@@ -24,24 +24,12 @@ export async function openLessonAt(store: KafeStore, progress: ProgressStore, le
   progress.getState().open(lesson.id);
   progress.getState().update(lesson.id, (p) => ({ ...p, step: index }));
   store.getState().pause();
-  const before = lastNoticeId(store);
-  const error = await goToStepStart(store, lesson, index);
-  forgetReplayRestarts(store, before);
+  // Replaying earlier steps' solutions may edit a running canvas, which restarts time; the learner
+  // changed nothing, so no "restarted after your edit" notice.
+  const error = await store.getState().asScriptedEdits(() => goToStepStart(store, lesson, index));
   // The lesson can set this canvas up again: until the learner changes it, nothing is lost.
   store.getState().markKept();
   return error;
-}
-
-const lastNoticeId = (store: KafeStore) => store.getState().notices.reduce((max, n) => Math.max(max, n.id), 0);
-
-/**
- * Replaying earlier steps' solutions may edit a running canvas, which restarts time and says so.
- * The learner changed nothing: that notice, raised on the way to the step, would only confuse.
- */
-function forgetReplayRestarts(store: KafeStore, before: number): void {
-  for (const n of store.getState().notices) {
-    if (n.id > before && n.key === 'notice.restartedAfterEdit') store.getState().dismissNotice(n.id);
-  }
 }
 
 /**

@@ -13,7 +13,8 @@ const ACTION_PAUSE_MS = 700;
  * aborts (the simulation is left paused where it was).
  */
 export async function showSolution(store: KafeStore, lesson: Lesson, index: number, signal: AbortSignal): Promise<string | null> {
-  const setupError = await goToStepStart(store, lesson, index);
+  // Setting up the step is the app's doing, not the learner's (see KafeState.asScriptedEdits).
+  const setupError = await store.getState().asScriptedEdits(() => goToStepStart(store, lesson, index));
   if (setupError) return setupError;
   const speedBefore = store.getState().speed;
   try {
