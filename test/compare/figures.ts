@@ -11,8 +11,8 @@ import { CompareRun, defaultConfig, SCENARIOS, type CompareConfig, type Control 
  *
  * The runs: the four scripted scenarios (outage, slowdown, overload with scaling, a new feature)
  * on three seeds; error rates on both sides (the runs where random draws decide which order
- * fails); controls at odd moments (mid-millisecond, while calls are on the wire); the benchmark's
- * busy shape at a smaller size.
+ * fails); controls at odd moments (mid-millisecond, while calls are on the wire); error rates
+ * switched on mid-run; the benchmark's busy shape at a smaller size.
  */
 interface FigureRun {
   name: string;
@@ -56,6 +56,22 @@ function runs(): FigureRun[] {
     durationMs: 4_000,
     steps: [{ atMs: 2_500, control: { type: 'setRate', ratePerSec: 0 } }],
   });
+  // Errors switched on mid-run, while calls are on the wire: random draws start when the agenda
+  // is busy on both sides.
+  for (const [name, config] of [
+    ['errors switched on, busy', { ...busy, traceLimit: 0, seed: 9 }],
+    ['errors switched on, default', defaultConfig({ seed: 9, ratePerSec: 120, services: { order: { instances: 2 } } })],
+  ] as const)
+    out.push({
+      name,
+      config,
+      durationMs: 4_000,
+      steps: [
+        { atMs: 1_500.5, control: { type: 'setErrorRate', service: 'payment', rate: 0.3 } },
+        { atMs: 2_200, control: { type: 'setErrorRate', service: 'inventory', rate: 0.2 } },
+        { atMs: 3_000, control: { type: 'setRate', ratePerSec: 0 } },
+      ],
+    });
   return out;
 }
 
