@@ -1,4 +1,4 @@
-import { topicPartition, type Command, type EngineView, type TraceEvent, type TraceType } from '../engine';
+import { topicPartition, type Command, type EngineView, type SubscribeOptions, type TraceEvent, type TraceType } from '../engine';
 import {
   EDA_ORDER_PRODUCER,
   ORDERS_TOPIC,
@@ -31,6 +31,11 @@ import {
 /** The trace event types observe() learns from; it ignores the others (except for their time,
  * see heardUntil). */
 export const METRIC_EVENT_TYPES: readonly TraceType[] = ['requestSent', 'requestAnswered', 'requestFailed', 'produced', 'acked', 'produceFailed', 'processed'];
+
+/** What observe() learns from, as a subscription: its types, and of the answers only those to the
+ * user (an answer between services tells it nothing: the user's answer carries the whole wait).
+ * The engine then does not build the others (Engine.subscribe). */
+export const METRIC_SUBSCRIPTION: SubscribeOptions = { types: METRIC_EVENT_TYPES, requestsFrom: { requestAnswered: ['user'] } };
 
 /** Seconds of history a live percentile covers. */
 const LIVE_WINDOW_S = 5;
@@ -319,7 +324,7 @@ export class CompareMetrics {
   }
 
   /** The trace has gone up to time t (an event at t that observe() was not given, since it only
-   * listens to METRIC_EVENT_TYPES): the time of the last event, as observing every event sets it. */
+   * listens to METRIC_SUBSCRIPTION): the time of the last event, as observing every event sets it. */
   heardUntil(t: number): void {
     if (t > this.lastTime) this.lastTime = t;
   }

@@ -1,6 +1,6 @@
 import type { Engine, TraceEvent } from '../engine';
 import { planControl, refusal, type Control, type ControlRefusal, type Plan } from './controls';
-import { CompareMetrics, METRIC_EVENT_TYPES } from './metrics';
+import { CompareMetrics, METRIC_SUBSCRIPTION } from './metrics';
 import { buildEngine, downstreamOf, NETWORK_LATENCY_MS, workMs, type CompareConfig } from './model';
 
 /**
@@ -18,8 +18,8 @@ export class CompareRun {
   private readonly openingLimit: number;
   /** Events since the last `drain()`, for animation; null when nobody collects them. */
   private pending: TraceEvent[] | null;
-  /** Hears the trace: every event while the opening or the animation needs them, then only the
-   * metrics' types (the engine then does not even build the others, see Engine.subscribe). */
+  /** Hears the trace: every event while the opening or the animation needs them, then only what
+   * the metrics read (the engine then does not even build the others, see Engine.subscribe). */
   private readonly listen: (event: TraceEvent) => void;
   private unsubscribe: () => void = () => {};
   private narrowed = false;
@@ -41,7 +41,7 @@ export class CompareRun {
       if (this.opening.length < this.openingLimit) this.opening.push(event);
       this.pending?.push(event);
     };
-    this.engine = buildEngine(config, this.listen, this.needsEveryEvent() ? undefined : { types: METRIC_EVENT_TYPES });
+    this.engine = buildEngine(config, this.listen, this.needsEveryEvent() ? undefined : METRIC_SUBSCRIPTION);
     this.narrowed = !this.needsEveryEvent();
     // buildEngine subscribed before the setup commands; the handle to narrow later comes from a
     // second subscribe of the same listener (the engine keeps one entry per listener).
@@ -59,7 +59,7 @@ export class CompareRun {
     if (this.narrowed) this.metrics.heardUntil(this.engine.lastTraceAt);
     else if (!this.needsEveryEvent()) {
       this.unsubscribe();
-      this.unsubscribe = this.engine.subscribe(this.listen, { types: METRIC_EVENT_TYPES });
+      this.unsubscribe = this.engine.subscribe(this.listen, METRIC_SUBSCRIPTION);
       this.narrowed = true;
     }
   }

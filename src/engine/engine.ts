@@ -25,7 +25,19 @@ export interface SubscribeOptions {
    * its events: they are only counted (traceCount and seq numbers stay as if they had been).
    */
   types?: readonly TraceType[];
+  /**
+   * Narrower than a type, for the request events (the sync side's busiest): of each request type
+   * named here, only the events whose caller (`from`, 'user' for a sync client's own requests) is
+   * listed reach the listener; a type left out is heard whole (if `types` lets it through). When no
+   * reader wants an event of one of these types from that caller, the engine does not build it:
+   * it is counted, as above (the comparison's metrics read `requestAnswered` of the user's calls
+   * only, and skip three answers between services per order).
+   */
+  requestsFrom?: { readonly [K in RequestTraceType]?: readonly string[] };
 }
+
+/** Trace types a subscription can narrow by caller (SubscribeOptions.requestsFrom). */
+export type RequestTraceType = 'requestSent' | 'requestAnswered' | 'requestFailed';
 
 export interface AdvanceOptions {
   /**
@@ -89,6 +101,8 @@ interface ListenerEntry {
   readonly listener: (event: TraceEvent) => void;
   /** The types it hears; null: every type. */
   readonly types: ReadonlySet<TraceType> | null;
+  /** Per request type narrowed by caller, the callers it hears; null: no narrowing. */
+  readonly from: ReadonlyMap<TraceType, ReadonlySet<string>> | null;
   /** false once unsubscribed (an emit walking an older array skips it). */
   active: boolean;
 }
@@ -192,12 +206,27 @@ class SimulationEngine implements Engine, Sim {
     const listeners = this.listeners;
     for (let i = 0; i < listeners.length; i++) {
       const l = listeners[i];
-      if (l.active && (l.types === null || l.types.has(event.type))) l.listener(event);
+      if (l.active && (l.types === null || l.types.has(event.type)) && (l.from === null || callerHeard(l.from, event))) l.listener(event);
     }
   }
 
   unheard(type: TraceType): boolean {
     if (this.kept !== null || this.batch !== null || this.openListeners > 0 || this.typeListeners.has(type)) return false;
+    this.traceCount++;
+    this.lastTraceAt = this.now;
+    return true;
+  }
+
+  unheardFrom(type: RequestTraceType, from: string): boolean {
+    if (this.kept !== null || this.batch !== null) return false;
+    // A handful of listeners at most: asking each is cheaper than keeping counts per caller.
+    const listeners = this.listeners;
+    for (let i = 0; i < listeners.length; i++) {
+      const l = listeners[i];
+      if (!l.active || (l.types !== null && !l.types.has(type))) continue;
+      const callers = l.from?.get(type);
+      if (callers === undefined || callers.has(from)) return false;
+    }
     this.traceCount++;
     this.lastTraceAt = this.now;
     return true;
@@ -301,7 +330,13 @@ class SimulationEngine implements Engine, Sim {
   subscribe(listener: (event: TraceEvent) => void, options?: SubscribeOptions): () => void {
     if (this.listeners.some((l) => l.listener === listener)) return () => this.unsubscribe(listener);
     const types = options?.types ? new Set(options.types) : null;
-    this.listeners = [...this.listeners, { listener, types, active: true }];
+    let from: Map<TraceType, ReadonlySet<string>> | null = null;
+    for (const [type, callers] of Object.entries(options?.requestsFrom ?? {})) {
+      if (!REQUEST_TYPES.includes(type as RequestTraceType) || !Array.isArray(callers))
+        fail('INVALID_ARGUMENT', { field: 'requestsFrom' }, `requestsFrom narrows ${REQUEST_TYPES.join(', ')} by a list of callers; got "${type}"`);
+      (from ??= new Map()).set(type as TraceType, new Set(callers as readonly string[]));
+    }
+    this.listeners = [...this.listeners, { listener, types, from, active: true }];
     if (types === null) this.openListeners++;
     else for (const type of types) this.typeListeners.set(type, (this.typeListeners.get(type) ?? 0) + 1);
     return () => this.unsubscribe(listener);
@@ -321,6 +356,14 @@ class SimulationEngine implements Engine, Sim {
         else this.typeListeners.set(type, left);
       }
   }
+}
+
+const REQUEST_TYPES: readonly RequestTraceType[] = ['requestSent', 'requestAnswered', 'requestFailed'];
+
+/** Whether a listener narrowed by caller hears `event` (events of other types pass). */
+function callerHeard(from: ReadonlyMap<TraceType, ReadonlySet<string>>, event: TraceEvent): boolean {
+  const callers = from.get(event.type);
+  return callers === undefined || callers.has((event as { from: string }).from);
 }
 
 function deepFreeze<T>(value: T): T {

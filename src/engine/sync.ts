@@ -236,9 +236,10 @@ function settle(sim: Sim, call: SyncCall, ok: boolean, reason: SyncFailure | nul
     if (i >= 0) t.calls[i] = null;
   }
   const latencyMs = sim.now - call.sentAt;
-  if (ok)
-    sim.emit({ type: 'requestAnswered', requestId: call.requestId, callId: call.id, from: call.from, to: call.to, latencyMs, t: PLACEHOLDER, seq: PLACEHOLDER } as TraceBody);
-  else sim.emit({ type: 'requestFailed', requestId: call.requestId, callId: call.id, from: call.from, to: call.to, reason: reason!, latencyMs });
+  if (ok) {
+    if (!sim.unheardFrom('requestAnswered', call.from))
+      sim.emit({ type: 'requestAnswered', requestId: call.requestId, callId: call.id, from: call.from, to: call.to, latencyMs, t: PLACEHOLDER, seq: PLACEHOLDER } as TraceBody);
+  } else sim.emit({ type: 'requestFailed', requestId: call.requestId, callId: call.id, from: call.from, to: call.to, reason: reason!, latencyMs });
   const parent = call.parent;
   if (parent === null || parent.gone) return;
   if (ok) {

@@ -452,6 +452,9 @@ export interface Sim {
    * For the busiest events only, whose bodies cost allocations (see Engine.subscribe).
    */
   unheard(type: import('./trace').TraceType): boolean;
+  /** As unheard, for a request event from caller `from`: true when no reader wants that type
+   * from that caller (SubscribeOptions.requestsFrom). */
+  unheardFrom(type: 'requestSent' | 'requestAnswered' | 'requestFailed', from: string): boolean;
 }
 
 /** One event waiting in the outbox: what the relay will publish. */
