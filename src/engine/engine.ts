@@ -101,8 +101,13 @@ interface ListenerEntry {
   readonly listener: (event: TraceEvent) => void;
   /** The types it hears; null: every type. */
   readonly types: ReadonlySet<TraceType> | null;
-  /** Per request type narrowed by caller, the callers it hears; null: no narrowing. */
-  readonly from: ReadonlyMap<TraceType, ReadonlySet<string>> | null;
+  /** Per request type narrowed by caller (requestsFrom), the callers it hears; null: all. Three
+   * fields rather than a map: emit() tells them apart by comparing the type, no lookup per event. */
+  readonly sentFrom: ReadonlySet<string> | null;
+  readonly answeredFrom: ReadonlySet<string> | null;
+  readonly failedFrom: ReadonlySet<string> | null;
+  /** Whether any of the three is set. */
+  readonly narrowed: boolean;
   /** false once unsubscribed (an emit walking an older array skips it). */
   active: boolean;
 }
@@ -206,7 +211,7 @@ class SimulationEngine implements Engine, Sim {
     const listeners = this.listeners;
     for (let i = 0; i < listeners.length; i++) {
       const l = listeners[i];
-      if (l.active && (l.types === null || l.types.has(event.type)) && (l.from === null || callerHeard(l.from, event))) l.listener(event);
+      if (l.active && (l.types === null || l.types.has(event.type)) && (!l.narrowed || callerHeard(l, event))) l.listener(event);
     }
   }
 
@@ -224,8 +229,8 @@ class SimulationEngine implements Engine, Sim {
     for (let i = 0; i < listeners.length; i++) {
       const l = listeners[i];
       if (!l.active || (l.types !== null && !l.types.has(type))) continue;
-      const callers = l.from?.get(type);
-      if (callers === undefined || callers.has(from)) return false;
+      const callers = callersOf(l, type);
+      if (callers === null || callers.has(from)) return false;
     }
     this.traceCount++;
     this.lastTraceAt = this.now;
@@ -330,13 +335,16 @@ class SimulationEngine implements Engine, Sim {
   subscribe(listener: (event: TraceEvent) => void, options?: SubscribeOptions): () => void {
     if (this.listeners.some((l) => l.listener === listener)) return () => this.unsubscribe(listener);
     const types = options?.types ? new Set(options.types) : null;
-    let from: Map<TraceType, ReadonlySet<string>> | null = null;
-    for (const [type, callers] of Object.entries(options?.requestsFrom ?? {})) {
-      if (!REQUEST_TYPES.includes(type as RequestTraceType) || !Array.isArray(callers))
+    const from = options?.requestsFrom ?? {};
+    for (const [type, callers] of Object.entries(from))
+      if (!REQUEST_TYPES.includes(type as RequestTraceType) || (callers !== undefined && !Array.isArray(callers)))
         fail('INVALID_ARGUMENT', { field: 'requestsFrom' }, `requestsFrom narrows ${REQUEST_TYPES.join(', ')} by a list of callers; got "${type}"`);
-      (from ??= new Map()).set(type as TraceType, new Set(callers as readonly string[]));
-    }
-    this.listeners = [...this.listeners, { listener, types, from, active: true }];
+    const set = (callers: readonly string[] | undefined) => (callers ? new Set(callers) : null);
+    const sentFrom = set(from.requestSent);
+    const answeredFrom = set(from.requestAnswered);
+    const failedFrom = set(from.requestFailed);
+    const narrowed = sentFrom !== null || answeredFrom !== null || failedFrom !== null;
+    this.listeners = [...this.listeners, { listener, types, sentFrom, answeredFrom, failedFrom, narrowed, active: true }];
     if (types === null) this.openListeners++;
     else for (const type of types) this.typeListeners.set(type, (this.typeListeners.get(type) ?? 0) + 1);
     return () => this.unsubscribe(listener);
@@ -360,10 +368,15 @@ class SimulationEngine implements Engine, Sim {
 
 const REQUEST_TYPES: readonly RequestTraceType[] = ['requestSent', 'requestAnswered', 'requestFailed'];
 
+/** The callers a listener hears of a request type; null: all (or not a request type). */
+function callersOf(l: ListenerEntry, type: TraceType): ReadonlySet<string> | null {
+  return type === 'requestAnswered' ? l.answeredFrom : type === 'requestSent' ? l.sentFrom : type === 'requestFailed' ? l.failedFrom : null;
+}
+
 /** Whether a listener narrowed by caller hears `event` (events of other types pass). */
-function callerHeard(from: ReadonlyMap<TraceType, ReadonlySet<string>>, event: TraceEvent): boolean {
-  const callers = from.get(event.type);
-  return callers === undefined || callers.has((event as { from: string }).from);
+function callerHeard(l: ListenerEntry, event: TraceEvent): boolean {
+  const callers = callersOf(l, event.type);
+  return callers === null || callers.has((event as { from: string }).from);
 }
 
 function deepFreeze<T>(value: T): T {
