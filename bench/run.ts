@@ -26,7 +26,7 @@
  * - (e) busy scenario: the order fan-out (Order -> orders -> Payment, Inventory, Email,
  *   Analytics) run for 60 s of virtual time; "sim speed" = virtual seconds per wall second.
  * - (g) comparison: 100 k orders through both sides of the sync vs event-driven view (bench/compare.ts).
- * - (f) UI frames: see bench/frames.ts; `--no-ui` skips it (and (i)).
+ * - (f) UI frames at 1440×900 and on a 390×844 phone: see bench/frames.ts; `--no-ui` skips it (and (i)).
  * - (h) sticky assignor at scale: Kafka's own large-group test input, scaled (bench/assignor.ts).
  * - (i) first load: time to interactive with the CPU throttled 4×, initial JS gzip (bench/firstLoad.ts).
  * - (j) soak: the IoT template at 100× through the store for 5 minutes of frames (30 s with
