@@ -2,10 +2,10 @@ import { getNodesBounds, useReactFlow, useStore as useFlowStore, useStoreApi, ty
 import { useEffect, useRef } from 'react';
 import type { ScenarioNode } from '../../scenario';
 import { focusRequest, nodesNamed, onFocusRequest } from './focus';
-import { readableViewport, viewIncluding, type Viewport } from './semanticZoom';
+import { readableViewport, viewIncluding, type Bounds, type Viewport } from './semanticZoom';
 
-/** Fraction of the pane kept free around a fitted graph (openingView.ts estimates with it too). */
-export const PADDING = 0.08;
+/** Fraction of the pane kept free around a fitted graph. */
+const PADDING = 0.08;
 
 /**
  * Opens every scenario at a readable zoom (see semanticZoom.ts): on the first load, once React
@@ -122,18 +122,46 @@ function markView(domNode: HTMLElement | null, state: 'fitting' | 'fitted'): voi
 }
 
 /**
- * The readable view of `nodes` in the pane `domNode` (see readableViewport): fitted when they fit
- * at a readable zoom, else from the flow's first node. Null before anything is measured.
+ * The readable view of `nodes` in the pane `domNode` (see readableViewOf), from their measured
+ * sizes. Null before anything is measured.
  */
-function readableFit(nodes: Node[], domNode: HTMLElement | null): { view: Viewport; pane: { width: number; height: number; visibleHeight: number } } | null {
-  if (nodes.length === 0 || !domNode) return null;
+function readableFit(nodes: Node[], domNode: HTMLElement | null): { view: Viewport; pane: Pane } | null {
+  return readableViewOf(
+    nodes.map((n) => ({ x: n.position.x, y: n.position.y, width: n.measured?.width ?? 0, height: n.measured?.height ?? 0 })),
+    domNode,
+  );
+}
+
+/** The canvas pane's size, and how much of its height no sheet covers (uncoveredHeight). */
+type Pane = { width: number; height: number; visibleHeight: number };
+
+/**
+ * The readable view of the node boxes `boxes` (flow units) in the pane `domNode` (see
+ * readableViewport): fitted when they fit at a readable zoom, else from the flow's first
+ * (leftmost) node, at its mid-height. The one rule for both the opening estimate
+ * (openingView.ts, summary sizes) and the fit itself (measured sizes). Null without boxes or a
+ * sized pane.
+ */
+export function readableViewOf(boxes: readonly Bounds[], domNode: HTMLElement | null): { view: Viewport; pane: Pane } | null {
+  if (boxes.length === 0 || !domNode) return null;
   const width = domNode.clientWidth;
   const height = domNode.clientHeight;
   if (width === 0 || height === 0) return null;
-  const first = nodes.reduce((a, b) => (b.position.x < a.position.x ? b : a));
-  const anchor = { x: first.position.x, y: first.position.y + (first.measured?.height ?? 0) / 2 };
+  let first = boxes[0];
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const b of boxes) {
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.width);
+    y1 = Math.max(y1, b.y + b.height);
+    if (b.x < first.x) first = b;
+  }
+  const anchor = { x: first.x, y: first.y + first.height / 2 };
   const pane = { width, height, visibleHeight: uncoveredHeight(domNode, height) };
-  return { view: readableViewport(getNodesBounds(nodes), pane, { padding: PADDING, anchor }), pane };
+  return { view: readableViewport({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, pane, { padding: PADDING, anchor }), pane };
 }
 
 /** The canvas's "fit view" control: everything at a readable zoom, never smaller (see readableFit). */
@@ -146,7 +174,7 @@ export function fitReadable(flow: ReactFlowInstance | null, pane: HTMLElement | 
  * How much of the pane, from its top, no panel covers: on a narrow screen a sheet (an element
  * marked `data-covers-canvas`, see App) lies over the canvas's lower part.
  */
-export function uncoveredHeight(pane: HTMLElement | null, height: number): number {
+function uncoveredHeight(pane: HTMLElement | null, height: number): number {
   if (!pane) return height;
   const box = pane.getBoundingClientRect();
   let visible = height;

@@ -1,6 +1,6 @@
 import { FULL_LANES_MAX_PARTITIONS, NODE_WIDTH, type ScenarioNode } from '../../scenario';
-import { PADDING, uncoveredHeight } from './ReadableFit';
-import { readableViewport, type Viewport } from './semanticZoom';
+import { readableViewOf } from './ReadableFit';
+import type { Viewport } from './semanticZoom';
 
 /**
  * Why this exists: React Flow opens at zoom 1 and only knows a node's size once it has drawn it.
@@ -37,28 +37,10 @@ export function summarySize(n: ScenarioNode): { width: number; height: number } 
 }
 
 /**
- * The view ReadableFit is expected to choose for `nodes` in the canvas element `pane` (same
- * padding, same anchor on the flow's first node, same part of the pane left uncovered), with
- * summary sizes; null when there is nothing to fit or the pane has no size yet.
+ * The view ReadableFit is expected to choose for `nodes` in the canvas element `pane`: its own
+ * rule (readableViewOf) applied to summary sizes; null when there is nothing to fit or the pane
+ * has no size yet.
  */
 export function openingViewport(nodes: readonly ScenarioNode[], pane: HTMLElement): Viewport | null {
-  const width = pane.clientWidth;
-  const height = pane.clientHeight;
-  if (nodes.length === 0 || width === 0 || height === 0) return null;
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  let first = nodes[0];
-  for (const n of nodes) {
-    const size = summarySize(n);
-    x0 = Math.min(x0, n.position.x);
-    y0 = Math.min(y0, n.position.y);
-    x1 = Math.max(x1, n.position.x + size.width);
-    y1 = Math.max(y1, n.position.y + size.height);
-    if (n.position.x < first.position.x) first = n;
-  }
-  const anchor = { x: first.position.x, y: first.position.y + summarySize(first).height / 2 };
-  const bounds = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-  return readableViewport(bounds, { width, height, visibleHeight: uncoveredHeight(pane, height) }, { padding: PADDING, anchor });
+  return readableViewOf(nodes.map((n) => ({ ...n.position, ...summarySize(n) })), pane)?.view ?? null;
 }
