@@ -87,12 +87,13 @@ function growPartitions(sim: Sim, topic: TopicState, total: number): void {
       reportedLeo: new Array<number>(brokers).fill(0),
       highWatermark: 0,
       fetchScheduled: false,
-      fetchEvent: { kind: 'replicaFetch', topic: topic.name, partition: p },
+      fetchEvent: null!,
       pendingAcks: [],
       producerSeqs: new Map(),
       producerEpochs: new Map(),
       txn: null,
     };
+    partition.fetchEvent = { kind: 'replicaFetch', partition };
     topic.partitions.push(partition);
   }
 }
@@ -121,9 +122,7 @@ export function scheduleReplication(sim: Sim, p: PartitionState): void {
  * the response gives it the records appended since. Rounds repeat while followers have copied
  * records the leader has not yet heard about.
  */
-export function onReplicaFetch(sim: Sim, topicName: string, partition: number): void {
-  const p = sim.world.topics.get(topicName)?.partitions[partition];
-  if (!p) return;
+export function onReplicaFetch(sim: Sim, p: PartitionState): void {
   p.fetchScheduled = false;
   if (!leaderAvailable(sim, p)) return;
   const leo = p.log.endOffset;

@@ -5,6 +5,7 @@ import { fail } from './errors';
 import { onPartitionsAdded, onRebalance } from './groups';
 import { commitOffsets } from './offsets';
 import * as producers from './producers';
+import { takeDueTimeout } from './produceTimeouts';
 import { onRetentionCheck, scheduleRetention } from './retention';
 import * as services from './services';
 import * as sync from './sync';
@@ -102,7 +103,7 @@ export function runEvent(sim: Sim, e: SimEvent): void {
     case 'syncReply':
       return sync.onSyncReply(sim, e);
     case 'replicaFetch':
-      return cluster.onReplicaFetch(sim, e.topic, e.partition);
+      return cluster.onReplicaFetch(sim, e.partition);
     case 'produceArrive':
       return producers.onProduceArrive(sim, e.request, e.sendNo);
     case 'produceResponse':
@@ -120,7 +121,7 @@ export function runEvent(sim: Sim, e: SimEvent): void {
     case 'syncClientTick':
       return sync.onSyncClientTick(sim, e.client);
     case 'produceTimeout':
-      return producers.onProduceTimeout(sim, e.request, e.sendNo);
+      return takeDueTimeout(sim, e, producers.onProduceTimeout);
     case 'produceRetry':
       return producers.onProduceRetry(sim, e.request);
     case 'brokerFence':

@@ -158,6 +158,7 @@ class SimulationEngine implements Engine, Sim {
       syncServices: new Map(),
       syncClients: new Map(),
       inFlight: new Map(),
+      produceTimeouts: new Map(),
       nextRequestId: 0,
       nextCallId: 0,
       nextIncarnation: 0,

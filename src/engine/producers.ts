@@ -2,9 +2,10 @@ import { getTopic, keyHash, leaderAvailable, partitionOfKey, positiveInt, schedu
 import type { AddProducer, KeyPattern, Produce, ProducerSettings } from './commands';
 import { fail } from './errors';
 import { estimateSize, NO_HEADERS } from './log';
+import { watchProduceTimeout } from './produceTimeouts';
 import { enforceRecordLimit } from './retention';
 import { generatedValue, hashText, VALUE_MODELS } from './values';
-import type { ProduceError } from './trace';
+import type { ProduceError, TraceBody } from './trace';
 import type { Headers } from './types';
 import type { PartitionState, PendingBatch, ProduceRequest, ProducerState, Sim, TopicAccumulator, TopicState } from './world';
 import { topicPartition } from './topicPartition';
@@ -457,17 +458,26 @@ function generate(sim: Sim, producer: ProducerState, topic: TopicState, tick: Ti
   tick.partitions[i] = partition;
 }
 
+/**
+ * Trace events of the produce path (one per batch) are written with `t` and `seq` already in place
+ * (emit() sets them): an object literal has room only for the properties it is written with, so
+ * adding two more later cost each event a second allocation. Same key order as emit() appending them.
+ */
+const PLACEHOLDER = 0;
+
 /** linger.ms passed: every accumulated batch becomes a produce request to its partition leader. */
 export function onProducerFlush(sim: Sim, id: string): void {
   const producer = sim.world.producers.get(id);
   if (!producer) return;
   producer.flushScheduled = false;
   for (const [topic, acc] of producer.accumulator) {
+    // Per topic, not per batch: the partitions' sequence numbers and epochs (no string per batch).
+    const seqs = byPartition(producer.nextSeq, topic);
+    const epochs = producer.epochs.get(topic);
     for (const partition of acc.order) {
       const batch = acc.batches[partition]!;
-      const tp = topicPartition(topic, partition);
-      const baseSeq = producer.nextSeq.get(tp) ?? 0;
-      producer.nextSeq.set(tp, baseSeq + batch.keys.length);
+      const baseSeq = seqs[partition] ?? 0;
+      seqs[partition] = baseSeq + batch.keys.length;
       const request: ProduceRequest = {
         id: sim.world.nextRequestId++,
         producer: id,
@@ -475,7 +485,7 @@ export function onProducerFlush(sim: Sim, id: string): void {
         partition,
         batch,
         baseSeq,
-        epoch: producer.epochs.get(tp) ?? 0,
+        epoch: epochs?.[partition] ?? 0,
         attempt: 0,
         firstSentAt: sim.now,
         done: false,
@@ -483,11 +493,19 @@ export function onProducerFlush(sim: Sim, id: string): void {
         appendedAt: -1,
       };
       sim.world.inFlight.set(request.id, request);
-      if (producer.idempotent && producer.retrying.has(tp)) holdBack(producer, tp, request);
+      if (producer.idempotent && producer.retrying.size > 0 && producer.retrying.has(tpOf(request))) holdBack(producer, tpOf(request), request);
       else transmit(sim, producer, request);
     }
   }
   producer.accumulator.clear();
+}
+
+/** A producer's per-partition numbers for one topic (ProducerState.nextSeq, epochs), made empty on
+ * first use; a partition not written yet reads undefined (0). */
+function byPartition(perTopic: Map<string, number[]>, topic: string): number[] {
+  let numbers = perTopic.get(topic);
+  if (numbers === undefined) perTopic.set(topic, (numbers = []));
+  return numbers;
 }
 
 function transmit(sim: Sim, producer: ProducerState, request: ProduceRequest): void {
@@ -498,7 +516,7 @@ function transmit(sim: Sim, producer: ProducerState, request: ProduceRequest): v
     finish(sim, producer, request, null, -1);
     return;
   }
-  sim.schedule(producer.requestTimeoutMs, { kind: 'produceTimeout', request: request.id, sendNo: request.sendNo });
+  watchProduceTimeout(sim, producer.requestTimeoutMs, request.id, request.sendNo);
 }
 
 /** The request reaches the partition leader, which appends it (or refuses). */
@@ -530,7 +548,7 @@ export function onProduceArrive(sim: Sim, requestId: number, sendNo: number): vo
     const lastSeq = history?.length ? history[history.length - 1].lastSeq : request.baseSeq - 1;
     if (request.baseSeq <= lastSeq) {
       producer.resends.notRewritten += count;
-      sim.emit({ type: 'duplicateDropped', producer: producer.id, topic: p.topic, partition: p.id, count });
+      sim.emit({ type: 'duplicateDropped', producer: producer.id, topic: p.topic, partition: p.id, count, t: PLACEHOLDER, seq: PLACEHOLDER } as TraceBody);
       return respondToProduce(sim, producer, requestId, sendNo, null, -1);
     }
     if (request.baseSeq > lastSeq + 1) return respondToProduce(sim, producer, requestId, sendNo, 'OUT_OF_ORDER_SEQUENCE', -1);
@@ -546,7 +564,7 @@ export function onProduceArrive(sim: Sim, requestId: number, sendNo: number): vo
     if (history.length > 5) history.shift();
     p.producerSeqs.set(producer.id, history);
   }
-  sim.emit({ type: 'produced', producer: producer.id, topic: p.topic, partition: p.id, baseOffset, count, keys: request.batch.keys });
+  sim.emit({ type: 'produced', producer: producer.id, topic: p.topic, partition: p.id, baseOffset, count, keys: request.batch.keys, t: PLACEHOLDER, seq: PLACEHOLDER } as TraceBody);
   if (p.log.size > sim.cfg.maxRecordsPerPartition) enforceRecordLimit(sim, p);
   if (producer.acks === 1) respondToProduce(sim, producer, requestId, sendNo, null, baseOffset);
   else if (producer.acks === 'all') p.pendingAcks.push({ requestId, sendNo, baseOffset, endOffset: baseOffset + count });
@@ -582,7 +600,9 @@ export function onProduceResponse(sim: Sim, requestId: number, sendNo: number, e
     count: request.batch.keys.length,
     error,
     willRetry,
-  });
+    t: PLACEHOLDER,
+    seq: PLACEHOLDER,
+  } as TraceBody);
   if (willRetry) {
     request.sendNo++; // responses to the failed send no longer count
     if (producer.idempotent) markRetrying(producer, request, true);
@@ -638,12 +658,13 @@ function finish(sim: Sim, producer: ProducerState, request: ProduceRequest, erro
   if (producer.acks !== 0) sim.world.inFlight.delete(request.id);
   if (error === null) {
     producer.stats.acked += count;
-    sim.emit({ type: 'acked', producer: producer.id, topic: request.topic, partition: request.partition, baseOffset, count, acks: producer.acks });
+    sim.emit({ type: 'acked', producer: producer.id, topic: request.topic, partition: request.partition, baseOffset, count, acks: producer.acks, t: PLACEHOLDER, seq: PLACEHOLDER } as TraceBody);
   } else {
     producer.stats.failed += count;
     if (producer.idempotent && producer.acks !== 0) bumpEpoch(sim, producer, request);
   }
-  if (producer.idempotent && producer.retrying.has(tpOf(request)) && markRetrying(producer, request, false)) releaseHeld(sim, producer, request);
+  // Nothing waits for a retry almost always: then no topic-partition name is made for the lookup.
+  if (producer.idempotent && producer.retrying.size > 0 && producer.retrying.has(tpOf(request)) && markRetrying(producer, request, false)) releaseHeld(sim, producer, request);
 }
 
 /**
@@ -652,9 +673,9 @@ function finish(sim: Sim, producer: ProducerState, request: ProduceRequest, erro
  * forever for the gap the failed batch left.
  */
 function bumpEpoch(sim: Sim, producer: ProducerState, failed: ProduceRequest): void {
-  const tp = topicPartition(failed.topic, failed.partition);
-  const epoch = (producer.epochs.get(tp) ?? 0) + 1;
-  producer.epochs.set(tp, epoch);
+  const epochs = byPartition(producer.epochs, failed.topic);
+  const epoch = (epochs[failed.partition] ?? 0) + 1;
+  epochs[failed.partition] = epoch;
   const waiting = [...sim.world.inFlight.values()]
     .filter((r) => !r.done && r.producer === producer.id && r.topic === failed.topic && r.partition === failed.partition)
     .sort((a, b) => a.baseSeq - b.baseSeq);
@@ -664,5 +685,5 @@ function bumpEpoch(sim: Sim, producer: ProducerState, failed: ProduceRequest): v
     r.baseSeq = seq;
     seq += r.batch.keys.length;
   }
-  producer.nextSeq.set(tp, seq);
+  byPartition(producer.nextSeq, failed.topic)[failed.partition] = seq;
 }

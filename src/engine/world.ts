@@ -5,6 +5,7 @@ import type { PartitionLog } from './log';
 import type { KeyWindows, ServiceRule } from './serviceRule';
 import type { ValueModel } from './values';
 import type { Prng } from './prng';
+import type { ProduceTimeouts } from './produceTimeouts';
 import type { TraceBody } from './trace';
 import type { Acks, AssignorName, CleanupPolicy, DatabaseMode, Headers, IsolationLevel, OffsetReset } from './types';
 
@@ -20,6 +21,9 @@ export interface World {
   syncServices: Map<string, SyncServiceState>;
   syncClients: Map<string, SyncClientState>;
   inFlight: Map<number, ProduceRequest>;
+  /** Deadlines of produce sends (request.timeout.ms), one list per distinct timeout, keyed by it
+   * (produceTimeouts.ts). */
+  produceTimeouts: Map<number, ProduceTimeouts>;
   nextRequestId: number;
   nextCallId: number;
   /** Source of consumer incarnations, unique across the run: a consumer re-added under a removed
@@ -152,14 +156,15 @@ export interface ProducerState {
   accumulator: Map<string, TopicAccumulator>;
   /** Sticky partitioner state per topic (Kafka's BuiltInPartitioner). */
   sticky: Map<string, { partition: number; bytes: number }>;
-  /** Next idempotence sequence number per topic-partition. */
-  nextSeq: Map<string, number>;
+  /** Next idempotence sequence number per topic, indexed by partition (undefined: 0). */
+  nextSeq: Map<string, number[]>;
   /**
    * Producer epoch per topic-partition. When a batch fails for good, the sequence has a gap the
    * broker would refuse forever (OUT_OF_ORDER_SEQUENCE); like Kafka since KIP-360, the producer
-   * bumps its epoch and numbers the batches still in flight from 0 again.
+   * bumps its epoch and numbers the batches still in flight from 0 again. Per topic, indexed by
+   * partition (undefined: 0).
    */
-  epochs: Map<string, number>;
+  epochs: Map<string, number[]>;
   /**
    * Idempotent producers keep each partition's batches in order, as Kafka does: while a batch
    * waits to be retried, newer batches for that partition are held back (`held`) and go out right
@@ -417,9 +422,12 @@ export type SimEvent =
   | { kind: 'producerFlush'; producer: string }
   | { kind: 'produceArrive'; request: number; sendNo: number }
   | { kind: 'produceResponse'; request: number; sendNo: number; error: import('./trace').ProduceError | null; baseOffset: number }
-  | { kind: 'produceTimeout'; request: number; sendNo: number }
+  /** The first listed send's request.timeout.ms is up (produceTimeouts.ts). */
+  | ProduceTimeouts
   | { kind: 'produceRetry'; request: number }
-  | { kind: 'replicaFetch'; topic: string; partition: number }
+  /** A partition's fetch round (the partition's own object, reused: PartitionState.fetchEvent).
+   * Partitions are never removed, so it names the state itself rather than topic and number. */
+  | { kind: 'replicaFetch'; partition: PartitionState }
   | { kind: 'brokerFence'; broker: number; incarnation: number }
   | { kind: 'poll'; consumer: string; incarnation: number }
   | { kind: 'processDone'; consumer: string; incarnation: number; batch: number }
