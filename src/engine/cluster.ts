@@ -2,6 +2,7 @@ import type { AddPartitions, CreateTopic } from './commands';
 import { fail } from './errors';
 import { PartitionLog } from './log';
 import { murmur2, murmur2String } from './murmur2';
+import { keepBatchesUpTo } from './producerSequences';
 import type { PartitionState, Sim, TopicState } from './world';
 
 const utf8 = new TextEncoder();
@@ -89,8 +90,7 @@ function growPartitions(sim: Sim, topic: TopicState, total: number): void {
       fetchScheduled: false,
       fetchEvent: null!,
       pendingAcks: [],
-      producerSeqs: new Map(),
-      producerEpochs: new Map(),
+      producerSequences: new Map(),
       txn: null,
     };
     partition.fetchEvent = { kind: 'replicaFetch', partition };
@@ -140,6 +140,9 @@ export function onReplicaFetch(sim: Sim, p: PartitionState): void {
   if (unreported) scheduleReplication(sim, p);
 }
 
+/** Numbers per request in PartitionState.pendingAcks. */
+const PENDING_ACK = 4;
+
 /** HW = the smallest log end offset the leader knows of among in-sync replicas; it only moves
  * forward. Releases acks=all requests the new HW covers. */
 export function advanceHighWatermark(sim: Sim, p: PartitionState): void {
@@ -153,20 +156,22 @@ export function advanceHighWatermark(sim: Sim, p: PartitionState): void {
   p.highWatermark = hw;
   if (!sim.unheard('replicated')) sim.emit({ type: 'replicated', topic: p.topic, partition: p.id, highWatermark: hw, isr: [...p.isr] });
   // Answer the covered requests in their order and keep the rest, compacting in place (this runs
-  // on every high watermark move, so no new array each time).
+  // on every high watermark move, so no new array each time). Four numbers per request.
   const pendingAcks = p.pendingAcks;
   let kept = 0;
-  for (let i = 0; i < pendingAcks.length; i++) {
-    const pending = pendingAcks[i];
-    if (pending.endOffset <= hw) {
+  for (let i = 0; i < pendingAcks.length; i += PENDING_ACK) {
+    if (pendingAcks[i + 3] <= hw) {
       sim.schedule(sim.cfg.networkLatencyMs, {
         kind: 'produceResponse',
-        request: pending.requestId,
-        sendNo: pending.sendNo,
+        request: pendingAcks[i],
+        sendNo: pendingAcks[i + 1],
         error: null,
-        baseOffset: pending.baseOffset,
+        baseOffset: pendingAcks[i + 2],
       });
-    } else pendingAcks[kept++] = pending;
+    } else {
+      if (kept !== i) for (let k = 0; k < PENDING_ACK; k++) pendingAcks[kept + k] = pendingAcks[i + k];
+      kept += PENDING_ACK;
+    }
   }
   pendingAcks.length = kept;
 }
@@ -209,7 +214,7 @@ function electLeader(sim: Sim, p: PartitionState): void {
     leader = p.replicas.find(up);
     unclean = leader !== undefined;
   }
-  p.pendingAcks = [];
+  p.pendingAcks.length = 0;
   if (leader === undefined) {
     p.leader = -1;
     sim.emit({ type: 'partitionOffline', topic: p.topic, partition: p.id });
@@ -218,12 +223,8 @@ function electLeader(sim: Sim, p: PartitionState): void {
   const newEnd = p.replicaLeo[leader];
   const truncated = p.log.truncateTo(newEnd);
   // A request whose earlier copy was cut here has not been written at all (see ProduceRequest).
-  if (truncated > 0) for (const r of sim.world.inFlight.values()) if (r.topic === p.topic && r.partition === p.id && r.appendedAt >= newEnd) r.appendedAt = -1;
-  for (const [producer, batches] of p.producerSeqs) {
-    const kept = batches.filter((b) => b.endOffset <= p.log.endOffset);
-    if (kept.length) p.producerSeqs.set(producer, kept);
-    else p.producerSeqs.delete(producer);
-  }
+  if (truncated > 0) for (const r of sim.world.inFlight.list()) if (r.topic === p.topic && r.partition === p.id && r.appendedAt >= newEnd) r.appendedAt = -1;
+  for (const sequences of p.producerSequences.values()) keepBatchesUpTo(sequences, p.log.endOffset);
   p.leader = leader;
   p.leaderEpoch++;
   if (unclean) p.isr = [leader];

@@ -3,6 +3,7 @@ import { resolveConfig, type EngineConfig, type ResolvedConfig } from './config'
 import { applyCommand, runEvent } from './dispatch';
 import { fail } from './errors';
 import { Prng } from './prng';
+import { InFlightRequests } from './inFlight';
 import { EventQueue } from './queue';
 import type { TraceBody, TraceEvent, TraceType } from './trace';
 import { TraceRing } from './traceRing';
@@ -157,7 +158,7 @@ class SimulationEngine implements Engine, Sim {
       services: new Map(),
       syncServices: new Map(),
       syncClients: new Map(),
-      inFlight: new Map(),
+      inFlight: new InFlightRequests(),
       produceTimeouts: new Map(),
       nextRequestId: 0,
       nextCallId: 0,

@@ -3,6 +3,7 @@ import type { AddProducer, KeyPattern, Produce, ProducerSettings } from './comma
 import { fail } from './errors';
 import { estimateSize, NO_HEADERS } from './log';
 import { watchProduceTimeout } from './produceTimeouts';
+import { lastSequence, newProducerSequences, rememberBatch, type ProducerSequences } from './producerSequences';
 import { enforceRecordLimit } from './retention';
 import { generatedValue, hashText, VALUE_MODELS } from './values';
 import type { ProduceError, TraceBody } from './trace';
@@ -89,6 +90,7 @@ export function addProducer(sim: Sim, c: AddProducer): ProducerState {
     tickScheduled: false,
     flushScheduled: false,
     accumulator: new Map(),
+    window: [],
     sticky: new Map(),
     nextSeq: new Map(),
     epochs: new Map(),
@@ -167,10 +169,15 @@ export function send(
   scheduleFlush(sim, producer);
 }
 
-/** The producer's accumulator for one topic, created empty on first use in a linger window. */
+/** The producer's accumulator for one topic (made on first use, then kept and reused), which
+ * joins the linger window's list if it is not on it yet: a record is about to go into it. */
 function accumulatorOf(producer: ProducerState, topicName: string): TopicAccumulator {
   let acc = producer.accumulator.get(topicName);
-  if (!acc) producer.accumulator.set(topicName, (acc = { batches: [], order: [] }));
+  if (!acc) producer.accumulator.set(topicName, (acc = { topic: topicName, batches: [], order: [], inWindow: false }));
+  if (!acc.inWindow) {
+    acc.inWindow = true;
+    producer.window.push(acc);
+  }
   return acc;
 }
 
@@ -470,12 +477,16 @@ export function onProducerFlush(sim: Sim, id: string): void {
   const producer = sim.world.producers.get(id);
   if (!producer) return;
   producer.flushScheduled = false;
-  for (const [topic, acc] of producer.accumulator) {
+  const waiting = producer.window;
+  for (let w = 0; w < waiting.length; w++) {
+    const acc = waiting[w];
+    const topic = acc.topic;
     // Per topic, not per batch: the partitions' sequence numbers and epochs (no string per batch).
     const seqs = byPartition(producer.nextSeq, topic);
     const epochs = producer.epochs.get(topic);
     for (const partition of acc.order) {
       const batch = acc.batches[partition]!;
+      acc.batches[partition] = undefined;
       const baseSeq = seqs[partition] ?? 0;
       seqs[partition] = baseSeq + batch.keys.length;
       const request: ProduceRequest = {
@@ -492,12 +503,17 @@ export function onProducerFlush(sim: Sim, id: string): void {
         sendNo: 0,
         appendedAt: -1,
       };
-      sim.world.inFlight.set(request.id, request);
+      sim.world.inFlight.add(request);
       if (producer.idempotent && producer.retrying.size > 0 && producer.retrying.has(tpOf(request))) holdBack(producer, tpOf(request), request);
       else transmit(sim, producer, request);
     }
   }
-  producer.accumulator.clear();
+  // The accumulators stay for the next window, empty (no new Map, objects and arrays per flush).
+  for (let w = 0; w < waiting.length; w++) {
+    waiting[w].order.length = 0;
+    waiting[w].inWindow = false;
+  }
+  waiting.length = 0;
 }
 
 /** A producer's per-partition numbers for one topic (ProducerState.nextSeq, epochs), made empty on
@@ -534,18 +550,21 @@ export function onProduceArrive(sim: Sim, requestId: number, sendNo: number): vo
   if (producer.acks === 'all' && p.isr.length < topic.minInsyncReplicas) return respondToProduce(sim, producer, requestId, sendNo, 'NOT_ENOUGH_REPLICAS', -1);
 
   const count = request.batch.keys.length;
+  // The leader's memory of this producer (idempotent producers only): one lookup per request.
+  let sequences: ProducerSequences | undefined;
   if (producer.idempotent) {
-    const epoch = p.producerEpochs.get(producer.id) ?? 0;
+    sequences = p.producerSequences.get(producer.id);
+    const epoch = sequences?.epoch ?? 0;
     if (request.epoch < epoch) return respondToProduce(sim, producer, requestId, sendNo, 'OUT_OF_ORDER_SEQUENCE', -1); // a fenced, older epoch
     if (request.epoch > epoch) {
       // The producer started a new epoch: its sequence numbers start over.
-      p.producerEpochs.set(producer.id, request.epoch);
-      p.producerSeqs.delete(producer.id);
+      if (sequences === undefined) p.producerSequences.set(producer.id, (sequences = newProducerSequences(request.epoch)));
+      sequences.epoch = request.epoch;
+      sequences.size = 0;
     }
-    const history = p.producerSeqs.get(producer.id);
     // No state for this producer (never seen, or a leader election cut every batch it knew):
     // the batch starts the sequence, as Kafka does once the producer has re-registered.
-    const lastSeq = history?.length ? history[history.length - 1].lastSeq : request.baseSeq - 1;
+    const lastSeq = sequences === undefined ? request.baseSeq - 1 : lastSequence(sequences, request.baseSeq - 1);
     if (request.baseSeq <= lastSeq) {
       producer.resends.notRewritten += count;
       sim.emit({ type: 'duplicateDropped', producer: producer.id, topic: p.topic, partition: p.id, count, t: PLACEHOLDER, seq: PLACEHOLDER } as TraceBody);
@@ -559,15 +578,13 @@ export function onProduceArrive(sim: Sim, requestId: number, sendNo: number): vo
   const baseOffset = appendBatch(sim, p, request.batch);
   request.appendedAt = baseOffset;
   if (producer.idempotent) {
-    const history = p.producerSeqs.get(producer.id) ?? [];
-    history.push({ lastSeq: request.baseSeq + count - 1, endOffset: baseOffset + count });
-    if (history.length > 5) history.shift();
-    p.producerSeqs.set(producer.id, history);
+    if (sequences === undefined) p.producerSequences.set(producer.id, (sequences = newProducerSequences(0)));
+    rememberBatch(sequences, request.baseSeq + count - 1, baseOffset + count);
   }
   sim.emit({ type: 'produced', producer: producer.id, topic: p.topic, partition: p.id, baseOffset, count, keys: request.batch.keys, t: PLACEHOLDER, seq: PLACEHOLDER } as TraceBody);
   if (p.log.size > sim.cfg.maxRecordsPerPartition) enforceRecordLimit(sim, p);
   if (producer.acks === 1) respondToProduce(sim, producer, requestId, sendNo, null, baseOffset);
-  else if (producer.acks === 'all') p.pendingAcks.push({ requestId, sendNo, baseOffset, endOffset: baseOffset + count });
+  else if (producer.acks === 'all') p.pendingAcks.push(requestId, sendNo, baseOffset, baseOffset + count);
   scheduleReplication(sim, p);
 }
 
@@ -676,7 +693,8 @@ function bumpEpoch(sim: Sim, producer: ProducerState, failed: ProduceRequest): v
   const epochs = byPartition(producer.epochs, failed.topic);
   const epoch = (epochs[failed.partition] ?? 0) + 1;
   epochs[failed.partition] = epoch;
-  const waiting = [...sim.world.inFlight.values()]
+  const waiting = sim.world.inFlight
+    .list()
     .filter((r) => !r.done && r.producer === producer.id && r.topic === failed.topic && r.partition === failed.partition)
     .sort((a, b) => a.baseSeq - b.baseSeq);
   let seq = 0;

@@ -1,11 +1,13 @@
 import type { CommitMode, Emit, Handler, KeyPattern } from './commands';
 import type { ResolvedConfig } from './config';
 import type { OriginSet } from './handled';
+import type { InFlightRequests } from './inFlight';
 import type { PartitionLog } from './log';
 import type { KeyWindows, ServiceRule } from './serviceRule';
 import type { ValueModel } from './values';
 import type { Prng } from './prng';
 import type { ProduceTimeouts } from './produceTimeouts';
+import type { ProducerSequences } from './producerSequences';
 import type { TraceBody } from './trace';
 import type { Acks, AssignorName, CleanupPolicy, DatabaseMode, Headers, IsolationLevel, OffsetReset } from './types';
 
@@ -20,7 +22,8 @@ export interface World {
   services: Map<string, ServiceState>;
   syncServices: Map<string, SyncServiceState>;
   syncClients: Map<string, SyncClientState>;
-  inFlight: Map<number, ProduceRequest>;
+  /** Produce requests not finished yet (acks=0: not arrived yet), by id (inFlight.ts). */
+  inFlight: InFlightRequests<ProduceRequest>;
   /** Deadlines of produce sends (request.timeout.ms), one list per distinct timeout, keyed by it
    * (produceTimeouts.ts). */
   produceTimeouts: Map<number, ProduceTimeouts>;
@@ -112,13 +115,14 @@ export interface PartitionState {
   fetchScheduled: boolean;
   /** The agenda event of this partition's fetch rounds, reused round after round (cluster.ts). */
   fetchEvent: Extract<SimEvent, { kind: 'replicaFetch' }>;
-  /** acks=all requests waiting for the high watermark to pass their last offset. */
-  pendingAcks: { requestId: number; sendNo: number; baseOffset: number; endOffset: number }[];
-  /** Idempotent producers: the last few appended batches' (last sequence, end offset), per
-   * producer, so a retried batch is recognised and truncation can forget lost batches. */
-  producerSeqs: Map<string, { lastSeq: number; endOffset: number }[]>;
-  /** Idempotent producers: the highest producer epoch seen per producer (see ProducerState.epochs). */
-  producerEpochs: Map<string, number>;
+  /** acks=all requests waiting for the high watermark to pass their last offset, in the order they
+   * were appended, as four numbers each (cluster.ts PENDING_ACK): request id, send number, base
+   * offset, end offset. Numbers rather than an object per request: nothing to allocate per batch. */
+  pendingAcks: number[];
+  /** Idempotent producers, per producer id: the highest producer epoch seen and the last few
+   * appended batches' (last sequence, end offset), so a retried batch is recognised and truncation
+   * can forget lost batches (producerSequences.ts). */
+  producerSequences: Map<string, ProducerSequences>;
   /** Transactions that wrote here (markers, aborted records, open transactions); null if none. */
   txn: PartitionTxns | null;
 }
@@ -152,8 +156,11 @@ export interface ProducerState {
   generated: number;
   tickScheduled: boolean;
   flushScheduled: boolean;
-  /** Records waiting in the accumulator, per topic (in the order the window first sent to each). */
+  /** The accumulator, per topic the producer ever wrote to (kept across linger windows). */
   accumulator: Map<string, TopicAccumulator>;
+  /** The accumulators holding records of the current linger window, in the order the window first
+   * sent to each: the order a flush sends them in. */
+  window: TopicAccumulator[];
   /** Sticky partitioner state per topic (Kafka's BuiltInPartitioner). */
   sticky: Map<string, { partition: number; bytes: number }>;
   /** Next idempotence sequence number per topic, indexed by partition (undefined: 0). */
@@ -183,9 +190,12 @@ export interface ProducerState {
 /** One topic's share of a producer's accumulator: a batch per partition, and the partitions in
  * the order their batches were started, which is the order a flush sends them in. */
 export interface TopicAccumulator {
+  readonly topic: string;
   /** Indexed by partition; undefined where nothing waits. */
   batches: (PendingBatch | undefined)[];
   order: number[];
+  /** Whether it is on ProducerState.window (it has records waiting, or is about to). */
+  inWindow: boolean;
 }
 
 /** A batch being filled, then sent. Once flushed its columns never change: the partition log may
