@@ -18,13 +18,13 @@ class Lane<E> {
   /** Index of the oldest entry in the ring; `size` entries follow it. */
   head = 0;
   size = 0;
+  /**
+   * The head entry's time and seq, kept as fields (meaningless while empty): the heap compares
+   * lanes by them on every push and pop, and a field is one load where the ring is three.
+   */
+  headTime = 0;
+  headSeq = 0;
 
-  get headTime(): number {
-    return this.times[this.head];
-  }
-  get headSeq(): number {
-    return this.seqs[this.head];
-  }
   get tailTime(): number {
     return this.times[(this.head + this.size - 1) & (this.times.length - 1)];
   }
@@ -38,15 +38,22 @@ class Lane<E> {
     this.times[i] = time;
     this.seqs[i] = seq;
     this.events[i] = event;
-    this.size++;
+    if (this.size++ === 0) {
+      this.headTime = time;
+      this.headSeq = seq;
+    }
   }
 
   shift(): E {
     const i = this.head;
     const event = this.events[i] as E;
     this.events[i] = undefined; // let the event be collected
-    this.head = (i + 1) & (this.times.length - 1);
-    this.size--;
+    const next = (i + 1) & (this.times.length - 1);
+    this.head = next;
+    if (--this.size > 0) {
+      this.headTime = this.times[next];
+      this.headSeq = this.seqs[next];
+    }
     return event;
   }
 
@@ -75,6 +82,9 @@ export class EventQueue<E> {
   private readonly heap: Lane<E>[] = [];
   private nextSeq = 0;
   private count = 0;
+  /** Time of the earliest event (the heap top's head), Infinity when empty: peekTime() is asked
+   * before every event the engine runs, so it is kept rather than looked up. */
+  private top = Infinity;
 
   get size(): number {
     return this.count;
@@ -112,6 +122,7 @@ export class EventQueue<E> {
       throw new Error(`EventQueue: time ${time} pushed after ${l.tailTime} in lane ${lane}`);
     l.push(time, seq, event);
     this.count++;
+    if (time < this.top) this.top = time;
     if (l.size === 1) {
       // The lane was empty, so it was not in the heap.
       this.heap.push(l);
@@ -121,7 +132,7 @@ export class EventQueue<E> {
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.heap.length ? this.heap[0].headTime : Infinity;
+    return this.top;
   }
 
   /** Removes and returns the earliest event (read its time with peekTime() first). */
@@ -139,6 +150,7 @@ export class EventQueue<E> {
         this.siftDown(0);
       }
     }
+    this.top = heap.length ? heap[0].headTime : Infinity;
     return event;
   }
 
