@@ -1,4 +1,4 @@
-import type { Sim } from './world';
+import type { ProduceTimeouts, Sim } from './world';
 
 /**
  * request.timeout.ms of produce requests without an event object per request.
@@ -17,22 +17,9 @@ import type { Sim } from './world';
  * timelines store as `afterEvents`) does not change either.
  *
  * The list object is itself the agenda event (kind 'produceTimeout'): it is on the agenda at most
- * once at a time (`armed`), so it is reused. One list per distinct timeout, kept in World.
+ * once at a time (`armed`), so it is reused. One list per distinct timeout, kept in World
+ * (the type, ProduceTimeouts, is in world.ts with the rest of the state).
  */
-export interface ProduceTimeouts {
-  readonly kind: 'produceTimeout';
-  /** The agenda lane the armed event goes in: its own, so reserved numbers keep their order. */
-  readonly lane: number;
-  /** Whether the agenda holds this list's event (for the entry at `head`). */
-  armed: boolean;
-  /** Ring of entries: index `head`, then `size` entries; capacity a power of two. */
-  head: number;
-  size: number;
-  deadlines: Float64Array;
-  seqs: Float64Array;
-  requests: Float64Array;
-  sendNos: Float64Array;
-}
 
 /**
  * Lanes of these lists: far below the lanes sync services take (-1, -2, ... one per service, see

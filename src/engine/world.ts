@@ -6,7 +6,6 @@ import type { PartitionLog } from './log';
 import type { KeyWindows, ServiceRule } from './serviceRule';
 import type { ValueModel } from './values';
 import type { Prng } from './prng';
-import type { ProduceTimeouts } from './produceTimeouts';
 import type { ProducerSequences } from './producerSequences';
 import type { TraceBody } from './trace';
 import type { Acks, AssignorName, CleanupPolicy, DatabaseMode, Headers, IsolationLevel, OffsetReset } from './types';
@@ -381,6 +380,23 @@ export interface SyncClientState {
   carry: number;
   sent: number;
   tickScheduled: boolean;
+}
+
+/** Sends of produce requests with one request.timeout.ms, in deadline order, and the agenda event
+ * of the first (produceTimeouts.ts). */
+export interface ProduceTimeouts {
+  readonly kind: 'produceTimeout';
+  /** The agenda lane the armed event goes in: its own, so reserved numbers keep their order. */
+  readonly lane: number;
+  /** Whether the agenda holds this list's event (for the entry at `head`). */
+  armed: boolean;
+  /** Ring of entries: index `head`, then `size` entries; capacity a power of two. */
+  head: number;
+  size: number;
+  deadlines: Float64Array;
+  seqs: Float64Array;
+  requests: Float64Array;
+  sendNos: Float64Array;
 }
 
 /** A sync service's calls in deadline order (SyncServiceState.timeouts). A call's entry is

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine, type TraceOf } from '../../src/engine';
-import { takeDueTimeout, watchProduceTimeout, type ProduceTimeouts } from '../../src/engine/produceTimeouts';
+import { takeDueTimeout, watchProduceTimeout } from '../../src/engine/produceTimeouts';
 import { EventQueue } from '../../src/engine/queue';
-import type { Sim, SimEvent } from '../../src/engine/world';
+import type { ProduceTimeouts, Sim, SimEvent } from '../../src/engine/world';
 
 /**
  * Produce timeouts without an agenda event per send (produceTimeouts.ts): sends are listed per
