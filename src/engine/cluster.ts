@@ -88,7 +88,7 @@ function growPartitions(sim: Sim, topic: TopicState, total: number): void {
       reportedLeo: new Array<number>(brokers).fill(0),
       highWatermark: 0,
       fetchScheduled: false,
-      fetchEvent: null!,
+      fetchEvent: null!, // set below: the event names the partition object itself
       pendingAcks: [],
       producerSequences: new Map(),
       txn: null,
