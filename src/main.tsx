@@ -57,7 +57,7 @@ function start(lang: Lang, langFailure: string | null) {
     const progress = createProgressStore(appStorage);
     if (PAGE_LINK.lesson) progress.getState().setOpen(true);
     else if (EMBEDDED) progress.getState().setOpen(false);
-    void preloadFirstScreen(progress.getState().progress.open).then(() => render(lang, () => root.render(
+    const app = (
       <StrictMode>
         <RootErrorBoundary lang={lang}>
           <I18nextProvider i18n={i18n}>
@@ -68,8 +68,10 @@ function start(lang: Lang, langFailure: string | null) {
             </KafeProvider>
           </I18nextProvider>
         </RootErrorBoundary>
-      </StrictMode>,
-    )));
+      </StrictMode>
+    );
+    // Drawn once the course panel, when shown, is there too (never rejects; see preloadFirstScreen).
+    void preloadFirstScreen(progress.getState().progress.open).then(() => root.render(app));
   } catch (error) {
     // bootstrap promises not to throw for bad input; this is the net for anything else.
     console.error('Kafé could not start:', error);
@@ -79,16 +81,6 @@ function start(lang: Lang, langFailure: string | null) {
   if (lang === 'en') whenIdle(() => void loadLang('th').catch(() => undefined));
   // A first selection should show its settings at once: fetch the inspector's details when idle.
   whenIdle(() => void loadNodeDetails().catch(() => undefined));
-}
-
-/** Renders with `draw`, or the fatal screen when that throws (the net for what bootstrap does not catch). */
-function render(lang: Lang, draw: () => void) {
-  try {
-    draw();
-  } catch (error) {
-    console.error('Kafé could not start:', error);
-    root.render(<FatalScreen lang={lang} error={error} />);
-  }
 }
 
 function whenIdle(run: () => void) {
