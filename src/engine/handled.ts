@@ -49,6 +49,40 @@ const PAGE_BITS = 4096;
  * business event, kept in the `origin` header across retry topics. */
 export const recordOrigin = (topic: string, partition: number, offset: number): string => `${topic}-${partition}-${offset}`;
 
+/**
+ * recordOrigin(topic, partition, offset), built once for all the services that handle the
+ * record: in a fan-out every group consuming a topic publishes from the same records at about the
+ * same time (the comparison's three services, one event per order each), and the origin each
+ * published record keeps in its headers is then one string instead of one per group (less to
+ * build, less kept in the logs for the garbage collector to copy). Kept per partition: its
+ * "<topic>-<partition>-" (one concatenation per origin) and the origins of its last few offsets
+ * built (slot: offset modulo their number). Strings are values: sharing one changes nothing a
+ * caller can observe. Module-wide, as the strings depend on nothing but their arguments.
+ */
+interface PartitionOrigins {
+  readonly prefix: string;
+  readonly offsets: Float64Array;
+  readonly origins: string[];
+}
+const RECENT_ORIGINS = 512;
+const originsByTopic = new Map<string, PartitionOrigins[]>();
+
+export function sharedRecordOrigin(topic: string, partition: number, offset: number): string {
+  let byPartition = originsByTopic.get(topic);
+  if (byPartition === undefined) originsByTopic.set(topic, (byPartition = []));
+  const po = (byPartition[partition] ??= {
+    prefix: recordOrigin(topic, partition, 0).slice(0, -1),
+    offsets: new Float64Array(RECENT_ORIGINS).fill(-1),
+    origins: new Array<string>(RECENT_ORIGINS).fill(''),
+  });
+  const slot = offset % RECENT_ORIGINS;
+  if (po.offsets[slot] === offset) return po.origins[slot];
+  const origin = po.prefix + offset;
+  po.offsets[slot] = offset;
+  po.origins[slot] = origin;
+  return origin;
+}
+
 /** The record origin `${topic}-${partition}-${offset}` spells, or null if it is not one. Only
  * canonical numbers match (no sign, no leading zero), since those are the only ones that form
  * can produce; topics may contain '-', so the numbers are read from the end. */
