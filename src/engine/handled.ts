@@ -15,19 +15,47 @@ export class OriginSet {
   private readonly records = new Map<string, Map<number, Uint32Array>[]>();
   private readonly others = new Set<string>();
 
+  /** The page last found or made, and where: a service checks and marks each record of a batch,
+   * a partition's records in a row, so most look-ups are of the same page (cheaper than the two
+   * map look-ups that find it). Pages are never removed, so a remembered page stays right. */
+  private lastTopic: string | null = null;
+  private lastPartition = -1;
+  private lastPageNo = -1;
+  private lastPage: Uint32Array | null = null;
+
   hasRecord(topic: string, partition: number, offset: number): boolean {
-    const page = this.records.get(topic)?.[partition]?.get(Math.floor(offset / PAGE_BITS));
-    return page !== undefined && (page[(offset % PAGE_BITS) >>> 5] & (1 << (offset & 31))) !== 0;
+    const page = this.pageOf(topic, partition, Math.floor(offset / PAGE_BITS), false);
+    return page !== null && (page[(offset % PAGE_BITS) >>> 5] & (1 << (offset & 31))) !== 0;
   }
 
   addRecord(topic: string, partition: number, offset: number): void {
-    let byPartition = this.records.get(topic);
-    if (!byPartition) this.records.set(topic, (byPartition = []));
-    const pages = (byPartition[partition] ??= new Map());
-    const pageNo = Math.floor(offset / PAGE_BITS);
-    let page = pages.get(pageNo);
-    if (!page) pages.set(pageNo, (page = new Uint32Array(PAGE_BITS / 32)));
+    const page = this.pageOf(topic, partition, Math.floor(offset / PAGE_BITS), true)!;
     page[(offset % PAGE_BITS) >>> 5] |= 1 << (offset & 31);
+  }
+
+  /** The bits of page `pageNo` of (topic, partition); null if it has none and `make` is false. */
+  private pageOf(topic: string, partition: number, pageNo: number, make: boolean): Uint32Array | null {
+    if (pageNo === this.lastPageNo && partition === this.lastPartition && topic === this.lastTopic) return this.lastPage;
+    let byPartition = this.records.get(topic);
+    if (!byPartition) {
+      if (!make) return null;
+      this.records.set(topic, (byPartition = []));
+    }
+    let pages = byPartition[partition];
+    if (!pages) {
+      if (!make) return null;
+      pages = byPartition[partition] = new Map();
+    }
+    let page = pages.get(pageNo);
+    if (!page) {
+      if (!make) return null;
+      pages.set(pageNo, (page = new Uint32Array(PAGE_BITS / 32)));
+    }
+    this.lastTopic = topic;
+    this.lastPartition = partition;
+    this.lastPageNo = pageNo;
+    this.lastPage = page;
+    return page;
   }
 
   has(origin: string): boolean {
