@@ -25,15 +25,24 @@ const CompareView = lazy(() => import('./ui/compare/CompareView').then((m) => ({
 const lessonPanel = preloadableLazy(() => import('./ui/lesson/LessonPanel').then((m) => m.LessonPanel));
 const LessonPanel = lessonPanel.Component;
 
+/** How long the first screen waits for the course panel's chunk at most: on a slow or stalled
+ * connection the canvas is drawn without it (the panel shows its placeholder until it arrives). */
+export const FIRST_SCREEN_WAIT_MS = 400;
+
 /**
  * Fetches, alongside the rest of the start (main.tsx), the course panel when the first screen
  * shows it, so the course list is drawn with that screen: one layout and paint, no placeholder.
  * (The metrics pane lies below the fold and draws nothing costly until scrolled to: it still
- * arrives after.) Never rejects: a panel that cannot be fetched says so in place when rendered,
- * as it always has.
+ * arrives after.) Never rejects, and settles within FIRST_SCREEN_WAIT_MS: a panel that cannot be
+ * fetched says so in place when rendered, as it always has.
  */
 export function preloadFirstScreen(lessonsOpen: boolean): Promise<void> {
-  return lessonsOpen ? lessonPanel.preload().then(() => undefined, () => undefined) : Promise.resolve();
+  if (!lessonsOpen) return Promise.resolve();
+  const fetched = lessonPanel.preload().then(
+    () => undefined,
+    () => undefined,
+  );
+  return Promise.race([fetched, new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]);
 }
 
 type View = 'workbench' | 'compare';
