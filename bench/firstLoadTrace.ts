@@ -13,7 +13,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SourceMapConsumer } from 'source-map-js';
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { openApp } from './browser';
 
 interface TraceEvent {
@@ -79,12 +79,12 @@ try {
 
   const tasks = main.filter((e) => e.name === 'RunTask' && e.dur! > LONG_MS * 1000 && e.ts >= t0);
   // JavaScript samples by source file (absolute times in µs, same clock as the trace).
-  const maps = new Map<string, SourceMapConsumer | null>();
+  const maps = new Map<string, TraceMap | null>();
   const mapFor = async (url: string) => {
     const file = url.replace(/^https?:\/\/[^/]+\//, '');
     if (!maps.has(file)) {
       try {
-        maps.set(file, new SourceMapConsumer(JSON.parse(await readFile(path.join(app.outDir, `${file}.map`), 'utf8'))));
+        maps.set(file, new TraceMap(await readFile(path.join(app.outDir, `${file}.map`), 'utf8')));
       } catch {
         maps.set(file, null);
       }
@@ -102,7 +102,7 @@ try {
     let fn = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}:${columnNumber}`;
     const map = url ? await mapFor(url) : null;
     if (map) {
-      const pos = map.originalPositionFor({ line: lineNumber + 1, column: columnNumber });
+      const pos = originalPositionFor(map, { line: lineNumber + 1, column: columnNumber });
       if (pos.source) {
         const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(pos.source);
         file = pkg ? pkg[1] : pos.source.replace(/^(\.\.\/)+/, '');
