@@ -5,6 +5,7 @@ import { useKafe, useProgress } from './store';
 import { KafeCanvas } from './ui/canvas/KafeCanvas';
 import { Palette } from './ui/canvas/Palette';
 import { ErrorBoundary } from './ui/common/ErrorBoundary';
+import { preloadableLazy } from './ui/common/preloadableLazy';
 import { LanguageSwitch } from './ui/common/LanguageSwitch';
 import { Notices } from './ui/common/Notices';
 import { ReplaceDialog } from './ui/common/ReplaceDialog';
@@ -21,7 +22,28 @@ const MetricsPanel = lazy(() => import('./ui/metrics/MetricsPanel').then((m) => 
 // The comparison (and mermaid, which it loads on demand) only when its tab is opened.
 const CompareView = lazy(() => import('./ui/compare/CompareView').then((m) => ({ default: m.CompareView })));
 // Lessons bring their Markdown files, YAML and a Markdown renderer: only when the panel is shown.
-const LessonPanel = lazy(() => import('./ui/lesson/LessonPanel').then((m) => ({ default: m.LessonPanel })));
+const lessonPanel = preloadableLazy(() => import('./ui/lesson/LessonPanel').then((m) => m.LessonPanel));
+const LessonPanel = lessonPanel.Component;
+
+/** How long the first screen waits for the course panel's chunk at most: on a slow or stalled
+ * connection the canvas is drawn without it (the panel shows its placeholder until it arrives). */
+export const FIRST_SCREEN_WAIT_MS = 400;
+
+/**
+ * Fetches, alongside the rest of the start (main.tsx), the course panel when the first screen
+ * shows it, so the course list is drawn with that screen: one layout and paint, no placeholder.
+ * (The metrics pane lies below the fold and draws nothing costly until scrolled to: it still
+ * arrives after.) Never rejects, and settles within FIRST_SCREEN_WAIT_MS: a panel that cannot be
+ * fetched says so in place when rendered, as it always has.
+ */
+export function preloadFirstScreen(lessonsOpen: boolean): Promise<void> {
+  if (!lessonsOpen) return Promise.resolve();
+  const fetched = lessonPanel.preload().then(
+    () => undefined,
+    () => undefined,
+  );
+  return Promise.race([fetched, new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]);
+}
 
 type View = 'workbench' | 'compare';
 const VIEWS: readonly View[] = ['workbench', 'compare'];

@@ -2,8 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import '@xyflow/react/dist/style.css';
-import { App } from './App';
+import { App, preloadFirstScreen } from './App';
 import { bootstrap, needsValidation } from './bootstrap';
+import { PROGRESS_KEY } from './lessons/progress';
 import { createI18n, isLang, loadLang, type Lang } from './i18n';
 import { createProgressStore, KafeProvider, loadValidation, ProgressProvider } from './store';
 import { appStorage } from './ui/common/appStorage';
@@ -30,7 +31,21 @@ const langReady = loadLang(wanted).then(
 // fetched alongside only when there is something to read. If it cannot be fetched, bootstrap keeps
 // the save and the link untouched and says so.
 const validationReady = needsValidation(window, appStorage) ? loadValidation().catch(() => undefined) : undefined;
+// The course panel, when the first screen shows it, is fetched now too, so it is drawn with that
+// screen rather than in a frame of its own after it. Here from a peek at the saved course state;
+// start() asks again with the course progress itself.
+void preloadFirstScreen(PAGE_LINK.lesson !== null || (!EMBEDDED && courseOpenWhenSaved()));
 void Promise.all([langReady, validationReady]).then(([{ lang, failure }]) => start(lang, failure));
+
+/** Whether the course panel was left open (a first visit: it opens); a guess, never throws. */
+function courseOpenWhenSaved(): boolean {
+  try {
+    const saved: unknown = JSON.parse(appStorage.getItem(PROGRESS_KEY) ?? '{}');
+    return !(typeof saved === 'object' && saved !== null && 'open' in saved && saved.open === false);
+  } catch {
+    return true;
+  }
+}
 
 function start(lang: Lang, langFailure: string | null) {
   try {
@@ -42,7 +57,7 @@ function start(lang: Lang, langFailure: string | null) {
     const progress = createProgressStore(appStorage);
     if (PAGE_LINK.lesson) progress.getState().setOpen(true);
     else if (EMBEDDED) progress.getState().setOpen(false);
-    root.render(
+    const app = (
       <StrictMode>
         <RootErrorBoundary lang={lang}>
           <I18nextProvider i18n={i18n}>
@@ -53,8 +68,10 @@ function start(lang: Lang, langFailure: string | null) {
             </KafeProvider>
           </I18nextProvider>
         </RootErrorBoundary>
-      </StrictMode>,
+      </StrictMode>
     );
+    // Drawn once the course panel, when shown, is there too (never rejects; see preloadFirstScreen).
+    void preloadFirstScreen(progress.getState().progress.open).then(() => root.render(app));
   } catch (error) {
     // bootstrap promises not to throw for bad input; this is the net for anything else.
     console.error('Kafé could not start:', error);

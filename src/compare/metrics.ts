@@ -177,6 +177,14 @@ class OffsetIndex {
 
 const DOWNSTREAM_BIT: Record<DownstreamId, number> = { payment: 1, inventory: 2, email: 4, analytics: 8, fraud: 16 };
 const SYNC_FAIL = 2;
+
+/** What edaProcessed needs of a group, found once per group name. */
+interface EdaGroup {
+  readonly service: DownstreamId;
+  readonly bit: number;
+  readonly load: number[];
+}
+
 const SYNC_OK = 1;
 
 interface SideBuckets {
@@ -251,6 +259,11 @@ export class CompareMetrics {
     sync: { service: null, value: 0 },
     eda: { service: null, value: 0 },
   };
+  /** Load series by engine id, looked up once per id (null: no service of the comparison).
+   * Caches, not figures: #-private, so they stay out of the metrics' JSON (what the trace
+   * fingerprints hash). */
+  readonly #syncLoadById = new Map<string, number[] | null>();
+  readonly #edaGroups = new Map<string, EdaGroup | null>();
   /** Seconds fully sampled so far. */
   private seconds = 0;
   private lastTime = 0;
@@ -295,7 +308,7 @@ export class CompareMetrics {
             this.totals.sync.placed++;
           }
         }
-        this.load('sync', serviceOfSyncId(e.to), e.t);
+        this.syncLoad(e.to, e.t);
         break;
       case 'requestAnswered':
         if (e.from === 'user') this.syncAnswered(orderNumber(e.requestId), e.t, e.latencyMs);
@@ -334,12 +347,37 @@ export class CompareMetrics {
     if (!(at <= t)) this.placedAt.set(n, t);
   }
 
-  private load(side: Side, service: ServiceId | null, t: number): void {
-    if (service === null) return;
+  /** A service's load series, created the first time the service is heard of (the snapshot lists
+   * them in that order). */
+  private loadSeries(side: Side, service: ServiceId): number[] {
     const m = this.sides[side].load;
     let s = m.get(service);
     if (!s) m.set(service, (s = []));
-    bump(s, second(t));
+    return s;
+  }
+
+  /** A request reached sync service `to` (engine id): one more for its load. Hot path (every
+   * request): the id's series is found with one lookup. */
+  private syncLoad(to: string, t: number): void {
+    let series = this.#syncLoadById.get(to);
+    if (series === undefined) {
+      const service = serviceOfSyncId(to);
+      series = service === null ? null : this.loadSeries('sync', service);
+      this.#syncLoadById.set(to, series);
+    }
+    if (series !== null) bump(series, second(t));
+  }
+
+  /** The service of an event-driven group, its bit and its load series; null if the group is
+   * none of the comparison's services. Hot path (every record handled): one lookup. */
+  private edaGroup(group: string): EdaGroup | null {
+    let g = this.#edaGroups.get(group);
+    if (g === undefined) {
+      const service = serviceOfGroup(group);
+      g = service === null ? null : { service, bit: DOWNSTREAM_BIT[service], load: this.loadSeries('eda', service) };
+      this.#edaGroups.set(group, g);
+    }
+    return g;
   }
 
   private ensureOrder(n: number): void {
@@ -420,9 +458,10 @@ export class CompareMetrics {
   }
 
   private edaProcessed(group: string, partition: number, offset: number, outcome: string, t: number): void {
-    const service = serviceOfGroup(group);
-    if (service === null) return;
-    this.load('eda', service, t);
+    const g = this.edaGroup(group);
+    if (g === null) return;
+    bump(g.load, second(t));
+    const service = g.service;
     const n = this.offsets.get(partition, offset);
     if (n < 0) return;
     if (outcome === 'dropped' || outcome === 'deadLettered') {
@@ -432,7 +471,7 @@ export class CompareMetrics {
     if (outcome !== 'ok' && outcome !== 'duplicateSkipped') return;
     const expected = this.edaExpected[n];
     const before = this.edaDone[n];
-    const done = before | DOWNSTREAM_BIT[service];
+    const done = before | g.bit;
     this.edaDone[n] = done;
     if ((before & expected) !== expected && (done & expected) === expected) {
       const completion = t - this.placedAt.at(n) + this.orderWorkMs;

@@ -1,4 +1,4 @@
-import { recordOrigin } from './handled';
+import { sharedRecordOrigin } from './handled';
 import { send } from './producers';
 import { aboveThreshold } from './serviceRule';
 import { sendInTransaction } from './transactions';
@@ -15,16 +15,7 @@ import type { ConsumerState, DeliveredRecord, ProducerState, ServiceState, Sim }
  */
 
 /** Identity of the business event: the first record it arrived as, kept across retry topics. */
-const originOf = (r: DeliveredRecord) => r.headers.origin ?? originPrefix(r.topic, r.partition) + r.offset;
-
-/** "<topic>-<partition>-" per partition, so a record's origin (recordOrigin's spelling) is one
- * concatenation instead of four: every record a service publishes from carries one. */
-const originPrefixes = new Map<string, string[]>();
-function originPrefix(topic: string, partition: number): string {
-  let byPartition = originPrefixes.get(topic);
-  if (byPartition === undefined) originPrefixes.set(topic, (byPartition = []));
-  return (byPartition[partition] ??= recordOrigin(topic, partition, 0).slice(0, -1));
-}
+const originOf = (r: DeliveredRecord) => r.headers.origin ?? sharedRecordOrigin(r.topic, r.partition, r.offset);
 
 /** Whether the service handled r's business event already; the same as
  * `processedIds.has(originOf(r))` without building the string. */

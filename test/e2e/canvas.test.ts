@@ -112,6 +112,62 @@ describe('building a flow on the canvas', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  test('a lane far below the screen keeps no out-of-date picture: cleared when its records change, drawn when it comes near', async () => {
+    const page = await openWith(TEMPLATES.orderFanOut.build());
+    await zoomToDetail(page, 'orders');
+    // Zoomed in further, the topic is taller than the screen: its last lanes lie far below it.
+    for (let i = 0; i < 3; i++) await page.locator('.react-flow__controls-zoomin').click();
+    const orders = flowNode(page, 'orders');
+    const drag = async (dy: number) => {
+      // From a spot of bare pane (a drag that starts on a node moves the node instead).
+      const [x, y] = await page.evaluate((dy) => {
+        const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+        for (let y = pane.top + 10; y < pane.bottom - 10; y += 10)
+          for (let x = pane.left + 10; x < pane.right - 10; x += 20)
+            if (y + dy > pane.top && y + dy < pane.bottom && document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return [x, y];
+        throw new Error('no bare pane to drag');
+      }, dy);
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x, y + dy, { steps: 8 });
+      await page.mouse.up();
+    };
+    // Bring the topic's top to 150 px above the pane's bottom edge.
+    const paneBox = (await page.locator('.react-flow__pane').boundingBox())!;
+    for (let i = 0; i < 4; i++) {
+      const top = (await orders.boundingBox())!.y;
+      const want = paneBox.y + paneBox.height - 150;
+      if (Math.abs(top - want) < 20) break;
+      await drag(Math.max(-600, Math.min(600, want - top)));
+    }
+    /** Per lane: its top relative to the pane's bottom edge, its data-records, its painted pixels. */
+    const lanes = () =>
+      orders.locator('.kafe-lane__strip').evaluateAll((els) => {
+        const bottom = document.querySelector('.react-flow__pane')!.getBoundingClientRect().bottom;
+        return els.map((el) => {
+          const c = el as HTMLCanvasElement;
+          const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+          let painted = 0;
+          for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+          return { below: c.getBoundingClientRect().top - bottom, records: c.getAttribute('data-records'), painted };
+        });
+      });
+    const start = await lanes();
+    const far = start.flatMap((l, i) => (l.below > 300 ? [i] : []));
+    expect(far.length).toBeGreaterThan(0);
+    await play(page);
+    // data-* stay current far off screen; the picture is cleared rather than left showing old records.
+    await expect.poll(async () => (await lanes()).filter((l, i) => far.includes(i) && l.records !== start[i].records).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /^pause/i }).click();
+    const changed = (await lanes()).flatMap((l, i) => (far.includes(i) && l.records !== start[i].records ? [l] : []));
+    for (const lane of changed) expect(lane.painted).toBe(0);
+    // Brought on screen, they are drawn again.
+    await drag(-Math.min(600, paneBox.height - 100));
+    await drag(-Math.min(600, paneBox.height - 100));
+    await expect.poll(async () => (await lanes()).filter((l, i) => far.includes(i) && l.below < -20 && l.painted > 0).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   test('in the order fan-out, every key lands in exactly one partition: the one Kafka’s partitioner picks', async () => {
     const scenario = TEMPLATES.orderFanOut.build();
     const page = await openWith(scenario);

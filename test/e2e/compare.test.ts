@@ -24,6 +24,33 @@ async function openCompare(): Promise<{ page: Page; view: Locator }> {
 const count = async (view: Locator, id: string) => Number(await view.getByTestId(id).getAttribute('data-value'));
 
 describe('sync vs event-driven', () => {
+  test('on a 390×844 phone, in Thai, every panel fits the screen and the pictures keep their labels legible', async () => {
+    const page = await app.openPage('/#lang=th', { viewport: { width: 390, height: 844 } });
+    await page.getByRole('tab', { name: /เทียบ/ }).or(page.getByRole('button', { name: /เทียบ/ })).first().click();
+    const view = page.getByTestId('compare-view');
+    await view.waitFor();
+    const layout = await view.evaluate((root) => {
+      const widest = Math.max(...[...root.querySelectorAll('.cmp-pane, .cmp-panel')].map((el) => el.getBoundingClientRect().right));
+      // The smallest label of each picture, in screen pixels: its font size times the SVG's scale.
+      const smallest = [...root.querySelectorAll<SVGSVGElement>('svg.cmp-arch')].map((svg) => {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+      });
+      const latency = root.querySelector('[data-testid="sync-latency"]')!;
+      return { widest, viewport: window.innerWidth, smallest, latencyClipped: latency.scrollWidth > latency.clientWidth };
+    });
+    expect(layout.widest).toBeLessThanOrEqual(layout.viewport);
+    expect(layout.smallest).toHaveLength(2);
+    for (const px of layout.smallest) expect(px).toBeGreaterThanOrEqual(11);
+    expect(layout.latencyClipped).toBe(false);
+    // The picture scrolls sideways in its frame to reach Email.
+    const frame = view.getByTestId('arch-sync').locator('..');
+    await frame.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    await expect.poll(() => view.getByTestId('arch-sync').locator('[data-node="email"]').evaluate((n) => n.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
+    await screenshot(page, 'compare-phone-th');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   test('with Email down, orders fail on the synchronous side only, and the generated diagrams show why', async () => {
     const { page, view } = await openCompare();
     await view.getByLabel('Email is up').uncheck();

@@ -69,6 +69,24 @@ describe('a lazy chunk that cannot be loaded', () => {
     }
   });
 
+  test('the course panel fetched with the first screen: a stalled chunk does not hold the canvas back', async () => {
+    const context = await app.browser.newContext({ viewport: LAPTOP, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // The course panel's chunk answers only when released (a stalled connection until then).
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/LessonPanel-[^/]*\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(app.baseUrl);
+    await page.locator('.react-flow__node').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('.lesson-loading').count()).toBe(1);
+    release();
+    await page.getByTestId('lesson-panel').getByRole('button', { name: 'Start: Kafka is a digital post office' }).waitFor();
+    await context.close();
+  });
+
   test('Thai strings at start: the app starts in English and says why', async () => {
     const context = await app.browser.newContext({ viewport: LAPTOP, serviceWorkers: 'block' });
     await context.addInitScript(() => localStorage.setItem('kafe.lang', 'th'));

@@ -303,6 +303,18 @@ describe('the canvas shows what a learner needs, readable', () => {
     await page.getByRole('button', { name: 'Arrange' }).waitFor({ state: 'visible' });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'readable-phone-toolbar-menu');
+    // Every menu item is as wide as the column, those in a wrapper of their own too.
+    const widths = await page.locator('#toolbar-items .toolbar__button').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().width)));
+    expect(new Set(widths).size).toBe(1);
+    // Share's panel, opened from the folded menu, lies wholly on the screen.
+    await page.getByRole('button', { name: 'Share' }).click();
+    const panel = (await page.getByTestId('share-panel').boundingBox())!;
+    expect(panel.x).toBeGreaterThanOrEqual(0);
+    expect(panel.x + panel.width).toBeLessThanOrEqual(390);
+    expect(panel.y + panel.height).toBeLessThanOrEqual(844);
+    await screenshot(page, 'readable-phone-share');
+    await page.keyboard.press('Escape');
+    if (!(await page.getByRole('button', { name: 'Arrange' }).isVisible())) await menu.click();
     await page.getByRole('button', { name: 'Arrange' }).click();
     expect(pageErrors(page)).toEqual([]);
   });

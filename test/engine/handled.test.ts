@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OriginSet, parseRecordOrigin } from '../../src/engine/handled';
+import { OriginSet, parseRecordOrigin, recordOrigin, sharedRecordOrigin } from '../../src/engine/handled';
 
 /** Origins as strings: record forms (some topics with '-'), near misses, and arbitrary text. */
 const origin = fc.oneof(
@@ -35,5 +35,17 @@ describe('the set of handled origins', () => {
   it('reads a record origin back from its string only when that string is the one the record makes', () => {
     expect(parseRecordOrigin('order-stats-3-120')).toEqual({ topic: 'order-stats', partition: 3, offset: 120 });
     for (const s of ['orders-03-1', 'orders-3-', 'orders-3', 'orders-+3-1', 'orders-3-1.5']) expect(parseRecordOrigin(s)).toBeNull();
+  });
+});
+
+describe('shared record origins', () => {
+  it('are the strings recordOrigin spells, whatever order records are asked for in', () => {
+    // Offsets within a small range, so slots of the recent-origins cache collide often.
+    const ask = fc.tuple(fc.constantFrom('orders', 'order-stats', 'shared-origin-test'), fc.nat(3), fc.oneof(fc.nat(2000), fc.constant(2 ** 40 + 7)));
+    fc.assert(
+      fc.property(fc.array(ask, { maxLength: 300 }), (asks) => {
+        for (const [topic, partition, offset] of asks) expect(sharedRecordOrigin(topic, partition, offset)).toBe(recordOrigin(topic, partition, offset));
+      }),
+    );
   });
 });

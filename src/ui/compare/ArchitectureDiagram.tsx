@@ -116,7 +116,7 @@ function layout(side: Side, props: Props, t: Translate): { boxes: Box[]; edges: 
   }
 
   const order = serviceBox('order', 72, centerY, 84);
-  const orders: Box = { key: 'topic:orders', x: 178, y: centerY, w: 100, h: BOX_H, title: t('compare.topic', { name: 'orders' }), detail: 'OrderPlaced', kind: 'topic' };
+  const orders: Box = { key: 'topic:orders', x: 178, y: centerY, w: 104, h: BOX_H, title: t('compare.topic', { name: 'orders' }), detail: 'OrderPlaced', kind: 'topic' };
   const boxes: Box[] = [user, order, orders];
   const edges: Edge[] = [
     { key: 'user>order', d: curve(right(user), left(order)), forward: 'e:user>order' },
@@ -125,12 +125,12 @@ function layout(side: Side, props: Props, t: Translate): { boxes: Box[]; edges: 
   downstream.forEach((id: DownstreamId, i) => {
     const box = serviceBox(id, 304, rowY(i), 112);
     const result = RESULT_EVENTS[id];
-    const topic: Box = { key: `topic:${result.topic}`, x: 440, y: rowY(i), w: 134, h: BOX_H, title: t('compare.topic', { name: result.topic }), detail: result.eventType, kind: 'topic', tag: tagOf(id) === 'new' ? 'new' : undefined };
+    const topic: Box = { key: `topic:${result.topic}`, x: 440, y: rowY(i), w: 144, h: BOX_H, title: t('compare.topic', { name: result.topic }), detail: result.eventType, kind: 'topic', tag: tagOf(id) === 'new' ? 'new' : undefined };
     boxes.push(box, topic);
     edges.push({ key: `orders>${id}`, d: curve(right(orders), left(box)), forward: `e:orders>${id}` });
     edges.push({ key: `${id}>${result.topic}`, d: curve(right(box), left(topic)), forward: `e:${id}>${result.topic}` });
   });
-  return { boxes, edges, width: 578, height };
+  return { boxes, edges, width: 588, height };
 }
 
 function Dot({ path, level, reverse, reduced }: { path: string; level: number; reverse?: boolean; reduced: boolean }) {
@@ -150,54 +150,58 @@ export const ArchitectureDiagram = memo(function ArchitectureDiagram(props: Prop
   const names = downstreamOf(props.config.features).map((id) => serviceName(t, id)).join(', ');
   const summary = props.side === 'sync' ? t('compare.diagram.sync.summary', { services: names }) : t('compare.diagram.eda.summary', { services: names });
   return (
-    <svg className={`cmp-arch cmp-arch--${props.side}`} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary} data-testid={`arch-${props.side}`}>
-      <defs>
-        <marker id={`cmp-arrow-${props.side}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-          <path d="M0,0 L10,5 L0,10 z" className="cmp-arrowhead" />
-        </marker>
-      </defs>
-      {edges.map((e) => {
-        const level = Math.max(props.activity[e.forward] ?? 0, e.back ? (props.activity[e.back] ?? 0) : 0);
-        return (
-          <g key={e.key} className={level > 0.05 ? 'cmp-edge cmp-edge--busy' : 'cmp-edge'}>
-            <path d={e.d} markerEnd={`url(#cmp-arrow-${props.side})`} />
-            {e.label && e.labelAt && (
-              <text x={e.labelAt[0]} y={e.labelAt[1]} className="cmp-edge__label">
-                {e.label}
+    // Never drawn narrower than its own size: on a phone the picture scrolls sideways in its frame
+    // rather than shrinking its 11 px labels below legibility.
+    <div className="cmp-arch-frame">
+      <svg className={`cmp-arch cmp-arch--${props.side}`} viewBox={`0 0 ${width} ${height}`} style={{ minWidth: width }} role="img" aria-label={summary} data-testid={`arch-${props.side}`}>
+        <defs>
+          <marker id={`cmp-arrow-${props.side}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" className="cmp-arrowhead" />
+          </marker>
+        </defs>
+        {edges.map((e) => {
+          const level = Math.max(props.activity[e.forward] ?? 0, e.back ? (props.activity[e.back] ?? 0) : 0);
+          return (
+            <g key={e.key} className={level > 0.05 ? 'cmp-edge cmp-edge--busy' : 'cmp-edge'}>
+              <path d={e.d} markerEnd={`url(#cmp-arrow-${props.side})`} />
+              {e.label && e.labelAt && (
+                <text x={e.labelAt[0]} y={e.labelAt[1]} className="cmp-edge__label">
+                  {e.label}
+                </text>
+              )}
+              <Dot path={e.d} level={props.activity[e.forward] ?? 0} reduced={reduced} />
+              {e.back && <Dot path={e.d} level={props.activity[e.back] ?? 0} reverse reduced={reduced} />}
+            </g>
+          );
+        })}
+        {boxes.map((b) => (
+          <g
+            key={b.key}
+            className={`cmp-node cmp-node--${b.kind}${b.failing ? ' cmp-node--failing' : ''}${b.tag ? ` cmp-node--${b.tag}` : ''}`}
+            data-node={b.key}
+            data-status={b.status}
+            data-backlog={b.backlog}
+          >
+            <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={b.kind === 'topic' ? 14 : 8} />
+            {b.kind === 'topic' && <path d={`M${b.x + 9},${b.y + 4} v${b.h - 8} M${b.x + 16},${b.y + 4} v${b.h - 8}`} className="cmp-node__stripes" />}
+            <text x={b.kind === 'topic' ? b.x + 23 : b.x + 8} y={b.y + 19} className="cmp-node__title">
+              {b.title}
+            </text>
+            {b.detail && (
+              <text x={b.kind === 'topic' ? b.x + 23 : b.x + 8} y={b.y + 36} className="cmp-node__detail">
+                {b.detail}
               </text>
             )}
-            <Dot path={e.d} level={props.activity[e.forward] ?? 0} reduced={reduced} />
-            {e.back && <Dot path={e.d} level={props.activity[e.back] ?? 0} reverse reduced={reduced} />}
+            {b.status && <circle cx={b.x + b.w - 10} cy={b.y + 11} r={5.5} className={`cmp-light cmp-light--${b.status}`} />}
+            {b.tag && (
+              <text x={b.x + b.w - 4} y={b.y - 4} textAnchor="end" className="cmp-node__tag">
+                {t(b.tag === 'new' ? 'compare.tag.new' : 'compare.tag.changed')}
+              </text>
+            )}
+            {b.status && <title>{`${b.title}: ${t(`compare.status.${b.status}`)}`}</title>}
           </g>
-        );
-      })}
-      {boxes.map((b) => (
-        <g
-          key={b.key}
-          className={`cmp-node cmp-node--${b.kind}${b.failing ? ' cmp-node--failing' : ''}${b.tag ? ` cmp-node--${b.tag}` : ''}`}
-          data-node={b.key}
-          data-status={b.status}
-          data-backlog={b.backlog}
-        >
-          <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={b.kind === 'topic' ? 14 : 8} />
-          {b.kind === 'topic' && <path d={`M${b.x + 12},${b.y + 4} v${b.h - 8} M${b.x + 20},${b.y + 4} v${b.h - 8}`} className="cmp-node__stripes" />}
-          <text x={b.kind === 'topic' ? b.x + 28 : b.x + 8} y={b.y + 19} className="cmp-node__title">
-            {b.title}
-          </text>
-          {b.detail && (
-            <text x={b.kind === 'topic' ? b.x + 28 : b.x + 8} y={b.y + 36} className="cmp-node__detail">
-              {b.detail}
-            </text>
-          )}
-          {b.status && <circle cx={b.x + b.w - 10} cy={b.y + 11} r={5.5} className={`cmp-light cmp-light--${b.status}`} />}
-          {b.tag && (
-            <text x={b.x + b.w - 4} y={b.y - 4} textAnchor="end" className="cmp-node__tag">
-              {t(b.tag === 'new' ? 'compare.tag.new' : 'compare.tag.changed')}
-            </text>
-          )}
-          {b.status && <title>{`${b.title}: ${t(`compare.status.${b.status}`)}`}</title>}
-        </g>
-      ))}
-    </svg>
+        ))}
+      </svg>
+    </div>
   );
 });

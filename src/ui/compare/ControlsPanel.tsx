@@ -40,85 +40,87 @@ export function ControlsPanel() {
           {t('compare.controls.rateValue', { rate: config.ratePerSec })}
         </output>
       </div>
-      <table className="data-table cmp-services">
-        <thead>
-          <tr>
-            <th scope="col">{t('compare.controls.service')}</th>
-            <th scope="col">{t('compare.controls.up')}</th>
-            <th scope="col">{t('compare.controls.extraLatency')}</th>
-            <th scope="col">{t('compare.controls.errorRate')}</th>
-            <th scope="col">{t('compare.controls.instances')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((id) => {
-            const s = config.services[id];
-            const name = serviceName(t, id);
-            const front = id === 'order';
-            return (
-              <tr key={id} data-service={id}>
-                <th scope="row">{name}</th>
-                <td>
-                  {front ? (
-                    <span className="cmp-muted">{t('compare.controls.frontDoor')}</span>
-                  ) : (
-                    <input
-                      type="checkbox"
-                      className="cmp-switch"
-                      checked={!s.down}
-                      aria-label={t('compare.controls.upFor', { name })}
-                      onChange={(e) => control({ type: 'setDown', service: id as DownstreamId, down: !e.target.checked })}
-                    />
-                  )}
-                </td>
-                <td>
-                  <select
-                    aria-label={t('compare.controls.extraLatencyFor', { name })}
-                    value={s.extraLatencyMs}
-                    onChange={(e) => control({ type: 'setExtraLatency', service: id, ms: Number(e.target.value) })}
-                  >
-                    {withValue(LATENCIES, s.extraLatencyMs).map((ms) => (
-                      <option key={ms} value={ms}>
-                        {ms === 0 ? t('compare.controls.none') : t('compare.controls.plusMs', { ms })}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  {front ? (
-                    <span className="cmp-muted">–</span>
-                  ) : (
+      <div className="cmp-table-frame">
+        <table className="data-table cmp-services">
+          <thead>
+            <tr>
+              <th scope="col">{t('compare.controls.service')}</th>
+              <th scope="col">{t('compare.controls.up')}</th>
+              <th scope="col">{t('compare.controls.extraLatency')}</th>
+              <th scope="col">{t('compare.controls.errorRate')}</th>
+              <th scope="col">{t('compare.controls.instances')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((id) => {
+              const s = config.services[id];
+              const name = serviceName(t, id);
+              const front = id === 'order';
+              return (
+                <tr key={id} data-service={id}>
+                  <th scope="row">{name}</th>
+                  <td>
+                    {front ? (
+                      <span className="cmp-muted">{t('compare.controls.frontDoor')}</span>
+                    ) : (
+                      <input
+                        type="checkbox"
+                        className="cmp-switch"
+                        checked={!s.down}
+                        aria-label={t('compare.controls.upFor', { name })}
+                        onChange={(e) => control({ type: 'setDown', service: id as DownstreamId, down: !e.target.checked })}
+                      />
+                    )}
+                  </td>
+                  <td>
                     <select
-                      aria-label={t('compare.controls.errorRateFor', { name })}
-                      value={Math.round(s.errorRate * 100)}
-                      onChange={(e) => control({ type: 'setErrorRate', service: id as DownstreamId, rate: Number(e.target.value) / 100 })}
+                      aria-label={t('compare.controls.extraLatencyFor', { name })}
+                      value={s.extraLatencyMs}
+                      onChange={(e) => control({ type: 'setExtraLatency', service: id, ms: Number(e.target.value) })}
                     >
-                      {withValue(ERROR_RATES, Math.round(s.errorRate * 100)).map((p) => (
-                        <option key={p} value={p}>
-                          {t('compare.controls.percent', { value: p })}
+                      {withValue(LATENCIES, s.extraLatencyMs).map((ms) => (
+                        <option key={ms} value={ms}>
+                          {ms === 0 ? t('compare.controls.none') : t('compare.controls.plusMs', { ms })}
                         </option>
                       ))}
                     </select>
-                  )}
-                </td>
-                <td>
-                  <select
-                    aria-label={t('compare.controls.instancesFor', { name })}
-                    value={s.instances}
-                    onChange={(e) => control({ type: 'setInstances', service: id, instances: Number(e.target.value) })}
-                  >
-                    {Array.from({ length: maxInstances }, (_, i) => i + 1).map((n) => (
-                      <option key={n} value={n}>
-                        {n}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  </td>
+                  <td>
+                    {front ? (
+                      <span className="cmp-muted">–</span>
+                    ) : (
+                      <select
+                        aria-label={t('compare.controls.errorRateFor', { name })}
+                        value={Math.round(s.errorRate * 100)}
+                        onChange={(e) => control({ type: 'setErrorRate', service: id as DownstreamId, rate: Number(e.target.value) / 100 })}
+                      >
+                        {withValue(ERROR_RATES, Math.round(s.errorRate * 100)).map((p) => (
+                          <option key={p} value={p}>
+                            {t('compare.controls.percent', { value: p })}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </td>
+                  <td>
+                    <select
+                      aria-label={t('compare.controls.instancesFor', { name })}
+                      value={s.instances}
+                      onChange={(e) => control({ type: 'setInstances', service: id, instances: Number(e.target.value) })}
+                    >
+                      {Array.from({ length: maxInstances }, (_, i) => i + 1).map((n) => (
+                        <option key={n} value={n}>
+                          {n}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <p className="cmp-note">{t('compare.controls.note')}</p>
       {refused && (
         <p className="cmp-refused" role="alert">

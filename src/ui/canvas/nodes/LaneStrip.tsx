@@ -19,8 +19,8 @@ export const laneCanvasHeight = (lines: number) => Math.ceil(CHIP_H + lineBlockH
  * leader, ISR and lags (laneLinePaint). Redrawn when the lane re-renders (its signature changed),
  * its width changes, or the zoom crosses a resolution step (drawn at up to 2x so it stays sharp
  * zoomed in). Taller when the lane line wraps. A lane off screen is not drawn (only laid out, for
- * its height, and its data-* kept current) until it comes near: zoomed in on a big canvas most
- * lanes are off screen, and each redraw costs script and a new canvas bitmap.
+ * its height, and its data-* kept current; its old picture is cleared) until it comes near: zoomed
+ * in on a big canvas most lanes are off screen, and each redraw costs script and a new canvas bitmap.
  *
  * Still readable without sight and by tests: the canvas is an image whose accessible name lists
  * the chips, markers and the lane line, a tooltip names what is under the pointer, and
@@ -99,8 +99,16 @@ export function LaneStrip({ content, line, label }: { content: StripContent; lin
       hits.current = [...stripHits, ...paintLine(ctx, layout, CHIP_H + LINE_GAP, family)];
     };
     // Off screen (most lanes of a big canvas, zoomed in), the drawing waits until it comes near.
+    // The picture it holds is out of date from now on: cleared once, so a lane that jumps into
+    // view (Fit view, a long pan) is blank for the frame before the observer reports, never wrong.
     if (near.current) draw.current();
-    else dirty.current = true;
+    else {
+      if (!dirty.current) {
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.clearRect(0, 0, canvas.width, canvas.height);
+      }
+      dirty.current = true;
+    }
     // The JSON for tests, rebuilt and written only when what it says changed: the lane re-renders
     // ten times a second while time runs, often for a lag or high watermark alone.
     const sig = drawnSignature(content);
