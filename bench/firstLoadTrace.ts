@@ -11,27 +11,9 @@
  *
  * Not part of `npm run bench`: a tool for deciding what to change before changing it.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import { writeFile } from 'node:fs/promises';
 import { openApp } from './browser';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { url?: string; frame?: string; documentLoaderURL?: string; isLoadingMainFrame?: boolean } };
-}
-
-interface CpuProfile {
-  startTime: number;
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
-  samples: number[];
-  timeDeltas: number[];
-}
+import { selfTimes, sourcePositions, startTraceAndProfile } from './chromeTrace';
 
 const LONG_MS = 50;
 const out = process.argv.find((a) => a.startsWith('--out='))?.slice(6);
@@ -47,23 +29,12 @@ try {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-  await cdp.send('Profiler.start');
-  await cdp.send('Tracing.start', {
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'toplevel', 'v8', 'blink'].join(','),
-    transferMode: 'ReportEvents',
-  });
+  const stop = await startTraceAndProfile(cdp, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'toplevel', 'v8', 'blink']);
   await page.goto(app.url + (hash ? `#${hash}` : ''));
   await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
   const ready = (await page.evaluate('performance.now()')) as number;
   await page.waitForTimeout(5000);
-  await cdp.send('Tracing.end');
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-  await done;
+  const { events, profile } = await stop();
   if (out) await writeFile(out, JSON.stringify(events));
   const profileOut = process.argv.find((a) => a.startsWith('--profile='))?.slice(10);
   if (profileOut) await writeFile(profileOut, JSON.stringify(profile));
@@ -79,18 +50,7 @@ try {
 
   const tasks = main.filter((e) => e.name === 'RunTask' && e.dur! > LONG_MS * 1000 && e.ts >= t0);
   // JavaScript samples by source file (absolute times in µs, same clock as the trace).
-  const maps = new Map<string, TraceMap | null>();
-  const mapFor = async (url: string) => {
-    const file = url.replace(/^https?:\/\/[^/]+\//, '');
-    if (!maps.has(file)) {
-      try {
-        maps.set(file, new TraceMap(await readFile(path.join(app.outDir, `${file}.map`), 'utf8')));
-      } catch {
-        maps.set(file, null);
-      }
-    }
-    return maps.get(file)!;
-  };
+  const positionOf = sourcePositions(app.outDir);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const samples: { at: number; us: number; file: string; fn: string }[] = [];
   let at = profile.startTime;
@@ -100,14 +60,11 @@ try {
     if (functionName === '(idle)') continue;
     let file = url ? url.replace(/^https?:\/\/[^/]+\//, '') : `(${functionName || 'native'})`;
     let fn = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}:${columnNumber}`;
-    const map = url ? await mapFor(url) : null;
-    if (map) {
-      const pos = originalPositionFor(map, { line: lineNumber + 1, column: columnNumber });
-      if (pos.source) {
-        const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(pos.source);
-        file = pkg ? pkg[1] : pos.source.replace(/^(\.\.\/)+/, '');
-        fn = `${pos.name ?? functionName} (${pos.source.replace(/.*node_modules\//, '').replace(/^(\.\.\/)+/, '')}:${pos.line})`;
-      }
+    const pos = url ? await positionOf(url, lineNumber, columnNumber) : null;
+    if (pos) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(pos.source);
+      file = pkg ? pkg[1] : pos.source.replace(/^(\.\.\/)+/, '');
+      fn = `${pos.name ?? functionName} (${pos.source.replace(/.*node_modules\//, '').replace(/^(\.\.\/)+/, '')}:${pos.line})`;
     }
     samples.push({ at, us: profile.timeDeltas[i + 1] ?? 0, file, fn });
   }
@@ -117,20 +74,7 @@ try {
     const end = task.ts + task.dur!;
     // Self time per event name inside the task (complete events nest by time).
     const inside = main.filter((e) => e.ts >= task.ts && e.ts + e.dur! <= end);
-    const sums = new Map<string, number>();
-    const stack: { e: TraceEvent; child: number }[] = [];
-    const close = (until: number) => {
-      while (stack.length && stack[stack.length - 1].e.ts + stack[stack.length - 1].e.dur! <= until) {
-        const top = stack.pop()!;
-        sums.set(top.e.name, (sums.get(top.e.name) ?? 0) + top.e.dur! - top.child);
-        if (stack.length) stack[stack.length - 1].child += top.e.dur!;
-      }
-    };
-    for (const e of inside) {
-      close(e.ts);
-      stack.push({ e, child: 0 });
-    }
-    close(Infinity);
+    const sums = selfTimes(inside).byName;
     const scripts = inside.filter((e) => e.name === 'EvaluateScript' || e.name === 'v8.compileModule' || e.name === 'v8.evaluateModule' || e.name === 'FunctionCall' || e.name === 'TimerFire' || e.name === 'FireAnimationFrame');
     const what = [...new Set(scripts.map((e) => `${e.name}${e.args?.data?.url ? ' ' + e.args.data.url.replace(/^https?:\/\/[^/]+\//, '') : ''}`))].slice(0, 6);
     console.log(`\n  ${((task.ts - t0) / 1000).toFixed(0)}–${((end - t0) / 1000).toFixed(0)} ms (${(task.dur! / 1000).toFixed(0)} ms): ${what.join('; ')}${functions ? ` [${task.ts}, ${end}]` : ''}`);

@@ -7,44 +7,14 @@
  * `--summary` traces the readable opening zoom instead. Not part of `npm run bench`: a tool for
  * deciding what to change before changing it.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { SourceMapConsumer } from 'source-map-js';
+import { writeFile } from 'node:fs/promises';
 import { openApp } from './browser';
+import { selfTimes, sourcePositions, startTraceAndProfile, type CpuProfile, type TraceEvent } from './chromeTrace';
 import { openFortyNodePage } from './frames';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time, when the trace records it. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
-
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 /** JavaScript self time by original source file and function (through the build's source maps). */
 async function jsBySource(profile: CpuProfile, outDir: string, wall: number): Promise<void> {
-  const maps = new Map<string, SourceMapConsumer | null>();
-  const mapFor = async (url: string) => {
-    const file = url.replace(/^https?:\/\/[^/]+\//, '');
-    if (!maps.has(file)) {
-      try {
-        maps.set(file, new SourceMapConsumer(JSON.parse(await readFile(path.join(outDir, `${file}.map`), 'utf8'))));
-      } catch {
-        maps.set(file, null);
-      }
-    }
-    return maps.get(file)!;
-  };
+  const positionOf = sourcePositions(outDir);
   const selfUs = new Map<number, number>();
   profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0)));
   const byFile = new Map<string, number>();
@@ -55,13 +25,10 @@ async function jsBySource(profile: CpuProfile, outDir: string, wall: number): Pr
     const { url, lineNumber, columnNumber, functionName } = node.callFrame;
     let file = url ? url.replace(/^https?:\/\/[^/]+\//, '') : `(${functionName || 'native'})`;
     let fn = functionName;
-    const map = url ? await mapFor(url) : null;
-    if (map) {
-      const pos = map.originalPositionFor({ line: lineNumber + 1, column: columnNumber });
-      if (pos.source) {
-        file = pos.source.replace(/^(\.\.\/)+/, '').replace(/.*node_modules\//, 'node_modules/');
-        fn = `${pos.name ?? functionName} (${file}:${pos.line})`;
-      }
+    const pos = url ? await positionOf(url, lineNumber, columnNumber) : null;
+    if (pos) {
+      file = pos.source.replace(/^(\.\.\/)+/, '').replace(/.*node_modules\//, 'node_modules/');
+      fn = `${pos.name ?? functionName} (${file}:${pos.line})`;
     }
     byFile.set(file, (byFile.get(file) ?? 0) + us);
     byFn.set(fn || file, (byFn.get(fn || file) ?? 0) + us);
@@ -92,20 +59,9 @@ try {
   await page.waitForTimeout(1500);
 
   const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-  await cdp.send('Profiler.start');
-  await cdp.send('Tracing.start', {
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'gpu', 'viz', 'toplevel', 'v8'].join(','),
-    transferMode: 'ReportEvents',
-  });
+  const stop = await startTraceAndProfile(cdp, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'gpu', 'viz', 'toplevel', 'v8']);
   await page.waitForTimeout(seconds * 1000);
-  await cdp.send('Tracing.end');
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-  await done;
+  const { events, profile } = await stop();
   if (out) await writeFile(out, JSON.stringify(events));
 
   const threadName = new Map<string, string>();
@@ -124,25 +80,10 @@ try {
   const cpu = new Map<string, number>();
   for (const [key, list] of byThread) {
     list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-    const sums = new Map<string, number>();
-    const stack: { e: TraceEvent; child: number }[] = [];
-    const close = (until: number) => {
-      while (stack.length && stack[stack.length - 1].e.ts + stack[stack.length - 1].e.dur! <= until) {
-        const top = stack.pop()!;
-        sums.set(top.e.name, (sums.get(top.e.name) ?? 0) + top.e.dur! - top.child);
-        if (stack.length) stack[stack.length - 1].child += top.e.dur!;
-        else {
-          busy.set(key, (busy.get(key) ?? 0) + top.e.dur!);
-          cpu.set(key, (cpu.get(key) ?? 0) + (top.e.tdur ?? 0));
-        }
-      }
-    };
-    for (const e of list) {
-      close(e.ts);
-      stack.push({ e, child: 0 });
-    }
-    close(Infinity);
-    self.set(key, sums);
+    const { byName, busyUs, cpuUs } = selfTimes(list);
+    self.set(key, byName);
+    busy.set(key, busyUs);
+    cpu.set(key, cpuUs);
   }
   const wall = seconds * 1e6;
   const rows = [...busy].sort((a, b) => b[1] - a[1]).slice(0, 8);
