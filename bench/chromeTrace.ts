@@ -45,8 +45,9 @@ export async function startTraceAndProfile(cdp: CDPSession, categories: string[]
   };
 }
 
-/** The original source, name and line of a position in a built file served from `outDir` (its
- * `.map` read once), or null without a map or a mapping. */
+/** The original source (from the project's folder: src/…, node_modules/…), name and line of a
+ * position in a built file served from `outDir` (its `.map` read once), or null without a map or
+ * a mapping. */
 export function sourcePositions(outDir: string): (url: string, lineNumber: number, columnNumber: number) => Promise<{ source: string; name: string | null; line: number } | null> {
   const maps = new Map<string, TraceMap | null>();
   return async (url, lineNumber, columnNumber) => {
@@ -61,7 +62,10 @@ export function sourcePositions(outDir: string): (url: string, lineNumber: numbe
     const map = maps.get(file);
     if (!map) return null;
     const pos = originalPositionFor(map, { line: lineNumber + 1, column: columnNumber });
-    return pos.source ? { source: pos.source, name: pos.name, line: pos.line ?? 0 } : null;
+    if (!pos.source) return null;
+    // Sources resolve against the build's folder: keep the path from the project's own folders on.
+    const source = pos.source.replace(/^(?:\.\.\/)+/, '').replace(/^(?:[^/]+\/)*?(?=(?:src|lessons|node_modules)\/)/, '');
+    return { source, name: pos.name, line: pos.line ?? 0 };
   };
 }
 
