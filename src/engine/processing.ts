@@ -1,6 +1,6 @@
 import { handleServiceRecord } from './serviceRecords';
 import { topicPartition } from './topicPartition';
-import type { TraceBody } from './trace';
+import { SET_BY_EMIT, type TraceBody } from './trace';
 import type { ConsumerState, DeliveredRecord, Sim } from './world';
 
 /**
@@ -92,8 +92,8 @@ function processPlain(sim: Sim, consumer: ConsumerState, r: DeliveredRecord, don
     offset: r.offset,
     outcome: 'ok',
     doneAt,
-    t: 0, // set by emit(), written here so the literal has room for it (see serviceRecords.ts)
-    seq: 0,
+    t: SET_BY_EMIT,
+    seq: SET_BY_EMIT,
   });
   return 'done';
 }

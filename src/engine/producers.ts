@@ -6,7 +6,7 @@ import { watchProduceTimeout } from './produceTimeouts';
 import { lastSequence, newProducerSequences, rememberBatch, type ProducerSequences } from './producerSequences';
 import { enforceRecordLimit } from './retention';
 import { generatedValue, hashText, VALUE_MODELS } from './values';
-import type { ProduceError, TraceBody } from './trace';
+import { SET_BY_EMIT, type ProduceError, type TraceBody } from './trace';
 import type { Headers } from './types';
 import type { PartitionState, PendingBatch, ProduceRequest, ProducerState, Sim, TopicAccumulator, TopicState } from './world';
 import { topicPartition } from './topicPartition';
@@ -465,13 +465,6 @@ function generate(sim: Sim, producer: ProducerState, topic: TopicState, tick: Ti
   tick.partitions[i] = partition;
 }
 
-/**
- * Trace events of the produce path (one per batch) are written with `t` and `seq` already in place
- * (emit() sets them): an object literal has room only for the properties it is written with, so
- * adding two more later cost each event a second allocation. Same key order as emit() appending them.
- */
-const PLACEHOLDER = 0;
-
 /** linger.ms passed: every accumulated batch becomes a produce request to its partition leader. */
 export function onProducerFlush(sim: Sim, id: string): void {
   const producer = sim.world.producers.get(id);
@@ -567,7 +560,7 @@ export function onProduceArrive(sim: Sim, requestId: number, sendNo: number): vo
     const lastSeq = sequences === undefined ? request.baseSeq - 1 : lastSequence(sequences, request.baseSeq - 1);
     if (request.baseSeq <= lastSeq) {
       producer.resends.notRewritten += count;
-      sim.emit({ type: 'duplicateDropped', producer: producer.id, topic: p.topic, partition: p.id, count, t: PLACEHOLDER, seq: PLACEHOLDER } as TraceBody);
+      sim.emit({ type: 'duplicateDropped', producer: producer.id, topic: p.topic, partition: p.id, count, t: SET_BY_EMIT, seq: SET_BY_EMIT } as TraceBody);
       return respondToProduce(sim, producer, requestId, sendNo, null, -1);
     }
     if (request.baseSeq > lastSeq + 1) return respondToProduce(sim, producer, requestId, sendNo, 'OUT_OF_ORDER_SEQUENCE', -1);
@@ -581,7 +574,7 @@ export function onProduceArrive(sim: Sim, requestId: number, sendNo: number): vo
     if (sequences === undefined) p.producerSequences.set(producer.id, (sequences = newProducerSequences(0)));
     rememberBatch(sequences, request.baseSeq + count - 1, baseOffset + count);
   }
-  sim.emit({ type: 'produced', producer: producer.id, topic: p.topic, partition: p.id, baseOffset, count, keys: request.batch.keys, t: PLACEHOLDER, seq: PLACEHOLDER } as TraceBody);
+  sim.emit({ type: 'produced', producer: producer.id, topic: p.topic, partition: p.id, baseOffset, count, keys: request.batch.keys, t: SET_BY_EMIT, seq: SET_BY_EMIT } as TraceBody);
   if (p.log.size > sim.cfg.maxRecordsPerPartition) enforceRecordLimit(sim, p);
   if (producer.acks === 1) respondToProduce(sim, producer, requestId, sendNo, null, baseOffset);
   else if (producer.acks === 'all') p.pendingAcks.push(requestId, sendNo, baseOffset, baseOffset + count);
@@ -617,8 +610,8 @@ export function onProduceResponse(sim: Sim, requestId: number, sendNo: number, e
     count: request.batch.keys.length,
     error,
     willRetry,
-    t: PLACEHOLDER,
-    seq: PLACEHOLDER,
+    t: SET_BY_EMIT,
+    seq: SET_BY_EMIT,
   } as TraceBody);
   if (willRetry) {
     request.sendNo++; // responses to the failed send no longer count
@@ -675,7 +668,7 @@ function finish(sim: Sim, producer: ProducerState, request: ProduceRequest, erro
   if (producer.acks !== 0) sim.world.inFlight.delete(request.id);
   if (error === null) {
     producer.stats.acked += count;
-    sim.emit({ type: 'acked', producer: producer.id, topic: request.topic, partition: request.partition, baseOffset, count, acks: producer.acks, t: PLACEHOLDER, seq: PLACEHOLDER } as TraceBody);
+    sim.emit({ type: 'acked', producer: producer.id, topic: request.topic, partition: request.partition, baseOffset, count, acks: producer.acks, t: SET_BY_EMIT, seq: SET_BY_EMIT } as TraceBody);
   } else {
     producer.stats.failed += count;
     if (producer.idempotent && producer.acks !== 0) bumpEpoch(sim, producer, request);

@@ -2,7 +2,7 @@ import { positiveInt } from './cluster';
 import type { AddSyncClient, AddSyncService, SendRequest, SetSyncService } from './commands';
 import { tickInterval } from './producers';
 import { fail } from './errors';
-import type { SyncFailure, TraceBody } from './trace';
+import { SET_BY_EMIT, type SyncFailure, type TraceBody } from './trace';
 import type { Sim, SyncCall, SyncServiceState } from './world';
 
 /**
@@ -84,13 +84,6 @@ export function sendRequest(sim: Sim, c: SendRequest): void {
   startCall(sim, requestId, 'user', c.to, null);
 }
 
-/**
- * Trace events of the hot path are written with `t` and `seq` already in place (emit() sets them):
- * an object literal has room only for the properties it is written with, so adding two more later
- * cost each event a second allocation. Same key order as emit() appending them.
- */
-const PLACEHOLDER = 0;
-
 function startCall(sim: Sim, requestId: string, from: string, to: string, parent: SyncCall | null): void {
   const callee = sim.world.syncServices.get(to);
   const call: SyncCall = {
@@ -110,7 +103,7 @@ function startCall(sim: Sim, requestId: string, from: string, to: string, parent
     ok: false,
     reason: null,
   };
-  sim.emit({ type: 'requestSent', requestId, callId: call.id, from, to, t: PLACEHOLDER, seq: PLACEHOLDER } as TraceBody);
+  sim.emit({ type: 'requestSent', requestId, callId: call.id, from, to, t: SET_BY_EMIT, seq: SET_BY_EMIT } as TraceBody);
   sim.schedule(sim.cfg.networkLatencyMs, call);
   if (callee) watchTimeout(sim, callee, call);
 }
@@ -238,7 +231,7 @@ function settle(sim: Sim, call: SyncCall, ok: boolean, reason: SyncFailure | nul
   const latencyMs = sim.now - call.sentAt;
   if (ok) {
     if (!sim.unheardFrom('requestAnswered', call.from))
-      sim.emit({ type: 'requestAnswered', requestId: call.requestId, callId: call.id, from: call.from, to: call.to, latencyMs, t: PLACEHOLDER, seq: PLACEHOLDER } as TraceBody);
+      sim.emit({ type: 'requestAnswered', requestId: call.requestId, callId: call.id, from: call.from, to: call.to, latencyMs, t: SET_BY_EMIT, seq: SET_BY_EMIT } as TraceBody);
   } else sim.emit({ type: 'requestFailed', requestId: call.requestId, callId: call.id, from: call.from, to: call.to, reason: reason!, latencyMs });
   const parent = call.parent;
   if (parent === null || parent.gone) return;
