@@ -32,10 +32,16 @@ import {
  * see heardUntil). */
 export const METRIC_EVENT_TYPES: readonly TraceType[] = ['requestSent', 'requestAnswered', 'requestFailed', 'produced', 'acked', 'produceFailed', 'processed'];
 
-/** What observe() learns from, as a subscription: its types, and of the answers only those to the
- * user (an answer between services tells it nothing: the user's answer carries the whole wait).
- * The engine then does not build the others (Engine.subscribe). */
-export const METRIC_SUBSCRIPTION: SubscribeOptions = { types: METRIC_EVENT_TYPES, requestsFrom: { requestAnswered: ['user'] } };
+/** What observe() learns from, as a subscription: its types, of the answers only those to the
+ * user (an answer between services tells it nothing: the user's answer carries the whole wait),
+ * and of the produce events only the Order service's (what the downstream services publish, one
+ * result per order each, it never reads). The engine then does not build the others
+ * (Engine.subscribe). */
+export const METRIC_SUBSCRIPTION: SubscribeOptions = {
+  types: METRIC_EVENT_TYPES,
+  requestsFrom: { requestAnswered: ['user'] },
+  producedBy: { produced: [EDA_ORDER_PRODUCER], acked: [EDA_ORDER_PRODUCER], produceFailed: [EDA_ORDER_PRODUCER] },
+};
 
 /** Seconds of history a live percentile covers. */
 const LIVE_WINDOW_S = 5;

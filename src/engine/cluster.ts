@@ -2,6 +2,7 @@ import type { AddPartitions, CreateTopic } from './commands';
 import { fail } from './errors';
 import { PartitionLog } from './log';
 import { murmur2, murmur2String } from './murmur2';
+import { PendingAcks } from './pendingAcks';
 import { keepBatchesUpTo } from './producerSequences';
 import type { PartitionState, Sim, TopicState } from './world';
 
@@ -89,7 +90,7 @@ function growPartitions(sim: Sim, topic: TopicState, total: number): void {
       highWatermark: 0,
       fetchScheduled: false,
       fetchEvent: null!, // set below: the event names the partition object itself
-      pendingAcks: [],
+      pendingAcks: new PendingAcks(),
       producerSequences: new Map(),
       txn: null,
     };
@@ -140,9 +141,6 @@ export function onReplicaFetch(sim: Sim, p: PartitionState): void {
   if (unreported) scheduleReplication(sim, p);
 }
 
-/** Numbers per request in PartitionState.pendingAcks. */
-const PENDING_ACK = 4;
-
 /** HW = the smallest log end offset the leader knows of among in-sync replicas; it only moves
  * forward. Releases acks=all requests the new HW covers. */
 export function advanceHighWatermark(sim: Sim, p: PartitionState): void {
@@ -155,25 +153,14 @@ export function advanceHighWatermark(sim: Sim, p: PartitionState): void {
   if (!(hw > p.highWatermark)) return;
   p.highWatermark = hw;
   if (!sim.unheard('replicated')) sim.emit({ type: 'replicated', topic: p.topic, partition: p.id, highWatermark: hw, isr: [...p.isr] });
-  // Answer the covered requests in their order and keep the rest, compacting in place (this runs
-  // on every high watermark move, so no new array each time). Four numbers per request.
-  const pendingAcks = p.pendingAcks;
-  let kept = 0;
-  for (let i = 0; i < pendingAcks.length; i += PENDING_ACK) {
-    if (pendingAcks[i + 3] <= hw) {
-      sim.schedule(sim.cfg.networkLatencyMs, {
-        kind: 'produceResponse',
-        request: pendingAcks[i],
-        sendNo: pendingAcks[i + 1],
-        error: null,
-        baseOffset: pendingAcks[i + 2],
-      });
-    } else {
-      if (kept !== i) for (let k = 0; k < PENDING_ACK; k++) pendingAcks[kept + k] = pendingAcks[i + k];
-      kept += PENDING_ACK;
-    }
-  }
-  pendingAcks.length = kept;
+  // Answer the covered requests in their order and keep the rest (this runs on every high
+  // watermark move: nothing is allocated but the answers).
+  p.pendingAcks.release(hw, sim, answerProduce);
+}
+
+/** The leader's answer to an acks=all request the high watermark now covers. */
+function answerProduce(sim: Sim, request: number, sendNo: number, baseOffset: number): void {
+  sim.schedule(sim.cfg.networkLatencyMs, { kind: 'produceResponse', request, sendNo, error: null, baseOffset });
 }
 
 export function failBroker(sim: Sim, id: number): void {
@@ -214,7 +201,7 @@ function electLeader(sim: Sim, p: PartitionState): void {
     leader = p.replicas.find(up);
     unclean = leader !== undefined;
   }
-  p.pendingAcks.length = 0;
+  p.pendingAcks.clear();
   if (leader === undefined) {
     p.leader = -1;
     sim.emit({ type: 'partitionOffline', topic: p.topic, partition: p.id });

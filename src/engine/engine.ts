@@ -5,7 +5,7 @@ import { fail } from './errors';
 import { Prng } from './prng';
 import { InFlightRequests } from './inFlight';
 import { EventQueue } from './queue';
-import type { TraceBody, TraceEvent, TraceType } from './trace';
+import type { ProduceTraceType, RequestTraceType, SourcedTraceType, TraceBody, TraceEvent, TraceType } from './trace';
 import { TraceRing } from './traceRing';
 import type { KafkaRecord } from './types';
 import { buildView, type EngineView } from './view';
@@ -35,10 +35,16 @@ export interface SubscribeOptions {
    * only, and skip three answers between services per order).
    */
   requestsFrom?: { readonly [K in RequestTraceType]?: readonly string[] };
+  /**
+   * The same for the produce events (the event-driven side's busiest): of each type named here,
+   * only the events of the producers listed (their `producer`) reach the listener, and an event no
+   * reader wants from that producer is not built, only counted (the comparison's metrics follow
+   * the orders' producer alone, and skip what the services publish: three results per order).
+   */
+  producedBy?: { readonly [K in ProduceTraceType]?: readonly string[] };
 }
 
-/** Trace types a subscription can narrow by caller (SubscribeOptions.requestsFrom). */
-export type RequestTraceType = 'requestSent' | 'requestAnswered' | 'requestFailed';
+export type { ProduceTraceType, RequestTraceType, SourcedTraceType };
 
 export interface AdvanceOptions {
   /**
@@ -102,12 +108,16 @@ interface ListenerEntry {
   readonly listener: (event: TraceEvent) => void;
   /** The types it hears; null: every type. */
   readonly types: ReadonlySet<TraceType> | null;
-  /** Per request type narrowed by caller (requestsFrom), the callers it hears; null: all. Three
-   * fields rather than a map: emit() tells them apart by comparing the type, no lookup per event. */
+  /** Per request type narrowed by caller (requestsFrom), the callers it hears; null: all. Fields
+   * rather than a map: emit() tells them apart by comparing the type, no lookup per event. */
   readonly sentFrom: ReadonlySet<string> | null;
   readonly answeredFrom: ReadonlySet<string> | null;
   readonly failedFrom: ReadonlySet<string> | null;
-  /** Whether any of the three is set. */
+  /** Per produce type narrowed by producer (producedBy), the producers it hears; null: all. */
+  readonly producedFrom: ReadonlySet<string> | null;
+  readonly ackedFrom: ReadonlySet<string> | null;
+  readonly produceFailedFrom: ReadonlySet<string> | null;
+  /** Whether any of the six is set. */
   readonly narrowed: boolean;
   /** false once unsubscribed (an emit walking an older array skips it). */
   active: boolean;
@@ -224,7 +234,7 @@ class SimulationEngine implements Engine, Sim {
     return true;
   }
 
-  unheardFrom(type: RequestTraceType, from: string): boolean {
+  unheardFrom(type: SourcedTraceType, from: string): boolean {
     if (this.kept !== null || this.batch !== null) return false;
     // A handful of listeners at most: asking each is cheaper than keeping counts per caller.
     const listeners = this.listeners;
@@ -341,12 +351,20 @@ class SimulationEngine implements Engine, Sim {
     for (const [type, callers] of Object.entries(from))
       if (!REQUEST_TYPES.includes(type as RequestTraceType) || (callers !== undefined && !Array.isArray(callers)))
         fail('INVALID_ARGUMENT', { field: 'requestsFrom' }, `requestsFrom narrows ${REQUEST_TYPES.join(', ')} by a list of callers; got "${type}"`);
-    const set = (callers: readonly string[] | undefined) => (callers ? new Set(callers) : null);
+    const by = options?.producedBy ?? {};
+    for (const [type, producers] of Object.entries(by))
+      if (!PRODUCE_TYPES.includes(type as ProduceTraceType) || (producers !== undefined && !Array.isArray(producers)))
+        fail('INVALID_ARGUMENT', { field: 'producedBy' }, `producedBy narrows ${PRODUCE_TYPES.join(', ')} by a list of producers; got "${type}"`);
+    const set = (sources: readonly string[] | undefined) => (sources ? new Set(sources) : null);
     const sentFrom = set(from.requestSent);
     const answeredFrom = set(from.requestAnswered);
     const failedFrom = set(from.requestFailed);
-    const narrowed = sentFrom !== null || answeredFrom !== null || failedFrom !== null;
-    this.listeners = [...this.listeners, { listener, types, sentFrom, answeredFrom, failedFrom, narrowed, active: true }];
+    const producedFrom = set(by.produced);
+    const ackedFrom = set(by.acked);
+    const produceFailedFrom = set(by.produceFailed);
+    const narrowed = sentFrom !== null || answeredFrom !== null || failedFrom !== null || producedFrom !== null || ackedFrom !== null || produceFailedFrom !== null;
+    const entry: ListenerEntry = { listener, types, sentFrom, answeredFrom, failedFrom, producedFrom, ackedFrom, produceFailedFrom, narrowed, active: true };
+    this.listeners = [...this.listeners, entry];
     if (types === null) this.openListeners++;
     else for (const type of types) this.typeListeners.set(type, (this.typeListeners.get(type) ?? 0) + 1);
     return () => this.unsubscribe(listener);
@@ -369,16 +387,35 @@ class SimulationEngine implements Engine, Sim {
 }
 
 const REQUEST_TYPES: readonly RequestTraceType[] = ['requestSent', 'requestAnswered', 'requestFailed'];
+const PRODUCE_TYPES: readonly ProduceTraceType[] = ['produced', 'acked', 'produceFailed'];
 
-/** The callers a listener hears of a request type; null: all (or not a request type). */
+/** The sources (callers of a request type, producers of a produce type) a listener hears; null:
+ * all (or a type not narrowed by source). */
 function callersOf(l: ListenerEntry, type: TraceType): ReadonlySet<string> | null {
-  return type === 'requestAnswered' ? l.answeredFrom : type === 'requestSent' ? l.sentFrom : type === 'requestFailed' ? l.failedFrom : null;
+  switch (type) {
+    case 'requestAnswered':
+      return l.answeredFrom;
+    case 'requestSent':
+      return l.sentFrom;
+    case 'requestFailed':
+      return l.failedFrom;
+    case 'produced':
+      return l.producedFrom;
+    case 'acked':
+      return l.ackedFrom;
+    case 'produceFailed':
+      return l.produceFailedFrom;
+    default:
+      return null;
+  }
 }
 
-/** Whether a listener narrowed by caller hears `event` (events of other types pass). */
+/** Whether a listener narrowed by source hears `event` (events of other types pass). */
 function callerHeard(l: ListenerEntry, event: TraceEvent): boolean {
-  const callers = callersOf(l, event.type);
-  return callers === null || callers.has((event as { from: string }).from);
+  const sources = callersOf(l, event.type);
+  if (sources === null) return true;
+  const source = event.type === 'produced' || event.type === 'acked' || event.type === 'produceFailed' ? event.producer : (event as { from: string }).from;
+  return sources.has(source);
 }
 
 function deepFreeze<T>(value: T): T {

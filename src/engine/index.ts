@@ -6,7 +6,7 @@
 export { murmur2, partitionForKey, toPositive } from './murmur2';
 export { assignPartitions } from './assignors';
 export { createEngine } from './engine';
-export type { AdvanceOptions, Engine, LoggedCommand, RequestTraceType, SubscribeOptions } from './engine';
+export type { AdvanceOptions, Engine, LoggedCommand, ProduceTraceType, RequestTraceType, SubscribeOptions } from './engine';
 export type { EngineConfig, ResolvedConfig } from './config';
 export { DEFAULT_CONFIG } from './config';
 export type * from './commands';

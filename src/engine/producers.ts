@@ -91,6 +91,7 @@ export function addProducer(sim: Sim, c: AddProducer): ProducerState {
     flushScheduled: false,
     accumulator: new Map(),
     window: [],
+    windowLength: 0,
     sticky: new Map(),
     nextSeq: new Map(),
     epochs: new Map(),
@@ -173,10 +174,10 @@ export function send(
  * joins the linger window's list if it is not on it yet: a record is about to go into it. */
 function accumulatorOf(producer: ProducerState, topicName: string): TopicAccumulator {
   let acc = producer.accumulator.get(topicName);
-  if (!acc) producer.accumulator.set(topicName, (acc = { topic: topicName, batches: [], order: [], inWindow: false }));
+  if (!acc) producer.accumulator.set(topicName, (acc = { topic: topicName, batches: [], order: [], orderLength: 0, inWindow: false }));
   if (!acc.inWindow) {
     acc.inWindow = true;
-    producer.window.push(acc);
+    producer.window[producer.windowLength++] = acc;
   }
   return acc;
 }
@@ -193,7 +194,7 @@ function accumulate(acc: TopicAccumulator, partition: number, key: string | null
   } else {
     // Most batches hold one record: literals of one element allocate no spare capacity.
     acc.batches[partition] = { keys: [key], values: [value], headers: null, header: headers, sizes: [size], bytes: size };
-    acc.order.push(partition);
+    acc.order[acc.orderLength++] = partition;
   }
 }
 
@@ -393,7 +394,7 @@ function accumulateTick(sim: Sim, producer: ProducerState, acc: TopicAccumulator
     if (batch === undefined) {
       const n = counts[partition];
       batch = acc.batches[partition] = { keys: new Array(n), values: new Array(n), headers: null, header: headers, sizes: new Array(n), bytes: 0 };
-      acc.order.push(partition);
+      acc.order[acc.orderLength++] = partition;
       fill[partition] = 0;
     }
     const at = fill[partition];
@@ -471,13 +472,15 @@ export function onProducerFlush(sim: Sim, id: string): void {
   if (!producer) return;
   producer.flushScheduled = false;
   const waiting = producer.window;
-  for (let w = 0; w < waiting.length; w++) {
+  for (let w = 0; w < producer.windowLength; w++) {
     const acc = waiting[w];
     const topic = acc.topic;
     // Per topic, not per batch: the partitions' sequence numbers and epochs (no string per batch).
     const seqs = byPartition(producer.nextSeq, topic);
     const epochs = producer.epochs.get(topic);
-    for (const partition of acc.order) {
+    const order = acc.order;
+    for (let o = 0; o < acc.orderLength; o++) {
+      const partition = order[o];
       const batch = acc.batches[partition]!;
       acc.batches[partition] = undefined;
       const baseSeq = seqs[partition] ?? 0;
@@ -501,12 +504,13 @@ export function onProducerFlush(sim: Sim, id: string): void {
       else transmit(sim, producer, request);
     }
   }
-  // The accumulators stay for the next window, empty (no new Map, objects and arrays per flush).
-  for (let w = 0; w < waiting.length; w++) {
-    waiting[w].order.length = 0;
+  // The accumulators stay for the next window, empty (no new Map, objects and arrays per flush;
+  // the lists keep their storage, only their lengths go back to 0).
+  for (let w = 0; w < producer.windowLength; w++) {
+    waiting[w].orderLength = 0;
     waiting[w].inWindow = false;
   }
-  waiting.length = 0;
+  producer.windowLength = 0;
 }
 
 /** A producer's per-partition numbers for one topic (ProducerState.nextSeq, epochs), made empty on
@@ -574,7 +578,8 @@ export function onProduceArrive(sim: Sim, requestId: number, sendNo: number): vo
     if (sequences === undefined) p.producerSequences.set(producer.id, (sequences = newProducerSequences(0)));
     rememberBatch(sequences, request.baseSeq + count - 1, baseOffset + count);
   }
-  sim.emit({ type: 'produced', producer: producer.id, topic: p.topic, partition: p.id, baseOffset, count, keys: request.batch.keys, t: SET_BY_EMIT, seq: SET_BY_EMIT } as TraceBody);
+  if (!sim.unheardFrom('produced', producer.id))
+    sim.emit({ type: 'produced', producer: producer.id, topic: p.topic, partition: p.id, baseOffset, count, keys: request.batch.keys, t: SET_BY_EMIT, seq: SET_BY_EMIT } as TraceBody);
   if (p.log.size > sim.cfg.maxRecordsPerPartition) enforceRecordLimit(sim, p);
   if (producer.acks === 1) respondToProduce(sim, producer, requestId, sendNo, null, baseOffset);
   else if (producer.acks === 'all') p.pendingAcks.push(requestId, sendNo, baseOffset, baseOffset + count);
@@ -602,17 +607,18 @@ export function onProduceResponse(sim: Sim, requestId: number, sendNo: number, e
   const retriable = error !== 'INVALID_RECORD';
   const withinDeadline = sim.now + producer.retryBackoffMs - request.firstSentAt < producer.deliveryTimeoutMs;
   const willRetry = retriable && request.attempt < producer.retries && withinDeadline;
-  sim.emit({
-    type: 'produceFailed',
-    producer: producer.id,
-    topic: request.topic,
-    partition: request.partition,
-    count: request.batch.keys.length,
-    error,
-    willRetry,
-    t: SET_BY_EMIT,
-    seq: SET_BY_EMIT,
-  } as TraceBody);
+  if (!sim.unheardFrom('produceFailed', producer.id))
+    sim.emit({
+      type: 'produceFailed',
+      producer: producer.id,
+      topic: request.topic,
+      partition: request.partition,
+      count: request.batch.keys.length,
+      error,
+      willRetry,
+      t: SET_BY_EMIT,
+      seq: SET_BY_EMIT,
+    } as TraceBody);
   if (willRetry) {
     request.sendNo++; // responses to the failed send no longer count
     if (producer.idempotent) markRetrying(producer, request, true);
@@ -668,7 +674,8 @@ function finish(sim: Sim, producer: ProducerState, request: ProduceRequest, erro
   if (producer.acks !== 0) sim.world.inFlight.delete(request.id);
   if (error === null) {
     producer.stats.acked += count;
-    sim.emit({ type: 'acked', producer: producer.id, topic: request.topic, partition: request.partition, baseOffset, count, acks: producer.acks, t: SET_BY_EMIT, seq: SET_BY_EMIT } as TraceBody);
+    if (!sim.unheardFrom('acked', producer.id))
+      sim.emit({ type: 'acked', producer: producer.id, topic: request.topic, partition: request.partition, baseOffset, count, acks: producer.acks, t: SET_BY_EMIT, seq: SET_BY_EMIT } as TraceBody);
   } else {
     producer.stats.failed += count;
     if (producer.idempotent && producer.acks !== 0) bumpEpoch(sim, producer, request);

@@ -74,3 +74,10 @@ export type TraceEvent = TraceBody & { readonly t: number; readonly seq: number 
 export const SET_BY_EMIT = 0;
 export type TraceType = TraceEvent['type'];
 export type TraceOf<K extends TraceType> = Extract<TraceEvent, { type: K }>;
+
+/** Trace types a subscription can narrow by caller (Engine SubscribeOptions.requestsFrom). */
+export type RequestTraceType = 'requestSent' | 'requestAnswered' | 'requestFailed';
+/** Trace types a subscription can narrow by producer (SubscribeOptions.producedBy). */
+export type ProduceTraceType = 'produced' | 'acked' | 'produceFailed';
+/** Trace types narrowed by their source: a request's caller (`from`), a produce event's producer. */
+export type SourcedTraceType = RequestTraceType | ProduceTraceType;

@@ -3,6 +3,7 @@ import type { ResolvedConfig } from './config';
 import type { OriginSet } from './handled';
 import type { InFlightRequests } from './inFlight';
 import type { PartitionLog } from './log';
+import type { PendingAcks } from './pendingAcks';
 import type { KeyWindows, ServiceRule } from './serviceRule';
 import type { ValueModel } from './values';
 import type { Prng } from './prng';
@@ -115,9 +116,9 @@ export interface PartitionState {
   /** The agenda event of this partition's fetch rounds, reused round after round (cluster.ts). */
   fetchEvent: Extract<SimEvent, { kind: 'replicaFetch' }>;
   /** acks=all requests waiting for the high watermark to pass their last offset, in the order they
-   * were appended, as four numbers each (cluster.ts PENDING_ACK): request id, send number, base
-   * offset, end offset. Numbers rather than an object per request: nothing to allocate per batch. */
-  pendingAcks: number[];
+   * were appended, as four numbers each (pendingAcks.ts): request id, send number, base offset,
+   * end offset. Numbers rather than an object per request: nothing to allocate per batch. */
+  pendingAcks: PendingAcks;
   /** Idempotent producers, per producer id: the highest producer epoch seen and the last few
    * appended batches' (last sequence, end offset), so a retried batch is recognised and truncation
    * can forget lost batches (producerSequences.ts). */
@@ -158,8 +159,11 @@ export interface ProducerState {
   /** The accumulator, per topic the producer ever wrote to (kept across linger windows). */
   accumulator: Map<string, TopicAccumulator>;
   /** The accumulators holding records of the current linger window, in the order the window first
-   * sent to each: the order a flush sends them in. */
+   * sent to each: the order a flush sends them in. Entries [0, windowLength) only: the array keeps
+   * its size across windows (emptying an array makes V8 drop its storage and allocate it again at
+   * the next push, once per flush). */
   window: TopicAccumulator[];
+  windowLength: number;
   /** Sticky partitioner state per topic (Kafka's BuiltInPartitioner). */
   sticky: Map<string, { partition: number; bytes: number }>;
   /** Next idempotence sequence number per topic, indexed by partition (undefined: 0). */
@@ -192,7 +196,10 @@ export interface TopicAccumulator {
   readonly topic: string;
   /** Indexed by partition; undefined where nothing waits. */
   batches: (PendingBatch | undefined)[];
+  /** The partitions with a batch, in the order their batches were started: entries
+   * [0, orderLength) only (kept at its size across windows, as ProducerState.window). */
   order: number[];
+  orderLength: number;
   /** Whether it is on ProducerState.window (it has records waiting, or is about to). */
   inWindow: boolean;
 }
@@ -486,9 +493,10 @@ export interface Sim {
    * For the busiest events only, whose bodies cost allocations (see Engine.subscribe).
    */
   unheard(type: import('./trace').TraceType): boolean;
-  /** As unheard, for a request event from caller `from`: true when no reader wants that type
-   * from that caller (SubscribeOptions.requestsFrom). */
-  unheardFrom(type: 'requestSent' | 'requestAnswered' | 'requestFailed', from: string): boolean;
+  /** As unheard, for a request event from caller `from` or a produce event of producer `from`:
+   * true when no reader wants that type from that source (SubscribeOptions.requestsFrom,
+   * producedBy). */
+  unheardFrom(type: import('./trace').SourcedTraceType, from: string): boolean;
 }
 
 /** One event waiting in the outbox: what the relay will publish. */
