@@ -23,33 +23,147 @@ async function openCompare(): Promise<{ page: Page; view: Locator }> {
 
 const count = async (view: Locator, id: string) => Number(await view.getByTestId(id).getAttribute('data-value'));
 
+/**
+ * How the two architecture pictures sit on screen: whether each frame scrolls sideways, each
+ * picture's orientation, its smallest label in screen px (font size times the SVG's scale), and
+ * every box text that spills out of its box (title and detail, in the SVG's own units; a title
+ * must also leave room for the status light at the box's top right).
+ */
+async function pictures(view: Locator) {
+  return view.evaluate((root) =>
+    [...root.querySelectorAll<SVGSVGElement>('svg.cmp-arch')].map((svg) => {
+      const frame = svg.parentElement!;
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const spills: string[] = [];
+      for (const node of svg.querySelectorAll<SVGGElement>('g.cmp-node')) {
+        const box = node.querySelector('rect')!.getBBox();
+        const lightRoom = node.querySelector('.cmp-light') ? 14 : 0;
+        for (const text of node.querySelectorAll<SVGTextElement>('.cmp-node__title, .cmp-node__detail')) {
+          const room = text.classList.contains('cmp-node__title') ? lightRoom : 0;
+          const b = text.getBBox();
+          if (b.x < box.x || b.x + b.width > box.x + box.width - room) spills.push(`${node.dataset.node}: ${text.textContent}`);
+        }
+      }
+      return {
+        side: svg.dataset.testid,
+        orientation: svg.dataset.orientation,
+        scrolls: frame.scrollWidth > frame.clientWidth,
+        smallest: Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale)),
+        spills,
+      };
+    }),
+  );
+}
+
+/**
+ * Scrolls the page (only vertically: no sideways scrolling of any frame) to bring `box` to the
+ * middle of the screen, and returns whether all of it is then inside the screen.
+ */
+async function onScreenAfterVerticalScroll(box: Locator): Promise<boolean> {
+  return box.evaluate((node) => {
+    const r = node.getBoundingClientRect();
+    const dy = r.top + r.height / 2 - window.innerHeight / 2;
+    let scroller = node.parentElement;
+    while (scroller && !(scroller.scrollHeight > scroller.clientHeight && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) scroller = scroller.parentElement;
+    if (scroller) scroller.scrollTop += dy;
+    else window.scrollBy(0, dy);
+    const s = node.getBoundingClientRect();
+    return s.left >= 0 && s.right <= window.innerWidth && s.top >= 0 && s.bottom <= window.innerHeight;
+  });
+}
+
+/** Both pictures on a phone: top to bottom, no sideways scrolling, labels >= 11 px inside their boxes. */
+async function expectPhonePictures(view: Locator) {
+  const both = await pictures(view);
+  expect(both.map((p) => p.side)).toEqual(['arch-sync', 'arch-eda']);
+  for (const p of both) {
+    expect(p.scrolls, `${p.side} scrolls sideways`).toBe(false);
+    expect(p.smallest, p.side).toBeGreaterThanOrEqual(11);
+    expect(p.spills, p.side).toEqual([]);
+    expect(p.orientation, p.side).toBe('tall');
+  }
+  // Email, the last service on the right of the wide picture, is reached by scrolling down the page.
+  for (const side of ['arch-sync', 'arch-eda']) {
+    expect(await onScreenAfterVerticalScroll(view.getByTestId(side).locator('[data-node="email"]')), side).toBe(true);
+  }
+  expect(await onScreenAfterVerticalScroll(view.getByTestId('arch-eda').locator('[data-node="topic:emails"]'))).toBe(true);
+}
+
 describe('sync vs event-driven', () => {
-  test('on a 390×844 phone, in Thai, every panel fits the screen and the pictures keep their labels legible', async () => {
-    const page = await app.openPage('/#lang=th', { viewport: { width: 390, height: 844 } });
+  for (const lang of ['th', 'en'] as const) {
+    test(`on a 390×844 phone, in ${lang === 'th' ? 'Thai' : 'English'}, every panel fits the screen and the pictures run top to bottom with legible labels`, async () => {
+      const page = await app.openPage(`/#lang=${lang}`, { viewport: { width: 390, height: 844 } });
+      await page.getByRole('tab', { name: /เทียบ|compare/i }).or(page.getByRole('button', { name: /เทียบ|compare/i })).first().click();
+      const view = page.getByTestId('compare-view');
+      await view.waitFor();
+      const layout = await view.evaluate((root) => {
+        const widest = Math.max(...[...root.querySelectorAll('.cmp-pane, .cmp-panel')].map((el) => el.getBoundingClientRect().right));
+        const latency = root.querySelector('[data-testid="sync-latency"]')!;
+        return { widest, viewport: window.innerWidth, latencyClipped: latency.scrollWidth > latency.clientWidth };
+      });
+      expect(layout.widest).toBeLessThanOrEqual(layout.viewport);
+      expect(layout.latencyClipped).toBe(false);
+      await expectPhonePictures(view);
+      await screenshot(page, `compare-phone-${lang}`);
+
+      // Running with Email knocked out: the sync side fails, the EDA side's Email lags; the
+      // pictures' figures grow and stay inside their boxes.
+      await view.locator('tr[data-service="email"] input[type="checkbox"]').first().uncheck();
+      await view.locator('#cmp-speed').selectOption('10');
+      await view.locator('[data-action="compare-play"]').click();
+      await expect.poll(() => count(view, 'sync-failed'), { timeout: 20_000 }).toBeGreaterThan(20);
+      expect(await view.getByTestId('arch-sync').locator('[data-node="email"]').getAttribute('data-status')).toBe('down');
+      await expect.poll(async () => Number(await view.getByTestId('arch-eda').locator('[data-node="email"]').getAttribute('data-backlog')), { timeout: 20_000 }).toBeGreaterThan(20);
+      await expectPhonePictures(view);
+      await view.getByTestId('arch-sync').scrollIntoViewIfNeeded();
+      await screenshot(page, `compare-phone-${lang}-email-down`);
+      expect(pageErrors(page)).toEqual([]);
+    });
+  }
+
+  test('on a 360-wide phone, in Thai, features added during the run get rows of their own, still without sideways scrolling', async () => {
+    const page = await app.openPage('/#lang=th', { viewport: { width: 360, height: 740 } });
     await page.getByRole('tab', { name: /เทียบ/ }).or(page.getByRole('button', { name: /เทียบ/ })).first().click();
     const view = page.getByTestId('compare-view');
     await view.waitFor();
-    const layout = await view.evaluate((root) => {
-      const widest = Math.max(...[...root.querySelectorAll('.cmp-pane, .cmp-panel')].map((el) => el.getBoundingClientRect().right));
-      // The smallest label of each picture, in screen pixels: its font size times the SVG's scale.
-      const smallest = [...root.querySelectorAll<SVGSVGElement>('svg.cmp-arch')].map((svg) => {
-        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-        return Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
-      });
-      const latency = root.querySelector('[data-testid="sync-latency"]')!;
-      return { widest, viewport: window.innerWidth, smallest, latencyClipped: latency.scrollWidth > latency.clientWidth };
-    });
-    expect(layout.widest).toBeLessThanOrEqual(layout.viewport);
-    expect(layout.smallest).toHaveLength(2);
-    for (const px of layout.smallest) expect(px).toBeGreaterThanOrEqual(11);
-    expect(layout.latencyClipped).toBe(false);
-    // The picture scrolls sideways in its frame to reach Email.
-    const frame = view.getByTestId('arch-sync').locator('..');
-    await frame.evaluate((el) => (el.scrollLeft = el.scrollWidth));
-    await expect.poll(() => view.getByTestId('arch-sync').locator('[data-node="email"]').evaluate((n) => n.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
-    await screenshot(page, 'compare-phone-th');
+    await view.locator('#cmp-speed').selectOption('10');
+    await view.locator('[data-action="compare-play"]').click();
+    await expect.poll(() => count(view, 'eda-accepted'), { timeout: 20_000 }).toBeGreaterThan(20);
+    for (const button of await view.locator('.cmp-features__buttons button').all()) await button.click();
+    for (const node of ['analytics', 'fraud', 'topic:order-stats', 'topic:fraud-checks']) {
+      await view.getByTestId('arch-eda').locator(`[data-node="${node}"]`).waitFor();
+    }
+    expect(await view.getByTestId('arch-sync').locator('[data-node="fraud"]').getAttribute('class')).toContain('cmp-node--new');
+    for (const p of await pictures(view)) {
+      expect(p.scrolls, `${p.side} scrolls sideways`).toBe(false);
+      expect(p.smallest, p.side).toBeGreaterThanOrEqual(11);
+      expect(p.spills, p.side).toEqual([]);
+    }
+    await view.getByTestId('arch-eda').scrollIntoViewIfNeeded();
+    await screenshot(page, 'compare-phone-360-th-features');
     expect(pageErrors(page)).toEqual([]);
   });
+
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    test(`at ${viewport.width}×${viewport.height} the pictures stay left to right, fitting their panes`, async () => {
+      const page = await app.openPage('/', { viewport });
+      await page.getByRole('tab', { name: /compare/i }).or(page.getByRole('button', { name: /compare/i })).first().click();
+      const view = page.getByTestId('compare-view');
+      await view.waitFor();
+      await view.getByLabel('Speed', { exact: true }).selectOption('10');
+      await view.locator('[data-action="compare-play"]').click();
+      await expect.poll(() => count(view, 'eda-accepted'), { timeout: 20_000 }).toBeGreaterThan(20);
+      for (const p of await pictures(view)) {
+        expect(p, p.side).toMatchObject({ orientation: 'wide', scrolls: false });
+        expect(p.smallest, p.side).toBeGreaterThanOrEqual(11);
+      }
+      await screenshot(page, `compare-${viewport.width}`);
+      expect(pageErrors(page)).toEqual([]);
+    });
+  }
 
   test('with Email down, orders fail on the synchronous side only, and the generated diagrams show why', async () => {
     const { page, view } = await openCompare();

@@ -1,5 +1,5 @@
 import type { NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memoNode } from './memoNode';
 import { useT } from '../../../i18n';
 import { useLive } from '../liveFeed';
 import { useSummaryZoom } from '../semanticZoom';
@@ -51,4 +51,4 @@ function BrokerNodeImpl({ id, data, selected }: NodeProps<KafeFlowNode<'broker'>
   );
 }
 
-export const BrokerNode = memo(BrokerNodeImpl);
+export const BrokerNode = memoNode(BrokerNodeImpl);

@@ -1,5 +1,5 @@
 import type { NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memoNode } from './memoNode';
 import { useT } from '../../../i18n';
 import { useLive } from '../liveFeed';
 import { useSummaryZoom } from '../semanticZoom';
@@ -68,4 +68,4 @@ function ConsumerDetail({ id, data, selected }: NodeProps<KafeFlowNode<'consumer
   );
 }
 
-export const ConsumerNode = memo(ConsumerNodeImpl);
+export const ConsumerNode = memoNode(ConsumerNodeImpl);

@@ -1,5 +1,5 @@
 import type { NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memoNode } from './memoNode';
 import { useT } from '../../../i18n';
 import { useLive } from '../liveFeed';
 import { useSummaryZoom } from '../semanticZoom';
@@ -75,4 +75,4 @@ function abbreviateList(items: readonly string[], max = 4): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')}, …`;
 }
 
-export const ProducerNode = memo(ProducerNodeImpl);
+export const ProducerNode = memoNode(ProducerNodeImpl);

@@ -1,5 +1,5 @@
 import type { NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memoNode } from './memoNode';
 import type { EngineView } from '../../../engine';
 import { useT } from '../../../i18n';
 import { useKafe } from '../../../store';
@@ -172,4 +172,4 @@ function serviceLive(view: EngineView, serviceNode: Readonly<Record<string, stri
   };
 }
 
-export const ServiceNode = memo(ServiceNodeImpl);
+export const ServiceNode = memoNode(ServiceNodeImpl);

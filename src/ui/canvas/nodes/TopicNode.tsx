@@ -1,5 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { useMemo } from 'react';
+import { memoNode } from './memoNode';
 import type { EngineView } from '../../../engine';
 import { useT } from '../../../i18n';
 import { FULL_LANES_MAX_PARTITIONS } from '../../../scenario';
@@ -127,4 +128,4 @@ function topicSignature(view: EngineView, name: string): string {
   return sig;
 }
 
-export const TopicNode = memo(TopicNodeImpl);
+export const TopicNode = memoNode(TopicNodeImpl);
