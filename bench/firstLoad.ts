@@ -36,14 +36,15 @@ const TARGET_JS_BYTES = 250 * 1024;
 
 /**
  * Registered before any page script runs: keeps every long task, and notes the frame in which the
- * canvas first shows a node (React Flow keeps a node hidden until it has measured it). Noted by the
- * page itself: the harness's own look, through a throttled page, came 100–500 ms late.
+ * canvas first shows a node (React Flow keeps a node's inline style at `visibility: hidden` until
+ * it has measured it; read from the style attribute, the look forces no style recalculation).
+ * Noted by the page itself: the harness's own look, through a throttled page, came 100–500 ms late.
  */
 const OBSERVE = `
   window.__kafeNodesDrawn = null;
   (function look() {
     const node = document.querySelector('.react-flow__node');
-    if (node && getComputedStyle(node).visibility === 'visible') window.__kafeNodesDrawn = performance.now();
+    if (node && node.style.visibility !== 'hidden') window.__kafeNodesDrawn = performance.now();
     else requestAnimationFrame(look);
   })();
   window.__kafeLongTasks = [];
