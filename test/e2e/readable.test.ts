@@ -288,6 +288,36 @@ describe('the canvas shows what a learner needs, readable', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  test('on a phone the time row shows play, the clock and the speed without a swipe, in English and in Thai', async () => {
+    for (const lang of ['en', 'th']) {
+      const page = await app.openPage('/', { viewport: { width: 390, height: 844 } });
+      await page.evaluate((l) => {
+        localStorage.clear();
+        localStorage.setItem('kafe.lang', l);
+      }, lang);
+      await page.reload();
+      await page.locator('.react-flow__node').first().waitFor();
+      const row = page.locator('.workbench__time .time-controls');
+      expect(await row.evaluate((el) => el.scrollLeft)).toBe(0);
+      for (const part of [page.locator('[data-action="togglePlay"]'), page.getByTestId('sim-time'), row.locator('select')]) {
+        const box = (await part.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(390);
+      }
+      // The clock reads as a learner sees it, and the speed list still names itself.
+      expect(await page.getByTestId('sim-time').innerText()).toMatch(lang === 'en' ? /^0\.0 s$/ : /^0\.0 วินาที$/);
+      expect(await row.locator('select').evaluate((el) => (el as HTMLSelectElement).labels?.[0]?.textContent)).toBe(lang === 'en' ? 'Speed' : 'ความเร็ว');
+      // The scrubber and the seed are still there, further along the row.
+      await row.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+      const apply = (await row.locator('.time-controls__seed button[type="submit"]').boundingBox())!;
+      expect(apply.x + apply.width).toBeLessThanOrEqual(390);
+      expect(await row.locator('.scrubber').count()).toBe(1);
+      await screenshot(page, `readable-phone-time-${lang}`);
+      expect(pageErrors(page)).toEqual([]);
+      await page.close();
+    }
+  });
+
   test('on a phone the toolbar is one Menu button in the header row; its items open under it', async () => {
     const page = await openFresh({ width: 390, height: 844 });
     const header = (await page.locator('.app-header').boundingBox())!;
