@@ -242,6 +242,7 @@ describe('the canvas shows what a learner needs, readable', () => {
     for (const viewport of [
       { width: 1366, height: 768 },
       { width: 1920, height: 1080 },
+      { width: 820, height: 1180 },
     ]) {
       const page = await openFresh(viewport);
       // Zoom out until the control refuses (React Flow disables it at the canvas's minimum zoom).
@@ -258,9 +259,9 @@ describe('the canvas shows what a learner needs, readable', () => {
       expect(text.px, text.where).toBeGreaterThanOrEqual(READABLE_PX);
       expect(await inPane(page, 'order-service')).toBe(true);
 
-      // The overview map starts hidden on a short screen (it would cover nodes), shown on a tall
-      // one; it is small, and shows or hides at a click.
-      if (viewport.height < 900) {
+      // The overview map starts hidden on a short or narrow screen (it would cover nodes: a broker
+      // on a tablet), shown on a tall wide one; it is small, and shows or hides at a click.
+      if (viewport.height < 900 || viewport.width <= 1100) {
         expect(await page.locator('.react-flow__minimap').count()).toBe(0);
         await page.getByRole('button', { name: 'Show overview' }).click();
       }

@@ -59,8 +59,9 @@ const KIND_COLORS: Record<NodeKind, string> = {
 
 /** The overview map, smaller than React Flow's 200 x 150 so it hides less of the canvas. */
 const MINIMAP_SIZE = { width: 150, height: 100 };
-/** Window height from which the overview map is shown from the start. */
-const OVERVIEW_MIN_HEIGHT_PX = 900;
+/** Window height and width from which the overview map is shown from the start: a tall window
+ * with the wide layout (palette | canvas | course side by side, app.css above 1100 px). */
+const OVERVIEW_FROM = '(min-height: 900px) and (min-width: 1101px)';
 
 /** How far below the top edge of a dropped node the pointer is: it holds the node by its header. */
 const DROP_GRIP_Y = 30;
@@ -84,9 +85,10 @@ export function KafeCanvas() {
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(() => new Set());
   const [bus] = useState(() => new MessageBus());
-  // The overview map starts hidden where the canvas is short (a 1366 x 768 laptop), so it covers
-  // no node there; the learner can show it.
-  const [overview, setOverview] = useState(() => window.matchMedia(`(min-height: ${OVERVIEW_MIN_HEIGHT_PX}px)`).matches);
+  // The overview map starts hidden where the canvas is short (a 1366 x 768 laptop) or narrow (a
+  // tablet, where the readable zoom leaves the flow wider than the pane): it would cover nodes
+  // there (a broker at 820 x 1180). The learner can show it.
+  const [overview, setOverview] = useState(() => window.matchMedia(OVERVIEW_FROM).matches);
   const [feed] = useState(() => new LiveFeed(store));
   const instanceRef = useRef<ReactFlowInstance | null>(null);
   const wrapperRef = useRef<HTMLDivElement | null>(null);
