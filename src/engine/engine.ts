@@ -348,13 +348,9 @@ class SimulationEngine implements Engine, Sim {
     if (this.listeners.some((l) => l.listener === listener)) return () => this.unsubscribe(listener);
     const types = options?.types ? new Set(options.types) : null;
     const from = options?.requestsFrom ?? {};
-    for (const [type, callers] of Object.entries(from))
-      if (!REQUEST_TYPES.includes(type as RequestTraceType) || (callers !== undefined && !Array.isArray(callers)))
-        fail('INVALID_ARGUMENT', { field: 'requestsFrom' }, `requestsFrom narrows ${REQUEST_TYPES.join(', ')} by a list of callers; got "${type}"`);
+    checkNarrowing('requestsFrom', from, REQUEST_TYPES, 'callers');
     const by = options?.producedBy ?? {};
-    for (const [type, producers] of Object.entries(by))
-      if (!PRODUCE_TYPES.includes(type as ProduceTraceType) || (producers !== undefined && !Array.isArray(producers)))
-        fail('INVALID_ARGUMENT', { field: 'producedBy' }, `producedBy narrows ${PRODUCE_TYPES.join(', ')} by a list of producers; got "${type}"`);
+    checkNarrowing('producedBy', by, PRODUCE_TYPES, 'producers');
     const set = (sources: readonly string[] | undefined) => (sources ? new Set(sources) : null);
     const sentFrom = set(from.requestSent);
     const answeredFrom = set(from.requestAnswered);
@@ -388,6 +384,14 @@ class SimulationEngine implements Engine, Sim {
 
 const REQUEST_TYPES: readonly RequestTraceType[] = ['requestSent', 'requestAnswered', 'requestFailed'];
 const PRODUCE_TYPES: readonly ProduceTraceType[] = ['produced', 'acked', 'produceFailed'];
+
+/** Refuses a narrowing by source (SubscribeOptions.requestsFrom, producedBy) that names a type
+ * outside `types` or gives it something other than a list of `sources`. */
+function checkNarrowing(field: 'requestsFrom' | 'producedBy', narrowing: object, types: readonly SourcedTraceType[], sources: string): void {
+  for (const [type, list] of Object.entries(narrowing))
+    if (!types.includes(type as SourcedTraceType) || (list !== undefined && !Array.isArray(list)))
+      fail('INVALID_ARGUMENT', { field }, `${field} narrows ${types.join(', ')} by a list of ${sources}; got "${type}"`);
+}
 
 /** The sources (callers of a request type, producers of a produce type) a listener hears; null:
  * all (or a type not narrowed by source). */
