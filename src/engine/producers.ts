@@ -500,7 +500,7 @@ export function onProducerFlush(sim: Sim, id: string): void {
         appendedAt: -1,
       };
       sim.world.inFlight.add(request);
-      if (producer.idempotent && producer.retrying.size > 0 && producer.retrying.has(tpOf(request))) holdBack(producer, tpOf(request), request);
+      if (producer.idempotent && waitsForRetry(producer, request)) holdBack(producer, tpOf(request), request);
       else transmit(sim, producer, request);
     }
   }
@@ -641,6 +641,10 @@ export function onProduceRetry(sim: Sim, requestId: number): void {
 
 const tpOf = (r: ProduceRequest) => topicPartition(r.topic, r.partition);
 
+/** Whether a batch of r's partition waits for a retry. Almost always none does at all: then no
+ * topic-partition name is made for the lookup. */
+const waitsForRetry = (producer: ProducerState, r: ProduceRequest) => producer.retrying.size > 0 && producer.retrying.has(tpOf(r));
+
 /** Marks a request as waiting for its retry (or not). Returns true when none of its partition's
  * requests wait any more. */
 function markRetrying(producer: ProducerState, request: ProduceRequest, waiting: boolean): boolean {
@@ -680,8 +684,7 @@ function finish(sim: Sim, producer: ProducerState, request: ProduceRequest, erro
     producer.stats.failed += count;
     if (producer.idempotent && producer.acks !== 0) bumpEpoch(sim, producer, request);
   }
-  // Nothing waits for a retry almost always: then no topic-partition name is made for the lookup.
-  if (producer.idempotent && producer.retrying.size > 0 && producer.retrying.has(tpOf(request)) && markRetrying(producer, request, false)) releaseHeld(sim, producer, request);
+  if (producer.idempotent && waitsForRetry(producer, request) && markRetrying(producer, request, false)) releaseHeld(sim, producer, request);
 }
 
 /**
