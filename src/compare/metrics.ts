@@ -183,6 +183,7 @@ class OffsetIndex {
 
 const DOWNSTREAM_BIT: Record<DownstreamId, number> = { payment: 1, inventory: 2, email: 4, analytics: 8, fraud: 16 };
 const SYNC_FAIL = 2;
+const SYNC_OK = 1;
 
 /** What edaProcessed needs of a group, found once per group name. */
 interface EdaGroup {
@@ -190,8 +191,6 @@ interface EdaGroup {
   readonly bit: number;
   readonly load: number[];
 }
-
-const SYNC_OK = 1;
 
 interface SideBuckets {
   accepted: number[];
