@@ -19,14 +19,13 @@
  *
  *   npx tsx bench/firstLoad.ts
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { build, preview, type PreviewServer } from 'vite';
 import { CHROMIUM, openApp } from './browser';
+import { sourcePositions, type CpuProfile } from './chromeTrace';
 
 const THROTTLE = 4;
 const QUIET_MS = 5000;
@@ -113,25 +112,13 @@ async function blankPage(): Promise<{ url: string; close(): Promise<void> }> {
   };
 }
 
-interface CpuProfile {
-  startTime: number;
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
 /**
  * Self time of the page's main thread from navigation to `untilMs`, grouped: node_modules
  * packages by name, the app's own code by src/ folder, and V8's own buckets ((program) is the
  * browser's work outside JavaScript: parsing, style, layout, paint). Idle time is left out.
  */
 async function mainThreadBreakdown(profile: CpuProfile, untilMs: number, outDir: string): Promise<[string, number][]> {
-  const maps = new Map<string, TraceMap | null>();
-  const mapOf = async (url: string) => {
-    const file = path.join(outDir, new URL(url).pathname);
-    if (!maps.has(file)) maps.set(file, existsSync(`${file}.map`) ? new TraceMap(await readFile(`${file}.map`, 'utf8')) : null);
-    return maps.get(file)!;
-  };
+  const positionOf = sourcePositions(outDir);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const totals = new Map<string, number>();
   let elapsed = 0;
@@ -142,8 +129,7 @@ async function mainThreadBreakdown(profile: CpuProfile, untilMs: number, outDir:
     if (functionName === '(idle)') continue;
     let group = url ? `other script` : functionName || '(native)';
     if (url.startsWith('http')) {
-      const map = await mapOf(url);
-      const source = map ? originalPositionFor(map, { line: lineNumber + 1, column: columnNumber }).source : null;
+      const source = (await positionOf(url, lineNumber, columnNumber))?.source;
       if (source) {
         const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
         const own = /(?:^|\/)(src\/[^/]+|lessons)\//.exec(source);
