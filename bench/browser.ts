@@ -8,10 +8,32 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 
 export const CHROMIUM = process.env.KAFE_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * A script to register before any page script runs (page.addInitScript): it notes, in the page's
+ * clock, the animation frame in which the canvas first shows a node (React Flow keeps a node's
+ * inline style at `visibility: hidden` until it has measured it; read from the style attribute,
+ * the look forces no style recalculation). Noted by the page itself: the harness's own look,
+ * through a throttled page, came 100–500 ms late. Read it with nodesDrawnAt.
+ */
+export const NOTE_NODES_DRAWN = `
+  window.__kafeNodesDrawn = null;
+  (function look() {
+    const node = document.querySelector('.react-flow__node');
+    if (node && node.style.visibility !== 'hidden') window.__kafeNodesDrawn = performance.now();
+    else requestAnimationFrame(look);
+  })();
+`;
+
+/** When (page clock, ms) the page with NOTE_NODES_DRAWN first showed a canvas node; waits for it. */
+export async function nodesDrawnAt(page: Page, timeout = 60_000): Promise<number> {
+  await page.waitForFunction('window.__kafeNodesDrawn !== null', undefined, { timeout });
+  return (await page.evaluate('window.__kafeNodesDrawn')) as number;
+}
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
 
 export interface BenchApp {

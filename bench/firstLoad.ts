@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
-import { CHROMIUM, openApp } from './browser';
+import { CHROMIUM, nodesDrawnAt, NOTE_NODES_DRAWN, openApp } from './browser';
 import { sourcePositions, type CpuProfile } from './chromeTrace';
 
 const THROTTLE = 4;
@@ -33,19 +33,8 @@ const LOADS = 3;
 const TARGET_TTI_MS = 2500;
 const TARGET_JS_BYTES = 250 * 1024;
 
-/**
- * Registered before any page script runs: keeps every long task, and notes the frame in which the
- * canvas first shows a node (React Flow keeps a node's inline style at `visibility: hidden` until
- * it has measured it; read from the style attribute, the look forces no style recalculation).
- * Noted by the page itself: the harness's own look, through a throttled page, came 100–500 ms late.
- */
+/** Registered before any page script runs (with NOTE_NODES_DRAWN): keeps every long task. */
 const OBSERVE = `
-  window.__kafeNodesDrawn = null;
-  (function look() {
-    const node = document.querySelector('.react-flow__node');
-    if (node && node.style.visibility !== 'hidden') window.__kafeNodesDrawn = performance.now();
-    else requestAnimationFrame(look);
-  })();
   window.__kafeLongTasks = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__kafeLongTasks.push([e.startTime, e.startTime + e.duration]);
@@ -145,7 +134,7 @@ async function oneLoad(browser: import('playwright-core').Browser, url: string, 
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   try {
     const page = await context.newPage();
-    await page.addInitScript(OBSERVE);
+    await page.addInitScript(NOTE_NODES_DRAWN + OBSERVE);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
     if (profile) {
@@ -154,8 +143,7 @@ async function oneLoad(browser: import('playwright-core').Browser, url: string, 
       await cdp.send('Profiler.start');
     }
     await page.goto(url);
-    await page.waitForFunction('window.__kafeNodesDrawn !== null', undefined, { timeout: 60_000 });
-    const ready = (await page.evaluate('window.__kafeNodesDrawn')) as number;
+    const ready = await nodesDrawnAt(page);
     // Wait until the main thread has been free of long tasks for QUIET_MS.
     const deadline = Date.now() + 60_000;
     let tasks: [number, number][] = [];

@@ -12,7 +12,7 @@
  * Not part of `npm run bench`: a tool for deciding what to change before changing it.
  */
 import { writeFile } from 'node:fs/promises';
-import { openApp } from './browser';
+import { nodesDrawnAt, NOTE_NODES_DRAWN, openApp } from './browser';
 import { selfTimes, sourcePositions, startTraceAndProfile } from './chromeTrace';
 
 const LONG_MS = 50;
@@ -27,12 +27,12 @@ try {
   const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 } });
   if (lang) await context.addInitScript(`localStorage.setItem('kafe.lang', ${JSON.stringify(lang)})`);
   const page = await context.newPage();
+  await page.addInitScript(NOTE_NODES_DRAWN);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const stop = await startTraceAndProfile(cdp, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'toplevel', 'v8', 'blink']);
   await page.goto(app.url + (hash ? `#${hash}` : ''));
-  await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
-  const ready = (await page.evaluate('performance.now()')) as number;
+  const ready = await nodesDrawnAt(page);
   await page.waitForTimeout(5000);
   const { events, profile } = await stop();
   if (out) await writeFile(out, JSON.stringify(events));
