@@ -146,8 +146,20 @@ function boxMaker(side: Side, input: LayoutInput, t: Translate) {
   return { service, user, ordersTopic, resultTopic };
 }
 
-/** Order's numbered call to its i-th downstream service (sync), drawn along `d`. */
+/* The edges both orientations draw: the same keys and activity keys, along the path `d` each
+   orientation gives. */
+
+/** The user's order to Order (sync: a call answered back; event-driven: the order placed). */
+const userToOrder = (side: Side, d: string): Edge =>
+  side === 'sync' ? { key: 'user>order', d, forward: 's:user>order', back: 's:order<user' } : { key: 'user>order', d, forward: 'e:user>order' };
+/** Order's numbered call to its i-th downstream service (sync). */
 const syncCall = (id: DownstreamId, i: number, d: string, labelAt: Point): Edge => ({ key: `order>${id}`, d, forward: `s:order>${id}`, back: `s:${id}<order`, label: String(i + 1), labelAt });
+/** Order publishing to the orders topic (event-driven). */
+const orderToTopic = (d: string): Edge => ({ key: 'order>orders', d, forward: 'e:order>orders', back: 'e:order<orders' });
+/** A downstream service reading the orders topic (event-driven). */
+const topicToService = (id: DownstreamId, d: string): Edge => ({ key: `orders>${id}`, d, forward: `e:orders>${id}` });
+/** A downstream service publishing its result event (event-driven). */
+const serviceToResult = (id: DownstreamId, d: string): Edge => ({ key: `${id}>${RESULT_EVENTS[id].topic}`, d, forward: `e:${id}>${RESULT_EVENTS[id].topic}` });
 
 export function layout(side: Side, input: LayoutInput, t: Translate, orientation: Orientation = WIDE): Layout {
   return orientation.kind === 'wide' ? wideLayout(side, input, t) : tallLayout(side, input, t, orientation.width);
@@ -164,7 +176,7 @@ function wideLayout(side: Side, input: LayoutInput, t: Translate): Layout {
   if (side === 'sync') {
     const order = make.service('order', 96, centerY, 128);
     const boxes: Box[] = [user, order];
-    const edges: Edge[] = [{ key: 'user>order', d: curve(right(user), left(order)), forward: 's:user>order', back: 's:order<user' }];
+    const edges: Edge[] = [userToOrder(side, curve(right(user), left(order)))];
     downstream.forEach((id, i) => {
       const box = make.service(id, 300, rowY(i), 170);
       boxes.push(box);
@@ -177,16 +189,12 @@ function wideLayout(side: Side, input: LayoutInput, t: Translate): Layout {
   const order = make.service('order', 72, centerY, 84);
   const orders = make.ordersTopic(178, centerY, 104);
   const boxes: Box[] = [user, order, orders];
-  const edges: Edge[] = [
-    { key: 'user>order', d: curve(right(user), left(order)), forward: 'e:user>order' },
-    { key: 'order>orders', d: curve(right(order), left(orders)), forward: 'e:order>orders', back: 'e:order<orders' },
-  ];
+  const edges: Edge[] = [userToOrder(side, curve(right(user), left(order))), orderToTopic(curve(right(order), left(orders)))];
   downstream.forEach((id, i) => {
     const box = make.service(id, 304, rowY(i), 112);
     const topic = make.resultTopic(id, 440, rowY(i), 144);
     boxes.push(box, topic);
-    edges.push({ key: `orders>${id}`, d: curve(right(orders), left(box)), forward: `e:orders>${id}` });
-    edges.push({ key: `${id}>${RESULT_EVENTS[id].topic}`, d: curve(right(box), left(topic)), forward: `e:${id}>${RESULT_EVENTS[id].topic}` });
+    edges.push(topicToService(id, curve(right(orders), left(box))), serviceToResult(id, curve(right(box), left(topic))));
   });
   return { boxes, edges, width: WIDE_WIDTH.eda, height };
 }
@@ -217,7 +225,7 @@ function tallLayout(side: Side, input: LayoutInput, t: Translate, requested: num
   if (side === 'sync') {
     const order = make.service('order', TALL_X, below(user), 150);
     boxes.push(order);
-    edges.push({ key: 'user>order', d: branch(bottom(user), top(order)), forward: 's:user>order', back: 's:order<user' });
+    edges.push(userToOrder(side, branch(bottom(user), top(order))));
     const x = SPINE + 24;
     const w = Math.min(240, width - x - TALL_X);
     downstream.forEach((id, i) => {
@@ -230,8 +238,7 @@ function tallLayout(side: Side, input: LayoutInput, t: Translate, requested: num
     const order = make.service('order', TALL_X, below(user), 110);
     const orders = make.ordersTopic(TALL_X, below(order), 130);
     boxes.push(order, orders);
-    edges.push({ key: 'user>order', d: branch(bottom(user), top(order)), forward: 'e:user>order' });
-    edges.push({ key: 'order>orders', d: branch(bottom(order), top(orders)), forward: 'e:order>orders', back: 'e:order<orders' });
+    edges.push(userToOrder(side, branch(bottom(user), top(order))), orderToTopic(branch(bottom(order), top(orders))));
     const x = SPINE + 12;
     const room = width - x - TALL_X - TOPIC_GAP;
     // The result topic needs the room more: its event type (e.g. PaymentCompleted) is the longest label.
@@ -242,8 +249,7 @@ function tallLayout(side: Side, input: LayoutInput, t: Translate, requested: num
       const box = make.service(id, x, y, serviceW);
       const topic = make.resultTopic(id, x + serviceW + TOPIC_GAP, y, topicW);
       boxes.push(box, topic);
-      edges.push({ key: `orders>${id}`, d: branch(bottom(orders), left(box)), forward: `e:orders>${id}` });
-      edges.push({ key: `${id}>${RESULT_EVENTS[id].topic}`, d: curve(right(box), left(topic)), forward: `e:${id}>${RESULT_EVENTS[id].topic}` });
+      edges.push(topicToService(id, branch(bottom(orders), left(box))), serviceToResult(id, curve(right(box), left(topic))));
     });
   }
   const last = boxes[boxes.length - 1];
