@@ -1,11 +1,16 @@
 /// <reference types="vitest/config" />
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rollup } from 'vite';
+
+type OutputBundle = Rollup.OutputBundle;
+type OutputChunk = Rollup.OutputChunk;
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { FIRST_SCREEN_ATTR, FIRST_SCREEN_RULES, isPrerenderedVisit } from './src/prerender/firstVisit';
 
 const LESSON_INDEX = 'virtual:kafe-lesson-index';
 
@@ -45,6 +50,67 @@ function avscInBrowser(root: string): Plugin {
   };
 }
 
+/**
+ * The built index.html holds the first screen of a first visit (src/prerender/firstScreen.tsx,
+ * rendered by scripts/prerender.ts), so the page paints it before any script has run and main.tsx
+ * hydrates it. A script in the head, made from isPrerenderedVisit's own source, first decides
+ * whether this visit is such a visit; if not, a style hides the prerender until main.tsx clears it
+ * and draws the app from scratch. Build only: the dev server serves the empty #root as before.
+ */
+function prerenderFirstScreen(root: string): Plugin {
+  return {
+    name: 'kafe-prerender-first-screen',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'kafe-prerender-'));
+        let markup: string;
+        try {
+          const out = path.join(dir, 'first-screen.html');
+          execFileSync(process.execPath, ['--import', 'tsx', 'scripts/prerender.ts', out], { cwd: root, stdio: 'inherit' });
+          markup = readFileSync(out, 'utf8');
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+        const decide =
+          `document.documentElement.setAttribute(${JSON.stringify(FIRST_SCREEN_ATTR)}, ` +
+          `(${isPrerenderedVisit.toString()})(window, ${JSON.stringify(FIRST_SCREEN_RULES)}) ? 'prerendered' : 'fresh');`;
+        const hide = `html[${FIRST_SCREEN_ATTR}='fresh'] #root { display: none; }`;
+        // The prerender shows panels whose code is a chunk of its own (React.lazy): their styles
+        // must be there for the first paint, not when the chunk arrives (Vite then sees them linked).
+        const styles = bundle ? FIRST_SCREEN_CHUNKS.flatMap((source) => stylesOfChunk(bundle, path.join(root, source))) : [];
+        const links = [...new Set(styles)].filter((file) => !html.includes(file)).map((file) => `    <link rel="stylesheet" crossorigin href="/${file}">\n`).join('');
+        if (!html.includes('<div id="root"></div>')) throw new Error('prerender: index.html has no empty <div id="root"></div>');
+        return html
+          .replace('</head>', `${links}    <script>${decide}</script>\n    <style>${hide}</style>\n  </head>`)
+          .replace('<div id="root"></div>', `<div id="root">${markup}</div>`);
+      },
+    },
+  };
+}
+
+/** The lazily loaded modules the prerendered first screen draws (see App.tsx). */
+const FIRST_SCREEN_CHUNKS = ['src/ui/lesson/LessonPanel.tsx', 'src/ui/metrics/MetricsPanel.tsx'];
+
+/** The CSS files of the chunk made from `source` and of the chunks it imports statically. */
+function stylesOfChunk(bundle: OutputBundle, source: string): string[] {
+  const entry = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.facadeModuleId === source);
+  if (!entry) throw new Error(`prerender: no chunk is made from ${source}; is it still loaded lazily?`);
+  const css = new Set<string>();
+  const visit = (chunk: OutputChunk, seen: Set<string>) => {
+    if (seen.has(chunk.fileName)) return;
+    seen.add(chunk.fileName);
+    for (const file of chunk.viteMetadata?.importedCss ?? []) css.add(file);
+    for (const name of chunk.imports) {
+      const next = bundle[name];
+      if (next?.type === 'chunk') visit(next, seen);
+    }
+  };
+  visit(entry, new Set());
+  return [...css];
+}
+
 // Unit/property/conformance tests run in Node; browser journeys (test/e2e) drive a real
 // headless Chromium against a production build and are slower, so they form their own project.
 export default defineConfig({
@@ -53,6 +119,7 @@ export default defineConfig({
     // The course list's index, made from the lesson files at build time (no lesson parsing on start).
     lessonIndex(fileURLToPath(new URL('.', import.meta.url))),
     avscInBrowser(fileURLToPath(new URL('.', import.meta.url))),
+    prerenderFirstScreen(fileURLToPath(new URL('.', import.meta.url))),
     // Installable, and offline after one visit (workshops with bad Wi-Fi): Workbox precaches every
     // file of the build (the app, each lazy chunk, each lesson's own chunk, mermaid's
     // diagram chunks, icons) and answers every navigation with index.html. The service worker

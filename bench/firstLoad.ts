@@ -130,7 +130,7 @@ async function mainThreadBreakdown(profile: CpuProfile, untilMs: number, outDir:
   return [...totals].sort((a, b) => b[1] - a[1]).slice(0, 12);
 }
 
-async function oneLoad(browser: import('playwright-core').Browser, url: string, profile = false): Promise<Load & { profile?: CpuProfile }> {
+export async function oneLoad(browser: import('playwright-core').Browser, url: string, profile = false): Promise<Load & { profile?: CpuProfile }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   try {
     const page = await context.newPage();

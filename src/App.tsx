@@ -18,7 +18,8 @@ import { useNarrowScreen } from './ui/layout/useNarrowScreen';
 import { Toolbar } from './ui/toolbar/Toolbar';
 
 // Charts (uPlot) are not needed for the first paint: keep them out of the initial bundle.
-const MetricsPanel = lazy(() => import('./ui/metrics/MetricsPanel').then((m) => ({ default: m.MetricsPanel })));
+const metricsPanel = preloadableLazy(() => import('./ui/metrics/MetricsPanel').then((m) => m.MetricsPanel));
+const MetricsPanel = metricsPanel.Component;
 // The comparison (and mermaid, which it loads on demand) only when its tab is opened.
 const CompareView = lazy(() => import('./ui/compare/CompareView').then((m) => ({ default: m.CompareView })));
 // Lessons bring their Markdown files, YAML and a Markdown renderer: only when the panel is shown.
@@ -43,6 +44,16 @@ export function preloadFirstScreen(lessonsOpen: boolean): Promise<void> {
     () => undefined,
   );
   return Promise.race([fetched, new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]);
+}
+
+/**
+ * Loads every lazily loaded panel the first screen draws, however long that takes: for the build's
+ * prerender (prerender/firstScreen.tsx), whose HTML must hold the panels themselves rather than
+ * their placeholders. (The page hydrating it need not wait: a panel whose chunk has not arrived
+ * keeps its prerendered HTML until it has.) Rejects when a chunk cannot be loaded.
+ */
+export async function loadFirstScreenPanels(): Promise<void> {
+  await Promise.all([lessonPanel.preload(), metricsPanel.preload()]);
 }
 
 type View = 'workbench' | 'compare';

@@ -1,25 +1,28 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
+import type { ReactElement } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
-import { App, preloadFirstScreen } from './App';
+import { preloadFirstScreen } from './App';
+import { appRoot } from './AppRoot';
 import { bootstrap, needsValidation } from './bootstrap';
 import { PROGRESS_KEY } from './lessons/progress';
 import { createI18n, isLang, loadLang, type Lang } from './i18n';
-import { createProgressStore, KafeProvider, loadValidation, ProgressProvider } from './store';
+import { FIRST_SCREEN_ATTR, type FirstScreen } from './prerender/firstVisit';
+import { createProgressStore, loadValidation } from './store';
 import { appStorage } from './ui/common/appStorage';
-import { FatalScreen, RootErrorBoundary } from './ui/common/RootErrorBoundary';
+import { FatalScreen } from './ui/common/RootErrorBoundary';
 import { readStoredLang } from './ui/common/useLang';
 import { EMBEDDED, PAGE_LINK } from './ui/embed/pageMode';
 import { loadNodeDetails } from './ui/inspector/lazyDetails';
 import './ui/app.css';
 
-const container = document.getElementById('root');
-if (!container) throw new Error('Kafé: #root element missing from index.html');
+const container: HTMLElement = document.getElementById('root') ?? missingRoot();
 
 // A link's language (&lang=th) is shown for this visit; the visitor's saved choice is not changed.
 const wanted = isLang(PAGE_LINK.lang) ? PAGE_LINK.lang : readStoredLang();
-const root = createRoot(container);
+// The built page holds the first visit's first screen, already painted (prerender/): hydrated
+// when the page's head judged this visit to be one (firstVisit.ts), else cleared and drawn anew.
+const firstScreen = document.documentElement.getAttribute(FIRST_SCREEN_ATTR) as FirstScreen | null;
+const prerendered = firstScreen === 'prerendered' && container.firstElementChild !== null;
 
 // Thai strings are a chunk of their own: a page that starts in Thai fetches them first. If they
 // cannot be fetched, the app starts in English and says so rather than not starting at all.
@@ -57,30 +60,43 @@ function start(lang: Lang, langFailure: string | null) {
     const progress = createProgressStore(appStorage);
     if (PAGE_LINK.lesson) progress.getState().setOpen(true);
     else if (EMBEDDED) progress.getState().setOpen(false);
-    const app = (
-      <StrictMode>
-        <RootErrorBoundary lang={lang}>
-          <I18nextProvider i18n={i18n}>
-            <KafeProvider store={store}>
-              <ProgressProvider store={progress}>
-                <App link={PAGE_LINK} />
-              </ProgressProvider>
-            </KafeProvider>
-          </I18nextProvider>
-        </RootErrorBoundary>
-      </StrictMode>
-    );
+    const app = appRoot({ lang, i18n, store, progress, link: PAGE_LINK });
     // Drawn once the course panel, when shown, is there too (never rejects; see preloadFirstScreen).
-    void preloadFirstScreen(progress.getState().progress.open).then(() => root.render(app));
+    void preloadFirstScreen(progress.getState().progress.open).then(() => mount(app, prerendered));
   } catch (error) {
     // bootstrap promises not to throw for bad input; this is the net for anything else.
     console.error('Kafé could not start:', error);
-    root.render(<FatalScreen lang={lang} error={error} />);
+    mount(<FatalScreen lang={lang} error={error} />, false);
   }
   // Switching to Thai should look instant: fetch its strings once the first screen is idle.
   if (lang === 'en') whenIdle(() => void loadLang('th').catch(() => undefined));
   // A first selection should show its settings at once: fetch the inspector's details when idle.
   whenIdle(() => void loadNodeDetails().catch(() => undefined));
+}
+
+/**
+ * Draws `app` into #root: over the prerendered first screen (hydration: React adopts its DOM and
+ * adds the listeners), or from scratch. Should hydration find a difference anyway, React draws the
+ * app from scratch itself; the page notes it on <html> (`recovered`) and in the console.
+ */
+function mount(app: ReactElement, hydrate: boolean) {
+  const html = document.documentElement;
+  if (hydrate) {
+    hydrateRoot(container, app, {
+      onRecoverableError: (error) => {
+        html.setAttribute(FIRST_SCREEN_ATTR, 'recovered');
+        console.error('Kafé: the prerendered first screen differed from the app; drawn anew.', error);
+      },
+    });
+    return;
+  }
+  container.replaceChildren();
+  html.removeAttribute(FIRST_SCREEN_ATTR);
+  createRoot(container).render(app);
+}
+
+function missingRoot(): never {
+  throw new Error('Kafé: #root element missing from index.html');
 }
 
 function whenIdle(run: () => void) {

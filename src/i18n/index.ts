@@ -61,6 +61,8 @@ export function createI18n(lng: Lang): I18n {
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
+    // i18next's advertisement in the learner's console (and in the build's output, see prerender/).
+    showSupportNotice: false,
   });
   return instance;
 }

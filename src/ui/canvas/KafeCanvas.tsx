@@ -87,8 +87,9 @@ export function KafeCanvas() {
   const [bus] = useState(() => new MessageBus());
   // The overview map starts hidden where the canvas is short (a 1366 x 768 laptop) or narrow (a
   // tablet, where the readable zoom leaves the flow wider than the pane): it would cover nodes
-  // there (a broker at 820 x 1180). The learner can show it.
-  const [overview, setOverview] = useState(() => window.matchMedia(OVERVIEW_FROM).matches);
+  // there (a broker at 820 x 1180). The learner can show it. Chosen with the opening view, below:
+  // the first render reads no window, so it is the same as the build's prerender (prerender/).
+  const [overview, setOverview] = useState<boolean | null>(null);
   const [feed] = useState(() => new LiveFeed(store));
   const instanceRef = useRef<ReactFlowInstance | null>(null);
   const wrapperRef = useRef<HTMLDivElement | null>(null);
@@ -100,6 +101,7 @@ export function KafeCanvas() {
     const pane = wrapperRef.current;
     if (opening !== null || !pane) return;
     setOpening(openingViewport(store.getState().scenario.nodes, pane) ?? 'unknown');
+    setOverview(window.matchMedia(OVERVIEW_FROM).matches);
   }, [opening, store]);
   const openingView = opening === null || opening === 'unknown' ? undefined : opening;
 
@@ -326,14 +328,16 @@ export function KafeCanvas() {
       </OpeningZoomContext.Provider>
       </MessageBusContext.Provider>
       </LiveFeedContext.Provider>
-      <button
-        type="button"
-        className={`kafe-canvas__overview-toggle${overview ? '' : ' kafe-canvas__overview-toggle--closed'}`}
-        aria-pressed={overview}
-        onClick={() => setOverview((v) => !v)}
-      >
-        {overview ? t('canvas.minimap.hide') : t('canvas.minimap.show')}
-      </button>
+      {overview !== null && (
+        <button
+          type="button"
+          className={`kafe-canvas__overview-toggle${overview ? '' : ' kafe-canvas__overview-toggle--closed'}`}
+          aria-pressed={overview}
+          onClick={() => setOverview((v) => !v)}
+        >
+          {overview ? t('canvas.minimap.hide') : t('canvas.minimap.show')}
+        </button>
+      )}
       {scenarioNodes.every((n) => n.kind === 'broker') && (
         <div className="kafe-canvas__empty">
           <h2>{t('canvas.empty.title')}</h2>

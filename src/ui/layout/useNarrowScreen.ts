@@ -2,7 +2,8 @@ import { useSyncExternalStore } from 'react';
 
 /** Screens this wide or narrower (phones, a narrow tablet) get the canvas-first layout (app.css). */
 export const NARROW_MAX_PX = 700;
-const QUERY = `(max-width: ${NARROW_MAX_PX}px)`;
+export const NARROW_QUERY = `(max-width: ${NARROW_MAX_PX}px)`;
+const QUERY = NARROW_QUERY;
 
 const subscribe = (onChange: () => void) => {
   const list = window.matchMedia(QUERY);

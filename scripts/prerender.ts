@@ -1,0 +1,20 @@
+/**
+ * Writes the first screen's HTML (src/prerender/firstScreen.tsx) to the file named by its one
+ * argument. Rendered in Node through Vite's SSR module loader, so the app's own plugins (the
+ * lesson index, avsc's redirects) apply as in the build. Run by the prerender plugin in
+ * vite.config.ts at build time:
+ *
+ *   node --import tsx scripts/prerender.ts out.html
+ */
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'vite';
+
+const out = process.argv[2];
+if (!out) throw new Error('usage: scripts/prerender.ts <output file>');
+const vite = await createServer({ server: { middlewareMode: true, hmr: false, watch: null }, appType: 'custom', logLevel: 'error' });
+try {
+  const { renderFirstScreen } = (await vite.ssrLoadModule('/src/prerender/firstScreen.tsx')) as typeof import('../src/prerender/firstScreen');
+  writeFileSync(out, await renderFirstScreen());
+} finally {
+  await vite.close();
+}
