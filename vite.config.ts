@@ -10,7 +10,6 @@ type OutputBundle = Rollup.OutputBundle;
 type OutputChunk = Rollup.OutputChunk;
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { FIRST_SCREEN_ATTR, FIRST_SCREEN_RULES, isPrerenderedVisit } from './src/prerender/firstVisit';
 
 const LESSON_INDEX = 'virtual:kafe-lesson-index';
 
@@ -53,38 +52,37 @@ function avscInBrowser(root: string): Plugin {
 /**
  * The built index.html holds the first screen of a first visit (src/prerender/firstScreen.tsx,
  * rendered by scripts/prerender.ts), so the page paints it before any script has run and main.tsx
- * hydrates it. A script in the head, made from isPrerenderedVisit's own source, first decides
- * whether this visit is such a visit; if not, a style hides the prerender until main.tsx clears it
- * and draws the app from scratch. Build only: the dev server serves the empty #root as before.
+ * hydrates it. A script in the head (src/prerender/firstVisit.ts) first decides whether this visit
+ * is such a visit; if not, a style hides the prerender until main.tsx clears it and draws the app
+ * from scratch. Build only: the dev server serves the empty #root as before.
  */
 function prerenderFirstScreen(root: string): Plugin {
+  let base = '/';
   return {
     name: 'kafe-prerender-first-screen',
     apply: 'build',
+    configResolved: (config) => void (base = config.base),
     transformIndexHtml: {
       order: 'post',
       handler(html, { bundle }) {
         const dir = mkdtempSync(path.join(os.tmpdir(), 'kafe-prerender-'));
-        let markup: string;
+        let prerendered: { head: string; markup: string };
         try {
-          const out = path.join(dir, 'first-screen.html');
+          const out = path.join(dir, 'first-screen.json');
           execFileSync(process.execPath, ['--import', 'tsx', 'scripts/prerender.ts', out], { cwd: root, stdio: 'inherit' });
-          markup = readFileSync(out, 'utf8');
+          prerendered = JSON.parse(readFileSync(out, 'utf8')) as { head: string; markup: string };
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }
-        const decide =
-          `document.documentElement.setAttribute(${JSON.stringify(FIRST_SCREEN_ATTR)}, ` +
-          `(${isPrerenderedVisit.toString()})(window, ${JSON.stringify(FIRST_SCREEN_RULES)}) ? 'prerendered' : 'fresh');`;
-        const hide = `html[${FIRST_SCREEN_ATTR}='fresh'] #root { display: none; }`;
         // The prerender shows panels whose code is a chunk of its own (React.lazy): their styles
         // must be there for the first paint, not when the chunk arrives (Vite then sees them linked).
         const styles = bundle ? FIRST_SCREEN_CHUNKS.flatMap((source) => stylesOfChunk(bundle, path.join(root, source))) : [];
-        const links = [...new Set(styles)].filter((file) => !html.includes(file)).map((file) => `    <link rel="stylesheet" crossorigin href="/${file}">\n`).join('');
-        if (!html.includes('<div id="root"></div>')) throw new Error('prerender: index.html has no empty <div id="root"></div>');
+        const links = [...new Set(styles)].filter((file) => !html.includes(file)).map((file) => `<link rel="stylesheet" crossorigin href="${base}${file}">`);
+        const head = [...links, ...prerendered.head.split('\n')].map((line) => `    ${line}\n`).join('');
+        if (!html.includes('<div id="root"></div>') || !html.includes('  </head>')) throw new Error('prerender: index.html has no empty <div id="root"></div> or no </head>');
         return html
-          .replace('</head>', `${links}    <script>${decide}</script>\n    <style>${hide}</style>\n  </head>`)
-          .replace('<div id="root"></div>', `<div id="root">${markup}</div>`);
+          .replace('  </head>', `${head}  </head>`)
+          .replace('<div id="root"></div>', `<div id="root">${prerendered.markup}</div>`);
       },
     },
   };

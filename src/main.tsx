@@ -61,8 +61,11 @@ function start(lang: Lang, langFailure: string | null) {
     if (PAGE_LINK.lesson) progress.getState().setOpen(true);
     else if (EMBEDDED) progress.getState().setOpen(false);
     const app = appRoot({ lang, i18n, store, progress, link: PAGE_LINK });
-    // Drawn once the course panel, when shown, is there too (never rejects; see preloadFirstScreen).
-    void preloadFirstScreen(progress.getState().progress.open).then(() => mount(app, prerendered));
+    // Drawn from scratch once the course panel, when shown, is there too (never rejects; see
+    // preloadFirstScreen). Hydrated at once: the prerendered course stays as it is until its chunk
+    // has arrived, and is hydrated then.
+    if (prerendered) mount(app, true);
+    else void preloadFirstScreen(progress.getState().progress.open).then(() => mount(app, false));
   } catch (error) {
     // bootstrap promises not to throw for bad input; this is the net for anything else.
     console.error('Kafé could not start:', error);
@@ -76,8 +79,12 @@ function start(lang: Lang, langFailure: string | null) {
 
 /**
  * Draws `app` into #root: over the prerendered first screen (hydration: React adopts its DOM and
- * adds the listeners), or from scratch. Should hydration find a difference anyway, React draws the
- * app from scratch itself; the page notes it on <html> (`recovered`) and in the console.
+ * adds the listeners), or from scratch. Should hydration find a difference, React draws the part
+ * that differs from scratch itself, and nothing is lost; the page notes it on <html>
+ * (`recovered`, which test/e2e/firstScreen.test.ts and the first-load bench look for) and warns in
+ * the console. A learner can cause one: a language switched before the course panel has hydrated.
+ * A click before hydration does nothing, as on any prerendered page; the page is painted sooner,
+ * and answers no later, than when it was drawn from scratch.
  */
 function mount(app: ReactElement, hydrate: boolean) {
   const html = document.documentElement;
@@ -85,7 +92,7 @@ function mount(app: ReactElement, hydrate: boolean) {
     hydrateRoot(container, app, {
       onRecoverableError: (error) => {
         html.setAttribute(FIRST_SCREEN_ATTR, 'recovered');
-        console.error('Kafé: the prerendered first screen differed from the app; drawn anew.', error);
+        console.warn('Kafé: part of the prerendered first screen differed from the app and was drawn anew.', error);
       },
     });
     return;

@@ -38,3 +38,16 @@ export function isPrerenderedVisit(win: Window, rules: FirstScreenRules): boolea
     return false;
   }
 }
+
+/**
+ * What the built page's head holds for the prerender: a script, made from isPrerenderedVisit's
+ * own source, that notes on <html> what this visit shows first, and a style that hides the
+ * prerender from a visit that is not to see it until main.tsx has cleared it (no flash of a
+ * screen that is not the learner's).
+ */
+export function firstScreenHead(): string {
+  const decide =
+    `document.documentElement.setAttribute(${JSON.stringify(FIRST_SCREEN_ATTR)}, ` +
+    `(${isPrerenderedVisit.toString()})(window, ${JSON.stringify(FIRST_SCREEN_RULES)}) ? 'prerendered' : 'fresh');`;
+  return `<script>${decide}</script>\n<style>html[${FIRST_SCREEN_ATTR}='fresh'] #root { display: none; }</style>`;
+}

@@ -69,10 +69,11 @@ describe('a lazy chunk that cannot be loaded', () => {
     }
   });
 
-  test('the course panel fetched with the first screen: a stalled chunk does not hold the canvas back', async () => {
+  /** A fresh page whose course panel chunk answers only when released (a stalled connection until then). */
+  async function stalledCourse(storage?: Record<string, string>) {
     const context = await app.browser.newContext({ viewport: LAPTOP, serviceWorkers: 'block' });
+    if (storage) await context.addInitScript((items) => Object.entries(items).forEach(([k, v]) => localStorage.setItem(k, v)), storage);
     const page = await context.newPage();
-    // The course panel's chunk answers only when released (a stalled connection until then).
     let release: () => void = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
     await page.route(/\/assets\/LessonPanel-[^/]*\.js$/, async (route) => {
@@ -81,10 +82,32 @@ describe('a lazy chunk that cannot be loaded', () => {
     });
     await page.goto(app.baseUrl);
     await page.locator('.react-flow__node').first().waitFor({ timeout: 15_000 });
-    expect(await page.locator('.lesson-loading').count()).toBe(1);
-    release();
-    await page.getByTestId('lesson-panel').getByRole('button', { name: 'Start: Kafka is a digital post office' }).waitFor();
-    await context.close();
+    return { page, release, close: () => context.close() };
+  }
+
+  test('the course panel fetched with the first screen: a stalled chunk does not hold the canvas back', async () => {
+    // A returning visitor's screen is drawn from scratch: the course's place is kept meanwhile.
+    const visit = await stalledCourse({ 'kafe.lang': 'en' });
+    expect(await visit.page.locator('.lesson-loading').count()).toBe(1);
+    visit.release();
+    await visit.page.getByTestId('lesson-panel').getByRole('button', { name: 'Start: Kafka is a digital post office' }).waitFor();
+    await visit.close();
+  });
+
+  test('a first visit shows the prerendered course while its chunk is stalled, and Start works once it has arrived', async () => {
+    const visit = await stalledCourse();
+    const start = visit.page.getByTestId('lesson-panel').getByRole('button', { name: 'Start: Kafka is a digital post office' });
+    expect(await visit.page.locator('.lesson-loading').count()).toBe(0);
+    expect(await start.isVisible()).toBe(true);
+    visit.release();
+    // Hydrated once React has adopted the button (its fiber is on the element).
+    await start.evaluate((button) => new Promise<void>((resolve) => {
+      const look = () => (Object.keys(button).some((key) => key.startsWith('__reactFiber')) ? resolve() : requestAnimationFrame(look));
+      look();
+    }));
+    await start.click();
+    await visit.page.getByTestId('lesson').waitFor();
+    await visit.close();
   });
 
   test('Thai strings at start: the app starts in English and says why', async () => {

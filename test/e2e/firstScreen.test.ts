@@ -1,0 +1,138 @@
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { screenshot, useApp } from './harness';
+
+/**
+ * The built page holds a first visit's first screen (src/prerender/): painted before any script
+ * runs, then hydrated. These journeys check that a first visit hydrates it without a difference
+ * (React would otherwise draw the app anew and say so), that hydrating yields exactly the app a
+ * visit drawn from scratch gets, and that no other visit ever shows it.
+ */
+const app = useApp();
+const WIDE = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+
+/** A page in a fresh context; `setup` runs before any page script (storage, say); console errors kept. */
+async function open(browser: Browser, url: string, viewport: { width: number; height: number }, setup = '', blockScripts = false) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (setup) await page.addInitScript(setup);
+  // The app's modules withheld: what the page shows from its HTML and head alone.
+  if (blockScripts) await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, errors, close: () => context.close() };
+}
+
+/** The app at rest: the canvas fitted, the course and the charts' panel drawn. */
+async function settled(page: Page): Promise<void> {
+  await page.locator('.react-flow[data-view="fitted"]').waitFor({ state: 'attached' });
+  await page.locator('[data-testid="lesson-panel"]').waitFor();
+  await page.waitForTimeout(1500);
+}
+
+/**
+ * #root's elements, attributes and text, one line each, in a form that does not depend on how
+ * the DOM was made: attributes sorted, styles as the browser reads them, adjacent text joined (a
+ * server marks text boundaries with comments), a list's choice as chosen, React's generated ids (useId: the server's and the
+ * client's differ in form) made alike.
+ */
+async function rootTree(page: Page): Promise<string[]> {
+  const lines = await page.locator('#root').evaluate((root) => {
+    const out: string[] = [];
+    const walk = (el: Element, depth: number) => {
+      const attrs = [...el.attributes]
+        // A server marks the chosen option `selected`; a client sets the list's value: both read below.
+        .filter((a) => !(el.tagName === 'OPTION' && a.name === 'selected'))
+        .map((a) => (a.name === 'style' ? `style=${(el as HTMLElement).style.cssText}` : `${a.name}=${a.value}`))
+        .sort();
+      if (el instanceof HTMLSelectElement) attrs.push(`(chosen)=${el.value}`);
+      out.push(`${' '.repeat(depth)}<${el.tagName.toLowerCase()} ${attrs.join(' ')}>`);
+      let text = '';
+      const flush = () => {
+        if (text.trim()) out.push(`${' '.repeat(depth + 1)}"${text}"`);
+        text = '';
+      };
+      for (const child of el.childNodes) {
+        if (child.nodeType === Node.TEXT_NODE) text += child.textContent;
+        else if (child.nodeType === Node.ELEMENT_NODE) {
+          flush();
+          walk(child as Element, depth + 1);
+        }
+      }
+      flush();
+    };
+    for (const child of root.children) walk(child, 0);
+    return out;
+  });
+  return lines.map((line) => line.replace(/_[rR]_[0-9a-zA-Z]+_/g, '_id_'));
+}
+
+describe('the prerendered first screen', () => {
+  test('a first visit hydrates it, and gets the very page a visit drawn from scratch gets', async () => {
+    const first = await open(app.browser, app.baseUrl, WIDE);
+    // A returning visitor with only a language saved: drawn from scratch, in the same state.
+    const again = await open(app.browser, app.baseUrl, WIDE, `localStorage.setItem('kafe.lang', 'en')`);
+    try {
+      await settled(first.page);
+      await settled(again.page);
+      expect(await first.page.locator('html').getAttribute('data-first-screen')).toBe('prerendered');
+      expect(await again.page.locator('html').getAttribute('data-first-screen')).toBeNull();
+      expect(first.errors).toEqual([]);
+      expect(again.errors).toEqual([]);
+      const hydrated = await rootTree(first.page);
+      expect(hydrated.some((line) => line.includes('react-flow__node '))).toBe(true);
+      expect(hydrated).toEqual(await rootTree(again.page));
+      await screenshot(first.page, 'first-screen-hydrated');
+    } finally {
+      await first.close();
+      await again.close();
+    }
+  });
+
+  test('is painted from the HTML alone on a first visit, and hidden from every other visit', async () => {
+    const cases: { name: string; viewport: typeof WIDE; setup?: string; hash?: string; shown: boolean }[] = [
+      { name: 'first visit', viewport: WIDE, shown: true },
+      { name: 'phone', viewport: PHONE, shown: false },
+      { name: 'Thai chosen', viewport: WIDE, setup: `localStorage.setItem('kafe.lang', 'th')`, shown: false },
+      { name: 'saved canvas', viewport: WIDE, setup: `localStorage.setItem('kafe.scenario', '{}')`, shown: false },
+      { name: 'lesson link', viewport: WIDE, hash: '#lesson=kafka-post-office', shown: false },
+    ];
+    for (const c of cases) {
+      const visit = await open(app.browser, app.baseUrl + (c.hash ?? ''), c.viewport, c.setup, true);
+      try {
+        const display = await visit.page.locator('#root').evaluate((root) => getComputedStyle(root).display);
+        expect([c.name, display !== 'none'], 'prerender shown').toEqual([c.name, c.shown]);
+        expect(await visit.page.locator('html').getAttribute('data-first-screen')).toBe(c.shown ? 'prerendered' : 'fresh');
+        if (c.shown) {
+          // Legible before any script: the course and the palette are there, styled.
+          await expect(visit.page.getByRole('heading', { name: 'Course' }).isVisible()).resolves.toBe(true);
+          await expect(visit.page.locator('.lesson-list__title').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).resolves.toBeGreaterThanOrEqual(14);
+          await screenshot(visit.page, 'first-screen-before-scripts');
+        }
+      } finally {
+        await visit.close();
+      }
+    }
+  });
+
+  test('every other visit is drawn from scratch, as its own: a phone, Thai, a saved canvas', async () => {
+    const phone = await open(app.browser, app.baseUrl, PHONE);
+    const thai = await open(app.browser, app.baseUrl, WIDE, `localStorage.setItem('kafe.lang', 'th')`);
+    try {
+      await phone.page.locator('.sheet-tabs').waitFor();
+      await phone.page.locator('.react-flow__node').first().waitFor();
+      await thai.page.getByText('เรียนรู้ Kafka').first().waitFor();
+      for (const visit of [phone, thai]) {
+        expect(await visit.page.locator('html').getAttribute('data-first-screen')).toBeNull();
+        expect(await visit.page.locator('#root > .app').count()).toBe(1);
+        expect(visit.errors).toEqual([]);
+      }
+    } finally {
+      await phone.close();
+      await thai.close();
+    }
+  });
+});
