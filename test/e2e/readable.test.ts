@@ -267,6 +267,8 @@ describe('the canvas shows what a learner needs, readable', () => {
       }
       const map = (await page.locator('.react-flow__minimap').boundingBox())!;
       expect(map.width * map.height).toBeLessThanOrEqual(160 * 110);
+      // Its toggle is one of the canvas controls, covering no node (at 1024 x 768 it once lay over a topic).
+      expect(await page.locator('.react-flow__controls').getByRole('button', { name: 'Hide overview' }).getAttribute('aria-pressed')).toBe('true');
       await screenshot(page, `readable-fit-view-${viewport.width}`);
       await page.getByRole('button', { name: 'Hide overview' }).click();
       expect(await page.locator('.react-flow__minimap').count()).toBe(0);

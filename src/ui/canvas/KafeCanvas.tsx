@@ -310,6 +310,16 @@ export function KafeCanvas() {
               >
                 <FitIcon />
               </ControlButton>
+              {/* In the controls' column, where it covers no node (at the corner it lay over a topic). */}
+              <ControlButton
+                className="kafe-canvas__overview-toggle"
+                title={overview ? t('canvas.minimap.hide') : t('canvas.minimap.show')}
+                aria-label={overview ? t('canvas.minimap.hide') : t('canvas.minimap.show')}
+                aria-pressed={overview === true}
+                onClick={() => setOverview((v) => !v)}
+              >
+                <OverviewIcon />
+              </ControlButton>
             </Controls>
             {overview && (
               <MiniMap
@@ -328,16 +338,6 @@ export function KafeCanvas() {
       </OpeningZoomContext.Provider>
       </MessageBusContext.Provider>
       </LiveFeedContext.Provider>
-      {overview !== null && (
-        <button
-          type="button"
-          className={`kafe-canvas__overview-toggle${overview ? '' : ' kafe-canvas__overview-toggle--closed'}`}
-          aria-pressed={overview}
-          onClick={() => setOverview((v) => !v)}
-        >
-          {overview ? t('canvas.minimap.hide') : t('canvas.minimap.show')}
-        </button>
-      )}
       {scenarioNodes.every((n) => n.kind === 'broker') && (
         <div className="kafe-canvas__empty">
           <h2>{t('canvas.empty.title')}</h2>
@@ -358,6 +358,16 @@ function onScreen(flow: ReactFlowInstance<KafeFlowNode, MessageEdgeType>, pane: 
   const width = (node.measured.width ?? 0) * zoom;
   const height = (node.measured.height ?? 0) * zoom;
   return left < pane.width && left + width > 0 && top < pane.height && top + height > 0;
+}
+
+/** A frame with a small map in its corner: "the overview map". */
+function OverviewIcon() {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true">
+      <path fillRule="evenodd" d="M2 4h20v16H2zm2 2v12h16V6z" />
+      <path d="M12 11h6v5h-6z" />
+    </svg>
+  );
 }
 
 /** Four corners of a frame: "show the whole flow". */
