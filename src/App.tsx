@@ -14,7 +14,6 @@ import { TimeControls } from './ui/controls/TimeControls';
 import { OpenInKafe } from './ui/embed/OpenInKafe';
 import { reportLinkProblem } from './ui/embed/linkProblems';
 import { Inspector } from './ui/inspector/Inspector';
-import { useNarrowScreen } from './ui/layout/useNarrowScreen';
 import { Toolbar } from './ui/toolbar/Toolbar';
 
 // Charts (uPlot) are not needed for the first paint: keep them out of the initial bundle.
@@ -184,12 +183,13 @@ const SHEETS: readonly Sheet[] = ['palette', 'lesson', 'inspector', 'metrics'];
  * Palette | canvas | inspector and metrics: where a learner builds and runs flows. An embed has
  * no charts, and the comparison the lessons link to opens in the full app. On a narrow screen the
  * canvas is the whole view and the other panels are sheets chosen from a tab bar, so a learner
- * reads a lesson step and acts on the canvas above it at the same time.
+ * reads a lesson step and acts on the canvas above it at the same time. The markup is the same at
+ * every width (the tab bar and the sheet choice are there; app.css uses them below 701 px): the
+ * build's prerender of the first screen then fits a phone as well as a laptop.
  */
 function WorkbenchMain({ lang, onOpenCompare, link, embed = false }: { lang: Lang; onOpenCompare?: () => void; link?: PageLink; embed?: boolean }) {
   const lessonsOpen = useProgress((s) => s.progress.open);
   const setLessonsOpen = useProgress((s) => s.setOpen);
-  const narrow = useNarrowScreen();
   // null: not chosen yet, so an open course shows as the lesson sheet; 'none': all closed.
   const [chosen, setSheet] = useState<Sheet | 'none' | null>(null);
   const sheet = chosen === 'none' ? null : (chosen ?? (lessonsOpen ? 'lesson' : null));
@@ -202,7 +202,7 @@ function WorkbenchMain({ lang, onOpenCompare, link, embed = false }: { lang: Lan
     setSheet(next);
   };
   return (
-    <main className="workbench" id="panel-workbench" role="tabpanel" aria-labelledby="tab-workbench" data-sheet={narrow ? (sheet ?? 'none') : undefined}>
+    <main className="workbench" id="panel-workbench" role="tabpanel" aria-labelledby="tab-workbench" data-sheet={sheet ?? 'none'}>
       <aside className="workbench__palette" id="sheet-palette" data-covers-canvas>
         <ErrorBoundary lang={lang}>
           <Palette />
@@ -240,7 +240,7 @@ function WorkbenchMain({ lang, onOpenCompare, link, embed = false }: { lang: Lan
           </div>
         )}
       </aside>
-      {narrow && <SheetTabs sheets={embed ? SHEETS.filter((x) => x !== 'metrics') : SHEETS} sheet={sheet} onPick={pick} />}
+      <SheetTabs sheets={embed ? SHEETS.filter((x) => x !== 'metrics') : SHEETS} sheet={sheet} onPick={pick} />
     </main>
   );
 }

@@ -1,14 +1,10 @@
-import { NARROW_QUERY } from '../ui/layout/useNarrowScreen';
-
 /** What tells a visit that may see the prerendered first screen from one that may not. */
 export interface FirstScreenRules {
   /** Every key the app keeps in localStorage starts with it (autosave, course, language, stash). */
   storagePrefix: string;
-  /** The narrow layout's media query: a phone's first screen is another layout. */
-  narrowQuery: string;
 }
 
-export const FIRST_SCREEN_RULES: FirstScreenRules = { storagePrefix: 'kafe.', narrowQuery: NARROW_QUERY };
+export const FIRST_SCREEN_RULES: FirstScreenRules = { storagePrefix: 'kafe.' };
 
 /** Set on <html> by the page's head (the build's prerender plugin) to what this visit shows first. */
 export const FIRST_SCREEN_ATTR = 'data-first-screen';
@@ -16,10 +12,10 @@ export type FirstScreen = 'prerendered' | 'fresh';
 
 /**
  * Whether this visit's first screen is the one the build prerendered into index.html (English,
- * the OrderPlaced template, the course open, the wide layout): a first visit, with nothing in the
- * address and nothing of Kafé's in storage, on a screen wider than a phone's. Every other visit
- * (a saved canvas or course, Thai, a share, lesson or embed link, a phone) is drawn by the app
- * from scratch, as before, so a learner never sees a screen that is not theirs flash by.
+ * the OrderPlaced template, the course open): a first visit, with nothing in the address and
+ * nothing of Kafé's in storage, on any screen (the markup is the same at every width; CSS lays it
+ * out). Every other visit (a saved canvas or course, Thai, a share, lesson or embed link) is drawn
+ * by the app from scratch, as before, so a learner never sees a screen that is not theirs flash by.
  *
  * Runs in the page's head, before any of the app's code, as an inline script made from this
  * function's source: it must stay self-contained (no imports, no outer names). Never throws:
@@ -28,7 +24,6 @@ export type FirstScreen = 'prerendered' | 'fresh';
 export function isPrerenderedVisit(win: Window, rules: FirstScreenRules): boolean {
   try {
     if (win.location.hash.length > 1) return false;
-    if (win.matchMedia(rules.narrowQuery).matches) return false;
     const storage = win.localStorage;
     for (let i = 0; i < storage.length; i++) {
       if ((storage.key(i) ?? '').startsWith(rules.storagePrefix)) return false;

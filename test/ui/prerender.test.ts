@@ -4,12 +4,11 @@ import { describe, expect, test } from 'vitest';
 import { FIRST_SCREEN_RULES, isPrerenderedVisit } from '../../src/prerender/firstVisit';
 import { renderFirstScreen } from '../../src/prerender/firstScreen';
 
-/** A window as isPrerenderedVisit reads it: the address's hash, a media query, localStorage. */
-function fakeWindow({ hash = '', narrow = false, stored = {} as Record<string, string>, storageBlocked = false } = {}): Window {
+/** A window as isPrerenderedVisit reads it: the address's hash and localStorage. */
+function fakeWindow({ hash = '', stored = {} as Record<string, string>, storageBlocked = false } = {}): Window {
   const keys = Object.keys(stored);
   return {
     location: { hash },
-    matchMedia: (query: string) => ({ matches: query === FIRST_SCREEN_RULES.narrowQuery && narrow }),
     get localStorage() {
       if (storageBlocked) throw new DOMException('blocked', 'SecurityError');
       return { length: keys.length, key: (i: number) => keys[i] ?? null };
@@ -18,16 +17,15 @@ function fakeWindow({ hash = '', narrow = false, stored = {} as Record<string, s
 }
 
 describe('which visits see the prerendered first screen', () => {
-  test('a first visit on a wide screen does, a bare "#" or another site\'s storage keys notwithstanding', () => {
+  test('a first visit does, a bare "#" or another site\'s storage keys notwithstanding', () => {
     expect(isPrerenderedVisit(fakeWindow(), FIRST_SCREEN_RULES)).toBe(true);
     expect(isPrerenderedVisit(fakeWindow({ hash: '#' }), FIRST_SCREEN_RULES)).toBe(true);
     expect(isPrerenderedVisit(fakeWindow({ stored: { theme: 'dark' } }), FIRST_SCREEN_RULES)).toBe(true);
   });
 
-  test('a link, a phone, anything of Kafé in storage or blocked storage does not', () => {
+  test('a link, anything of Kafé in storage or blocked storage does not', () => {
     expect(isPrerenderedVisit(fakeWindow({ hash: '#lesson=kafka-post-office' }), FIRST_SCREEN_RULES)).toBe(false);
     expect(isPrerenderedVisit(fakeWindow({ hash: '#s=abc' }), FIRST_SCREEN_RULES)).toBe(false);
-    expect(isPrerenderedVisit(fakeWindow({ narrow: true }), FIRST_SCREEN_RULES)).toBe(false);
     expect(isPrerenderedVisit(fakeWindow({ stored: { 'kafe.lang': 'en' } }), FIRST_SCREEN_RULES)).toBe(false);
     expect(isPrerenderedVisit(fakeWindow({ stored: { other: '1', 'kafe.scenario': '{}' } }), FIRST_SCREEN_RULES)).toBe(false);
     expect(isPrerenderedVisit(fakeWindow({ storageBlocked: true }), FIRST_SCREEN_RULES)).toBe(false);
