@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type Rollup } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 type OutputBundle = Rollup.OutputBundle;
 type OutputChunk = Rollup.OutputChunk;
-import react from '@vitejs/plugin-react';
-import { VitePWA } from 'vite-plugin-pwa';
 
 const LESSON_INDEX = 'virtual:kafe-lesson-index';
 
@@ -88,7 +88,8 @@ function prerenderFirstScreen(root: string): Plugin {
   };
 }
 
-/** The lazily loaded modules the prerendered first screen draws (see App.tsx). */
+/** The lazily loaded modules the prerendered first screen draws: the ones App.tsx's
+ * loadFirstScreenPanels loads for the prerender (a module missing here paints unstyled at first). */
 const FIRST_SCREEN_CHUNKS = ['src/ui/lesson/LessonPanel.tsx', 'src/ui/metrics/MetricsPanel.tsx'];
 
 /** The CSS files of the chunk made from `source` and of the chunks it imports statically. */
@@ -96,16 +97,17 @@ function stylesOfChunk(bundle: OutputBundle, source: string): string[] {
   const entry = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.facadeModuleId === source);
   if (!entry) throw new Error(`prerender: no chunk is made from ${source}; is it still loaded lazily?`);
   const css = new Set<string>();
-  const visit = (chunk: OutputChunk, seen: Set<string>) => {
+  const seen = new Set<string>();
+  const visit = (chunk: OutputChunk) => {
     if (seen.has(chunk.fileName)) return;
     seen.add(chunk.fileName);
     for (const file of chunk.viteMetadata?.importedCss ?? []) css.add(file);
     for (const name of chunk.imports) {
       const next = bundle[name];
-      if (next?.type === 'chunk') visit(next, seen);
+      if (next?.type === 'chunk') visit(next);
     }
   };
-  visit(entry, new Set());
+  visit(entry);
   return [...css];
 }
 

@@ -1,11 +1,11 @@
 /**
- * Writes the prerendered first screen to the file named by its one argument, as JSON:
- * `{ head, markup }`, the head's script and style (src/prerender/firstVisit.ts) and the first
- * screen's HTML (src/prerender/firstScreen.tsx). Rendered in Node through Vite's SSR module loader, so the app's own plugins (the
- * lesson index, avsc's redirects) apply as in the build. Run by the prerender plugin in
- * vite.config.ts at build time:
+ * Writes the prerendered first screen to the file named by its one argument, as JSON
+ * `{ head, markup }`: the head's script and style (src/prerender/firstVisit.ts) and the first
+ * screen's HTML (src/prerender/firstScreen.tsx). Rendered in Node through Vite's SSR module
+ * loader, so the app's own plugins (the lesson index, avsc's redirects) apply as in the build.
+ * Run by the prerender plugin in vite.config.ts at build time:
  *
- *   node --import tsx scripts/prerender.ts out.html
+ *   node --import tsx scripts/prerender.ts first-screen.json
  */
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'vite';

@@ -49,7 +49,8 @@ export function preloadFirstScreen(lessonsOpen: boolean): Promise<void> {
  * Loads every lazily loaded panel the first screen draws, however long that takes: for the build's
  * prerender (prerender/firstScreen.tsx), whose HTML must hold the panels themselves rather than
  * their placeholders. (The page hydrating it need not wait: a panel whose chunk has not arrived
- * keeps its prerendered HTML until it has.) Rejects when a chunk cannot be loaded.
+ * keeps its prerendered HTML until it has.) Rejects when a chunk cannot be loaded. The build links
+ * these panels' styles from the page's head (FIRST_SCREEN_CHUNKS in vite.config.ts).
  */
 export async function loadFirstScreenPanels(): Promise<void> {
   await Promise.all([lessonPanel.preload(), metricsPanel.preload()]);

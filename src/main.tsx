@@ -91,7 +91,7 @@ function mount(app: ReactElement, hydrate: boolean) {
   if (hydrate) {
     hydrateRoot(container, app, {
       onRecoverableError: (error) => {
-        html.setAttribute(FIRST_SCREEN_ATTR, 'recovered');
+        html.setAttribute(FIRST_SCREEN_ATTR, 'recovered' satisfies FirstScreen);
         console.warn('Kafé: part of the prerendered first screen differed from the app and was drawn anew.', error);
       },
     });

@@ -6,9 +6,13 @@ export interface FirstScreenRules {
 
 export const FIRST_SCREEN_RULES: FirstScreenRules = { storagePrefix: 'kafe.' };
 
-/** Set on <html> by the page's head (the build's prerender plugin) to what this visit shows first. */
+/**
+ * Set on <html> by the page's head (the build's prerender plugin) to what this visit shows first:
+ * 'prerendered' or 'fresh'. main.tsx removes it when it draws from scratch, and sets 'recovered'
+ * when hydrating found a difference (React then drew that part anew).
+ */
 export const FIRST_SCREEN_ATTR = 'data-first-screen';
-export type FirstScreen = 'prerendered' | 'fresh';
+export type FirstScreen = 'prerendered' | 'fresh' | 'recovered';
 
 /**
  * Whether this visit's first screen is the one the build prerendered into index.html (English,

@@ -89,7 +89,7 @@ export function KafeCanvas() {
   // tablet, where the readable zoom leaves the flow wider than the pane): it would cover nodes
   // there (a broker at 820 x 1180). The learner can show it. Chosen with the opening view, below:
   // the first render reads no window, so it is the same as the build's prerender (prerender/).
-  const [overview, setOverview] = useState<boolean | null>(null);
+  const [overview, setOverview] = useState(false);
   const [feed] = useState(() => new LiveFeed(store));
   const instanceRef = useRef<ReactFlowInstance | null>(null);
   const wrapperRef = useRef<HTMLDivElement | null>(null);
@@ -315,7 +315,7 @@ export function KafeCanvas() {
                 className="kafe-canvas__overview-toggle"
                 title={overview ? t('canvas.minimap.hide') : t('canvas.minimap.show')}
                 aria-label={overview ? t('canvas.minimap.hide') : t('canvas.minimap.show')}
-                aria-pressed={overview === true}
+                aria-pressed={overview}
                 onClick={() => setOverview((v) => !v)}
               >
                 <OverviewIcon />
