@@ -85,6 +85,7 @@ describe('the prerendered first screen', () => {
         expect(again.errors).toEqual([]);
         const hydrated = await rootTree(first.page);
         expect(hydrated.some((line) => line.includes('react-flow__node '))).toBe(true);
+        expect(hydrated.some((line) => line.includes('kafe-canvas__drawing'))).toBe(false);
         expect(hydrated).toEqual(await rootTree(again.page));
         await screenshot(first.page, `first-screen-hydrated-${viewport.width}`);
       } finally {
@@ -109,8 +110,10 @@ describe('the prerendered first screen', () => {
         expect([c.name, display !== 'none'], 'prerender shown').toEqual([c.name, c.shown]);
         expect(await visit.page.locator('html').getAttribute('data-first-screen')).toBe(c.shown ? 'prerendered' : 'fresh');
         if (c.shown && c.viewport === WIDE) {
-          // Legible before any script: the course and the palette are there, styled.
+          // Legible before any script: the course and the palette are there, styled, and the canvas
+          // says what it is about to show.
           await expect(visit.page.getByRole('heading', { name: 'Course' }).isVisible()).resolves.toBe(true);
+          await expect(visit.page.getByText('Drawing the event flow…').isVisible()).resolves.toBe(true);
           await expect(visit.page.locator('.lesson-list__title').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).resolves.toBeGreaterThanOrEqual(14);
           await screenshot(visit.page, 'first-screen-before-scripts');
         }

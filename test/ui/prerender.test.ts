@@ -52,7 +52,7 @@ describe('which visits see the prerendered first screen', () => {
 });
 
 describe('the prerendered first screen', () => {
-  test('holds the panels themselves, in place, and an empty canvas', async () => {
+  test('holds the panels themselves, in place, and a canvas still to be drawn', async () => {
     const html = await renderFirstScreen();
     expect(html.startsWith('<div class="app">')).toBe(true);
     // The course, the palette, the inspector and the time controls, drawn rather than waited for.
@@ -63,8 +63,9 @@ describe('the prerendered first screen', () => {
     expect(html).not.toContain('lesson-loading');
     // No streaming leftovers: boundaries out of order, with scripts to put them back.
     expect(html).not.toMatch(/<template|<script|\$RC/);
-    // The canvas mounts React Flow once it knows its pane's size, in the browser.
-    expect(html).toMatch(/data-testid="kafe-canvas"><\/div>/);
+    // The canvas mounts React Flow once it knows its pane's size, in the browser; until then it
+    // says what it is about to show.
+    expect(html).toMatch(/data-testid="kafe-canvas"><p class="kafe-canvas__drawing">Drawing the event flow…<\/p><\/div>/);
     expect(html).not.toContain('react-flow');
   });
 });

@@ -1,6 +1,7 @@
 /** English strings for the canvas area (see common.ts for the rules). */
 export const canvas = {
   'canvas.label': 'Event flow canvas',
+  'canvas.drawing': 'Drawing the event flow…',
   'canvas.empty.title': 'Start your event flow here',
   'canvas.empty.body': 'Drag a Producer, a Topic and a Service from the palette, then connect them from the dots on their sides.',
   'canvas.minimap': 'Overview of the canvas',

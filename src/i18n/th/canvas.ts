@@ -3,6 +3,7 @@ import type { canvas as en } from '../en/canvas';
 /** Thai strings for the canvas area: every English key must be present, and no extras. */
 export const canvas: Record<keyof typeof en, string> = {
   'canvas.label': 'แคนวาสเส้นทางอีเวนต์',
+  'canvas.drawing': 'กำลังวาดเส้นทางอีเวนต์…',
   'canvas.empty.title': 'เริ่มสร้างเส้นทางอีเวนต์ของคุณที่นี่',
   'canvas.empty.body': 'ลาก Producer, Topic และเซอร์วิสจากแถบด้านซ้ายมาวาง แล้วลากเชื่อมจากจุดวงกลมข้างกล่อง',
   'canvas.minimap': 'ภาพรวมของแคนวาส',

@@ -267,6 +267,9 @@ export function KafeCanvas() {
       <LiveFeedContext.Provider value={feed}>
       <MessageBusContext.Provider value={bus}>
       <OpeningZoomContext.Provider value={openingView?.zoom ?? null}>
+        {/* Before the flow is mounted: never painted when the app draws from scratch (the opening
+            view is chosen before the first paint), shown by the build's prerender until hydrated. */}
+        {opening === null && <p className="kafe-canvas__drawing">{t('canvas.drawing')}</p>}
         {opening !== null && (
           <ReactFlow<KafeFlowNode, MessageEdgeType>
             defaultViewport={openingView}
