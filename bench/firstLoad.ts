@@ -28,6 +28,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
 import { CHROMIUM, nodesDrawnAt, NOTE_NODES_DRAWN, openApp } from './browser';
+import { FIRST_SCREEN_ATTR } from '../src/prerender/firstVisit';
 import { sourcePositions, type CpuProfile } from './chromeTrace';
 
 const THROTTLE = 4;
@@ -50,8 +51,8 @@ interface Load {
   ready: number;
   longTasks: number;
   longTaskMs: number;
-  /** What the page noted on <html> (src/prerender/firstVisit.ts): 'prerendered' when it hydrated
-   * the build's prerender as it should; 'recovered' when hydration found a difference. */
+  /** What the page noted on <html> (FIRST_SCREEN_ATTR): 'prerendered' when it hydrated the
+   * build's prerender as it should; 'recovered' when hydration found a difference. */
   firstScreen: string | null;
 }
 
@@ -165,7 +166,7 @@ export async function oneLoad(browser: import('playwright-core').Browser, url: s
       "performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? 0",
     )) as number;
     const lastLongTaskEnd = tasks.length ? tasks[tasks.length - 1][1] : 0;
-    const firstScreen = await page.evaluate(() => document.documentElement.getAttribute('data-first-screen'));
+    const firstScreen = await page.evaluate((attr) => document.documentElement.getAttribute(attr), FIRST_SCREEN_ATTR);
     const cpu = profile ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile : undefined;
     return {
       profile: cpu,

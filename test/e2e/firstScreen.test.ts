@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { screenshot, useApp } from './harness';
+import { pageErrors, screenshot, useApp, viewFitted } from './harness';
 
 /**
  * The built page holds a first visit's first screen (src/prerender/): painted before any script
@@ -12,23 +12,21 @@ const app = useApp();
 const WIDE = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
-/** A page in a fresh context; `setup` runs before any page script (storage, say); console errors kept. */
-async function open(browser: Browser, url: string, viewport: { width: number; height: number }, setup = '', blockScripts = false) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
-  page.on('pageerror', (e) => errors.push(e.message));
-  if (setup) await page.addInitScript(setup);
-  // The app's modules withheld: what the page shows from its HTML and head alone.
-  if (blockScripts) await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, errors, close: () => context.close() };
+/** A page in a fresh context; `setup` runs before any page script (storage, say). */
+function open(viewport: { width: number; height: number }, { setup = '', hash = '', blockScripts = false } = {}): Promise<Page> {
+  return app.openPage(`/${hash}`, {
+    viewport,
+    prepare: async (page) => {
+      if (setup) await page.addInitScript(setup);
+      // The app's modules withheld: what the page shows from its HTML and head alone.
+      if (blockScripts) await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+    },
+  });
 }
 
 /** The app at rest: the canvas fitted, the course and the charts' panel drawn. */
 async function settled(page: Page): Promise<void> {
-  await page.locator('.react-flow[data-view="fitted"]').waitFor({ state: 'attached' });
+  await viewFitted(page);
   await page.locator('[data-testid="lesson-panel"]').waitFor();
   await page.waitForTimeout(1500);
 }
@@ -36,8 +34,8 @@ async function settled(page: Page): Promise<void> {
 /**
  * #root's elements, attributes and text, one line each, in a form that does not depend on how
  * the DOM was made: attributes sorted, styles as the browser reads them, adjacent text joined (a
- * server marks text boundaries with comments), a list's choice as chosen, React's generated ids (useId: the server's and the
- * client's differ in form) made alike.
+ * server marks text boundaries with comments), a list's choice as chosen, React's generated ids
+ * (useId: the server's and the client's differ in form) made alike.
  */
 async function rootTree(page: Page): Promise<string[]> {
   const lines = await page.locator('#root').evaluate((root) => {
@@ -73,24 +71,24 @@ async function rootTree(page: Page): Promise<string[]> {
 describe('the prerendered first screen', () => {
   for (const viewport of [WIDE, PHONE]) {
     test(`a first visit at ${viewport.width}×${viewport.height} hydrates it, and gets the very page a visit drawn from scratch gets`, async () => {
-      const first = await open(app.browser, app.baseUrl, viewport);
+      const first = await open(viewport);
       // A returning visitor with only a language saved: drawn from scratch, in the same state.
-      const again = await open(app.browser, app.baseUrl, viewport, `localStorage.setItem('kafe.lang', 'en')`);
+      const again = await open(viewport, { setup: `localStorage.setItem('kafe.lang', 'en')` });
       try {
-        await settled(first.page);
-        await settled(again.page);
-        expect(await first.page.locator('html').getAttribute('data-first-screen')).toBe('prerendered');
-        expect(await again.page.locator('html').getAttribute('data-first-screen')).toBeNull();
-        expect(first.errors).toEqual([]);
-        expect(again.errors).toEqual([]);
-        const hydrated = await rootTree(first.page);
+        await settled(first);
+        await settled(again);
+        expect(await first.locator('html').getAttribute('data-first-screen')).toBe('prerendered');
+        expect(await again.locator('html').getAttribute('data-first-screen')).toBeNull();
+        expect(pageErrors(first)).toEqual([]);
+        expect(pageErrors(again)).toEqual([]);
+        const hydrated = await rootTree(first);
         expect(hydrated.some((line) => line.includes('react-flow__node '))).toBe(true);
         expect(hydrated.some((line) => line.includes('kafe-canvas__drawing'))).toBe(false);
-        expect(hydrated).toEqual(await rootTree(again.page));
-        await screenshot(first.page, `first-screen-hydrated-${viewport.width}`);
+        expect(hydrated).toEqual(await rootTree(again));
+        await screenshot(first, `first-screen-hydrated-${viewport.width}`);
       } finally {
-        await first.close();
-        await again.close();
+        await first.context().close();
+        await again.context().close();
       }
     });
   }
@@ -104,36 +102,36 @@ describe('the prerendered first screen', () => {
       { name: 'lesson link', viewport: WIDE, hash: '#lesson=kafka-post-office', shown: false },
     ];
     for (const c of cases) {
-      const visit = await open(app.browser, app.baseUrl + (c.hash ?? ''), c.viewport, c.setup, true);
+      const page = await open(c.viewport, { setup: c.setup, hash: c.hash, blockScripts: true });
       try {
-        const display = await visit.page.locator('#root').evaluate((root) => getComputedStyle(root).display);
+        const display = await page.locator('#root').evaluate((root) => getComputedStyle(root).display);
         expect([c.name, display !== 'none'], 'prerender shown').toEqual([c.name, c.shown]);
-        expect(await visit.page.locator('html').getAttribute('data-first-screen')).toBe(c.shown ? 'prerendered' : 'fresh');
+        expect(await page.locator('html').getAttribute('data-first-screen')).toBe(c.shown ? 'prerendered' : 'fresh');
         if (c.shown && c.viewport === WIDE) {
           // Legible before any script: the course and the palette are there, styled, and the canvas
           // says what it is about to show.
-          await expect(visit.page.getByRole('heading', { name: 'Course' }).isVisible()).resolves.toBe(true);
-          await expect(visit.page.getByText('Drawing the event flow…').isVisible()).resolves.toBe(true);
-          await expect(visit.page.locator('.lesson-list__title').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).resolves.toBeGreaterThanOrEqual(14);
-          await screenshot(visit.page, 'first-screen-before-scripts');
+          await expect(page.getByRole('heading', { name: 'Course' }).isVisible()).resolves.toBe(true);
+          await expect(page.getByText('Drawing the event flow…').isVisible()).resolves.toBe(true);
+          await expect(page.locator('.lesson-list__title').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).resolves.toBeGreaterThanOrEqual(14);
+          await screenshot(page, 'first-screen-before-scripts');
         }
       } finally {
-        await visit.close();
+        await page.context().close();
       }
     }
   });
 
   test('another visit is drawn from scratch, as its own: Thai on a phone', async () => {
-    const thai = await open(app.browser, app.baseUrl, PHONE, `localStorage.setItem('kafe.lang', 'th')`);
+    const thai = await open(PHONE, { setup: `localStorage.setItem('kafe.lang', 'th')` });
     try {
-      await thai.page.locator('.sheet-tabs').waitFor();
-      await thai.page.locator('html[lang="th"]').waitFor({ state: 'attached' });
-      expect(await thai.page.locator('.brand__tagline').textContent()).toContain('เรียนรู้ Kafka');
-      expect(await thai.page.locator('html').getAttribute('data-first-screen')).toBeNull();
-      expect(await thai.page.locator('#root > .app').count()).toBe(1);
-      expect(thai.errors).toEqual([]);
+      await thai.locator('.sheet-tabs').waitFor();
+      await thai.locator('html[lang="th"]').waitFor({ state: 'attached' });
+      expect(await thai.locator('.brand__tagline').textContent()).toContain('เรียนรู้ Kafka');
+      expect(await thai.locator('html').getAttribute('data-first-screen')).toBeNull();
+      expect(await thai.locator('#root > .app').count()).toBe(1);
+      expect(pageErrors(thai)).toEqual([]);
     } finally {
-      await thai.close();
+      await thai.context().close();
     }
   });
 });

@@ -54,9 +54,10 @@ export interface AppHarness {
   /**
    * Opens `urlPath` (relative to the app root) in a fresh browser context, so localStorage and
    * cookies never leak between pages. Every uncaught page error, console error and crash is
-   * recorded; read them with `pageErrors(page)`.
+   * recorded; read them with `pageErrors(page)`. `prepare` runs before the page loads (init
+   * scripts, routes).
    */
-  openPage(urlPath?: string, options?: { viewport?: { width: number; height: number } }): Promise<Page>;
+  openPage(urlPath?: string, options?: { viewport?: { width: number; height: number }; prepare?: (page: Page) => Promise<void> }): Promise<Page>;
 }
 
 const errorsByPage = new WeakMap<Page, string[]>();
@@ -180,6 +181,7 @@ export function useApp(): AppHarness {
       contexts.add(context);
       const page = await context.newPage();
       recordErrors(page);
+      await options.prepare?.(page);
       await page.goto(new URL(urlPath.replace(/^\//, ''), baseUrl).href, { waitUntil: 'load' });
       return page;
     },
