@@ -126,7 +126,8 @@ export default defineConfig({
     // takes over at once and replaces an older one on the next visit.
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script-defer',
+      // Registered by the app once its first screen is idle (src/ui/common/offlineCache.ts).
+      injectRegister: false,
       includeAssets: ['favicon.svg'],
       manifest: {
         name: 'Kafé: learn Kafka and event-driven architecture by playing',

@@ -13,6 +13,7 @@ import { FatalScreen } from './ui/common/RootErrorBoundary';
 import { readStoredLang } from './ui/common/useLang';
 import { EMBEDDED, PAGE_LINK } from './ui/embed/pageMode';
 import { loadNodeDetails } from './ui/inspector/lazyDetails';
+import { registerOfflineCache } from './ui/common/offlineCache';
 import './ui/app.css';
 
 const container: HTMLElement = document.getElementById('root') ?? missingRoot();
@@ -75,6 +76,8 @@ function start(lang: Lang, langFailure: string | null) {
   if (lang === 'en') whenIdle(() => void loadLang('th').catch(() => undefined));
   // A first selection should show its settings at once: fetch the inspector's details when idle.
   whenIdle(() => void loadNodeDetails().catch(() => undefined));
+  // The offline copy last: installing it fetches the whole build (see offlineCache.ts).
+  whenIdle(() => registerOfflineCache());
 }
 
 /**

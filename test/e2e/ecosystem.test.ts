@@ -235,11 +235,31 @@ test('the CLI view prints kafka-topics and kafka-consumer-groups output for the 
   expect(pageErrors(page)).toEqual([]);
 });
 
+/** Notes (in the page) when the app asked for its service worker and when a canvas node first showed. */
+const NOTE_REGISTER = `
+  window.__kafeTimes = { register: null, nodes: null };
+  const register = ServiceWorkerContainer.prototype.register;
+  ServiceWorkerContainer.prototype.register = function (...args) {
+    window.__kafeTimes.register ??= performance.now();
+    return register.apply(this, args);
+  };
+  (function look() {
+    const node = document.querySelector('.react-flow__node');
+    if (node && node.style.visibility !== 'hidden') window.__kafeTimes.nodes = performance.now();
+    else requestAnimationFrame(look);
+  })();
+`;
+
 test('after one visit, the app, a lesson and the comparison load with the network off', async () => {
-  const page = await app.openPage('/');
+  const page = await app.openPage('/', { prepare: async (p) => void (await p.addInitScript(NOTE_REGISTER)) });
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
+  // The offline copy is asked for once the first screen is drawn, not alongside it
+  // (src/ui/common/offlineCache.ts): installing it fetches the whole build.
+  const times = await page.evaluate(() => (window as unknown as { __kafeTimes: { register: number | null; nodes: number | null } }).__kafeTimes);
+  expect(times.nodes).not.toBeNull();
+  expect(times.register).toBeGreaterThan(times.nodes!);
   // The service worker takes control (clientsClaim) once it has precached the build.
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 30_000 }).toBe(true);
 
