@@ -27,7 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
-import { CHROMIUM, nodesDrawnAt, NOTE_NODES_DRAWN, openApp } from './browser';
+import { CHROMIUM, nodesDrawnAt, NOTE_NODES_DRAWN, openApp, pageValue } from './browser';
 import { FIRST_SCREEN_ATTR } from '../src/prerender/firstVisit';
 import { sourcePositions, type CpuProfile } from './chromeTrace';
 
@@ -151,22 +151,20 @@ export async function oneLoad(browser: import('playwright-core').Browser, url: s
       await cdp.send('Profiler.start');
     }
     await page.goto(url);
-    const ready = await nodesDrawnAt(page);
+    const ready = await nodesDrawnAt(cdp);
     // Wait until the main thread has been free of long tasks for QUIET_MS.
     const deadline = Date.now() + 60_000;
     let tasks: [number, number][] = [];
     for (;;) {
-      tasks = (await page.evaluate('window.__kafeLongTasks')) as [number, number][];
-      const now = (await page.evaluate('performance.now()')) as number;
+      tasks = await pageValue<[number, number][]>(cdp, 'window.__kafeLongTasks');
+      const now = await pageValue<number>(cdp, 'performance.now()');
       const lastEnd = tasks.length ? tasks[tasks.length - 1][1] : 0;
       if (now - Math.max(lastEnd, ready) >= QUIET_MS || Date.now() > deadline) break;
       await page.waitForTimeout(500);
     }
-    const fcp = (await page.evaluate(
-      "performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? 0",
-    )) as number;
+    const fcp = await pageValue<number>(cdp, "performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? 0");
     const lastLongTaskEnd = tasks.length ? tasks[tasks.length - 1][1] : 0;
-    const firstScreen = await page.evaluate((attr) => document.documentElement.getAttribute(attr), FIRST_SCREEN_ATTR);
+    const firstScreen = await pageValue<string | null>(cdp, `document.documentElement.getAttribute(${JSON.stringify(FIRST_SCREEN_ATTR)})`);
     const cpu = profile ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile : undefined;
     return {
       profile: cpu,

@@ -32,7 +32,7 @@ try {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const stop = await startTraceAndProfile(cdp, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'toplevel', 'v8', 'blink']);
   await page.goto(app.url + (hash ? `#${hash}` : ''));
-  const ready = await nodesDrawnAt(page);
+  const ready = await nodesDrawnAt(cdp);
   await page.waitForTimeout(5000);
   const { events, profile } = await stop();
   if (out) await writeFile(out, JSON.stringify(events));
