@@ -1,11 +1,12 @@
 import type { ReactElement } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
-import { preloadFirstScreen } from './App';
+import { loadFirstScreenPanels, preloadFirstScreen } from './App';
 import { appRoot } from './AppRoot';
 import { bootstrap, needsValidation } from './bootstrap';
 import { PROGRESS_KEY } from './lessons/progress';
 import { createI18n, isLang, loadLang, type Lang } from './i18n';
+import { replayEarlyClicks, takeEarlyClicks } from './prerender/earlyClicks';
 import { FIRST_SCREEN_ATTR, type FirstScreen } from './prerender/firstVisit';
 import { createProgressStore, loadValidation } from './store';
 import { appStorage } from './ui/common/appStorage';
@@ -86,11 +87,13 @@ function start(lang: Lang, langFailure: string | null) {
  * that differs from scratch itself, and nothing is lost; the page notes it on <html>
  * (`recovered`, which test/e2e/firstScreen.test.ts and the first-load bench look for) and warns in
  * the console. A learner can cause one: a language switched before the course panel has hydrated.
- * A click before hydration does nothing, as on any prerendered page; the page is painted sooner,
- * and answers no later, than when it was drawn from scratch.
+ * A button pressed before hydration is pressed again once hydrating (earlyClicks.ts); on a page
+ * drawn from scratch there was nothing to press (the prerender stayed hidden).
  */
 function mount(app: ReactElement, hydrate: boolean) {
   const html = document.documentElement;
+  // Buttons pressed on the prerender before now (earlyClicks.ts): React listens from here on.
+  const pressedEarly = takeEarlyClicks(window);
   if (hydrate) {
     hydrateRoot(container, app, {
       onRecoverableError: (error) => {
@@ -98,6 +101,8 @@ function mount(app: ReactElement, hydrate: boolean) {
         console.warn('Kafé: part of the prerendered first screen differed from the app and was drawn anew.', error);
       },
     });
+    // Pressed again once the lazily loaded panels they may sit in have their code.
+    void replayEarlyClicks(pressedEarly, loadFirstScreenPanels());
     return;
   }
   container.replaceChildren();

@@ -1,3 +1,5 @@
+import { EARLY_CLICKS_PROPERTY, noteEarlyClicks } from './earlyClicks';
+
 /** What tells a visit that may see the prerendered first screen from one that may not. */
 export interface FirstScreenRules {
   /** Every key the app keeps in localStorage starts with it (autosave, course, language, stash). */
@@ -40,13 +42,15 @@ export function isPrerenderedVisit(win: Window, rules: FirstScreenRules): boolea
 
 /**
  * What the built page's head holds for the prerender: a script, made from isPrerenderedVisit's
- * own source, that notes on <html> what this visit shows first, and a style that hides the
- * prerender from a visit that is not to see it until main.tsx has cleared it (no flash of a
- * screen that is not the learner's).
+ * own source, that notes on <html> what this visit shows first and, on a visit shown the
+ * prerender, starts noting the buttons pressed before the app hydrates it (earlyClicks.ts); and a
+ * style that hides the prerender from a visit that is not to see it until main.tsx has cleared it
+ * (no flash of a screen that is not the learner's).
  */
 export function firstScreenHead(): string {
   const decide =
-    `document.documentElement.setAttribute(${JSON.stringify(FIRST_SCREEN_ATTR)}, ` +
-    `(${isPrerenderedVisit.toString()})(window, ${JSON.stringify(FIRST_SCREEN_RULES)}) ? 'prerendered' : 'fresh');`;
+    `var shown = (${isPrerenderedVisit.toString()})(window, ${JSON.stringify(FIRST_SCREEN_RULES)}) ? 'prerendered' : 'fresh';\n` +
+    `document.documentElement.setAttribute(${JSON.stringify(FIRST_SCREEN_ATTR)}, shown);\n` +
+    `if (shown === 'prerendered') (${noteEarlyClicks.toString()})(window, ${JSON.stringify(EARLY_CLICKS_PROPERTY)});`;
   return `<script>${decide}</script>\n<style>html[${FIRST_SCREEN_ATTR}='fresh'] #root { display: none; }</style>`;
 }

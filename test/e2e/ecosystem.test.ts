@@ -251,7 +251,7 @@ const NOTE_REGISTER = `
 `;
 
 test('after one visit, the app, a lesson and the comparison load with the network off', async () => {
-  const page = await app.openPage('/', { prepare: async (p) => void (await p.addInitScript(NOTE_REGISTER)) });
+  const page = await app.openPage('/', { prepare: (p) => p.addInitScript(NOTE_REGISTER) });
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });

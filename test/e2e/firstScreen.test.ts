@@ -121,6 +121,40 @@ describe('the prerendered first screen', () => {
     }
   });
 
+  test('a button pressed before the app has started is pressed once it has: Start, pressed twice, opens the lesson once', async () => {
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const page = await app.openPage('/', {
+      viewport: WIDE,
+      waitUntil: 'commit',
+      // The app's entry module held back: the page shows its HTML, and nothing listens to clicks.
+      prepare: (p) => p.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+        await released;
+        await route.continue();
+      }),
+    });
+    try {
+      const start = page.getByTestId('lesson-panel').getByRole('button', { name: 'Start: Kafka is a digital post office' });
+      await start.waitFor();
+      await start.click();
+      await start.click();
+      await page.waitForTimeout(300);
+      expect(await page.getByTestId('lesson').count()).toBe(0);
+      release();
+      const lesson = page.getByTestId('lesson');
+      await lesson.waitFor();
+      await expect(lesson.textContent()).resolves.toContain('Kafka is a digital post office');
+      // Pressed once: the lesson is at its first step, and the course list (with the second Start) is gone.
+      await expect(lesson.getByText(/Step 1 of/).count()).resolves.toBe(1);
+      await viewFitted(page);
+      expect(await page.locator('html').getAttribute('data-first-screen')).toBe('prerendered');
+      expect(pageErrors(page)).toEqual([]);
+      await screenshot(page, 'first-screen-early-start');
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('another visit is drawn from scratch, as its own: Thai on a phone', async () => {
     const thai = await open(PHONE, { setup: `localStorage.setItem('kafe.lang', 'th')` });
     try {

@@ -55,9 +55,10 @@ export interface AppHarness {
    * Opens `urlPath` (relative to the app root) in a fresh browser context, so localStorage and
    * cookies never leak between pages. Every uncaught page error, console error and crash is
    * recorded; read them with `pageErrors(page)`. `prepare` runs before the page loads (init
-   * scripts, routes).
+   * scripts, routes). It returns once the page has loaded, or with `waitUntil: 'commit'` as soon
+   * as it has begun to (for a page whose scripts a route holds back: it does not load until then).
    */
-  openPage(urlPath?: string, options?: { viewport?: { width: number; height: number }; prepare?: (page: Page) => Promise<void> }): Promise<Page>;
+  openPage(urlPath?: string, options?: { viewport?: { width: number; height: number }; prepare?: (page: Page) => Promise<unknown>; waitUntil?: 'load' | 'commit' }): Promise<Page>;
 }
 
 const errorsByPage = new WeakMap<Page, string[]>();
@@ -182,7 +183,7 @@ export function useApp(): AppHarness {
       const page = await context.newPage();
       recordErrors(page);
       await options.prepare?.(page);
-      await page.goto(new URL(urlPath.replace(/^\//, ''), baseUrl).href, { waitUntil: 'load' });
+      await page.goto(new URL(urlPath.replace(/^\//, ''), baseUrl).href, { waitUntil: options.waitUntil ?? 'load' });
       return page;
     },
   };

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { FIRST_SCREEN_RULES, isPrerenderedVisit } from '../../src/prerender/firstVisit';
+import { takeEarlyClicks } from '../../src/prerender/earlyClicks';
+import { FIRST_SCREEN_ATTR, FIRST_SCREEN_RULES, firstScreenHead, isPrerenderedVisit } from '../../src/prerender/firstVisit';
 import { renderFirstScreen } from '../../src/prerender/firstScreen';
 
 /** A window as isPrerenderedVisit reads it: the address's hash and localStorage. */
@@ -48,6 +49,47 @@ describe('which visits see the prerendered first screen', () => {
     expect(keys).toContain('kafe.scenario');
     expect(keys).toContain('kafe.lang');
     for (const key of keys) expect(key.startsWith(FIRST_SCREEN_RULES.storagePrefix), key).toBe(true);
+  });
+});
+
+/** A page as the head's script sees it: an address, storage, <html>'s attributes and click events. */
+function fakePage(options: Parameters<typeof fakeWindow>[0] = {}) {
+  const attributes = new Map<string, string>();
+  const document = Object.assign(new EventTarget(), { documentElement: { setAttribute: (name: string, value: string) => attributes.set(name, value) } });
+  const win = Object.assign(fakeWindow(options), { document });
+  /** A click on an element whose nearest button (closest) is `button` (null: none). */
+  const click = (button: object | null) => {
+    const event = new Event('click');
+    Object.defineProperty(event, 'target', { value: { closest: () => button } });
+    document.dispatchEvent(event);
+  };
+  // The script as the page's head runs it: no module, no outer name.
+  const script = /<script>([\s\S]*)<\/script>/.exec(firstScreenHead())![1];
+  new Function('window', 'document', script)(win, document);
+  return { win, attributes, click };
+}
+
+describe("the page head's script", () => {
+  test('on a first visit, marks the page prerendered and notes each button pressed, once, until the app takes them', () => {
+    const { win, attributes, click } = fakePage();
+    expect(attributes.get(FIRST_SCREEN_ATTR)).toBe('prerendered');
+    const start = { name: 'Start' };
+    const lessons = { name: 'Lessons' };
+    click(start);
+    click(null); // not on a button: nothing to press again
+    click(start); // pressed again because nothing happened: once is meant
+    click(lessons);
+    expect(takeEarlyClicks(win)).toEqual([start, lessons]);
+    // Taken: the app listens from now on, and nothing more is noted.
+    click(start);
+    expect(takeEarlyClicks(win)).toEqual([]);
+  });
+
+  test('on any other visit, marks it fresh and notes nothing', () => {
+    const { win, attributes, click } = fakePage({ stored: { 'kafe.lang': 'th' } });
+    expect(attributes.get(FIRST_SCREEN_ATTR)).toBe('fresh');
+    click({ name: 'Start' });
+    expect(takeEarlyClicks(win)).toEqual([]);
   });
 });
 
