@@ -143,7 +143,10 @@ async function zoomToLanes(page: Page): Promise<void> {
 
 /**
  * The 40-node canvas at 1440×900 in a fresh context, stored as the learner's saved canvas (once:
- * a reload keeps what the page saved), opened and drawn, its opening fit done.
+ * a reload keeps what the page saved), opened and drawn, its opening fit done. Without the service
+ * worker: frames are measured in a learner's steady state, and the offline copy is installed once
+ * per browser, at the page's first idle moment (src/ui/common/offlineCache.ts), which in a fresh
+ * context falls inside the measured windows.
  */
 export async function openFortyNodePage(
   browser: Browser,
@@ -151,7 +154,7 @@ export async function openFortyNodePage(
   initScripts: string[] = [],
   viewport: { width: number; height: number } = DESKTOP,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
   const forty = fortyNodeScenario();
   for (const script of initScripts) await context.addInitScript(script);
   await context.addInitScript((json) => {
