@@ -77,6 +77,12 @@ describe('the first load', () => {
     expect(initial.has(key!)).toBe(false);
   });
 
+  // vite.config.ts (compileHintsForStartChunks): Chrome compiles these as they stream in.
+  test("has V8's compile hint on the first line of each of its chunks, and of no lazy chunk", () => {
+    const hinted = [...files].filter(([, code]) => code.startsWith('//# allFunctionsCalledOnLoad\n')).map(([name]) => name);
+    expect(hinted.sort()).toEqual(initialFiles().sort());
+  });
+
   test.each([
     ['dagre', 'Not possible to find intersection inside of the rectangle'],
     ['yaml', 'Implicit keys need to be on a single line'],
