@@ -97,18 +97,24 @@ function stylesOfChunk(bundle: OutputBundle, source: string): string[] {
   const entry = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.facadeModuleId === source);
   if (!entry) throw new Error(`prerender: no chunk is made from ${source}; is it still loaded lazily?`);
   const css = new Set<string>();
-  const seen = new Set<string>();
+  for (const chunk of withStaticImports(bundle, [entry])) for (const file of chunk.viteMetadata?.importedCss ?? []) css.add(file);
+  return [...css];
+}
+
+/** The chunks `from`, and every chunk they import statically (directly or not): what a browser
+ * loads with them. */
+function withStaticImports(bundle: OutputBundle, from: readonly OutputChunk[]): Set<OutputChunk> {
+  const found = new Set<OutputChunk>();
   const visit = (chunk: OutputChunk) => {
-    if (seen.has(chunk.fileName)) return;
-    seen.add(chunk.fileName);
-    for (const file of chunk.viteMetadata?.importedCss ?? []) css.add(file);
+    if (found.has(chunk)) return;
+    found.add(chunk);
     for (const name of chunk.imports) {
       const next = bundle[name];
       if (next?.type === 'chunk') visit(next);
     }
   };
-  visit(entry);
-  return [...css];
+  for (const chunk of from) visit(chunk);
+  return found;
 }
 
 /**
@@ -131,17 +137,8 @@ function compileHintsForStartChunks(): Plugin {
       // After Vite has put its own first lines (the preload map) at the top of a chunk.
       order: 'post',
       handler(_options, bundle) {
-        const start = new Set<OutputChunk>();
-        const visit = (chunk: OutputChunk) => {
-          if (start.has(chunk)) return;
-          start.add(chunk);
-          for (const name of chunk.imports) {
-            const next = bundle[name];
-            if (next?.type === 'chunk') visit(next);
-          }
-        };
-        for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk' && chunk.isEntry) visit(chunk);
-        for (const chunk of start) {
+        const entries = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk' && c.isEntry);
+        for (const chunk of withStaticImports(bundle, entries)) {
           chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
           // One line more at the top: every mapping of its source map moves down one line.
           const map = bundle[`${chunk.fileName}.map`];
