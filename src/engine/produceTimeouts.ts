@@ -10,11 +10,15 @@ import type { ProduceTimeouts, Sim } from './world';
  *
  * Instead, sends with the same timeout are listed in deadline order (the deadline is now + a fixed
  * timeout, so appending keeps the order), as four numeric columns in a ring, and only the first
- * one is on the agenda. Each entry keeps the agenda sequence number reserved when its send was
- * made, exactly where the old per-send event took its number, so every entry fires in exactly the
- * place (among events of the same millisecond too) and exactly as one agenda event, as before:
- * moot ones included, so the count of agenda events run (Engine.eventsRun, which recorded
- * timelines store as `afterEvents`) does not change either.
+ * one still waiting for its answer is on the agenda. Each entry keeps the agenda sequence number
+ * reserved when its send was made, exactly where a per-send event took its number, so every
+ * timeout that matters fires in exactly its place (among events of the same millisecond too).
+ * Entries whose send was answered in the meantime are dropped when the next one is put on the
+ * agenda: a send once answered (or superseded by a retry) never waits again, so dropping them
+ * changes nothing but the count of agenda events run (an entry already on the agenda when its
+ * answer comes still fires, and is ignored). Fewer events is safe for recorded timelines: their
+ * `afterEvents` was counted after every event of its millisecond had run, and a replay runs
+ * events until that count or the end of the millisecond, whichever comes first.
  *
  * The list object is itself the agenda event (kind 'produceTimeout'): it is on the agenda at most
  * once at a time (`armed`), so it is reused. One list per distinct timeout, kept in World
@@ -67,11 +71,24 @@ export function watchProduceTimeout(sim: Sim, timeoutMs: number, requestId: numb
   arm(sim, list);
 }
 
-/** Puts the first entry's event on the agenda, unless it is there or the list is empty. */
+/** Puts the first entry still waiting on the agenda, unless one is there or none waits. */
 function arm(sim: Sim, list: ProduceTimeouts): void {
-  if (list.armed || list.size === 0) return;
+  if (list.armed) return;
+  const mask = list.deadlines.length - 1;
+  while (list.size > 0 && !awaited(sim, list.requests[list.head], list.sendNos[list.head])) {
+    list.head = (list.head + 1) & mask;
+    list.size--;
+  }
+  if (list.size === 0) return;
   list.armed = true;
   sim.scheduleReserved(list.deadlines[list.head], list.seqs[list.head], list, list.lane);
+}
+
+/** Whether send `sendNo` of request `requestId` still waits for its answer (else its timeout is
+ * moot for good: a finished request never restarts, and a retry makes a new send number). */
+function awaited(sim: Sim, requestId: number, sendNo: number): boolean {
+  const request = sim.world.inFlight.get(requestId);
+  return request !== undefined && !request.done && request.sendNo === sendNo;
 }
 
 /**

@@ -7,15 +7,23 @@ import type { ProduceTimeouts, Sim, SimEvent } from '../../src/engine/world';
 
 /**
  * Produce timeouts without an agenda event per send (produceTimeouts.ts): sends are listed per
- * timeout in deadline order and only the first is on the agenda, with the sequence number
- * reserved when the send was made. Checked against the plain way, one agenda event per send, in
- * a second queue fed the same steps: both queues must run the same events in the same order, at
- * the same times, the same number of them (moot timeouts count as events, as before).
+ * timeout in deadline order and only the first one still waiting is on the agenda, with the
+ * sequence number reserved when the send was made. Checked against the plain way, one agenda
+ * event per send, in a second queue fed the same steps: every timeout whose send is still waiting
+ * when it is due fires in both, in the same order among the other events, at the same time. A
+ * send answered before its deadline may fire in neither (it is moot), and the lists never run
+ * more events than the plain way.
  */
-type Step = { kind: 'watch'; timeout: number; sendNo: number } | { kind: 'other'; delay: number } | { kind: 'pop' } | { kind: 'wait'; ms: number };
+type Step =
+  | { kind: 'watch'; timeout: number; sendNo: number }
+  | { kind: 'answer'; pick: number }
+  | { kind: 'other'; delay: number }
+  | { kind: 'pop' }
+  | { kind: 'wait'; ms: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('watch' as const), timeout: fc.constantFrom(0, 1, 5, 30, 100), sendNo: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({ kind: fc.constant('answer' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('other' as const), delay: fc.constantFrom(0, 1, 2, 5, 30, 100) }),
   fc.constant({ kind: 'pop' as const }),
   fc.record({ kind: fc.constant('wait' as const), ms: fc.nat(40) }),
@@ -23,11 +31,15 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 type Fired = { time: number; what: string };
 
-/** A Sim with only what produceTimeouts.ts uses, over an EventQueue. */
-function fakeSim(queue: EventQueue<SimEvent>): Sim & { now: number } {
+/** A Sim with only what produceTimeouts.ts uses, over an EventQueue; `waiting` holds the current
+ * send number of each request still waiting for its answer (World.inFlight's part it reads). */
+function fakeSim(queue: EventQueue<SimEvent>, waiting: Map<number, number>): Sim & { now: number } {
   const sim = {
     now: 0,
-    world: { produceTimeouts: new Map<number, ProduceTimeouts>() },
+    world: {
+      produceTimeouts: new Map<number, ProduceTimeouts>(),
+      inFlight: { get: (id: number) => (waiting.has(id) ? { done: false, sendNo: waiting.get(id) } : undefined) },
+    },
     reserveSeq: () => queue.reserveSeq(),
     scheduleReserved: (at: number, seq: number, event: SimEvent, lane: number) => queue.pushReserved(at, seq, event, lane),
     schedule: (delay: number, event: SimEvent) => queue.push(sim.now + delay, event, delay),
@@ -36,34 +48,51 @@ function fakeSim(queue: EventQueue<SimEvent>): Sim & { now: number } {
 }
 
 describe('produce timeouts', () => {
-  it('fire exactly where one agenda event per send fired, moot ones included', () => {
+  it('fire exactly where one agenda event per send fired, for every send still waiting', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 300 }), (steps) => {
         // The reference: every timeout and every other event its own agenda entry.
-        const reference = new EventQueue<{ what: string }>();
+        const reference = new EventQueue<{ what: string; request?: number; sendNo?: number }>();
         const queue = new EventQueue<SimEvent>();
-        const sim = fakeSim(queue);
+        const waiting = new Map<number, number>();
+        const sim = fakeSim(queue, waiting);
         const others = new Map<SimEvent, string>();
         let now = 0;
         let request = 0;
+        let referenceEvents = 0;
+        let listEvents = 0;
         const fired: Fired[] = [];
         const expected: Fired[] = [];
-        const popBoth = () => {
-          const t = reference.peekTime();
-          expect(queue.peekTime()).toBe(t);
+        const stillWaiting = (id: number, sendNo: number) => waiting.get(id) === sendNo;
+        // Runs every event of the earliest millisecond in both queues.
+        const runMillisecond = () => {
+          const t = Math.min(reference.peekTime(), queue.peekTime());
           if (t === Infinity) return;
+          expect(reference.peekTime()).toBe(t); // the lists never run ahead of the plain way
           now = sim.now = t;
-          expected.push({ time: t, what: reference.pop()!.what });
-          const e = queue.pop()!;
-          if (e.kind === 'produceTimeout') takeDueTimeout(sim, e, (_, id, sendNo) => fired.push({ time: t, what: `timeout ${id}/${sendNo}` }));
-          else fired.push({ time: t, what: others.get(e)! });
+          while (reference.peekTime() === t) {
+            const e = reference.pop()!;
+            referenceEvents++;
+            if (e.request === undefined) expected.push({ time: t, what: e.what });
+            else if (stillWaiting(e.request, e.sendNo!)) expected.push({ time: t, what: e.what });
+          }
+          while (queue.peekTime() === t) {
+            const e = queue.pop()!;
+            listEvents++;
+            if (e.kind === 'produceTimeout')
+              takeDueTimeout(sim, e, (_, id, sendNo) => stillWaiting(id, sendNo) && fired.push({ time: t, what: `timeout ${id}/${sendNo}` }));
+            else fired.push({ time: t, what: others.get(e)! });
+          }
         };
         for (const s of steps) {
-          if (s.kind === 'pop') popBoth();
-          else if (s.kind === 'wait') now = sim.now = Math.min(now + s.ms, reference.peekTime());
-          else if (s.kind === 'watch') {
+          if (s.kind === 'pop') runMillisecond();
+          else if (s.kind === 'wait') now = sim.now = Math.min(now + s.ms, reference.peekTime(), queue.peekTime());
+          else if (s.kind === 'answer') {
+            if (waiting.size > 0) waiting.delete([...waiting.keys()][s.pick % waiting.size]);
+          } else if (s.kind === 'watch') {
             const id = request++;
-            reference.push(now + s.timeout, { what: `timeout ${id}/${s.sendNo}` }, s.timeout);
+            waiting.set(id, s.sendNo);
+            reference.push(now + s.timeout, { what: `timeout ${id}/${s.sendNo}`, request: id, sendNo: s.sendNo }, s.timeout);
             watchProduceTimeout(sim, s.timeout, id, s.sendNo);
           } else {
             const what = `other ${request++}`;
@@ -72,15 +101,29 @@ describe('produce timeouts', () => {
             reference.push(now + s.delay, { what }, s.delay);
             queue.push(now + s.delay, event, s.delay);
           }
-          // The lists' events stand for all their entries: the next event is due at the same time.
-          expect(queue.peekTime()).toBe(reference.peekTime());
         }
-        while (reference.size > 0) popBoth();
-        expect(queue.size).toBe(0);
+        while (reference.size > 0 || queue.size > 0) runMillisecond();
         expect(fired).toEqual(expected);
+        expect(listEvents).toBeLessThanOrEqual(referenceEvents);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('put no event on the agenda for sends answered before their deadline', () => {
+    const engine = createEngine({ seed: 7 });
+    engine.apply({ type: 'createTopic', name: 't', partitions: 3, replicationFactor: 3, minInsyncReplicas: 2 });
+    engine.apply({ type: 'addProducer', id: 'p', topic: 't', acks: 'all', lingerMs: 0, requestTimeoutMs: 30_000, ratePerSec: 200 });
+    engine.advance(10_000);
+    engine.apply({ type: 'setProducerRate', id: 'p', ratePerSec: 0 });
+    engine.advance(1_000);
+    const acked = engine.view().producers[0].acked;
+    expect(acked).toBeGreaterThan(1500);
+    // Every send was answered within a second; at most the one timeout already on the agenda
+    // when its send was answered is left to run.
+    const before = engine.eventsRun;
+    engine.advance(60_000);
+    expect(engine.eventsRun - before).toBeLessThanOrEqual(1);
   });
 
   it('time a request out exactly request.timeout.ms after each send when the high watermark is stuck', () => {
