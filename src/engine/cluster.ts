@@ -4,7 +4,7 @@ import { PartitionLog } from './log';
 import { murmur2, murmur2String } from './murmur2';
 import { PendingAcks } from './pendingAcks';
 import { keepBatchesUpTo } from './producerSequences';
-import type { PartitionState, Sim, TopicState } from './world';
+import type { BrokerState, PartitionState, ReplicaFetcher, Sim, TopicState } from './world';
 
 const utf8 = new TextEncoder();
 const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
@@ -89,12 +89,10 @@ function growPartitions(sim: Sim, topic: TopicState, total: number): void {
       reportedLeo: new Array<number>(brokers).fill(0),
       highWatermark: 0,
       fetchScheduled: false,
-      fetchEvent: null!, // set below: the event names the partition object itself
       pendingAcks: new PendingAcks(),
       producerSequences: new Map(),
       txn: null,
     };
-    partition.fetchEvent = { kind: 'replicaFetch', partition };
     topic.partitions.push(partition);
   }
 }
@@ -104,27 +102,54 @@ export function leaderAvailable(sim: Sim, p: PartitionState): boolean {
   return p.leader >= 0 && sim.world.brokers[p.leader].up;
 }
 
-/** Called after the leader appends: followers will copy the new records after replicaFetchMs. */
+/** A broker as the cluster starts: up, with no fetch round on the agenda. */
+export function newBroker(id: number): BrokerState {
+  return { id, up: true, incarnation: 0, fenced: false, fetcher: { kind: 'replicaFetch', broker: id, scheduled: false, due: [], spare: [] } };
+}
+
+/** Called after the leader appends: followers will copy the new records in their next fetch
+ * from that leader, at most replicaFetchMs away. */
 export function scheduleReplication(sim: Sim, p: PartitionState): void {
   if (p.replicas.length === 1) {
     advanceHighWatermark(sim, p);
     return;
   }
-  if (p.fetchScheduled) return;
+  // Without a leader there is nothing to fetch from; electing one schedules a round again.
+  if (p.fetchScheduled || p.leader < 0) return;
   p.fetchScheduled = true;
-  // The partition's own event object: at most one fetch round is on the agenda (fetchScheduled),
-  // so it is reused instead of allocating one per round.
-  sim.schedule(sim.cfg.replicaFetchMs, p.fetchEvent);
+  const fetcher = sim.world.brokers[p.leader].fetcher;
+  fetcher.due.push(p);
+  if (fetcher.scheduled) return;
+  fetcher.scheduled = true;
+  sim.schedule(sim.cfg.replicaFetchMs, fetcher);
 }
 
 /**
- * One fetch round, as Kafka followers do it: each live follower's fetch request tells the leader
- * how far it got last time (so the leader can advance the high watermark and grow the ISR), and
- * the response gives it the records appended since. Rounds repeat while followers have copied
- * records the leader has not yet heard about.
+ * One round of the followers' fetches from a leader: each listed partition's round, in the order
+ * they were listed. A partition listed during the round (its followers copied records the leader
+ * has not heard about yet) goes to the next round.
  */
-export function onReplicaFetch(sim: Sim, p: PartitionState): void {
-  p.fetchScheduled = false;
+export function onReplicaFetch(sim: Sim, fetcher: ReplicaFetcher): void {
+  fetcher.scheduled = false;
+  const due = fetcher.due;
+  fetcher.due = fetcher.spare;
+  fetcher.spare = due;
+  for (let i = 0; i < due.length; i++) {
+    const p = due[i];
+    p.fetchScheduled = false;
+    fetchPartition(sim, p);
+  }
+  due.length = 0;
+}
+
+/**
+ * One partition's part of a fetch round, as Kafka followers do it: each live follower's fetch
+ * request tells the leader how far it got last time (so the leader can advance the high watermark
+ * and grow the ISR), and the response gives it the records appended since. Rounds repeat while
+ * followers have copied records the leader has not yet heard about. (A partition whose leader
+ * changed since it was listed is fetched from its new leader.)
+ */
+function fetchPartition(sim: Sim, p: PartitionState): void {
   if (!leaderAvailable(sim, p)) return;
   const leo = p.log.endOffset;
   let unreported = false;

@@ -11,7 +11,8 @@ export interface EngineConfig {
   brokers?: number;
   /** One-way network latency between any two parties, ms. */
   networkLatencyMs?: number;
-  /** How long a follower takes to fetch new records from its leader, ms. */
+  /** How long a follower takes to fetch new records from its leader, ms: each leader's followers
+   * fetch every partition it leads in one round, this long after the first one got new records. */
   replicaFetchMs?: number;
   /** broker.session.timeout.ms (KRaft default 9000): how long until a dead broker is fenced. */
   brokerSessionTimeoutMs?: number;

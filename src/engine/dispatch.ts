@@ -103,7 +103,7 @@ export function runEvent(sim: Sim, e: SimEvent): void {
     case 'syncReply':
       return sync.onSyncReply(sim, e);
     case 'replicaFetch':
-      return cluster.onReplicaFetch(sim, e.partition);
+      return cluster.onReplicaFetch(sim, e);
     case 'produceArrive':
       return producers.onProduceArrive(sim, e.request, e.sendNo);
     case 'produceResponse':

@@ -1,5 +1,6 @@
 import type { Command } from './commands';
 import { resolveConfig, type EngineConfig, type ResolvedConfig } from './config';
+import { newBroker } from './cluster';
 import { applyCommand, runEvent } from './dispatch';
 import { fail } from './errors';
 import { Prng } from './prng';
@@ -160,7 +161,7 @@ class SimulationEngine implements Engine, Sim {
     this.kept = cfg.traceLimit > 0 ? new TraceRing(cfg.traceLimit) : null;
     this.rng = new Prng(cfg.seed);
     this.world = {
-      brokers: Array.from({ length: cfg.brokers }, (_, id) => ({ id, up: true, incarnation: 0, fenced: false })),
+      brokers: Array.from({ length: cfg.brokers }, (_, id) => newBroker(id)),
       topics: new Map(),
       producers: new Map(),
       consumers: new Map(),

@@ -81,6 +81,24 @@ export interface BrokerState {
   /** Bumped on every failure so a stale "fence" event for an earlier failure is ignored. */
   incarnation: number;
   fenced: boolean;
+  /** Its followers' fetches of the partitions it leads (cluster.ts). */
+  fetcher: ReplicaFetcher;
+}
+
+/**
+ * The followers' fetching from one leader broker: in Kafka each follower fetches every partition
+ * it follows on a leader in one request (a replica fetcher thread per leader, num.replica.fetchers
+ * = 1), so the partitions with records to copy or to report go in one round. It is itself the
+ * round's agenda event, on the agenda at most once at a time (`scheduled`), so it is reused.
+ */
+export interface ReplicaFetcher {
+  readonly kind: 'replicaFetch';
+  readonly broker: number;
+  scheduled: boolean;
+  /** Partitions for the next round, in the order they were listed (PartitionState.fetchScheduled). */
+  due: PartitionState[];
+  /** The previous round's list, kept empty for the round after (no array per round). */
+  spare: PartitionState[];
 }
 
 export interface TopicState {
@@ -112,9 +130,8 @@ export interface PartitionState {
    * The high watermark is computed from this, so it trails replication by one fetch round. */
   reportedLeo: number[];
   highWatermark: number;
+  /** Whether the partition is listed for its leader's next fetch round (ReplicaFetcher.due). */
   fetchScheduled: boolean;
-  /** The agenda event of this partition's fetch rounds, reused round after round (cluster.ts). */
-  fetchEvent: Extract<SimEvent, { kind: 'replicaFetch' }>;
   /** acks=all requests waiting for the high watermark to pass their last offset, in the order they
    * were appended, as four numbers each (pendingAcks.ts): request id, send number, base offset,
    * end offset. Numbers rather than an object per request: nothing to allocate per batch. */
@@ -458,9 +475,8 @@ export type SimEvent =
   /** The first listed send's request.timeout.ms is up (produceTimeouts.ts). */
   | ProduceTimeouts
   | { kind: 'produceRetry'; request: number }
-  /** A partition's fetch round (the partition's own object, reused: PartitionState.fetchEvent).
-   * Partitions are never removed, so it names the state itself rather than topic and number. */
-  | { kind: 'replicaFetch'; partition: PartitionState }
+  /** A leader broker's fetch round (its ReplicaFetcher, reused). */
+  | ReplicaFetcher
   | { kind: 'brokerFence'; broker: number; incarnation: number }
   | { kind: 'poll'; consumer: string; incarnation: number }
   | { kind: 'processDone'; consumer: string; incarnation: number; batch: number }

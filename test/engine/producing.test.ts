@@ -96,6 +96,30 @@ describe('replication, acks and broker failure', () => {
     expect(eventsOf(engine.trace, 'delivered')).toHaveLength(1);
   });
 
+  it("copies every partition a leader leads in one fetch round, and other leaders' partitions in their own", () => {
+    const engine = createEngine({ brokers: 3, replicaFetchMs: 20 });
+    engine.apply({ type: 'createTopic', name: 't', partitions: 6, replicationFactor: 3, minInsyncReplicas: 2 });
+    engine.apply({ type: 'addProducer', id: 'p', topic: 't', acks: 1, idempotent: false, lingerMs: 0 });
+    const leaders = engine.view().topics[0].partitions.map((p) => p.leader);
+    const first = 0;
+    const sameLeader = leaders.findIndex((l, i) => i !== first && l === leaders[first]);
+    const otherLeader = leaders.findIndex((l) => l !== leaders[first]);
+    expect(sameLeader).toBeGreaterThan(0);
+    const seen: { partition: number; t: number }[] = [];
+    engine.subscribe((e) => e.type === 'replicated' && seen.push({ partition: e.partition, t: e.t }));
+    engine.apply({ type: 'produce', topic: 't', producer: 'p', key: 'a', partition: first });
+    engine.advance(7);
+    engine.apply({ type: 'produce', topic: 't', producer: 'p', key: 'b', partition: sameLeader });
+    engine.apply({ type: 'produce', topic: 't', producer: 'p', key: 'c', partition: otherLeader });
+    engine.advance(200);
+    // Appended at 1 and 8 ms: both go with the leader's round that started at 1 ms (copied at
+    // 21, reported at 41). The other leader's round starts with its own record (copied at 28).
+    const when = (partition: number) => seen.find((s) => s.partition === partition)?.t;
+    expect(when(first)).toBe(41);
+    expect(when(sameLeader)).toBe(41);
+    expect(when(otherLeader)).toBe(48);
+  });
+
   it('acks=1 loses an acknowledged record when the leader dies before followers copy it', () => {
     const engine = replicated({ acks: 1 });
     engine.advance(10);
