@@ -109,6 +109,17 @@ describe('sync vs event-driven', () => {
       });
       expect(layout.widest).toBeLessThanOrEqual(layout.viewport);
       expect(layout.latencyClipped).toBe(false);
+      // The services' controls: no sideways scroll hides a column; every service's last control
+      // (Instances) is reached by scrolling down, with its heading above it.
+      const controls = view.locator('.cmp-table-frame');
+      expect(await controls.evaluate((frame) => frame.scrollWidth > frame.clientWidth)).toBe(false);
+      for (const service of ['order', 'payment', 'inventory', 'email']) {
+        const instances = view.locator(`tr[data-service="${service}"] td:last-child`);
+        expect(await onScreenAfterVerticalScroll(instances), service).toBe(true);
+        expect(await instances.evaluate((cell) => getComputedStyle(cell, '::before').content), service).toMatch(/Instances|instance/);
+      }
+      await controls.scrollIntoViewIfNeeded();
+      await screenshot(page, `compare-phone-${lang}-controls`);
       await expectPhonePictures(view);
       await screenshot(page, `compare-phone-${lang}`);
 

@@ -59,7 +59,7 @@ export function ControlsPanel() {
               return (
                 <tr key={id} data-service={id}>
                   <th scope="row">{name}</th>
-                  <td>
+                  <td data-label={t('compare.controls.up')}>
                     {front ? (
                       <span className="cmp-muted">{t('compare.controls.frontDoor')}</span>
                     ) : (
@@ -72,7 +72,7 @@ export function ControlsPanel() {
                       />
                     )}
                   </td>
-                  <td>
+                  <td data-label={t('compare.controls.extraLatency')}>
                     <select
                       aria-label={t('compare.controls.extraLatencyFor', { name })}
                       value={s.extraLatencyMs}
@@ -85,7 +85,7 @@ export function ControlsPanel() {
                       ))}
                     </select>
                   </td>
-                  <td>
+                  <td data-label={t('compare.controls.errorRate')}>
                     {front ? (
                       <span className="cmp-muted">–</span>
                     ) : (
@@ -102,7 +102,7 @@ export function ControlsPanel() {
                       </select>
                     )}
                   </td>
-                  <td>
+                  <td data-label={t('compare.controls.instances')}>
                     <select
                       aria-label={t('compare.controls.instancesFor', { name })}
                       value={s.instances}
