@@ -91,8 +91,8 @@ export interface Engine {
   readRecords(topic: string, partition: number, from: number, max: number): KafkaRecord[];
   /**
    * Applies a command recorded earlier (from this engine's log or a saved timeline) at exactly
-   * its recorded point: runs agenda events until `afterEvents` have run, stands at `at`, applies.
-   * Throws NEGATIVE_TIME if that point is already past.
+   * its recorded point: runs every agenda event before `at`, then those of `at` until
+   * `afterEvents` have run, stands at `at`, applies. Throws NEGATIVE_TIME if `at` is already past.
    */
   applyLogged(entry: LoggedCommand): void;
   /** A new engine with the same seed and commands, replayed to time t (t <= now): "step back". */
@@ -331,13 +331,18 @@ class SimulationEngine implements Engine, Sim {
   }
 
   applyLogged(entry: LoggedCommand): void {
-    if (entry.at < this.now || entry.afterEvents < this.eventsRun)
-      fail('NEGATIVE_TIME', { ms: entry.at }, `cannot apply a command recorded at ${entry.at} ms: the clock is already at ${this.now} ms`);
+    if (entry.at < this.now) fail('NEGATIVE_TIME', { ms: entry.at }, `cannot apply a command recorded at ${entry.at} ms: the clock is already at ${this.now} ms`);
     const out: TraceEvent[] = [];
     this.batch = out;
     try {
-      // Run exactly the events the original run had run, then stand at the command's moment.
-      while (this.eventsRun < entry.afterEvents && this.queue.peekTime() <= entry.at) this.runNext();
+      // Every event before the command's millisecond runs first; then, of that millisecond's
+      // events, those the original run had run before it. In a timeline this engine recorded, the
+      // count is never below the events before that millisecond, so this is exactly the recorded
+      // point. A timeline saved by an engine version that ran more or fewer events (or edited by
+      // hand) still gets every command at its time, the clock never going back: its count then
+      // only places the command within its millisecond.
+      while (this.queue.peekTime() < entry.at) this.runNext();
+      while (this.eventsRun < entry.afterEvents && this.queue.peekTime() === entry.at) this.runNext();
       this.now = entry.at;
     } finally {
       this.batch = null;

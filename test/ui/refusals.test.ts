@@ -118,6 +118,28 @@ describe('recorded actions that no longer apply', () => {
     expect(store.getState().scenario.timeline).toHaveLength(2);
   });
 
+  test('saved with event counts another engine version ran (or edited by hand) still play, each at its time', () => {
+    // The counts say how many agenda events ran before each action; this engine runs a different
+    // number by then (0 is far too few, a million far too many). Neither drops nor breaks a step.
+    for (const afterEvents of [0, 1_000_000]) {
+      const scenario: Scenario = {
+        ...TEMPLATES.orderFanOut.build(),
+        timeline: [
+          { at: 300, afterEvents, command: { type: 'failBroker', broker: 0 } },
+          { at: 700, afterEvents, command: { type: 'recoverBroker', broker: 0 } },
+          { at: 900, afterEvents, command: { type: 'failBroker', broker: 1 } },
+        ],
+      };
+      const store = createKafeStore(scenario);
+      seekNow(store, 500);
+      expect(store.getState().frame.view.brokers.map((b) => b.up), `counts ${afterEvents}`).toEqual([false, true, true]);
+      seekNow(store, 1000);
+      expect(store.getState().frame.now).toBe(1000);
+      expect(store.getState().frame.view.brokers.map((b) => b.up), `counts ${afterEvents}`).toEqual([true, false, true]);
+      expect(store.getState().notice, `counts ${afterEvents}`).toBeNull();
+    }
+  });
+
   test('leave no notice when every recorded action applies', () => {
     const store = createKafeStore(TEMPLATES.orderFanOut.build());
     seekNow(store, 500);
