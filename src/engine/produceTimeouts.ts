@@ -16,9 +16,9 @@ import type { ProduceTimeouts, Sim } from './world';
  * Entries whose send was answered in the meantime are dropped when the next one is put on the
  * agenda: a send once answered (or superseded by a retry) never waits again, so dropping them
  * changes nothing but the count of agenda events run (an entry already on the agenda when its
- * answer comes still fires, and is ignored). Timelines saved when moot entries still ran as events
- * replay all the same: Engine.applyLogged puts each command at its time and reads the count only
- * within the command's millisecond.
+ * answer comes still fires, and is ignored). Timelines saved while moot entries still ran as
+ * events still apply every action at its time: Engine.applyLogged reads a command's count of
+ * events only within the command's millisecond.
  *
  * The list object is itself the agenda event (kind 'produceTimeout'): it is on the agenda at most
  * once at a time (`armed`), so it is reused. One list per distinct timeout, kept in World
