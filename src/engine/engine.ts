@@ -175,6 +175,7 @@ class SimulationEngine implements Engine, Sim {
       nextCallId: 0,
       nextIncarnation: 0,
       keyHashes: new Map(),
+      recentOrigins: new Map(),
       retentionScheduled: false,
       transactions: new Map(),
     };

@@ -1,3 +1,5 @@
+import type { Sim } from './world';
+
 /**
  * The business events an idempotent service has handled, by origin. An origin is the string
  * "<topic>-<partition>-<offset>" of the record the event first arrived as (or whatever origin
@@ -82,22 +84,17 @@ export const recordOrigin = (topic: string, partition: number, offset: number): 
  * record: in a fan-out every group consuming a topic publishes from the same records at about the
  * same time (the comparison's three services, one event per order each), and the origin each
  * published record keeps in its headers is then one string instead of one per group (less to
- * build, less kept in the logs for the garbage collector to copy). Kept per partition: its
- * "<topic>-<partition>-" (one concatenation per origin) and the origins of its last few offsets
- * built (slot: offset modulo their number). Strings are values: sharing one changes nothing a
- * caller can observe. Module-wide, as the strings depend on nothing but their arguments.
+ * build, less kept in the logs for the garbage collector to copy). Kept per partition in the
+ * engine's World (recentOrigins): its "<topic>-<partition>-" (one concatenation per origin) and
+ * the origins of its last few offsets built. Strings are values: sharing one changes nothing a
+ * caller can observe.
  */
-interface PartitionOrigins {
-  readonly prefix: string;
-  readonly offsets: Float64Array;
-  readonly origins: string[];
-}
 const RECENT_ORIGINS = 512;
-const originsByTopic = new Map<string, PartitionOrigins[]>();
 
-export function sharedRecordOrigin(topic: string, partition: number, offset: number): string {
-  let byPartition = originsByTopic.get(topic);
-  if (byPartition === undefined) originsByTopic.set(topic, (byPartition = []));
+export function sharedRecordOrigin(sim: Sim, topic: string, partition: number, offset: number): string {
+  const byTopic = sim.world.recentOrigins;
+  let byPartition = byTopic.get(topic);
+  if (byPartition === undefined) byTopic.set(topic, (byPartition = []));
   const po = (byPartition[partition] ??= {
     prefix: recordOrigin(topic, partition, 0).slice(0, -1),
     offsets: new Float64Array(RECENT_ORIGINS).fill(-1),

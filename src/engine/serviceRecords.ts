@@ -15,10 +15,10 @@ import type { ConsumerState, DeliveredRecord, ProducerState, ServiceState, Sim }
  */
 
 /** Identity of the business event: the first record it arrived as, kept across retry topics. */
-const originOf = (r: DeliveredRecord) => r.headers.origin ?? sharedRecordOrigin(r.topic, r.partition, r.offset);
+const originOf = (sim: Sim, r: DeliveredRecord) => r.headers.origin ?? sharedRecordOrigin(sim, r.topic, r.partition, r.offset);
 
 /** Whether the service handled r's business event already; the same as
- * `processedIds.has(originOf(r))` without building the string. */
+ * `processedIds.has(originOf(sim, r))` without building the string. */
 function handledBefore(s: ServiceState, r: DeliveredRecord): boolean {
   const origin = r.headers.origin;
   return origin != null ? s.processedIds.has(origin) : s.processedIds.hasRecord(r.topic, r.partition, r.offset);
@@ -73,7 +73,7 @@ export function handleServiceRecord(sim: Sim, consumer: ConsumerState, s: Servic
       if (h.on !== '*' && h.on !== type) continue;
       const emits = h.emit;
       if (!emits) continue;
-      origin ??= originOf(r);
+      origin ??= originOf(sim, r);
       for (let j = 0; j < emits.length; j++) {
         const e = emits[j];
         publish(sim, consumer, producer, e.topic, e.key === 'none' ? null : r.key, r.value, Object.freeze({ type: e.eventType, origin }));
@@ -88,7 +88,7 @@ export function handleServiceRecord(sim: Sim, consumer: ConsumerState, s: Servic
   const attempts = r.attempt + 1;
   if (attempts < s.maxAttempts) {
     if (s.retryTopic) {
-      publish(sim, consumer, producer, s.retryTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(r), attempt: String(attempts) }));
+      publish(sim, consumer, producer, s.retryTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(sim, r), attempt: String(attempts) }));
       emitProcessed(sim, consumer, r, 'retryScheduled', doneAt);
       return 'done';
     }
@@ -101,13 +101,13 @@ export function handleServiceRecord(sim: Sim, consumer: ConsumerState, s: Servic
   // business.
   const failureEvent = s.failureEmits.length > 0 && reactsTo(s, r.headers.type);
   if (failureEvent) {
-    const origin = originOf(r);
+    const origin = originOf(sim, r);
     for (const e of s.failureEmits)
       publish(sim, consumer, producer, e.topic, e.key === 'none' ? null : r.key, r.value, Object.freeze({ type: e.eventType, origin, error: 'processing failed' }));
     s.failureEvents++;
   }
   if (s.deadLetterTopic) {
-    publish(sim, consumer, producer, s.deadLetterTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(r), attempt: String(attempts), error: 'processing failed' }));
+    publish(sim, consumer, producer, s.deadLetterTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(sim, r), attempt: String(attempts), error: 'processing failed' }));
     s.stats.deadLettered++;
     emitProcessed(sim, consumer, r, 'deadLettered', doneAt);
   } else if (failureEvent) {
@@ -128,7 +128,7 @@ export function handleServiceRecord(sim: Sim, consumer: ConsumerState, s: Servic
 function undeserialisable(sim: Sim, consumer: ConsumerState, s: ServiceState, producer: ProducerState, r: DeliveredRecord, doneAt: number): 'done' {
   s.undeserialisable++;
   if (s.deadLetterTopic) {
-    publish(sim, consumer, producer, s.deadLetterTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(r), error: 'could not deserialise' }));
+    publish(sim, consumer, producer, s.deadLetterTopic, r.key, r.value, Object.freeze({ ...r.headers, origin: originOf(sim, r), error: 'could not deserialise' }));
     s.stats.deadLettered++;
     emitProcessed(sim, consumer, r, 'deadLettered', doneAt);
   } else emitProcessed(sim, consumer, r, 'undeserialisable', doneAt);
@@ -142,7 +142,7 @@ function undeserialisable(sim: Sim, consumer: ConsumerState, s: ServiceState, pr
  * crash point (right after the commit) the instance dies and the platform restarts it.
  */
 function saveAndPublish(sim: Sim, s: ServiceState, consumer: ConsumerState, producer: ProducerState, r: DeliveredRecord, doneAt: number): 'done' | 'crashed' {
-  const row = originOf(r);
+  const row = originOf(sim, r);
   const events: RowEvent[] = [];
   const type = r.headers.type;
   for (const h of s.handlers) {

@@ -35,6 +35,9 @@ export interface World {
   /** murmur2 (positive) of every key seen, shared by all topics: an order key flows through
    * several topics and is hashed once. */
   keyHashes: Map<string, number>;
+  /** Origins recently built per topic and partition, shared by the services that handle the same
+   * records (handled.ts sharedRecordOrigin); kept here so they go with the engine. */
+  recentOrigins: Map<string, PartitionOrigins[]>;
   retentionScheduled: boolean;
   /** Transactional producers by transactional.id (see transactions.ts). */
   transactions: Map<string, TransactionState>;
@@ -45,6 +48,14 @@ export interface World {
  * into partitions as it goes (read_uncommitted readers see them at once); commit or abort appends
  * a control record (marker) to every partition it wrote to.
  */
+/** A partition's "<topic>-<partition>-" and the origins of its last few offsets built (slot:
+ * offset modulo their number), see handled.ts sharedRecordOrigin. */
+export interface PartitionOrigins {
+  readonly prefix: string;
+  readonly offsets: Float64Array;
+  readonly origins: string[];
+}
+
 export interface TransactionState {
   id: string;
   service: string;

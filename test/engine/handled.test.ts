@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OriginSet, parseRecordOrigin, recordOrigin, sharedRecordOrigin } from '../../src/engine/handled';
+import type { Sim } from '../../src/engine/world';
 
 /** Origins as strings: record forms (some topics with '-'), near misses, and arbitrary text. */
 const origin = fc.oneof(
@@ -44,8 +45,22 @@ describe('shared record origins', () => {
     const ask = fc.tuple(fc.constantFrom('orders', 'order-stats', 'shared-origin-test'), fc.nat(3), fc.oneof(fc.nat(2000), fc.constant(2 ** 40 + 7)));
     fc.assert(
       fc.property(fc.array(ask, { maxLength: 300 }), (asks) => {
-        for (const [topic, partition, offset] of asks) expect(sharedRecordOrigin(topic, partition, offset)).toBe(recordOrigin(topic, partition, offset));
+        const sim = simWithOrigins();
+        for (const [topic, partition, offset] of asks) expect(sharedRecordOrigin(sim, topic, partition, offset)).toBe(recordOrigin(topic, partition, offset));
       }),
     );
   });
+
+  it('are kept by the engine that built them, and go with it', () => {
+    const a = simWithOrigins();
+    const b = simWithOrigins();
+    expect(sharedRecordOrigin(a, 'orders', 1, 42)).toBe('orders-1-42');
+    expect(a.world.recentOrigins.get('orders')?.[1]).toBeDefined();
+    expect(b.world.recentOrigins.size).toBe(0);
+  });
 });
+
+/** The part of an engine's state sharedRecordOrigin uses. */
+function simWithOrigins(): Sim {
+  return { world: { recentOrigins: new Map() } } as unknown as Sim;
+}
