@@ -1,5 +1,3 @@
-import type { Sim } from './world';
-
 /**
  * The business events an idempotent service has handled, by origin. An origin is the string
  * "<topic>-<partition>-<offset>" of the record the event first arrived as (or whatever origin
@@ -91,8 +89,18 @@ export const recordOrigin = (topic: string, partition: number, offset: number): 
  */
 const RECENT_ORIGINS = 512;
 
-export function sharedRecordOrigin(sim: Sim, topic: string, partition: number, offset: number): string {
-  const byTopic = sim.world.recentOrigins;
+/** A partition's "<topic>-<partition>-" and the origins of its last few offsets built (slot:
+ * offset modulo their number). */
+interface PartitionOrigins {
+  readonly prefix: string;
+  readonly offsets: Float64Array;
+  readonly origins: string[];
+}
+
+/** Recently built origins by topic, then partition (one per engine: World.recentOrigins). */
+export type RecentOrigins = Map<string, PartitionOrigins[]>;
+
+export function sharedRecordOrigin(byTopic: RecentOrigins, topic: string, partition: number, offset: number): string {
   let byPartition = byTopic.get(topic);
   if (byPartition === undefined) byTopic.set(topic, (byPartition = []));
   const po = (byPartition[partition] ??= {

@@ -15,7 +15,7 @@ import type { ConsumerState, DeliveredRecord, ProducerState, ServiceState, Sim }
  */
 
 /** Identity of the business event: the first record it arrived as, kept across retry topics. */
-const originOf = (sim: Sim, r: DeliveredRecord) => r.headers.origin ?? sharedRecordOrigin(sim, r.topic, r.partition, r.offset);
+const originOf = (sim: Sim, r: DeliveredRecord) => r.headers.origin ?? sharedRecordOrigin(sim.world.recentOrigins, r.topic, r.partition, r.offset);
 
 /** Whether the service handled r's business event already; the same as
  * `processedIds.has(originOf(sim, r))` without building the string. */

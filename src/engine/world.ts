@@ -1,6 +1,6 @@
 import type { CommitMode, Emit, Handler, KeyPattern } from './commands';
 import type { ResolvedConfig } from './config';
-import type { OriginSet } from './handled';
+import type { OriginSet, RecentOrigins } from './handled';
 import type { InFlightRequests } from './inFlight';
 import type { PartitionLog } from './log';
 import type { PendingAcks } from './pendingAcks';
@@ -37,7 +37,7 @@ export interface World {
   keyHashes: Map<string, number>;
   /** Origins recently built per topic and partition, shared by the services that handle the same
    * records (handled.ts sharedRecordOrigin); kept here so they go with the engine. */
-  recentOrigins: Map<string, PartitionOrigins[]>;
+  recentOrigins: RecentOrigins;
   retentionScheduled: boolean;
   /** Transactional producers by transactional.id (see transactions.ts). */
   transactions: Map<string, TransactionState>;
@@ -48,14 +48,6 @@ export interface World {
  * into partitions as it goes (read_uncommitted readers see them at once); commit or abort appends
  * a control record (marker) to every partition it wrote to.
  */
-/** A partition's "<topic>-<partition>-" and the origins of its last few offsets built (slot:
- * offset modulo their number), see handled.ts sharedRecordOrigin. */
-export interface PartitionOrigins {
-  readonly prefix: string;
-  readonly offsets: Float64Array;
-  readonly origins: string[];
-}
-
 export interface TransactionState {
   id: string;
   service: string;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OriginSet, parseRecordOrigin, recordOrigin, sharedRecordOrigin } from '../../src/engine/handled';
-import type { Sim } from '../../src/engine/world';
+import { OriginSet, parseRecordOrigin, recordOrigin, sharedRecordOrigin, type RecentOrigins } from '../../src/engine/handled';
+import { createEngine } from '../../src/engine';
 
 /** Origins as strings: record forms (some topics with '-'), near misses, and arbitrary text. */
 const origin = fc.oneof(
@@ -45,22 +45,24 @@ describe('shared record origins', () => {
     const ask = fc.tuple(fc.constantFrom('orders', 'order-stats', 'shared-origin-test'), fc.nat(3), fc.oneof(fc.nat(2000), fc.constant(2 ** 40 + 7)));
     fc.assert(
       fc.property(fc.array(ask, { maxLength: 300 }), (asks) => {
-        const sim = simWithOrigins();
-        for (const [topic, partition, offset] of asks) expect(sharedRecordOrigin(sim, topic, partition, offset)).toBe(recordOrigin(topic, partition, offset));
+        const recent: RecentOrigins = new Map();
+        for (const [topic, partition, offset] of asks) expect(sharedRecordOrigin(recent, topic, partition, offset)).toBe(recordOrigin(topic, partition, offset));
       }),
     );
   });
 
   it('are kept by the engine that built them, and go with it', () => {
-    const a = simWithOrigins();
-    const b = simWithOrigins();
-    expect(sharedRecordOrigin(a, 'orders', 1, 42)).toBe('orders-1-42');
-    expect(a.world.recentOrigins.get('orders')?.[1]).toBeDefined();
-    expect(b.world.recentOrigins.size).toBe(0);
+    // Two engines running the same fan-out: each keeps its own recent origins.
+    const engines = [createEngine({ seed: 1 }), createEngine({ seed: 1 })];
+    const recent = engines.map((engine) => {
+      engine.apply({ type: 'createTopic', name: 'orders', partitions: 1 });
+      engine.apply({ type: 'createTopic', name: 'done', partitions: 1 });
+      engine.apply({ type: 'addProducer', id: 'p', topic: 'orders', ratePerSec: 50 });
+      engine.apply({ type: 'addService', id: 's', subscribes: ['orders'], handlers: [{ on: '*', emit: [{ topic: 'done', eventType: 'Done' }] }] });
+      engine.advance(2000);
+      return (engine as unknown as { world: { recentOrigins: RecentOrigins } }).world.recentOrigins;
+    });
+    expect(recent[0].get('orders')?.[0]).toBeDefined();
+    expect(recent[0]).not.toBe(recent[1]);
   });
 });
-
-/** The part of an engine's state sharedRecordOrigin uses. */
-function simWithOrigins(): Sim {
-  return { world: { recentOrigins: new Map() } } as unknown as Sim;
-}
