@@ -1,4 +1,4 @@
-import type { ProduceTimeouts, Sim } from './world';
+import type { ProduceRequest, ProduceTimeouts, Sim } from './world';
 
 /**
  * request.timeout.ms of produce requests without an event object per request.
@@ -75,7 +75,7 @@ export function watchProduceTimeout(sim: Sim, timeoutMs: number, requestId: numb
 function arm(sim: Sim, list: ProduceTimeouts): void {
   if (list.armed) return;
   const mask = list.deadlines.length - 1;
-  while (list.size > 0 && !awaited(sim, list.requests[list.head], list.sendNos[list.head])) {
+  while (list.size > 0 && !awaitsAnswer(sim.world.inFlight.get(list.requests[list.head]), list.sendNos[list.head])) {
     list.head = (list.head + 1) & mask;
     list.size--;
   }
@@ -84,10 +84,10 @@ function arm(sim: Sim, list: ProduceTimeouts): void {
   sim.scheduleReserved(list.deadlines[list.head], list.seqs[list.head], list, list.lane);
 }
 
-/** Whether send `sendNo` of request `requestId` still waits for its answer (else its timeout is
- * moot for good: a finished request never restarts, and a retry makes a new send number). */
-function awaited(sim: Sim, requestId: number, sendNo: number): boolean {
-  const request = sim.world.inFlight.get(requestId);
+/** Whether send `sendNo` of `request` (as World.inFlight has it) still waits for its answer: else
+ * an answer or timeout for it is moot, for good (a finished request never restarts, and a retry
+ * makes a new send number). */
+export function awaitsAnswer(request: ProduceRequest | undefined, sendNo: number): request is ProduceRequest {
   return request !== undefined && !request.done && request.sendNo === sendNo;
 }
 

@@ -2,7 +2,7 @@ import { getTopic, keyHash, leaderAvailable, partitionOfKey, positiveInt, schedu
 import type { AddProducer, KeyPattern, Produce, ProducerSettings } from './commands';
 import { fail } from './errors';
 import { estimateSize, NO_HEADERS } from './log';
-import { watchProduceTimeout } from './produceTimeouts';
+import { awaitsAnswer, watchProduceTimeout } from './produceTimeouts';
 import { lastSequence, newProducerSequences, rememberBatch, type ProducerSequences } from './producerSequences';
 import { enforceRecordLimit } from './retention';
 import { generatedValue, hashText, VALUE_MODELS } from './values';
@@ -601,7 +601,7 @@ function appendBatch(sim: Sim, p: PartitionState, batch: PendingBatch): number {
 
 export function onProduceResponse(sim: Sim, requestId: number, sendNo: number, error: ProduceError | null, baseOffset: number): void {
   const request = sim.world.inFlight.get(requestId);
-  if (!request || request.done || request.sendNo !== sendNo) return;
+  if (!awaitsAnswer(request, sendNo)) return;
   const producer = sim.world.producers.get(request.producer)!;
   if (error === null) return finish(sim, producer, request, null, baseOffset);
   const retriable = error !== 'INVALID_RECORD';
