@@ -52,7 +52,7 @@ export async function nodesDrawnAt(cdp: CDPSession, timeout = 60_000): Promise<n
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
 
 export interface BenchApp {
   /** The preview server's address, e.g. "http://127.0.0.1:41234/". */
