@@ -21,7 +21,11 @@
  * GC) and cost it 50-100 % more CPU: 1 000-1 400 ms against 620-730 ms in one process on a quiet
  * machine. The comparison page keeps its engine alive, so it never pays that. The first 100 k
  * run after the 10 k warm-up, while V8 is still optimising, is printed on its own row; the verdict
- * reads the median of the runs after it. Profile with:
+ * reads the median of the runs after it.
+ *
+ * The same runs go through headless Chromium too (bench/compareBrowser.ts: the engine and metrics
+ * bundled on their own, in a blank page), timed by the renderer process's CPU; the verdict needs
+ * Node and Chromium both within the target. Profile the Node runs with:
  *   node --cpu-prof --cpu-prof-dir=bench/.prof --import tsx bench/compare.ts
  *   npx tsx bench/cpuprofile-top.ts bench/.prof/<file>.cpuprofile
  */
@@ -34,7 +38,8 @@ export { benchConfig, runCompare, type CompareBenchRun } from './compareWorkload
 
 const TARGET_MS = 1000;
 
-export async function runCompareBench(options: { quick?: boolean } = {}): Promise<string[]> {
+/** `browser: false` leaves out the Chromium runs. */
+export async function runCompareBench(options: { quick?: boolean; browser?: boolean } = {}): Promise<string[]> {
   const reps = options.quick ? 1 : 3;
   // One GC now, none between the runs (see the file comment): the runs follow each other as the
   // comparison page runs them, each paying for the garbage the one before left.
@@ -45,7 +50,7 @@ export async function runCompareBench(options: { quick?: boolean } = {}): Promis
   const both = timeIt(() => runCompare(), reps, 0, steady);
   const sync = timeIt(() => runCompare(ORDERS, 'sync'), 1, 0, steady);
   const eda = timeIt(() => runCompare(ORDERS, 'eda'), 1, 0, steady);
-  const browserRuns = await runCompareInBrowser(reps + 1);
+  const browserRuns = options.browser === false ? null : await runCompareInBrowser(reps + 1);
   const row = (name: string, t: typeof both) =>
     figures(name, t.result, t.ms, t.cpuMs, t.mainCpuMs);
   const rows = [row('both sides, first 100 k run', first), row(`both sides, next ${reps} runs (median)`, both), row('sync side only', sync), row('EDA side only', eda)];
@@ -64,7 +69,7 @@ export async function runCompareBench(options: { quick?: boolean } = {}): Promis
     table(['run', 'orders (both sides)', 'agenda events', 'trace events', 'wall ms', 'CPU ms', 'main-thread CPU ms', 'orders/CPU s', 'all done'], rows),
     `(Chromium: the same engine and metrics bundled on their own, in a blank page; CPU ms is the renderer process's, all threads)`,
     `comparison: ${both.cpuMs.toFixed(0)} ms of CPU (${both.ms.toFixed(0)} ms wall, ${Number.isNaN(both.mainCpuMs) ? 'main thread n/a' : `${both.mainCpuMs.toFixed(0)} ms on the main thread`}) for ${si(ORDERS).trim()} orders on both sides (${pct(TARGET_MS / both.cpuMs)} of the speed the target needs)` +
-      (browser === null ? ', Chromium not found' : `; in Chromium ${browser.processMs.toFixed(0)} ms of CPU (${browser.threadMs.toFixed(0)} ms on the main thread)`) +
+      (browser === null ? ', not run in Chromium' : `; in Chromium ${browser.processMs.toFixed(0)} ms of CPU (${browser.threadMs.toFixed(0)} ms on the main thread)`) +
       ` ${nodeOk && browserOk ? 'PASS' : 'MISS'}`,
   ];
 }
@@ -86,5 +91,5 @@ function figures(name: string, r: CompareBenchRun, wallMs: number, cpuMs: number
 
 // `npx tsx bench/compare.ts` runs it alone.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const line of await runCompareBench({ quick: process.argv.includes('--quick') })) console.log(line);
+  for (const line of await runCompareBench({ quick: process.argv.includes('--quick'), browser: !process.argv.includes('--no-ui') })) console.log(line);
 }

@@ -25,7 +25,8 @@
  * - (d) scaling: the engine workload at 1× and 10× the records; ratio = time(10×) / time(1×).
  * - (e) busy scenario: the order fan-out (Order -> orders -> Payment, Inventory, Email,
  *   Analytics) run for 60 s of virtual time; "sim speed" = virtual seconds per wall second.
- * - (g) comparison: 100 k orders through both sides of the sync vs event-driven view (bench/compare.ts).
+ * - (g) comparison: 100 k orders through both sides of the sync vs event-driven view, in Node and
+ *   in Chromium (bench/compare.ts; `--no-ui` skips the Chromium runs).
  * - (f) UI frames at 1440×900 and on a 390×844 phone: see bench/frames.ts; `--no-ui` skips it (and (i)).
  * - (h) sticky assignor at scale: Kafka's own large-group test input, scaled (bench/assignor.ts).
  * - (i) first load: time to interactive with the CPU throttled 4×, initial JS gzip (bench/firstLoad.ts).
@@ -264,7 +265,7 @@ if (want('e')) {
 
 if (want('g')) {
   console.log('');
-  for (const line of await runCompareBench({ quick })) console.log(line);
+  for (const line of await runCompareBench({ quick, browser: !process.argv.includes('--no-ui') })) console.log(line);
 }
 
 if (want('h')) {
