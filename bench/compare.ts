@@ -67,7 +67,7 @@ export async function runCompareBench(options: { quick?: boolean; browser?: bool
   return [
     `(g) COMPARISON — ${si(ORDERS).trim()} orders through both sides (sync chain + event-driven fan-out), one engine, metrics from the trace; target ≤ ${TARGET_MS} ms`,
     table(['run', 'orders (both sides)', 'agenda events', 'trace events', 'wall ms', 'CPU ms', 'main-thread CPU ms', 'orders/CPU s', 'all done'], rows),
-    `(Chromium: the same engine and metrics bundled on their own, in a blank page; CPU ms is the renderer process's, all threads)`,
+    ...(browser === null ? [] : [`(Chromium: the same engine and metrics bundled on their own, in a blank page; CPU ms is the renderer process's, all threads)`]),
     `comparison: ${both.cpuMs.toFixed(0)} ms of CPU (${both.ms.toFixed(0)} ms wall, ${Number.isNaN(both.mainCpuMs) ? 'main thread n/a' : `${both.mainCpuMs.toFixed(0)} ms on the main thread`}) for ${si(ORDERS).trim()} orders on both sides (${pct(TARGET_MS / both.cpuMs)} of the speed the target needs)` +
       (browser === null ? ', not run in Chromium' : `; in Chromium ${browser.processMs.toFixed(0)} ms of CPU (${browser.threadMs.toFixed(0)} ms on the main thread)`) +
       ` ${nodeOk && browserOk ? 'PASS' : 'MISS'}`,
