@@ -15,13 +15,11 @@
  * processes; both are printed, and so is the main thread's own CPU time (without V8's helper
  * threads: what a browser tab's thread would spend; Linux only, to 10 ms).
  *
- * The runs follow each other with no forced GC between them. Forcing one (as timeIt does by
- * default) while no engine is alive made the next run optimise about a hundred of the engine's
- * functions again (`node --trace-opt`: 198 optimisations in the timed run, against 26 without the
- * GC) and cost it 50-100 % more CPU: 1 000-1 400 ms against 620-730 ms in one process on a quiet
- * machine. The comparison page keeps its engine alive, so it never pays that. The first 100 k
- * run after the 10 k warm-up, while V8 is still optimising, is printed on its own row; the verdict
- * reads the median of the runs after it.
+ * A comparison stays alive for the whole section (`resident` in compareWorkload.ts), as the
+ * comparison page keeps its own: a forced GC that found no engine alive made V8 throw away the
+ * engine's optimised code, and each timed run optimised it again. The first 100 k run after the
+ * 10 k warm-up, while V8 is still optimising, is printed on its own row; the verdict reads the
+ * median of the runs after it.
  *
  * The same runs go through headless Chromium too (bench/compareBrowser.ts: the engine and metrics
  * bundled on their own, in a blank page), timed by the renderer process's CPU; the verdict needs
@@ -32,7 +30,7 @@
 import { pathToFileURL } from 'node:url';
 import { runCompareInBrowser } from './compareBrowser';
 import { ORDERS, runCompare, type CompareBenchRun } from './compareWorkload';
-import { collect, median, pct, si, table, timeIt } from './harness';
+import { median, pct, si, table, timeIt } from './harness';
 
 export { benchConfig, runCompare, type CompareBenchRun } from './compareWorkload';
 
@@ -41,15 +39,11 @@ const TARGET_MS = 1000;
 /** `browser: false` leaves out the Chromium runs. */
 export async function runCompareBench(options: { quick?: boolean; browser?: boolean } = {}): Promise<string[]> {
   const reps = options.quick ? 1 : 3;
-  // One GC now, none between the runs (see the file comment): the runs follow each other as the
-  // comparison page runs them, each paying for the garbage the one before left.
-  collect();
-  runCompare(10_000); // warm the JIT up on a smaller run
-  const steady = { gcBetween: false };
-  const first = timeIt(() => runCompare(), 1, 0, steady);
-  const both = timeIt(() => runCompare(), reps, 0, steady);
-  const sync = timeIt(() => runCompare(ORDERS, 'sync'), 1, 0, steady);
-  const eda = timeIt(() => runCompare(ORDERS, 'eda'), 1, 0, steady);
+  runCompare(10_000); // warm the JIT up on a smaller run (and make the resident comparison)
+  const first = timeIt(() => runCompare(), 1, 0);
+  const both = timeIt(() => runCompare(), reps, 0);
+  const sync = timeIt(() => runCompare(ORDERS, 'sync'), 1, 0);
+  const eda = timeIt(() => runCompare(ORDERS, 'eda'), 1, 0);
   const browserRuns = options.browser === false ? null : await runCompareInBrowser(reps + 1);
   const row = (name: string, t: typeof both) =>
     figures(name, t.result, t.ms, t.cpuMs, t.mainCpuMs);

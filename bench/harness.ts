@@ -86,16 +86,15 @@ export function mainThreadCpuMs(): number {
  * Runs `fn` `warmup` times untimed, then `reps` times timed (a GC before each, outside the
  * timing, so one run's garbage is not billed to the next). Returns the median.
  *
- * `gcBetween: false` forces no GC at all (the caller collects before its warm-up), so each run
- * goes on from the state the last one left, as an app running the same work again does. A forced
- * full GC while nothing holds the work's objects lets V8 drop what its compiler learned about
- * them: the next run optimises its hot functions again (bench/compare.ts has the figures).
+ * A workload that builds its own engine should keep one engine alive between runs (see
+ * `residents` in workloads.ts): a forced GC that finds none makes V8 throw the engine's
+ * optimised code away, and the next run would pay for optimising it again.
  */
-export function timeIt<R>(fn: () => R, reps: number, warmup = 1, options: { gcBetween?: boolean } = {}): Timed<R> {
+export function timeIt<R>(fn: () => R, reps: number, warmup = 1): Timed<R> {
   for (let i = 0; i < warmup; i++) fn();
   const runs: { ms: number; result: R; faults: number; cpuMs: number; mainCpuMs: number }[] = [];
   for (let i = 0; i < reps; i++) {
-    if (options.gcBetween !== false) collect();
+    collect();
     const f0 = process.resourceUsage().minorPageFault;
     const c0 = process.cpuUsage();
     const m0 = mainThreadCpuMs();
