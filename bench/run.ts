@@ -32,6 +32,9 @@
  * - (i) first load: time to interactive with the CPU throttled 4×, initial JS gzip (bench/firstLoad.ts).
  * - (j) soak: the IoT template at 100× through the store for 5 minutes of frames (30 s with
  *   --quick): heap growth after GC and the longest tick; see bench/soak.ts. `--no-soak` skips it.
+ * - Workloads that build their own engine keep one engine of their kind alive for the whole bench,
+ *   as the app always has one (`residents` in bench/workloads.ts): otherwise the GC forced before
+ *   each repetition would find no engine alive and make V8 throw the engine's optimised code away.
  * - PASS/MISS compares against the targets shown; a MISS never fails the run (exit code 0).
  *   MB = 2^20 bytes. BENCH_REPS=<n> changes the repetition count. `--only=b,g` runs only the
  *   sections named (letters as above: a and b' come with b); the headline needs b.
