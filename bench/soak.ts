@@ -86,7 +86,7 @@ export async function runSoakBench(opts: { seconds: number }): Promise<string[]>
   const growth = endMb - startMb;
   const verdict = (ok: boolean) => (forceGc ? (ok ? 'PASS' : 'MISS') : 'n/a (no GC)');
   return [
-    `(h) SOAK — IoT template at 100×, ${opts.seconds} s of frames (${frames} ticks of ${FRAME_MS.toFixed(1)} ms) through the store; ` +
+    `(j) SOAK — IoT template at 100×, ${opts.seconds} s of frames (${frames} ticks of ${FRAME_MS.toFixed(1)} ms) through the store; ` +
       `targets: heap growth ≤ ${TARGET_GROWTH_MB} MB, no tick over ${TARGET_FRAME_MS} ms`,
     table(
       ['start MB', 'end MB', 'growth MB', `≤${TARGET_GROWTH_MB} MB`, 'heap every 1/5', 'p99 tick ms', 'worst tick ms', 'worst tick CPU ms', `≤${TARGET_FRAME_MS} ms`, 'GC in it ms', 'longest GC ms', 'virtual s', 'speed reached', 'run s'],
