@@ -68,12 +68,12 @@ function allConsumed(engine: Engine, produced: number): boolean {
 
 /**
  * Engines kept alive for the whole bench, one per load shape, as the app always has an engine
- * (the workbench's). timeIt forces a GC before each timed run, and a GC that finds no engine
- * alive lets the hidden classes of the engine's objects die with the last one: V8 then throws
- * away every optimised function that depends on them (`node --trace-deopt`: "marking dependent
- * code ... for deoptimization, reason: weak objects") and the next run optimises the engine again,
- * 25-35 ms of CPU on a 1 M-record run (73 against 40 ms in one process). A learner's tab never
- * has no engine, so it never pays that.
+ * (the workbench's). timeIt forces a GC before each timed run. Optimised code holds the hidden
+ * classes and objects it was specialised for only weakly, so a GC that finds no engine alive frees
+ * them, and V8 throws away each optimised engine function that held them (`node --trace-deopt`:
+ * "marking dependent code ... for deoptimization, reason: weak objects"). The next run then
+ * optimises the engine again: 73 against 40 ms of CPU per 1 M-record run, in one process with a
+ * GC before every run. A learner's tab always has an engine, so it never pays that.
  */
 const residents = new Map<string, Engine>();
 
