@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
-import { build, preview } from 'vite';
+import { build, preview, type InlineConfig } from 'vite';
 
 export const CHROMIUM = process.env.KAFE_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -67,6 +67,20 @@ export interface BenchApp {
 }
 
 /**
+ * Runs a Vite build in production mode, as learners get it: Vite keeps an existing NODE_ENV
+ * (vitest and some shells set one), so it is set to production for the build and put back after.
+ */
+export async function buildForProduction(config: InlineConfig): Promise<void> {
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ logLevel: 'error', mode: 'production', ...config });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+/**
  * Builds what ships (production mode), serves it and launches Chromium; null without Chromium.
  * `sourceMaps` emits 'hidden' maps: the shipped JavaScript stays byte-for-byte what is measured,
  * and a profile can still be mapped back to sources.
@@ -74,14 +88,7 @@ export interface BenchApp {
 export async function openApp(name: string, options: { sourceMaps?: boolean } = {}): Promise<BenchApp | null> {
   if (!existsSync(CHROMIUM)) return null;
   const outDir = path.join(os.tmpdir(), `kafe-${name}-${process.pid}`);
-  // Vite keeps an existing NODE_ENV; build exactly what learners get.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ logLevel: 'error', mode: 'production', build: { outDir, emptyOutDir: true, sourcemap: options.sourceMaps ? 'hidden' : false } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  await buildForProduction({ build: { outDir, emptyOutDir: true, sourcemap: options.sourceMaps ? 'hidden' : false } });
   const initialJs = await initialJsGzip(outDir);
   const server = await preview({ logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false }, build: { outDir } });
   const url = server.resolvedUrls!.local[0];

@@ -11,8 +11,7 @@ import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
-import { CHROMIUM, CHROMIUM_ARGS } from './browser';
+import { buildForProduction, CHROMIUM, CHROMIUM_ARGS } from './browser';
 import type { CompareBenchRun } from './compareWorkload';
 
 export interface BrowserCompareRun {
@@ -29,18 +28,10 @@ export interface BrowserCompareRun {
 export async function runCompareInBrowser(runs: number): Promise<BrowserCompareRun[] | null> {
   if (!existsSync(CHROMIUM)) return null;
   const outDir = path.join(os.tmpdir(), `kafe-compare-${process.pid}`);
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      configFile: false,
-      logLevel: 'error',
-      mode: 'production',
-      build: { outDir, emptyOutDir: true, lib: { entry: path.resolve(import.meta.dirname, 'compareBrowserEntry.ts'), formats: ['iife'], name: 'kafeCompareBench', fileName: () => 'compare.js' } },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  await buildForProduction({
+    configFile: false,
+    build: { outDir, emptyOutDir: true, lib: { entry: path.resolve(import.meta.dirname, 'compareBrowserEntry.ts'), formats: ['iife'], name: 'kafeCompareBench', fileName: () => 'compare.js' } },
+  });
   const script = await readFile(path.join(outDir, 'compare.js'), 'utf8');
   await rm(outDir, { recursive: true, force: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
